@@ -1,0 +1,341 @@
+//! The advice as shown to a person: the outcome with its texts in one language. One view feeds
+//! the JSON, Markdown and text forms, so they never say different things.
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::bank::Bank;
+use crate::engine::{Level, Outcome, Session};
+use crate::text::{Lang, wrap};
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Advice {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
+    pub findings: Map<String, Value>,
+    pub verdict: VerdictView,
+    pub actions: Vec<ActionView>,
+    pub warnings: Vec<WarningView>,
+    pub notes: Vec<NoteView>,
+    pub reasons: Vec<ReasonView>,
+    pub path: Vec<String>,
+    pub answers: Map<String, Value>,
+    pub bank: BankRef,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct VerdictView {
+    pub value: Value,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActionView {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub rationale: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WarningView {
+    pub id: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct NoteView {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    pub checked: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ReasonView {
+    pub rule: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BankRef {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+impl Advice {
+    pub fn new(bank: &Bank, session: &Session, outcome: &Outcome, campaign: Option<&str>, lang: Lang) -> Advice {
+        let mut findings = Map::new();
+        for (f, finding) in bank.findings.iter().enumerate() {
+            let value = outcome.findings[f].map_or(Value::Null, |v| finding.values[v as usize].value.clone());
+            findings.insert(finding.id.clone(), value);
+        }
+        let verdict = match outcome.verdict(bank) {
+            Some(v) => VerdictView { value: v.value.clone(), label: v.label.get(lang).to_string() },
+            None => VerdictView { value: Value::Null, label: String::new() },
+        };
+        let actions = outcome
+            .actions
+            .iter()
+            .map(|a| {
+                let action = &bank.actions[a.action];
+                ActionView {
+                    id: action.id.clone(),
+                    level: a.level,
+                    title: action.title.get(lang).to_string(),
+                    rationale: action.rationale.get(lang).to_string(),
+                    sources: action.sources.clone(),
+                }
+            })
+            .collect();
+        let warnings = outcome
+            .warnings
+            .iter()
+            .map(|&w| {
+                let w = &bank.warnings[w];
+                WarningView { id: w.id.clone(), text: w.text.get(lang).to_string(), sources: w.sources.clone() }
+            })
+            .collect();
+        let notes = outcome
+            .notes
+            .iter()
+            .map(|&n| {
+                let n = &bank.notes[n];
+                NoteView {
+                    id: n.id.clone(),
+                    title: n.title.get(lang).to_string(),
+                    text: n.text.get(lang).to_string(),
+                    sources: n.sources.clone(),
+                    checked: n.checked.clone(),
+                }
+            })
+            .collect();
+        let reasons = outcome
+            .rules
+            .iter()
+            .filter_map(|&r| {
+                let rule = &bank.rules[r];
+                rule.reason.as_ref().map(|reason| ReasonView {
+                    rule: rule.id.clone(),
+                    text: reason.text.get(lang).to_string(),
+                    sources: reason.sources.clone(),
+                })
+            })
+            .collect();
+        let mut answers = Map::new();
+        for &q in &outcome.path {
+            if let Some(a) = session.answer(q) {
+                answers.insert(bank.questions[q].id.clone(), bank.questions[q].answer_json(a));
+            }
+        }
+        Advice {
+            campaign: campaign.map(str::to_string),
+            findings,
+            verdict,
+            actions,
+            warnings,
+            notes,
+            reasons,
+            path: outcome.path.iter().map(|&q| bank.questions[q].id.clone()).collect(),
+            answers,
+            bank: BankRef { id: bank.id.clone(), version: bank.version.clone(), sha256: bank.sha256.clone() },
+            lang,
+        }
+    }
+
+    pub fn required(&self) -> impl Iterator<Item = &ActionView> {
+        self.actions.iter().filter(|a| a.level == Level::Required)
+    }
+
+    pub fn recommended(&self) -> impl Iterator<Item = &ActionView> {
+        self.actions.iter().filter(|a| a.level == Level::Recommended)
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain data to a string cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The advice as text for a terminal or a screen reader: no colour, no tables.
+    pub fn to_text(&self, bank: &Bank) -> String {
+        const W: usize = 78;
+        let ui = self.lang.ui();
+        let mut s = String::new();
+        s.push_str(&format!("AVG-wijzer — {}\n", ui.advice));
+        if let Some(c) = &self.campaign {
+            s.push_str(&format!("{}: {c}\n", ui.campaign));
+        }
+        s.push_str(&format!("\n{}: {}\n", ui.verdict, self.verdict.label.to_uppercase()));
+        s.push_str(&format!("\n{}\n", ui.findings));
+        for (f, label) in self.finding_lines(bank) {
+            s.push_str(&format!("  {f}: {label}\n"));
+        }
+        if !self.reasons.is_empty() {
+            s.push_str(&format!("\n{}\n", ui.why));
+            for r in &self.reasons {
+                s.push_str(&wrap(&format!("- {}", r.text), W, "  "));
+                s.push('\n');
+                s.push_str(&wrap(&format!("{}: {}", ui.sources, r.sources.join("; ")), W, "    "));
+                s.push('\n');
+            }
+        }
+        for (heading, list) in [
+            (ui.required, self.required().collect::<Vec<_>>()),
+            (ui.recommended, self.recommended().collect::<Vec<_>>()),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            s.push_str(&format!("\n{heading}\n"));
+            for (i, a) in list.iter().enumerate() {
+                s.push_str(&wrap(&format!("{}. {}", i + 1, a.title), W, "  "));
+                s.push('\n');
+                s.push_str(&wrap(&a.rationale, W, "     "));
+                s.push('\n');
+                s.push_str(&wrap(&format!("{}: {}", ui.sources, a.sources.join("; ")), W, "     "));
+                s.push('\n');
+            }
+        }
+        if self.actions.is_empty() {
+            s.push_str(&format!("\n{}\n", ui.no_actions));
+        }
+        if !self.warnings.is_empty() {
+            s.push_str(&format!("\n{}\n", ui.warnings));
+            for w in &self.warnings {
+                s.push_str(&wrap(&format!("! {}", w.text), W, "  "));
+                s.push('\n');
+                s.push_str(&wrap(&format!("{}: {}", ui.sources, w.sources.join("; ")), W, "    "));
+                s.push('\n');
+            }
+        }
+        if !self.notes.is_empty() {
+            s.push_str(&format!("\n{}\n", ui.law_notes));
+            for n in &self.notes {
+                s.push_str(&wrap(&format!("- {} ({} {})", n.title, ui.checked, n.checked), W, "  "));
+                s.push('\n');
+                s.push_str(&wrap(&n.text, W, "    "));
+                s.push('\n');
+                s.push_str(&wrap(&format!("{}: {}", ui.sources, n.sources.join("; ")), W, "    "));
+                s.push('\n');
+            }
+        }
+        s.push_str(&format!("\n{}\n", ui.answers));
+        for (question, answer) in self.answer_lines(bank) {
+            s.push_str(&wrap(&format!("- {question} {answer}"), W, "  "));
+            s.push('\n');
+        }
+        s.push_str(&format!("\n{}: {} {} (sha256 {})\n", ui.bank, self.bank.id, self.bank.version, &self.bank.sha256[..12.min(self.bank.sha256.len())]));
+        s
+    }
+
+    /// The advice as Markdown, for the processing register or an e-mail.
+    pub fn to_markdown(&self, bank: &Bank) -> String {
+        let ui = self.lang.ui();
+        let mut s = String::new();
+        s.push_str(&format!("# AVG-wijzer — {}\n\n", ui.advice));
+        if let Some(c) = &self.campaign {
+            s.push_str(&format!("**{}:** {}\n\n", ui.campaign, md_escape(c)));
+        }
+        s.push_str(&format!("**{}: {}**\n\n", ui.verdict, self.verdict.label));
+        s.push_str(&format!("## {}\n\n", ui.findings));
+        for (f, label) in self.finding_lines(bank) {
+            s.push_str(&format!("- {f}: **{label}**\n"));
+        }
+        if !self.reasons.is_empty() {
+            s.push_str(&format!("\n### {}\n\n", ui.why));
+            for r in &self.reasons {
+                s.push_str(&format!("- {} *({})*\n", r.text, r.sources.join("; ")));
+            }
+        }
+        for (heading, list) in [
+            (ui.required, self.required().collect::<Vec<_>>()),
+            (ui.recommended, self.recommended().collect::<Vec<_>>()),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            s.push_str(&format!("\n## {heading}\n\n"));
+            for a in list {
+                s.push_str(&format!("- [ ] **{}**  \n  {}  \n  *{}: {}*\n", a.title, a.rationale, ui.sources, a.sources.join("; ")));
+            }
+        }
+        if self.actions.is_empty() {
+            s.push_str(&format!("\n{}\n", ui.no_actions));
+        }
+        if !self.warnings.is_empty() {
+            s.push_str(&format!("\n## {}\n\n", ui.warnings));
+            for w in &self.warnings {
+                s.push_str(&format!("- ⚠ {} *({})*\n", w.text, w.sources.join("; ")));
+            }
+        }
+        if !self.notes.is_empty() {
+            s.push_str(&format!("\n## {}\n\n", ui.law_notes));
+            for n in &self.notes {
+                s.push_str(&format!(
+                    "- **{}** ({} {}): {} *({})*\n",
+                    n.title,
+                    ui.checked,
+                    n.checked,
+                    n.text,
+                    n.sources.join("; ")
+                ));
+            }
+        }
+        s.push_str(&format!("\n## {}\n\n", ui.answers));
+        for (question, answer) in self.answer_lines(bank) {
+            s.push_str(&format!("- {} **{}**\n", question, md_escape(&answer)));
+        }
+        s.push_str(&format!("\n*{}: {} {} (sha256 `{}`)*\n", ui.bank, self.bank.id, self.bank.version, self.bank.sha256));
+        s
+    }
+
+    fn finding_lines(&self, bank: &Bank) -> Vec<(String, String)> {
+        bank.findings
+            .iter()
+            .filter(|f| f.id != bank.findings[bank.verdict.finding].id)
+            .map(|f| {
+                let value = self.findings.get(&f.id).cloned().unwrap_or(Value::Null);
+                let label = f
+                    .values
+                    .iter()
+                    .find(|v| v.value == value)
+                    .map_or_else(|| value.to_string(), |v| v.label.get(self.lang).to_string());
+                (f.title.get(self.lang).to_string(), label)
+            })
+            .collect()
+    }
+
+    fn answer_lines(&self, bank: &Bank) -> Vec<(String, String)> {
+        self.path
+            .iter()
+            .filter_map(|id| {
+                let q = bank.question(id)?;
+                let v = self.answers.get(id)?;
+                let answer = q.parse_answer(v).map(|a| q.answer_label(&a, self.lang)).unwrap_or_else(|_| v.to_string());
+                let answer = if answer.is_empty() { format!("({})", self.lang.ui().none) } else { answer };
+                Some((q.prompt.get(self.lang).to_string(), answer))
+            })
+            .collect()
+    }
+}
+
+/// Keeps a person's own words from being read as Markdown markup.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

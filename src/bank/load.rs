@@ -1,0 +1,583 @@
+//! Compiling bank files into a [`Bank`]: parse, merge, resolve every id, and refuse a broken
+//! bank with the file, the place and the reason of each defect.
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::source::{self, Part};
+use super::*;
+
+/// Every defect found while loading a bank, one line each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub defects: Vec<String>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.defects.join("\n"))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The built-in options of yes/no questions; their labels are interface text.
+fn yes_no_options(with_unknown: bool) -> Vec<AnswerOption> {
+    let mut v = vec![
+        opt("yes", "Ja", "Yes"),
+        opt("no", "Nee", "No"),
+    ];
+    if with_unknown {
+        v.push(opt("unknown", "Weet ik niet", "I don't know"));
+    }
+    v
+}
+
+fn opt(id: &str, nl: &str, en: &str) -> AnswerOption {
+    AnswerOption {
+        id: id.to_string(),
+        label: Text { nl: nl.to_string(), en: en.to_string() },
+        exclusive: false,
+    }
+}
+
+pub(super) fn compile(files: &[(String, String)], origin: &str) -> Result<Bank, LoadError> {
+    let mut defects = Vec::new();
+    let mut parts: Vec<(&str, Part)> = Vec::new();
+    if files.is_empty() {
+        return Err(LoadError { defects: vec![format!("{origin}: geen .json-bestanden gevonden")] });
+    }
+    for (name, content) in files {
+        match serde_json::from_str::<Part>(content) {
+            Ok(p) => parts.push((name, p)),
+            Err(e) => defects.push(format!(
+                "{name}:{}:{}: {}",
+                e.line(),
+                e.column(),
+                describe_json_error(&e)
+            )),
+        }
+    }
+    if !defects.is_empty() {
+        return Err(LoadError { defects });
+    }
+    let mut c = Compiler { defects, ..Default::default() };
+    let bank = c.run(parts, files, origin);
+    match bank {
+        Some(b) if c.defects.is_empty() => Ok(b),
+        _ => Err(LoadError { defects: c.defects }),
+    }
+}
+
+fn describe_json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax => format!("ongeldige JSON: {e}"),
+        Category::Eof => "het bestand houdt halverwege op (onvolledige JSON)".to_string(),
+        Category::Data => format!("onverwachte inhoud: {e}"),
+        Category::Io => format!("leesfout: {e}"),
+    }
+    .replace(&format!(" at line {} column {}", e.line(), e.column()), "")
+}
+
+#[derive(Default)]
+struct Compiler {
+    defects: Vec<String>,
+    questions: HashMap<String, QId>,
+    findings: HashMap<String, FId>,
+    actions: HashMap<String, AId>,
+    warnings: HashMap<String, WId>,
+    notes: HashMap<String, NId>,
+    defs: HashMap<String, (String, Value)>,
+    /// Compiled defs, and the ones being compiled (to catch a def that refers to itself).
+    compiled_defs: HashMap<String, Cond>,
+    def_stack: Vec<String>,
+    /// Options per question, for resolving conditions.
+    options: Vec<(Kind, Vec<String>)>,
+}
+
+impl Compiler {
+    fn defect(&mut self, msg: String) {
+        self.defects.push(msg);
+    }
+
+    /// Registers ids of one namespace, reporting duplicates with both files.
+    fn index<'a>(
+        &mut self,
+        what: &str,
+        items: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> HashMap<String, usize> {
+        let mut map: HashMap<String, usize> = HashMap::new();
+        let mut files: Vec<&str> = Vec::new();
+        for (file, id) in items {
+            if let Some(&first) = map.get(id) {
+                let other = files[first];
+                self.defect(format!("{file}: {what} \"{id}\" is dubbel gedefinieerd (ook in {other})"));
+            } else {
+                map.insert(id.to_string(), files.len());
+            }
+            files.push(file);
+        }
+        map
+    }
+
+    fn run(&mut self, parts: Vec<(&str, Part)>, files: &[(String, String)], origin: &str) -> Option<Bank> {
+        // Merge the parts, remembering which file each item came from.
+        let mut meta: Option<(&str, source::Meta)> = None;
+        let mut qs = Vec::new();
+        let mut fs = Vec::new();
+        let mut acts = Vec::new();
+        let mut warns = Vec::new();
+        let mut notes = Vec::new();
+        let mut rules = Vec::new();
+        let mut defs: Vec<(&str, String, Value)> = Vec::new();
+        for (file, p) in parts {
+            if let Some(m) = p.bank {
+                if let Some((first, _)) = &meta {
+                    self.defect(format!("{file}: de sectie \"bank\" staat er twee keer in (ook in {first})"));
+                } else {
+                    meta = Some((file, m));
+                }
+            }
+            qs.extend(p.questions.into_iter().map(|x| (file, x)));
+            fs.extend(p.findings.into_iter().map(|x| (file, x)));
+            acts.extend(p.actions.into_iter().map(|x| (file, x)));
+            warns.extend(p.warnings.into_iter().map(|x| (file, x)));
+            notes.extend(p.notes.into_iter().map(|x| (file, x)));
+            rules.extend(p.rules.into_iter().map(|x| (file, x)));
+            defs.extend(p.defs.into_iter().map(|(k, v)| (file, k, v)));
+        }
+        let Some((meta_file, meta)) = meta else {
+            self.defect(format!("{origin}: geen enkel bestand heeft de sectie \"bank\" (id, version, title, start, verdict)"));
+            return None;
+        };
+
+        self.questions = self.index("vraag", qs.iter().map(|(f, q)| (*f, q.id.as_str())));
+        self.findings = self.index("bevinding", fs.iter().map(|(f, x)| (*f, x.id.as_str())));
+        self.actions = self.index("actie", acts.iter().map(|(f, x)| (*f, x.id.as_str())));
+        self.warnings = self.index("waarschuwing", warns.iter().map(|(f, x)| (*f, x.id.as_str())));
+        self.notes = self.index("notitie", notes.iter().map(|(f, x)| (*f, x.id.as_str())));
+        let _ = self.index("regel", rules.iter().map(|(f, x)| (*f, x.id.as_str())));
+        let _ = self.index("definitie", defs.iter().map(|(f, k, _)| (*f, k.as_str())));
+        for (f, k, v) in defs {
+            self.defs.entry(k).or_insert((f.to_string(), v));
+        }
+
+        // Options first: conditions anywhere may refer to any question's options.
+        self.options = qs
+            .iter()
+            .map(|(file, q)| {
+                let kind = match q.kind.as_str() {
+                    "single" => Kind::Single,
+                    "multiple" => Kind::Multiple,
+                    "yes_no" => Kind::YesNo,
+                    "yes_no_unknown" => Kind::YesNoUnknown,
+                    "text" => Kind::Text,
+                    other => {
+                        self.defects.push(format!(
+                            "{file}: vraag \"{}\": onbekend soort \"{other}\"; toegestaan: single, multiple, yes_no, yes_no_unknown, text",
+                            q.id
+                        ));
+                        Kind::Text
+                    }
+                };
+                let ids = match kind {
+                    Kind::YesNo => vec!["yes".into(), "no".into()],
+                    Kind::YesNoUnknown => vec!["yes".into(), "no".into(), "unknown".into()],
+                    _ => q.options.iter().map(|o| o.id.clone()).collect(),
+                };
+                (kind, ids)
+            })
+            .collect();
+
+        let findings: Vec<Finding> = fs.into_iter().map(|(file, f)| self.finding(file, f)).collect();
+        let questions: Vec<Question> = qs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (file, q))| self.question(i, file, q))
+            .collect();
+        let rules: Vec<Rule> = rules
+            .into_iter()
+            .map(|(file, r)| self.rule(file, r, &findings))
+            .collect();
+        let actions = acts
+            .into_iter()
+            .map(|(_, a)| Action { id: a.id, title: a.title, rationale: a.rationale, sources: a.sources })
+            .collect();
+        let warnings = warns
+            .into_iter()
+            .map(|(_, w)| Warning { id: w.id, text: w.text, sources: w.sources })
+            .collect();
+        let notes = notes
+            .into_iter()
+            .map(|(_, n)| Note { id: n.id, title: n.title, text: n.text, sources: n.sources, checked: n.checked })
+            .collect();
+
+        let start = self.questions.get(&meta.start).copied();
+        if start.is_none() {
+            self.defect(format!("{meta_file}: bank.start: onbekende vraag \"{}\"", meta.start));
+        }
+        let verdict = self.verdict(meta_file, &meta.verdict, &findings);
+        self.check_cycles(&questions);
+
+        let mut hasher = Sha256::new();
+        let mut sorted: Vec<&(String, String)> = files.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, content) in sorted {
+            hasher.update(name.as_bytes());
+            hasher.update([0]);
+            hasher.update(content.as_bytes());
+            hasher.update([0]);
+        }
+        let sha256 = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+
+        Some(Bank {
+            id: meta.id,
+            version: meta.version,
+            title: meta.title,
+            sha256,
+            origin: origin.to_string(),
+            start: start?,
+            questions,
+            findings,
+            actions,
+            warnings,
+            notes,
+            rules,
+            verdict: verdict?,
+            question_index: std::mem::take(&mut self.questions),
+        })
+    }
+
+    fn finding(&mut self, file: &str, f: source::Finding) -> Finding {
+        if f.values.is_empty() {
+            self.defect(format!("{file}: bevinding \"{}\" heeft geen waarden", f.id));
+        }
+        for (i, v) in f.values.iter().enumerate() {
+            if f.values[..i].iter().any(|w| w.value == v.value) {
+                self.defect(format!("{file}: bevinding \"{}\": waarde {} staat er twee keer in", f.id, v.value));
+            }
+        }
+        let default = f.default.as_ref().and_then(|d| {
+            let i = f.values.iter().position(|v| &v.value == d);
+            if i.is_none() {
+                self.defect(format!(
+                    "{file}: bevinding \"{}\": standaardwaarde {d} is geen van de waarden ({})",
+                    f.id,
+                    f.values.iter().map(|v| v.value.to_string()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            i.map(|i| i as u8)
+        });
+        Finding { id: f.id, title: f.title, values: f.values.into_iter().map(|v| FindingValue { value: v.value, label: v.label }).collect(), default, rationale: f.rationale, sources: f.sources }
+    }
+
+    fn question(&mut self, qid: QId, file: &str, q: source::Question) -> Question {
+        let kind = self.options[qid].0;
+        let place = format!("{file}: vraag \"{}\"", q.id);
+        let options = match kind {
+            Kind::YesNo | Kind::YesNoUnknown | Kind::Text => {
+                if !q.options.is_empty() {
+                    self.defect(format!("{place}: een vraag van soort {} heeft geen \"options\"", kind.name()));
+                }
+                match kind {
+                    Kind::Text => Vec::new(),
+                    _ => yes_no_options(kind == Kind::YesNoUnknown),
+                }
+            }
+            Kind::Single | Kind::Multiple => {
+                if q.options.len() < 2 {
+                    self.defect(format!("{place}: een keuzevraag heeft minstens twee opties nodig"));
+                }
+                if q.options.len() > 64 {
+                    self.defect(format!("{place}: hoogstens 64 opties per vraag"));
+                }
+                for (i, o) in q.options.iter().enumerate() {
+                    if q.options[..i].iter().any(|p| p.id == o.id) {
+                        self.defect(format!("{place}: optie \"{}\" staat er twee keer in", o.id));
+                    }
+                    if o.exclusive && kind != Kind::Multiple {
+                        self.defect(format!("{place}: optie \"{}\": \"exclusive\" geldt alleen bij meerkeuzevragen", o.id));
+                    }
+                }
+                q.options
+                    .into_iter()
+                    .map(|o| AnswerOption { id: o.id, label: o.label, exclusive: o.exclusive })
+                    .collect()
+            }
+        };
+        if q.next.is_empty() {
+            self.defect(format!("{place}: \"next\" is leeg: waar gaat het pad na deze vraag heen?"));
+        }
+        let next = q
+            .next
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let at = format!("{place}, next[{i}]");
+                let to = if b.to == "end" {
+                    Target::End
+                } else if let Some(&t) = self.questions.get(&b.to) {
+                    Target::Question(t)
+                } else {
+                    self.defect(format!("{at}.to: onbekende vraag \"{}\"", b.to));
+                    Target::End
+                };
+                let when = match &b.when {
+                    Some(v) => self.cond(v, &format!("{at}.when")),
+                    None => Cond::True,
+                };
+                Branch { when, to }
+            })
+            .collect();
+        let mut question = Question {
+            id: q.id,
+            kind,
+            prompt: q.prompt,
+            help: q.help,
+            reasoning: q.reasoning,
+            sources: q.sources,
+            options,
+            default: None,
+            next,
+            file: file.to_string(),
+        };
+        if let Some(d) = &q.default {
+            match question.parse_answer(d) {
+                Ok(a) => question.default = Some(a),
+                Err(e) => self.defect(format!("{place}: standaardantwoord: {e}")),
+            }
+        }
+        question
+    }
+
+    fn rule(&mut self, file: &str, r: source::Rule, findings: &[Finding]) -> Rule {
+        let place = format!("{file}: regel \"{}\"", r.id);
+        let when = match &r.when {
+            Some(v) => self.cond(v, &format!("{place}, when")),
+            None => Cond::True,
+        };
+        let mut set = Vec::new();
+        for (fid, value) in &r.set {
+            match self.findings.get(fid) {
+                None => self.defect(format!("{place}, set: onbekende bevinding \"{fid}\"")),
+                Some(&f) => match findings[f].values.iter().position(|v| &v.value == value) {
+                    Some(i) => set.push((f, i as u8)),
+                    None => self.defect(format!(
+                        "{place}, set.{fid}: waarde {value} is niet toegestaan; toegestaan: {}",
+                        findings[f].values.iter().map(|v| v.value.to_string()).collect::<Vec<_>>().join(", ")
+                    )),
+                },
+            }
+        }
+        let require = self.ids(&r.require, "actie", &place, "require", |c| &c.actions);
+        let recommend = self.ids(&r.recommend, "actie", &place, "recommend", |c| &c.actions);
+        let warn = self.ids(&r.warn, "waarschuwing", &place, "warn", |c| &c.warnings);
+        let notes = self.ids(&r.notes, "notitie", &place, "notes", |c| &c.notes);
+        Rule {
+            id: r.id,
+            from: r.from,
+            when,
+            set,
+            require,
+            recommend,
+            warn,
+            notes,
+            reason: r.reason.map(|x| Reason { text: x.text, sources: x.sources }),
+            file: file.to_string(),
+        }
+    }
+
+    fn ids(
+        &mut self,
+        ids: &[String],
+        what: &str,
+        place: &str,
+        field: &str,
+        map: impl Fn(&Compiler) -> &HashMap<String, usize>,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        for id in ids {
+            match map(self).get(id) {
+                Some(&i) => out.push(i),
+                None => {
+                    let known: BTreeMap<&String, ()> = map(self).keys().map(|k| (k, ())).collect();
+                    let known: Vec<&str> = known.keys().map(|k| k.as_str()).collect();
+                    self.defect(format!("{place}, {field}: onbekende {what} \"{id}\"; bekend: {}", known.join(", ")))
+                }
+            }
+        }
+        out
+    }
+
+    fn verdict(&mut self, file: &str, v: &source::VerdictSpec, findings: &[Finding]) -> Option<Verdict> {
+        let Some(&f) = self.findings.get(&v.finding) else {
+            self.defect(format!("{file}: bank.verdict.finding: onbekende bevinding \"{}\"", v.finding));
+            return None;
+        };
+        let mut value = |field: &str, want: &Value| {
+            let i = findings[f].values.iter().position(|x| &x.value == want);
+            if i.is_none() {
+                self.defects.push(format!("{file}: bank.verdict.{field}: {want} is geen waarde van bevinding \"{}\"", v.finding));
+            }
+            i.map(|i| i as u8)
+        };
+        let without = value("without_required_actions", &v.without_required_actions);
+        let with = value("with_required_actions", &v.with_required_actions);
+        Some(Verdict { finding: f, without_required_actions: without?, with_required_actions: with? })
+    }
+
+    /// Parses a condition by hand so every mistake names its place.
+    fn cond(&mut self, v: &Value, at: &str) -> Cond {
+        match self.try_cond(v, at) {
+            Ok(c) => c,
+            Err(e) => {
+                self.defect(format!("{at}: {e}"));
+                Cond::True
+            }
+        }
+    }
+
+    fn try_cond(&mut self, v: &Value, at: &str) -> Result<Cond, String> {
+        let Value::Object(m) = v else {
+            return Err(format!("een voorwaarde is een object, zoals {{\"answer\": \"use_case\", \"is\": \"area_map\"}}; gevonden: {v}"));
+        };
+        let keys: Vec<&str> = m.keys().map(|k| k.as_str()).collect();
+        let list = |x: &Value| -> Result<Vec<Value>, String> {
+            x.as_array().cloned().ok_or_else(|| format!("verwacht een lijst, gevonden: {x}"))
+        };
+        match keys.as_slice() {
+            ["all"] | ["any"] => {
+                let items = list(&m[keys[0]])?;
+                let cs = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| self.cond(x, &format!("{at}.{}[{i}]", keys[0])))
+                    .collect();
+                Ok(if keys[0] == "all" { Cond::All(cs) } else { Cond::Any(cs) })
+            }
+            ["not"] => Ok(Cond::Not(Box::new(self.cond(&m["not"], &format!("{at}.not"))))),
+            ["ref"] => {
+                let name = m["ref"].as_str().ok_or("\"ref\" verwacht de naam van een definitie")?;
+                self.def(name)
+            }
+            ["answered"] => {
+                let q = m["answered"].as_str().ok_or("\"answered\" verwacht een vraag-id")?;
+                Ok(Cond::Answered(self.question_ref(q)?))
+            }
+            _ if m.len() == 2 && m.contains_key("answer") => {
+                let q = m["answer"].as_str().ok_or("\"answer\" verwacht een vraag-id")?;
+                let qid = self.question_ref(q)?;
+                let (op, arg) = m.iter().find(|(k, _)| k.as_str() != "answer").map(|(k, v)| (k.as_str(), v)).ok_or("geen test")?;
+                let (kind, _) = &self.options[qid];
+                let kind = *kind;
+                let values: Vec<Value> = match op {
+                    "is" | "includes" => vec![arg.clone()],
+                    "in" | "includes_any" => list(arg)?,
+                    other => return Err(format!("onbekende test \"{other}\"; gebruik is, in, includes of includes_any")),
+                };
+                match (op, kind) {
+                    (_, Kind::Text) => return Err(format!("vraag \"{q}\" is een open vraag; alleen \"answered\" kan daarop testen")),
+                    ("is" | "in", Kind::Multiple) => return Err(format!("vraag \"{q}\" is een meerkeuzevraag: gebruik \"includes\" of \"includes_any\"")),
+                    ("includes" | "includes_any", k) if k != Kind::Multiple => return Err(format!("vraag \"{q}\" is geen meerkeuzevraag: gebruik \"is\" of \"in\"")),
+                    _ => {}
+                }
+                let mut mask = 0u64;
+                for val in &values {
+                    let s = val.as_str().ok_or_else(|| format!("verwacht een optie-id als tekst, gevonden: {val}"))?;
+                    let opts = &self.options[qid].1;
+                    match opts.iter().position(|o| o == s) {
+                        Some(i) if i < 64 => mask |= 1 << i,
+                        _ => return Err(format!("vraag \"{q}\" heeft geen optie \"{s}\"; opties: {}", opts.join(", "))),
+                    }
+                }
+                Ok(Cond::Has(qid, mask))
+            }
+            _ => Err(format!(
+                "onbekende voorwaarde met {}; gebruik answer+is/in/includes/includes_any, answered, all, any, not of ref",
+                keys.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+
+    fn question_ref(&self, q: &str) -> Result<QId, String> {
+        self.questions.get(q).copied().ok_or_else(|| format!("onbekende vraag \"{q}\""))
+    }
+
+    fn def(&mut self, name: &str) -> Result<Cond, String> {
+        if let Some(c) = self.compiled_defs.get(name) {
+            return Ok(c.clone());
+        }
+        if self.def_stack.iter().any(|d| d == name) {
+            let mut chain = self.def_stack.clone();
+            chain.push(name.to_string());
+            return Err(format!("definities verwijzen in een kring naar elkaar: {}", chain.join(" → ")));
+        }
+        let Some((file, v)) = self.defs.get(name).cloned() else {
+            let mut known: Vec<&String> = self.defs.keys().collect();
+            known.sort();
+            return Err(format!(
+                "onbekende definitie \"{name}\"; bekend: {}",
+                known.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            ));
+        };
+        self.def_stack.push(name.to_string());
+        let c = self.try_cond(&v, &format!("{file}: defs.{name}"));
+        self.def_stack.pop();
+        let c = c?;
+        self.compiled_defs.insert(name.to_string(), c.clone());
+        Ok(c)
+    }
+
+    /// The questions with their `next` branches must form a graph without cycles, or a walk
+    /// could go on for ever.
+    fn check_cycles(&mut self, questions: &[Question]) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Busy,
+            Done,
+        }
+        let mut mark = vec![Mark::New; questions.len()];
+        let mut found: Vec<String> = Vec::new();
+        for root in 0..questions.len() {
+            if mark[root] != Mark::New {
+                continue;
+            }
+            // Iterative depth-first search; `stack` holds (question, next branch to follow).
+            let mut stack: Vec<(QId, usize)> = vec![(root, 0)];
+            mark[root] = Mark::Busy;
+            while let Some(&mut (q, ref mut i)) = stack.last_mut() {
+                if let Some(b) = questions[q].next.get(*i) {
+                    *i += 1;
+                    if let Target::Question(t) = b.to {
+                        match mark[t] {
+                            Mark::New => {
+                                mark[t] = Mark::Busy;
+                                stack.push((t, 0));
+                            }
+                            Mark::Busy => {
+                                let from = stack.iter().position(|(s, _)| *s == t).unwrap_or(0);
+                                let mut chain: Vec<&str> =
+                                    stack[from..].iter().map(|(s, _)| questions[*s].id.as_str()).collect();
+                                chain.push(&questions[t].id);
+                                found.push(format!(
+                                    "{}: de vragen vormen een kring: {}",
+                                    questions[t].file,
+                                    chain.join(" → ")
+                                ));
+                            }
+                            Mark::Done => {}
+                        }
+                    }
+                } else {
+                    mark[q] = Mark::Done;
+                    stack.pop();
+                }
+            }
+        }
+        self.defects.extend(found);
+    }
+}

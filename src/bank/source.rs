@@ -1,0 +1,170 @@
+//! The bank files as written by a maintainer: the serde shapes of `questions/*.json`. They are
+//! compiled into a [`crate::bank::Bank`] (ids resolved to indexes) by `load`.
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::text::Text;
+
+/// One bank file. Every section is optional, so a maintainer may split the bank as they like.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub bank: Option<Meta>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Named conditions; parsed by hand (see `condition`) so errors can name their place.
+    #[serde(default)]
+    pub defs: BTreeMap<String, Value>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub start: String,
+    pub verdict: VerdictSpec,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictSpec {
+    pub finding: String,
+    pub without_required_actions: Value,
+    pub with_required_actions: Value,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: String,
+    pub prompt: Text,
+    #[serde(default)]
+    pub help: Text,
+    #[serde(default)]
+    pub reasoning: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub options: Vec<AnswerOption>,
+    pub default: Option<Value>,
+    #[serde(default)]
+    pub next: Vec<Branch>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    pub when: Option<Value>,
+    pub to: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub id: String,
+    pub title: Text,
+    pub values: Vec<FindingValue>,
+    /// Distinguishes "no default" from an explicit `null` default.
+    #[serde(default, deserialize_with = "present")]
+    pub default: Option<Value>,
+    #[serde(default)]
+    pub rationale: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingValue {
+    pub value: Value,
+    pub label: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub rationale: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The month (YYYY-MM) the note was last checked against current law.
+    pub checked: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    /// Which numbered rule of RULES.md this implements.
+    #[serde(default)]
+    pub from: String,
+    pub when: Option<Value>,
+    #[serde(default)]
+    pub set: BTreeMap<String, Value>,
+    #[serde(default)]
+    pub require: Vec<String>,
+    #[serde(default)]
+    pub recommend: Vec<String>,
+    #[serde(default)]
+    pub warn: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub reason: Option<Reason>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    pub text: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}

@@ -1,0 +1,95 @@
+//! The outcome of an assessment: findings, actions with their level, warnings and notes.
+use serde::Serialize;
+
+use crate::bank::{AId, Bank, NId, QId, RId, WId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Required,
+    Recommended,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Advised {
+    pub action: AId,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Outcome {
+    /// Per finding, the index of its value; `None` only in a bank that leaves it undecided
+    /// (the lint refuses such a bank).
+    pub findings: Vec<Option<u8>>,
+    /// Required actions first, then recommended ones, each in the bank's order.
+    pub actions: Vec<Advised>,
+    pub warnings: Vec<WId>,
+    pub notes: Vec<NId>,
+    /// The rules that applied, in the bank's order.
+    pub rules: Vec<RId>,
+    pub path: Vec<QId>,
+}
+
+impl Outcome {
+    /// Combines the effects of the rules that apply: the strongest value of a finding wins, a
+    /// required action beats a recommended one.
+    pub fn from_rules(bank: &Bank, fired: impl IntoIterator<Item = RId>, path: Vec<QId>) -> Outcome {
+        let mut findings: Vec<Option<u8>> = bank.findings.iter().map(|_| None).collect();
+        let mut level: Vec<Option<Level>> = vec![None; bank.actions.len()];
+        let mut warned = vec![false; bank.warnings.len()];
+        let mut noted = vec![false; bank.notes.len()];
+        let mut rules = Vec::new();
+        for r in fired {
+            let rule = &bank.rules[r];
+            rules.push(r);
+            for &(f, v) in &rule.set {
+                findings[f] = Some(findings[f].map_or(v, |w| w.max(v)));
+            }
+            for &a in &rule.require {
+                level[a] = Some(Level::Required);
+            }
+            for &a in &rule.recommend {
+                level[a].get_or_insert(Level::Recommended);
+            }
+            rule.warn.iter().for_each(|&w| warned[w] = true);
+            rule.notes.iter().for_each(|&n| noted[n] = true);
+        }
+        for (f, finding) in bank.findings.iter().enumerate() {
+            if findings[f].is_none() {
+                findings[f] = finding.default;
+            }
+        }
+        let mut actions: Vec<Advised> = level
+            .iter()
+            .enumerate()
+            .filter_map(|(a, l)| l.map(|level| Advised { action: a, level }))
+            .collect();
+        actions.sort_by_key(|a| (a.level, a.action));
+        let v = &bank.verdict;
+        let any_required = actions.iter().any(|a| a.level == Level::Required);
+        let base = if any_required { v.with_required_actions } else { v.without_required_actions };
+        findings[v.finding] = Some(findings[v.finding].map_or(base, |x| x.max(base)));
+        Outcome {
+            findings,
+            actions,
+            warnings: (0..warned.len()).filter(|&w| warned[w]).collect(),
+            notes: (0..noted.len()).filter(|&n| noted[n]).collect(),
+            rules,
+            path,
+        }
+    }
+
+    pub fn verdict<'b>(&self, bank: &'b Bank) -> Option<&'b crate::bank::FindingValue> {
+        let f = bank.verdict.finding;
+        self.findings[f].map(|v| &bank.findings[f].values[v as usize])
+    }
+
+    pub fn level_of(&self, action: AId) -> Option<Level> {
+        self.actions.iter().find(|a| a.action == action).map(|a| a.level)
+    }
+
+    /// Everything but the path and the rules: two outcomes with the same key advise the same.
+    pub fn advice_key(&self) -> (&[Option<u8>], &[Advised], &[WId], &[NId]) {
+        (&self.findings, &self.actions, &self.warnings, &self.notes)
+    }
+}
