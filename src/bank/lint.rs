@@ -8,10 +8,11 @@
 //! question, the rules not yet decided, and the answers those rules and the branches below look
 //! at). Each shared result is the set of distinct rule combinations still to come, so the work
 //! grows with the number of distinct outcomes, not with the number of paths.
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 use serde::Deserialize;
+use smallvec::SmallVec;
 use serde_json::Value;
 
 use super::condition::Known;
@@ -214,21 +215,157 @@ impl Bits {
     }
 }
 
-/// The answers along one path, newest first, shared between the paths that continue from it.
-struct Step {
-    question: QId,
-    class: usize,
-    rest: Option<Rc<Step>>,
+/// What a set of rules adds to an outcome, as a bit string kept sparse in 64-bit words. Each
+/// finding has one bit per value and each action two, in a unary code (value k sets the low k+1
+/// bits; recommended 01, required 11), each warning and note one bit. "The strongest wins" is
+/// then a plain OR, so effects combine by merging their words.
+#[derive(Clone, PartialEq, Eq, Hash, Default, Debug)]
+struct Effect(SmallVec<[(u32, u64); 3]>);
+
+impl Effect {
+    fn merge(&self, other: &Effect) -> Effect {
+        let (a, b) = (&self.0, &other.0);
+        if b.is_empty() {
+            return self.clone();
+        }
+        if a.is_empty() {
+            return other.clone();
+        }
+        let mut out = SmallVec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => {
+                    out.push(a[i]);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push(b[j]);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push((a[i].0, a[i].1 | b[j].1));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        Effect(out)
+    }
+
+    fn set_bits(&mut self, from: usize, count: usize) {
+        for bit in from..from + count {
+            let word = (bit / 64) as u32;
+            let mask = 1u64 << (bit % 64);
+            match self.0.binary_search_by_key(&word, |w| w.0) {
+                Ok(i) => self.0[i].1 |= mask,
+                Err(i) => self.0.insert(i, (word, mask)),
+            }
+        }
+    }
+
+    /// How many of the `count` bits from `from` on are set.
+    fn bits(&self, from: usize, count: usize) -> u32 {
+        let mut ones = 0;
+        let end = from + count;
+        for &(word, bits) in &self.0 {
+            let (lo, hi) = (word as usize * 64, word as usize * 64 + 64);
+            if hi <= from || lo >= end {
+                continue;
+            }
+            let a = from.max(lo) - lo;
+            let b = end.min(hi) - lo;
+            let mask = if b - a == 64 { u64::MAX } else { ((1u64 << (b - a)) - 1) << a };
+            ones += (bits & mask).count_ones();
+        }
+        ones
+    }
 }
 
-/// What lies below a question state: the distinct sets of rules still to fire, each with one
-/// example path, and how many paths there are.
+/// Where each finding, action, warning and note lives in an [`Effect`].
+struct Layout {
+    findings: Vec<usize>,
+    actions: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+impl Layout {
+    fn new(bank: &Bank) -> Layout {
+        let mut at = 0;
+        let findings = bank
+            .findings
+            .iter()
+            .map(|f| {
+                let start = at;
+                at += f.values.len();
+                start
+            })
+            .collect();
+        let actions = at;
+        let warnings = actions + 2 * bank.actions.len();
+        let notes = warnings + bank.warnings.len();
+        Layout { findings, actions, warnings, notes }
+    }
+
+    fn effect(&self, rule: &super::Rule) -> Effect {
+        let mut e = Effect::default();
+        rule.set.iter().for_each(|&(f, v)| e.set_bits(self.findings[f], usize::from(v) + 1));
+        rule.recommend.iter().for_each(|&a| e.set_bits(self.actions + 2 * a, 1));
+        rule.require.iter().for_each(|&a| e.set_bits(self.actions + 2 * a, 2));
+        rule.warn.iter().for_each(|&w| e.set_bits(self.warnings + w, 1));
+        rule.notes.iter().for_each(|&n| e.set_bits(self.notes + n, 1));
+        e
+    }
+
+    /// The outcome an effect stands for: the rules' values, then the engine's defaults and
+    /// verdict (through [`Outcome::complete`], so the two never disagree).
+    fn outcome(&self, bank: &Bank, e: &Effect) -> Outcome {
+        use crate::engine::{Advised, Level};
+        let findings = bank
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(f, finding)| {
+                let ones = e.bits(self.findings[f], finding.values.len());
+                ones.checked_sub(1).map(|v| v as u8)
+            })
+            .collect();
+        let actions = (0..bank.actions.len())
+            .filter_map(|a| match e.bits(self.actions + 2 * a, 2) {
+                0 => None,
+                1 => Some(Advised { action: a, level: Level::Recommended }),
+                _ => Some(Advised { action: a, level: Level::Required }),
+            })
+            .collect();
+        let warnings = (0..bank.warnings.len()).filter(|&w| e.bits(self.warnings + w, 1) == 1).collect();
+        let notes = (0..bank.notes.len()).filter(|&n| e.bits(self.notes + n, 1) == 1).collect();
+        Outcome::complete(bank, findings, actions, warnings, notes, Vec::new(), Vec::new())
+    }
+}
+
+/// What lies below a question state: the distinct effects still to come and how many paths
+/// there are. Each effect remembers one example path without allocating: the answer class that
+/// leads to it and its place among the futures of the state that class leads to.
 struct Below {
-    futures: Vec<(Bits, Option<Rc<Step>>)>,
+    question: QId,
+    futures: Vec<(Effect, Example)>,
+    /// Per answer class, the state it leads to (`None` for the end or a dead end).
+    children: Vec<Option<Rc<Below>>>,
     paths: u128,
 }
 
-type StateKey = (QId, Bits, Vec<(QId, usize)>);
+#[derive(Clone, Copy)]
+struct Example {
+    class: u32,
+    below: u32,
+}
+
+/// A question, the rules still undecided, and the answers given that those rules and the
+/// branches below still look at: everything the exploration below depends on.
+type StateKey = (QId, Vec<u32>, Vec<(QId, usize)>);
 
 struct Explorer<'b> {
     bank: &'b Bank,
@@ -238,11 +375,16 @@ struct Explorer<'b> {
     reach: Vec<Bits>,
     /// Per question: the questions looked at by the branches of any question reachable from it.
     branch_refs: Vec<Bits>,
-    /// Per rule: the questions its condition looks at.
+    /// Per rule: the questions its condition looks at, and what it adds to an outcome.
     rule_refs: Vec<Bits>,
+    rule_effects: Vec<Effect>,
+    layout: Layout,
     answered: Vec<Option<usize>>,
+    /// The answered questions, in the order asked.
+    path: Vec<QId>,
     memo: HashMap<StateKey, Rc<Below>>,
     visited: Vec<bool>,
+    ever_fired: Bits,
     defects: Vec<String>,
     reported: HashSet<String>,
 }
@@ -300,17 +442,22 @@ impl<'b> Explorer<'b> {
                 bits
             })
             .collect();
+        let layout = Layout::new(bank);
         Explorer {
             bank,
             classes,
             reach,
             branch_refs,
             rule_refs,
+            rule_effects: bank.rules.iter().map(|r| layout.effect(r)).collect(),
+            layout,
             answered: vec![None; n],
-            memo: HashMap::new(),
+            path: Vec::new(),
+            memo: HashMap::default(),
             visited: vec![false; n],
+            ever_fired: Bits::new(bank.rules.len()),
             defects,
-            reported: HashSet::new(),
+            reported: HashSet::default(),
         }
     }
 
@@ -320,36 +467,28 @@ impl<'b> Explorer<'b> {
             report.defects.append(&mut self.defects);
             return;
         }
-        let mut pending = Bits::full(bank.rules.len());
-        let mut fired_at_start = Bits::new(bank.rules.len());
-        self.decide(Target::Question(bank.start), &mut pending, &mut fired_at_start);
-        let t0 = std::time::Instant::now();
+        let mut pending: Vec<u32> = (0..bank.rules.len() as u32).collect();
+        let at_start = self.decide(Target::Question(bank.start), &mut pending);
         let below = self.explore(bank.start, &pending);
-        eprintln!("explore {:?} futures {}", t0.elapsed(), below.futures.len());
         report.paths = below.paths;
         report.states = self.memo.len();
 
-        let mut outcomes: HashSet<Outcome> = HashSet::new();
-        let mut ever_fired = fired_at_start.clone();
-        let mut undecided: HashSet<usize> = HashSet::new();
-        for (future, path) in &below.futures {
-            let mut fired = fired_at_start.clone();
-            fired.union_with(future);
-            ever_fired.union_with(&fired);
-            let outcome = Outcome::from_rules(bank, fired.iter(), Vec::new());
+        let mut outcomes: HashSet<Outcome> = HashSet::default();
+        let mut undecided: HashSet<usize> = HashSet::default();
+        for (i, (future, _)) in below.futures.iter().enumerate() {
+            let outcome = self.layout.outcome(bank, &at_start.merge(future));
             for (f, v) in outcome.findings.iter().enumerate() {
                 if v.is_none() && undecided.insert(f) {
                     self.defects.push(format!(
                         "pad zonder uitkomst: bevinding \"{}\" krijgt geen waarde (geen regel zet haar en er is geen default) bij {}",
                         bank.findings[f].id,
-                        self.describe(path)
+                        self.describe_example(&below, i)
                     ));
                 }
             }
-            outcomes.insert(Outcome { rules: Vec::new(), ..outcome });
+            outcomes.insert(outcome);
         }
         report.outcomes = outcomes.len();
-        eprintln!("outcomes {:?}", t0.elapsed());
 
         for (q, seen) in self.visited.iter().enumerate() {
             if !seen {
@@ -361,7 +500,7 @@ impl<'b> Explorer<'b> {
         let mut given_warnings = vec![false; bank.warnings.len()];
         let mut given_notes = vec![false; bank.notes.len()];
         for (r, rule) in bank.rules.iter().enumerate() {
-            if !ever_fired.contains(r) {
+            if !self.ever_fired.contains(r) {
                 self.defects.push(format!("{}: regel \"{}\" is op geen enkel pad van toepassing", rule.file, rule.id));
                 continue;
             }
@@ -398,37 +537,53 @@ impl<'b> Explorer<'b> {
         }
     }
 
-    /// Settles the pending rules that no later answer can change any more.
-    fn decide(&self, target: Target, pending: &mut Bits, fired: &mut Bits) {
-        let known = self.known(target);
-        let rules: Vec<usize> = pending.iter().collect();
-        for r in rules {
-            if let Some(holds) = self.bank.rules[r].when.decide(&known) {
-                pending.remove(r);
-                if holds {
-                    fired.insert(r);
+    /// Settles the pending rules that no later answer can change any more, and returns what
+    /// the ones that hold add to the outcome.
+    fn decide(&mut self, target: Target, pending: &mut Vec<u32>) -> Effect {
+        let mut fired = Vec::new();
+        {
+            let known = self.known(target);
+            pending.retain(|&r| match self.bank.rules[r as usize].when.decide(&known) {
+                Some(holds) => {
+                    if holds {
+                        fired.push(r as usize);
+                    }
+                    false
                 }
-            }
+                None => true,
+            });
         }
+        let mut effect = Effect::default();
+        for r in fired {
+            self.ever_fired.insert(r);
+            effect = effect.merge(&self.rule_effects[r]);
+        }
+        effect
     }
 
-    fn explore(&mut self, q: QId, pending: &Bits) -> Rc<Below> {
+    fn explore(&mut self, q: QId, pending: &[u32]) -> Rc<Below> {
         self.visited[q] = true;
-        let mut live = self.branch_refs[q].clone();
-        pending.iter().for_each(|r| live.union_with(&self.rule_refs[r]));
-        let seen: Vec<(QId, usize)> = live.iter().filter_map(|x| self.answered[x].map(|c| (x, c))).collect();
-        let key = (q, pending.clone(), seen);
+        let seen: Vec<(QId, usize)> = self
+            .path
+            .iter()
+            .filter(|&&x| {
+                self.branch_refs[q].contains(x) || pending.iter().any(|&r| self.rule_refs[r as usize].contains(x))
+            })
+            .filter_map(|&x| self.answered[x].map(|c| (x, c)))
+            .collect();
+        let key = (q, pending.to_vec(), seen);
         if let Some(b) = self.memo.get(&key) {
             return b.clone();
         }
 
         let bank = self.bank;
         let question = &bank.questions[q];
-        let mut futures: HashMap<Bits, Option<Rc<Step>>> = HashMap::new();
+        let mut futures: HashMap<Effect, Example> = HashMap::default();
+        let mut children = Vec::with_capacity(self.classes[q].len());
         let mut paths: u128 = 0;
+        self.path.push(q);
         for class in 0..self.classes[q].len() {
             self.answered[q] = Some(class);
-            let step = |rest| Some(Rc::new(Step { question: q, class, rest }));
             let mut target = None;
             for (i, b) in question.next.iter().enumerate() {
                 let decided = b.when.decide(&self.known(Target::Question(q)));
@@ -450,53 +605,81 @@ impl<'b> Explorer<'b> {
                 }
             }
             let Some(target) = target else {
-                let msg = format!(
-                    "{}: vraag \"{}\": geen enkele tak van \"next\" past (doodlopend pad) bij {}",
-                    question.file,
-                    question.id,
-                    self.describe(&step(None))
-                );
+                children.push(None);
                 if self.reported.insert(format!("dead:{q}")) {
+                    let msg = format!(
+                        "{}: vraag \"{}\": geen enkele tak van \"next\" past (doodlopend pad) bij {}",
+                        question.file,
+                        question.id,
+                        self.describe_current()
+                    );
                     self.defects.push(msg);
                 }
                 continue;
             };
-            let mut pending = pending.clone();
-            let mut fired = Bits::new(bank.rules.len());
-            self.decide(target, &mut pending, &mut fired);
+            let mut pending = pending.to_vec();
+            let now = self.decide(target, &mut pending);
+            let class = class as u32;
             match target {
                 Target::End => {
+                    children.push(None);
                     paths = paths.saturating_add(1);
-                    futures.entry(fired).or_insert_with(|| step(None));
+                    futures.entry(now).or_insert(Example { class, below: 0 });
                 }
                 Target::Question(t) => {
                     let below = self.explore(t, &pending);
                     paths = paths.saturating_add(below.paths);
-                    for (future, path) in &below.futures {
-                        let mut all = fired.clone();
-                        all.union_with(future);
-                        futures.entry(all).or_insert_with(|| step(path.clone()));
+                    for (i, (future, _)) in below.futures.iter().enumerate() {
+                        futures.entry(now.merge(future)).or_insert(Example { class, below: i as u32 });
                     }
+                    children.push(Some(below));
                 }
             }
         }
         self.answered[q] = None;
-        let below = Rc::new(Below { futures: futures.into_iter().collect(), paths });
+        self.path.pop();
+        let below = Rc::new(Below { question: q, futures: futures.into_iter().collect(), children, paths });
         self.memo.insert(key, below.clone());
         below
     }
 
-    /// An example path as the answers a maintainer can type into an answers file.
-    fn describe(&self, path: &Option<Rc<Step>>) -> String {
+    /// The answers of the path being explored, for a dead end found there.
+    fn describe_current(&self) -> String {
+        let parts: Vec<(QId, usize)> = self.path.iter().filter_map(|&q| self.answered[q].map(|c| (q, c))).collect();
+        self.describe_answers(&parts)
+    }
+
+    /// The example path of one of `below`'s futures.
+    fn describe_example(&self, below: &Below, future: usize) -> String {
         let mut parts = Vec::new();
-        let mut at = path.as_ref();
-        while let Some(s) = at {
-            let question = &self.bank.questions[s.question];
-            let answer = question.answer_json(&self.classes[s.question][s.class]);
-            parts.push(format!("{}={}", question.id, answer));
-            at = s.rest.as_ref();
+        let (mut at, mut i) = (below, future);
+        loop {
+            let example = at.futures[i].1;
+            parts.push((at.question, example.class as usize));
+            match &at.children[example.class as usize] {
+                Some(child) => {
+                    at = child;
+                    i = example.below as usize;
+                }
+                None => break,
+            }
         }
-        if parts.is_empty() { "het begin".to_string() } else { parts.join(", ") }
+        self.describe_answers(&parts)
+    }
+
+    /// Answers as a maintainer can type them into an answers file.
+    fn describe_answers(&self, parts: &[(QId, usize)]) -> String {
+        if parts.is_empty() {
+            return "het begin".to_string();
+        }
+        parts
+            .iter()
+            .map(|&(q, c)| {
+                let question = &self.bank.questions[q];
+                format!("{}={}", question.id, question.answer_json(&self.classes[q][c]))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -525,7 +708,7 @@ fn answer_classes(question: &super::Question, tested: &[u64], defects: &mut Vec<
     match question.kind {
         Kind::Text => vec![question.default.clone().unwrap_or(Answer::Text(String::new()))],
         Kind::Single | Kind::YesNo | Kind::YesNoUnknown => {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             (0..n).filter(|&i| seen.insert(signature(1 << i))).map(|i| Answer::Choice(1 << i)).collect()
         }
         Kind::Multiple => {
@@ -542,7 +725,7 @@ fn answer_classes(question: &super::Question, tested: &[u64], defects: &mut Vec<
             }
             let looked: Vec<u64> = (0..n).map(|i| 1u64 << i).filter(|b| looked_at & b != 0).collect();
             let other: Vec<u64> = (0..n).map(|i| 1u64 << i).filter(|b| looked_at & b == 0).collect();
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let mut out = Vec::new();
             for subset in 0u64..(1 << looked.len()) {
                 let mut mask: u64 = looked.iter().enumerate().filter(|(i, _)| subset & (1 << i) != 0).map(|(_, b)| b).sum();

@@ -54,29 +54,38 @@ impl Outcome {
             rule.warn.iter().for_each(|&w| warned[w] = true);
             rule.notes.iter().for_each(|&n| noted[n] = true);
         }
+        let actions = level
+            .iter()
+            .enumerate()
+            .filter_map(|(a, l)| l.map(|level| Advised { action: a, level }))
+            .collect();
+        let warnings = (0..warned.len()).filter(|&w| warned[w]).collect();
+        let notes = (0..noted.len()).filter(|&n| noted[n]).collect();
+        Outcome::complete(bank, findings, actions, warnings, notes, rules, path)
+    }
+
+    /// Fills in what no rule decided: a finding's default, and the verdict from whether any
+    /// action is required (unless a rule set a stronger verdict).
+    pub fn complete(
+        bank: &Bank,
+        mut findings: Vec<Option<u8>>,
+        mut actions: Vec<Advised>,
+        warnings: Vec<WId>,
+        notes: Vec<NId>,
+        rules: Vec<RId>,
+        path: Vec<QId>,
+    ) -> Outcome {
         for (f, finding) in bank.findings.iter().enumerate() {
             if findings[f].is_none() {
                 findings[f] = finding.default;
             }
         }
-        let mut actions: Vec<Advised> = level
-            .iter()
-            .enumerate()
-            .filter_map(|(a, l)| l.map(|level| Advised { action: a, level }))
-            .collect();
         actions.sort_by_key(|a| (a.level, a.action));
         let v = &bank.verdict;
         let any_required = actions.iter().any(|a| a.level == Level::Required);
         let base = if any_required { v.with_required_actions } else { v.without_required_actions };
         findings[v.finding] = Some(findings[v.finding].map_or(base, |x| x.max(base)));
-        Outcome {
-            findings,
-            actions,
-            warnings: (0..warned.len()).filter(|&w| warned[w]).collect(),
-            notes: (0..noted.len()).filter(|&n| noted[n]).collect(),
-            rules,
-            path,
-        }
+        Outcome { findings, actions, warnings, notes, rules, path }
     }
 
     pub fn verdict<'b>(&self, bank: &'b Bank) -> Option<&'b crate::bank::FindingValue> {
