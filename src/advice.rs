@@ -69,15 +69,28 @@ pub struct BankRef {
 }
 
 impl Advice {
-    pub fn new(bank: &Bank, session: &Session, outcome: &Outcome, campaign: Option<&str>, lang: Lang) -> Advice {
+    pub fn new(
+        bank: &Bank,
+        session: &Session,
+        outcome: &Outcome,
+        campaign: Option<&str>,
+        lang: Lang,
+    ) -> Advice {
         let mut findings = Map::new();
         for (f, finding) in bank.findings.iter().enumerate() {
-            let value = outcome.findings[f].map_or(Value::Null, |v| finding.values[v as usize].value.clone());
+            let value = outcome.findings[f]
+                .map_or(Value::Null, |v| finding.values[v as usize].value.clone());
             findings.insert(finding.id.clone(), value);
         }
         let verdict = match outcome.verdict(bank) {
-            Some(v) => VerdictView { value: v.value.clone(), label: v.label.get(lang).to_string() },
-            None => VerdictView { value: Value::Null, label: String::new() },
+            Some(v) => VerdictView {
+                value: v.value.clone(),
+                label: v.label.get(lang).to_string(),
+            },
+            None => VerdictView {
+                value: Value::Null,
+                label: String::new(),
+            },
         };
         let actions = outcome
             .actions
@@ -98,7 +111,11 @@ impl Advice {
             .iter()
             .map(|&w| {
                 let w = &bank.warnings[w];
-                WarningView { id: w.id.clone(), text: w.text.get(lang).to_string(), sources: w.sources.clone() }
+                WarningView {
+                    id: w.id.clone(),
+                    text: w.text.get(lang).to_string(),
+                    sources: w.sources.clone(),
+                }
             })
             .collect();
         let notes = outcome
@@ -130,7 +147,10 @@ impl Advice {
         let mut answers = Map::new();
         for &q in &outcome.path {
             if let Some(a) = session.answer(q) {
-                answers.insert(bank.questions[q].id.clone(), bank.questions[q].answer_json(a));
+                answers.insert(
+                    bank.questions[q].id.clone(),
+                    bank.questions[q].answer_json(a),
+                );
             }
         }
         Advice {
@@ -141,9 +161,17 @@ impl Advice {
             warnings,
             notes,
             reasons,
-            path: outcome.path.iter().map(|&q| bank.questions[q].id.clone()).collect(),
+            path: outcome
+                .path
+                .iter()
+                .map(|&q| bank.questions[q].id.clone())
+                .collect(),
             answers,
-            bank: BankRef { id: bank.id.clone(), version: bank.version.clone(), sha256: bank.sha256.clone() },
+            bank: BankRef {
+                id: bank.id.clone(),
+                version: bank.version.clone(),
+                sha256: bank.sha256.clone(),
+            },
             lang,
         }
     }
@@ -153,7 +181,9 @@ impl Advice {
     }
 
     pub fn recommended(&self) -> impl Iterator<Item = &ActionView> {
-        self.actions.iter().filter(|a| a.level == Level::Recommended)
+        self.actions
+            .iter()
+            .filter(|a| a.level == Level::Recommended)
     }
 
     pub fn to_json(&self) -> String {
@@ -170,7 +200,11 @@ impl Advice {
         if let Some(c) = &self.campaign {
             s.push_str(&format!("{}: {c}\n", ui.campaign));
         }
-        s.push_str(&format!("\n{}: {}\n", ui.verdict, self.verdict.label.to_uppercase()));
+        s.push_str(&format!(
+            "\n{}: {}\n",
+            ui.verdict,
+            self.verdict.label.to_uppercase()
+        ));
         s.push_str(&format!("\n{}\n", ui.findings));
         for (f, label) in self.finding_lines(bank) {
             s.push_str(&format!("  {f}: {label}\n"));
@@ -178,9 +212,14 @@ impl Advice {
         if !self.reasons.is_empty() {
             s.push_str(&format!("\n{}\n", ui.why));
             for r in &self.reasons {
-                s.push_str(&wrap(&format!("- {}", r.text), W, "  "));
+                s.push_str(&wrap(&format!("- {}", r.text), W, "  ", "    "));
                 s.push('\n');
-                s.push_str(&wrap(&format!("{}: {}", ui.sources, r.sources.join("; ")), W, "    "));
+                s.push_str(&wrap(
+                    &format!("{}: {}", ui.sources, r.sources.join("; ")),
+                    W,
+                    "    ",
+                    "    ",
+                ));
                 s.push('\n');
             }
         }
@@ -193,11 +232,16 @@ impl Advice {
             }
             s.push_str(&format!("\n{heading}\n"));
             for (i, a) in list.iter().enumerate() {
-                s.push_str(&wrap(&format!("{}. {}", i + 1, a.title), W, "  "));
+                s.push_str(&wrap(&format!("{}. {}", i + 1, a.title), W, "  ", "     "));
                 s.push('\n');
-                s.push_str(&wrap(&a.rationale, W, "     "));
+                s.push_str(&wrap(&a.rationale, W, "     ", "     "));
                 s.push('\n');
-                s.push_str(&wrap(&format!("{}: {}", ui.sources, a.sources.join("; ")), W, "     "));
+                s.push_str(&wrap(
+                    &format!("{}: {}", ui.sources, a.sources.join("; ")),
+                    W,
+                    "     ",
+                    "     ",
+                ));
                 s.push('\n');
             }
         }
@@ -207,29 +251,52 @@ impl Advice {
         if !self.warnings.is_empty() {
             s.push_str(&format!("\n{}\n", ui.warnings));
             for w in &self.warnings {
-                s.push_str(&wrap(&format!("! {}", w.text), W, "  "));
+                s.push_str(&wrap(&format!("! {}", w.text), W, "  ", "    "));
                 s.push('\n');
-                s.push_str(&wrap(&format!("{}: {}", ui.sources, w.sources.join("; ")), W, "    "));
+                s.push_str(&wrap(
+                    &format!("{}: {}", ui.sources, w.sources.join("; ")),
+                    W,
+                    "    ",
+                    "    ",
+                ));
                 s.push('\n');
             }
         }
         if !self.notes.is_empty() {
             s.push_str(&format!("\n{}\n", ui.law_notes));
             for n in &self.notes {
-                s.push_str(&wrap(&format!("- {} ({} {})", n.title, ui.checked, n.checked), W, "  "));
+                s.push_str(&wrap(
+                    &format!("- {} ({} {})", n.title, ui.checked, n.checked),
+                    W,
+                    "  ",
+                    "    ",
+                ));
                 s.push('\n');
-                s.push_str(&wrap(&n.text, W, "    "));
+                s.push_str(&wrap(&n.text, W, "    ", "    "));
                 s.push('\n');
-                s.push_str(&wrap(&format!("{}: {}", ui.sources, n.sources.join("; ")), W, "    "));
+                s.push_str(&wrap(
+                    &format!("{}: {}", ui.sources, n.sources.join("; ")),
+                    W,
+                    "    ",
+                    "    ",
+                ));
                 s.push('\n');
             }
         }
         s.push_str(&format!("\n{}\n", ui.answers));
         for (question, answer) in self.answer_lines(bank) {
-            s.push_str(&wrap(&format!("- {question} {answer}"), W, "  "));
+            s.push_str(&wrap(&format!("- {question}"), W, "  ", "    "));
+            s.push('\n');
+            s.push_str(&wrap(&format!("→ {answer}"), W, "    ", "      "));
             s.push('\n');
         }
-        s.push_str(&format!("\n{}: {} {} (sha256 {})\n", ui.bank, self.bank.id, self.bank.version, &self.bank.sha256[..12.min(self.bank.sha256.len())]));
+        s.push_str(&format!(
+            "\n{}: {} {} (sha256 {})\n",
+            ui.bank,
+            self.bank.id,
+            self.bank.version,
+            &self.bank.sha256[..12.min(self.bank.sha256.len())]
+        ));
         s
     }
 
@@ -261,7 +328,13 @@ impl Advice {
             }
             s.push_str(&format!("\n## {heading}\n\n"));
             for a in list {
-                s.push_str(&format!("- [ ] **{}**  \n  {}  \n  *{}: {}*\n", a.title, a.rationale, ui.sources, a.sources.join("; ")));
+                s.push_str(&format!(
+                    "- [ ] **{}**  \n  {}  \n  *{}: {}*\n",
+                    a.title,
+                    a.rationale,
+                    ui.sources,
+                    a.sources.join("; ")
+                ));
             }
         }
         if self.actions.is_empty() {
@@ -290,7 +363,10 @@ impl Advice {
         for (question, answer) in self.answer_lines(bank) {
             s.push_str(&format!("- {} **{}**\n", question, md_escape(&answer)));
         }
-        s.push_str(&format!("\n*{}: {} {} (sha256 `{}`)*\n", ui.bank, self.bank.id, self.bank.version, self.bank.sha256));
+        s.push_str(&format!(
+            "\n*{}: {} {} (sha256 `{}`)*\n",
+            ui.bank, self.bank.id, self.bank.version, self.bank.sha256
+        ));
         s
     }
 
@@ -316,8 +392,15 @@ impl Advice {
             .filter_map(|id| {
                 let q = bank.question(id)?;
                 let v = self.answers.get(id)?;
-                let answer = q.parse_answer(v).map(|a| q.answer_label(&a, self.lang)).unwrap_or_else(|_| v.to_string());
-                let answer = if answer.is_empty() { format!("({})", self.lang.ui().none) } else { answer };
+                let answer = q
+                    .parse_answer(v)
+                    .map(|a| q.answer_label(&a, self.lang))
+                    .unwrap_or_else(|_| v.to_string());
+                let answer = if answer.is_empty() {
+                    format!("({})", self.lang.ui().none)
+                } else {
+                    answer
+                };
                 Some((q.prompt.get(self.lang).to_string(), answer))
             })
             .collect()
@@ -328,7 +411,10 @@ impl Advice {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         if c == '\n' {

@@ -39,11 +39,19 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> 
         if e.is_eof() && src.trim().is_empty() {
             format!("{name}: het bestand is leeg; verwacht een JSON-object met \"answers\"")
         } else {
-            format!("{name}: ongeldige JSON op regel {} kolom {}: {}", e.line(), e.column(), strip_position(&e))
+            format!(
+                "{name}: ongeldige JSON op regel {} kolom {}: {}",
+                e.line(),
+                e.column(),
+                strip_position(&e)
+            )
         }
     })?;
     let Value::Object(root) = root else {
-        return Err(format!("{name}: verwacht een JSON-object met \"answers\", gevonden: {}", kind_of(&root)));
+        return Err(format!(
+            "{name}: verwacht een JSON-object met \"answers\", gevonden: {}",
+            kind_of(&root)
+        ));
     };
     check_keys(&root, ROOT_KEYS, name, "")?;
     let campaign = match root.get("campaign") {
@@ -54,12 +62,24 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> 
                 match c.get(k) {
                     None | Some(Value::Null) => Ok(None),
                     Some(Value::String(s)) => Ok(Some(s.clone())),
-                    Some(v) => Err(format!("{name}: campaign.{k} moet tekst zijn, gevonden: {}", kind_of(v))),
+                    Some(v) => Err(format!(
+                        "{name}: campaign.{k} moet tekst zijn, gevonden: {}",
+                        kind_of(v)
+                    )),
                 }
             };
-            Campaign { name: field("name")?, description: field("description")?, organisation: field("organisation")? }
+            Campaign {
+                name: field("name")?,
+                description: field("description")?,
+                organisation: field("organisation")?,
+            }
         }
-        Some(v) => return Err(format!("{name}: \"campaign\" moet een object zijn, zoals {{\"name\": \"Voorjaarsactie\"}}; gevonden: {}", kind_of(v))),
+        Some(v) => {
+            return Err(format!(
+                "{name}: \"campaign\" moet een object zijn, zoals {{\"name\": \"Voorjaarsactie\"}}; gevonden: {}",
+                kind_of(v)
+            ));
+        }
     };
     let participants = match root.get("participants") {
         None | Some(Value::Null) => Vec::new(),
@@ -69,24 +89,46 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> 
             .map(|(i, p)| {
                 let text = |k: &str| p.get(k).and_then(Value::as_str).map(str::to_string);
                 match (text("name"), text("role")) {
-                    (Some(name), role) => Ok(Participant { name, role: role.unwrap_or_default() }),
-                    _ => Err(format!("{name}: participants[{i}] moet een object zijn met \"name\" (en \"role\")")),
+                    (Some(name), role) => Ok(Participant {
+                        name,
+                        role: role.unwrap_or_default(),
+                    }),
+                    _ => Err(format!(
+                        "{name}: participants[{i}] moet een object zijn met \"name\" (en \"role\")"
+                    )),
                 }
             })
             .collect::<Result<_, _>>()?,
-        Some(v) => return Err(format!("{name}: \"participants\" moet een lijst zijn, gevonden: {}", kind_of(v))),
+        Some(v) => {
+            return Err(format!(
+                "{name}: \"participants\" moet een lijst zijn, gevonden: {}",
+                kind_of(v)
+            ));
+        }
     };
     let answers = match root.get("answers") {
         Some(Value::Object(a)) => a,
-        None => return Err(format!("{name}: \"answers\" ontbreekt; verwacht een object met een antwoord per vraag-id")),
-        Some(v) => return Err(format!("{name}: \"answers\" moet een object zijn, gevonden: {}", kind_of(v))),
+        None => {
+            return Err(format!(
+                "{name}: \"answers\" ontbreekt; verwacht een object met een antwoord per vraag-id"
+            ));
+        }
+        Some(v) => {
+            return Err(format!(
+                "{name}: \"answers\" moet een object zijn, gevonden: {}",
+                kind_of(v)
+            ));
+        }
     };
 
     let mut session = Session::new(bank);
     for (id, value) in answers {
         let Some(q) = bank.question_id(id) else {
             let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-            return Err(format!("{name}: onbekende vraag \"{id}\"; bekende vragen: {}", known.join(", ")));
+            return Err(format!(
+                "{name}: onbekende vraag \"{id}\"; bekende vragen: {}",
+                known.join(", ")
+            ));
         };
         let question = &bank.questions[q];
         let answer = question
@@ -102,7 +144,9 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> 
         let Some(q) = walk.pending else { break walk };
         let question = &bank.questions[q];
         match &question.default {
-            Some(d) => session.set(bank, q, d.clone()).map_err(|e| format!("{name}: vraag \"{}\": {e}", question.id))?,
+            Some(d) => session
+                .set(bank, q, d.clone())
+                .map_err(|e| format!("{name}: vraag \"{}\": {e}", question.id))?,
             None => {
                 return Err(format!(
                     "{name}: vraag \"{}\" staat op het pad maar heeft geen antwoord; toegestaan: {}",
@@ -119,14 +163,29 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> 
         .map(|q| format!("{name}: antwoord op \"{}\" genegeerd: die vraag staat niet op het pad van deze antwoorden", bank.questions[q].id))
         .collect();
     let outcome = session.evaluate(bank, walk.path);
-    Ok(Assessment { campaign, participants, session, outcome, notices })
+    Ok(Assessment {
+        campaign,
+        participants,
+        session,
+        outcome,
+        notices,
+    })
 }
 
-fn check_keys(m: &Map<String, Value>, allowed: &[&str], name: &str, prefix: &str) -> Result<(), String> {
+fn check_keys(
+    m: &Map<String, Value>,
+    allowed: &[&str],
+    name: &str,
+    prefix: &str,
+) -> Result<(), String> {
     match m.keys().find(|k| !allowed.contains(&k.as_str())) {
         Some(k) => Err(format!(
             "{name}: onbekend veld \"{prefix}{k}\"; toegestaan: {}",
-            allowed.iter().map(|a| format!("{prefix}{a}")).collect::<Vec<_>>().join(", ")
+            allowed
+                .iter()
+                .map(|a| format!("{prefix}{a}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
         None => Ok(()),
     }
@@ -144,5 +203,6 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 fn strip_position(e: &serde_json::Error) -> String {
-    e.to_string().replace(&format!(" at line {} column {}", e.line(), e.column()), "")
+    e.to_string()
+        .replace(&format!(" at line {} column {}", e.line(), e.column()), "")
 }

@@ -69,7 +69,10 @@ pub struct Failure {
 
 impl Failure {
     pub fn bad_input(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
     }
 }
 
@@ -82,22 +85,36 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         None => {
             let bank = load_bank(&args)?;
-            plain::run(&bank, args.lang, &mut std::io::stdin().lock(), &mut std::io::stdout().lock())
-                .map_err(|e| Failure { code: 1, message: format!("{e:#}") })
+            plain::run(
+                &bank,
+                args.lang,
+                &mut std::io::stdin().lock(),
+                &mut std::io::stdout().lock(),
+            )
+            .map_err(|e| Failure {
+                code: 1,
+                message: format!("{e:#}"),
+            })
         }
     }
 }
 
 /// Whether to use the plain mode when no front end was asked for.
 pub fn wants_plain(args: &Args) -> bool {
-    args.plain || !std::io::stdout().is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb")
+    args.plain
+        || !std::io::stdout().is_terminal()
+        || std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }
 
 pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
     match &args.questions {
-        None => Bank::embedded().map_err(|e| Failure { code: 1, message: format!("ingebouwde vragenbank is kapot:\n{e}") }),
+        None => Bank::embedded().map_err(|e| Failure {
+            code: 1,
+            message: format!("ingebouwde vragenbank is kapot:\n{e}"),
+        }),
         Some(dir) => {
-            let files = store::read_bank_dir(dir).map_err(|e| Failure::bad_input(format!("{e:#}")))?;
+            let files =
+                store::read_bank_dir(dir).map_err(|e| Failure::bad_input(format!("{e:#}")))?;
             Bank::from_files(&files, &dir.display().to_string()).map_err(|e| {
                 Failure::bad_input(format!("vragenbank {} geweigerd:\n{e}", dir.display()))
             })
@@ -112,7 +129,13 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
     for n in &a.notices {
         eprintln!("avg-wijzer: let op: {n}");
     }
-    let advice = Advice::new(bank, &a.session, &a.outcome, a.campaign.name.as_deref(), lang);
+    let advice = Advice::new(
+        bank,
+        &a.session,
+        &a.outcome,
+        a.campaign.name.as_deref(),
+        lang,
+    );
     let out = match format {
         Format::Text => advice.to_text(bank),
         Format::Md => advice.to_markdown(bank),
@@ -128,7 +151,10 @@ fn lint_command(dir: Option<&PathBuf>) -> Result<ExitCode, Failure> {
             d.display().to_string(),
         ),
         None => (
-            crate::bank::EMBEDDED.iter().map(|(n, c)| (n.to_string(), c.to_string())).collect(),
+            crate::bank::EMBEDDED
+                .iter()
+                .map(|(n, c)| (n.to_string(), c.to_string()))
+                .collect(),
             "ingebouwde vragenbank".to_string(),
         ),
     };
@@ -169,6 +195,9 @@ fn print_out(s: &str) -> Result<ExitCode, Failure> {
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(Failure { code: 1, message: format!("uitvoer niet te schrijven: {e}") }),
+        Err(e) => Err(Failure {
+            code: 1,
+            message: format!("uitvoer niet te schrijven: {e}"),
+        }),
     }
 }

@@ -86,11 +86,16 @@ enum Said {
     Unclear(String),
 }
 
-pub fn run(bank: &Bank, lang: Lang, input: &mut impl BufRead, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(
+    bank: &Bank,
+    lang: Lang,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
-    writeln!(out, "{}", wrap(words.intro, W, ""))?;
-    writeln!(out, "{}", wrap(words.commands, W, ""))?;
+    writeln!(out, "{}", wrap(words.intro, W, "", ""))?;
+    writeln!(out, "{}", wrap(words.commands, W, "", ""))?;
     let mut session = Session::new(bank);
     // The question being revisited after "terug"; `None` means the first unanswered one.
     let mut cursor: Option<QId> = None;
@@ -103,12 +108,30 @@ pub fn run(bank: &Bank, lang: Lang, input: &mut impl BufRead, out: &mut impl Wri
                 writeln!(out, "\n{}:", words.summary)?;
                 for (i, &p) in walk.path.iter().enumerate() {
                     let question = &bank.questions[p];
-                    let answer = session.answer(p).map(|a| question.answer_label(a, lang)).unwrap_or_default();
-                    let answer = if answer.is_empty() { words.empty.to_string() } else { answer };
-                    writeln!(out, "{}", wrap(&format!("{:>2}. {} — {answer}", i + 1, question.prompt.get(lang)), W, "    ").trim_start())?;
+                    let answer = session
+                        .answer(p)
+                        .map(|a| question.answer_label(a, lang))
+                        .unwrap_or_default();
+                    let answer = if answer.is_empty() {
+                        words.empty.to_string()
+                    } else {
+                        answer
+                    };
+                    writeln!(
+                        out,
+                        "{}",
+                        wrap(
+                            &format!("{:>2}. {} — {answer}", i + 1, question.prompt.get(lang)),
+                            W,
+                            "",
+                            "    "
+                        )
+                    )?;
                 }
-                writeln!(out, "{}", wrap(words.summary_prompt, W, ""))?;
-                let Some(line) = prompt(input, out)? else { break };
+                writeln!(out, "{}", wrap(words.summary_prompt, W, "", ""))?;
+                let Some(line) = prompt(input, out)? else {
+                    break;
+                };
                 let line = line.trim().to_lowercase();
                 if line.is_empty() {
                     break;
@@ -117,7 +140,12 @@ pub fn run(bank: &Bank, lang: Lang, input: &mut impl BufRead, out: &mut impl Wri
                 } else if is_stop(&line) {
                     writeln!(out, "{}", words.stopped)?;
                     return Ok(ExitCode::SUCCESS);
-                } else if let Some(&p) = line.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| walk.path.get(i)) {
+                } else if let Some(&p) = line
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| walk.path.get(i))
+                {
                     cursor = Some(p);
                 } else {
                     writeln!(out, "{}: \"{line}\".", words.not_understood)?;
@@ -127,16 +155,44 @@ pub fn run(bank: &Bank, lang: Lang, input: &mut impl BufRead, out: &mut impl Wri
         };
         let position = walk.steps().position(|x| x == q).unwrap_or(walk.path.len());
         let question = &bank.questions[q];
-        show(bank, question, q, position, session.answer(q), lang, words, out)?;
+        show(
+            bank,
+            question,
+            q,
+            position,
+            session.answer(q),
+            lang,
+            words,
+            out,
+        )?;
         let Some(line) = prompt(input, out)? else {
             writeln!(out, "\n{}", words.ended)?;
             return Ok(ExitCode::from(2));
         };
         match interpret(question, &line, session.answer(q).is_some()) {
             Said::Help => {
-                writeln!(out, "\n{}:\n{}", words.help, wrap(question.help.get(lang), W, "  "))?;
-                writeln!(out, "{}:\n{}", words.reasoning, wrap(question.reasoning.get(lang), W, "  "))?;
-                writeln!(out, "{}", wrap(&format!("{}: {}", words.sources, question.sources.join("; ")), W, "  "))?;
+                writeln!(
+                    out,
+                    "\n{}:\n{}",
+                    words.help,
+                    wrap(question.help.get(lang), W, "  ", "  ")
+                )?;
+                writeln!(
+                    out,
+                    "{}:\n{}",
+                    words.reasoning,
+                    wrap(question.reasoning.get(lang), W, "  ", "  ")
+                )?;
+                writeln!(
+                    out,
+                    "{}",
+                    wrap(
+                        &format!("{}: {}", words.sources, question.sources.join("; ")),
+                        W,
+                        "  ",
+                        "  "
+                    )
+                )?;
             }
             Said::Back => match position.checked_sub(1).and_then(|i| walk.path.get(i)) {
                 Some(&p) => cursor = Some(p),
@@ -188,11 +244,30 @@ fn show(
 ) -> Result<()> {
     let (lo, hi) = bank.span_from(q);
     let (lo, hi) = (lo - 1, hi - 1);
-    let rest = if lo == hi { format!("{lo}") } else { format!("{lo}–{hi}") };
-    writeln!(out, "\n{} {} ({} {rest})", words.question, position + 1, words.remaining)?;
-    writeln!(out, "{}", wrap(question.prompt.get(lang), W, ""))?;
+    let rest = if lo == hi {
+        format!("{lo}")
+    } else {
+        format!("{lo}–{hi}")
+    };
+    writeln!(
+        out,
+        "\n{} {} ({} {rest})",
+        words.question,
+        position + 1,
+        words.remaining
+    )?;
+    writeln!(out, "{}", wrap(question.prompt.get(lang), W, "", ""))?;
     for (i, o) in question.options.iter().enumerate() {
-        writeln!(out, "{}", wrap(&format!("{:>2}. {}", i + 1, o.label.get(lang)), W, "    ").trim_start_matches(' '))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("{:>2}. {}", i + 1, o.label.get(lang)),
+                W,
+                "",
+                "    "
+            )
+        )?;
     }
     if let Some(a) = current {
         let shown = match (question.kind, a) {

@@ -7,7 +7,8 @@ use anyhow::{Context, Result, bail};
 
 /// The `*.json` files of a bank directory, as (file name, content), sorted by name.
 pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, String)>> {
-    let entries = fs::read_dir(dir).with_context(|| format!("{}: map niet te lezen", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).with_context(|| format!("{}: map niet te lezen", dir.display()))?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.with_context(|| format!("{}: map niet te lezen", dir.display()))?;
@@ -15,9 +16,13 @@ pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, String)>> {
         if !name.ends_with(".json") || !entry.path().is_file() {
             continue;
         }
-        let bytes = fs::read(entry.path()).with_context(|| format!("{}: niet te lezen", entry.path().display()))?;
+        let bytes = fs::read(entry.path())
+            .with_context(|| format!("{}: niet te lezen", entry.path().display()))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!("{name}: geen geldige UTF-8 (byte {})", e.utf8_error().valid_up_to())
+            anyhow::anyhow!(
+                "{name}: geen geldige UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            )
         })?;
         files.push((name, text));
     }
@@ -32,11 +37,18 @@ pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, String)>> {
 pub fn read_input(path: &str) -> Result<String> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("standaardinvoer: niet te lezen")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("standaardinvoer: niet te lezen")?;
         buf
     } else {
         fs::read(path).with_context(|| format!("{path}: niet te lezen"))?
     };
     let name = if path == "-" { "standaardinvoer" } else { path };
-    String::from_utf8(bytes).map_err(|e| anyhow::anyhow!("{name}: geen geldige UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{name}: geen geldige UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

@@ -103,10 +103,12 @@ impl Lang {
     }
 }
 
-/// Breaks `text` into lines of at most `width` characters (longer words stay whole), each
-/// starting with `indent`. Paragraph breaks in the text are kept.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+/// Breaks `text` into lines of at most `width` characters (longer words stay whole). The first
+/// line starts with `first`, the others with `rest`, so list items hang. Paragraph breaks in the
+/// text are kept.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::new();
+    let mut indent = first;
     for (i, para) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
@@ -118,6 +120,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
             if !empty && len > width {
                 out.push_str(&line);
                 out.push('\n');
+                indent = rest;
                 line = String::from(indent);
                 empty = true;
             }
@@ -128,6 +131,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
             empty = false;
         }
         out.push_str(&line);
+        indent = rest;
     }
     out
 }

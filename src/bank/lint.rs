@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 use serde::Deserialize;
-use smallvec::SmallVec;
 use serde_json::Value;
+use smallvec::SmallVec;
 
 use super::condition::Known;
 use super::{Bank, Kind, QId, Target};
@@ -46,7 +46,10 @@ impl Report {
 }
 
 pub fn lint(bank: &Bank) -> Report {
-    let mut report = Report { questions: bank.questions.len(), ..Default::default() };
+    let mut report = Report {
+        questions: bank.questions.len(),
+        ..Default::default()
+    };
     check_texts(bank, &mut report.defects);
     check_stable_ids(bank, &mut report.defects);
     Explorer::new(bank).run(&mut report);
@@ -58,7 +61,9 @@ fn check_text(t: &Text, place: &str, what: &str, defects: &mut Vec<String>) {
         if s.trim().is_empty() {
             defects.push(format!("{place}: {what} ({lang}) ontbreekt"));
         } else if s.trim() == "TODO" {
-            defects.push(format!("{place}: {what} ({lang}) is nog niet geschreven (TODO)"));
+            defects.push(format!(
+                "{place}: {what} ({lang}) is nog niet geschreven (TODO)"
+            ));
         }
     }
 }
@@ -77,7 +82,12 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         check_text(&q.reasoning, &place, "reasoning", d);
         check_sources(&q.sources, &place, d);
         for o in &q.options {
-            check_text(&o.label, &format!("{place}, optie \"{}\"", o.id), "label", d);
+            check_text(
+                &o.label,
+                &format!("{place}, optie \"{}\"", o.id),
+                "label",
+                d,
+            );
         }
     }
     for f in &bank.findings {
@@ -86,7 +96,12 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         check_text(&f.rationale, &place, "rationale", d);
         check_sources(&f.sources, &place, d);
         for v in &f.values {
-            check_text(&v.label, &format!("{place}, waarde {}", v.value), "label", d);
+            check_text(
+                &v.label,
+                &format!("{place}, waarde {}", v.value),
+                "label",
+                d,
+            );
         }
     }
     for a in &bank.actions {
@@ -107,9 +122,15 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         check_sources(&n.sources, &place, d);
         let month_ok = n.checked.len() == 7
             && n.checked.as_bytes()[4] == b'-'
-            && n.checked.chars().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
+            && n.checked
+                .chars()
+                .enumerate()
+                .all(|(i, c)| i == 4 || c.is_ascii_digit());
         if !month_ok {
-            d.push(format!("{place}: checked moet een maand zijn als \"2026-11\", gevonden \"{}\"", n.checked));
+            d.push(format!(
+                "{place}: checked moet een maand zijn als \"2026-11\", gevonden \"{}\"",
+                n.checked
+            ));
         }
     }
     for r in &bank.rules {
@@ -144,11 +165,18 @@ fn check_stable_ids(bank: &Bank, d: &mut Vec<String>) {
             None => d.push(format!("vaste vraag \"{id}\" (RULES.md) ontbreekt")),
             Some(q) => {
                 if q.kind.name() != kind {
-                    d.push(format!("{}: vraag \"{id}\" moet van soort {kind} zijn, is {}", q.file, q.kind.name()));
+                    d.push(format!(
+                        "{}: vraag \"{id}\" moet van soort {kind} zijn, is {}",
+                        q.file,
+                        q.kind.name()
+                    ));
                 }
                 for o in options {
                     if q.option_index(o).is_none() {
-                        d.push(format!("{}: vraag \"{id}\" mist de vaste optie \"{o}\"", q.file));
+                        d.push(format!(
+                            "{}: vraag \"{id}\" mist de vaste optie \"{o}\"",
+                            q.file
+                        ));
                     }
                 }
             }
@@ -191,16 +219,8 @@ impl Bits {
     fn new(n: usize) -> Bits {
         Bits(vec![0; n.div_ceil(64)])
     }
-    fn full(n: usize) -> Bits {
-        let mut b = Bits::new(n);
-        (0..n).for_each(|i| b.insert(i));
-        b
-    }
     fn insert(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
-    }
-    fn remove(&mut self, i: usize) {
-        self.0[i / 64] &= !(1 << (i % 64));
     }
     fn contains(&self, i: usize) -> bool {
         self.0[i / 64] & (1 << (i % 64)) != 0
@@ -210,7 +230,9 @@ impl Bits {
     }
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64).filter(move |i| bits & (1 << i) != 0).map(move |i| w * 64 + i)
+            (0..64)
+                .filter(move |i| bits & (1 << i) != 0)
+                .map(move |i| w * 64 + i)
         })
     }
 }
@@ -277,7 +299,11 @@ impl Effect {
             }
             let a = from.max(lo) - lo;
             let b = end.min(hi) - lo;
-            let mask = if b - a == 64 { u64::MAX } else { ((1u64 << (b - a)) - 1) << a };
+            let mask = if b - a == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << (b - a)) - 1) << a
+            };
             ones += (bits & mask).count_ones();
         }
         ones
@@ -307,16 +333,31 @@ impl Layout {
         let actions = at;
         let warnings = actions + 2 * bank.actions.len();
         let notes = warnings + bank.warnings.len();
-        Layout { findings, actions, warnings, notes }
+        Layout {
+            findings,
+            actions,
+            warnings,
+            notes,
+        }
     }
 
     fn effect(&self, rule: &super::Rule) -> Effect {
         let mut e = Effect::default();
-        rule.set.iter().for_each(|&(f, v)| e.set_bits(self.findings[f], usize::from(v) + 1));
-        rule.recommend.iter().for_each(|&a| e.set_bits(self.actions + 2 * a, 1));
-        rule.require.iter().for_each(|&a| e.set_bits(self.actions + 2 * a, 2));
-        rule.warn.iter().for_each(|&w| e.set_bits(self.warnings + w, 1));
-        rule.notes.iter().for_each(|&n| e.set_bits(self.notes + n, 1));
+        rule.set
+            .iter()
+            .for_each(|&(f, v)| e.set_bits(self.findings[f], usize::from(v) + 1));
+        rule.recommend
+            .iter()
+            .for_each(|&a| e.set_bits(self.actions + 2 * a, 1));
+        rule.require
+            .iter()
+            .for_each(|&a| e.set_bits(self.actions + 2 * a, 2));
+        rule.warn
+            .iter()
+            .for_each(|&w| e.set_bits(self.warnings + w, 1));
+        rule.notes
+            .iter()
+            .for_each(|&n| e.set_bits(self.notes + n, 1));
         e
     }
 
@@ -336,13 +377,31 @@ impl Layout {
         let actions = (0..bank.actions.len())
             .filter_map(|a| match e.bits(self.actions + 2 * a, 2) {
                 0 => None,
-                1 => Some(Advised { action: a, level: Level::Recommended }),
-                _ => Some(Advised { action: a, level: Level::Required }),
+                1 => Some(Advised {
+                    action: a,
+                    level: Level::Recommended,
+                }),
+                _ => Some(Advised {
+                    action: a,
+                    level: Level::Required,
+                }),
             })
             .collect();
-        let warnings = (0..bank.warnings.len()).filter(|&w| e.bits(self.warnings + w, 1) == 1).collect();
-        let notes = (0..bank.notes.len()).filter(|&n| e.bits(self.notes + n, 1) == 1).collect();
-        Outcome::complete(bank, findings, actions, warnings, notes, Vec::new(), Vec::new())
+        let warnings = (0..bank.warnings.len())
+            .filter(|&w| e.bits(self.warnings + w, 1) == 1)
+            .collect();
+        let notes = (0..bank.notes.len())
+            .filter(|&n| e.bits(self.notes + n, 1) == 1)
+            .collect();
+        Outcome::complete(
+            bank,
+            findings,
+            actions,
+            warnings,
+            notes,
+            Vec::new(),
+            Vec::new(),
+        )
     }
 }
 
@@ -433,12 +492,16 @@ impl<'b> Explorer<'b> {
         for q in 0..n {
             reach_from(bank, q, &mut reach);
         }
-        let reach: Vec<Bits> = reach.into_iter().map(|r| r.unwrap_or_else(|| Bits::new(n))).collect();
+        let reach: Vec<Bits> = reach
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|| Bits::new(n)))
+            .collect();
         let branch_refs = reach
             .iter()
             .map(|r| {
                 let mut bits = Bits::new(n);
-                r.iter().for_each(|x| bits.union_with(&direct_branch_refs[x]));
+                r.iter()
+                    .for_each(|x| bits.union_with(&direct_branch_refs[x]));
                 bits
             })
             .collect();
@@ -493,7 +556,10 @@ impl<'b> Explorer<'b> {
         for (q, seen) in self.visited.iter().enumerate() {
             if !seen {
                 let question = &bank.questions[q];
-                self.defects.push(format!("{}: vraag \"{}\" wordt op geen enkel pad gesteld", question.file, question.id));
+                self.defects.push(format!(
+                    "{}: vraag \"{}\" wordt op geen enkel pad gesteld",
+                    question.file, question.id
+                ));
             }
         }
         let mut given_actions = vec![false; bank.actions.len()];
@@ -501,26 +567,41 @@ impl<'b> Explorer<'b> {
         let mut given_notes = vec![false; bank.notes.len()];
         for (r, rule) in bank.rules.iter().enumerate() {
             if !self.ever_fired.contains(r) {
-                self.defects.push(format!("{}: regel \"{}\" is op geen enkel pad van toepassing", rule.file, rule.id));
+                self.defects.push(format!(
+                    "{}: regel \"{}\" is op geen enkel pad van toepassing",
+                    rule.file, rule.id
+                ));
                 continue;
             }
-            rule.require.iter().chain(&rule.recommend).for_each(|&a| given_actions[a] = true);
+            rule.require
+                .iter()
+                .chain(&rule.recommend)
+                .for_each(|&a| given_actions[a] = true);
             rule.warn.iter().for_each(|&w| given_warnings[w] = true);
             rule.notes.iter().for_each(|&x| given_notes[x] = true);
         }
         for (a, given) in given_actions.iter().enumerate() {
             if !given {
-                self.defects.push(format!("actie \"{}\" wordt op geen enkel pad geadviseerd", bank.actions[a].id));
+                self.defects.push(format!(
+                    "actie \"{}\" wordt op geen enkel pad geadviseerd",
+                    bank.actions[a].id
+                ));
             }
         }
         for (w, given) in given_warnings.iter().enumerate() {
             if !given {
-                self.defects.push(format!("waarschuwing \"{}\" wordt op geen enkel pad gegeven", bank.warnings[w].id));
+                self.defects.push(format!(
+                    "waarschuwing \"{}\" wordt op geen enkel pad gegeven",
+                    bank.warnings[w].id
+                ));
             }
         }
         for (x, given) in given_notes.iter().enumerate() {
             if !given {
-                self.defects.push(format!("notitie \"{}\" wordt op geen enkel pad gegeven", bank.notes[x].id));
+                self.defects.push(format!(
+                    "notitie \"{}\" wordt op geen enkel pad gegeven",
+                    bank.notes[x].id
+                ));
             }
         }
         report.defects.append(&mut self.defects);
@@ -567,7 +648,10 @@ impl<'b> Explorer<'b> {
             .path
             .iter()
             .filter(|&&x| {
-                self.branch_refs[q].contains(x) || pending.iter().any(|&r| self.rule_refs[r as usize].contains(x))
+                self.branch_refs[q].contains(x)
+                    || pending
+                        .iter()
+                        .any(|&r| self.rule_refs[r as usize].contains(x))
             })
             .filter_map(|&x| self.answered[x].map(|c| (x, c)))
             .collect();
@@ -630,7 +714,10 @@ impl<'b> Explorer<'b> {
                     let below = self.explore(t, &pending);
                     paths = paths.saturating_add(below.paths);
                     for (i, (future, _)) in below.futures.iter().enumerate() {
-                        futures.entry(now.merge(future)).or_insert(Example { class, below: i as u32 });
+                        futures.entry(now.merge(future)).or_insert(Example {
+                            class,
+                            below: i as u32,
+                        });
                     }
                     children.push(Some(below));
                 }
@@ -638,14 +725,23 @@ impl<'b> Explorer<'b> {
         }
         self.answered[q] = None;
         self.path.pop();
-        let below = Rc::new(Below { question: q, futures: futures.into_iter().collect(), children, paths });
+        let below = Rc::new(Below {
+            question: q,
+            futures: futures.into_iter().collect(),
+            children,
+            paths,
+        });
         self.memo.insert(key, below.clone());
         below
     }
 
     /// The answers of the path being explored, for a dead end found there.
     fn describe_current(&self) -> String {
-        let parts: Vec<(QId, usize)> = self.path.iter().filter_map(|&q| self.answered[q].map(|c| (q, c))).collect();
+        let parts: Vec<(QId, usize)> = self
+            .path
+            .iter()
+            .filter_map(|&q| self.answered[q].map(|c| (q, c)))
+            .collect();
         self.describe_answers(&parts)
     }
 
@@ -676,7 +772,11 @@ impl<'b> Explorer<'b> {
             .iter()
             .map(|&(q, c)| {
                 let question = &self.bank.questions[q];
-                format!("{}={}", question.id, question.answer_json(&self.classes[q][c]))
+                format!(
+                    "{}={}",
+                    question.id,
+                    question.answer_json(&self.classes[q][c])
+                )
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -702,14 +802,26 @@ fn reach_from(bank: &Bank, q: QId, reach: &mut Vec<Option<Bits>>) {
 }
 
 /// One representative answer for each class of answers that no condition can tell apart.
-fn answer_classes(question: &super::Question, tested: &[u64], defects: &mut Vec<String>) -> Vec<Answer> {
+fn answer_classes(
+    question: &super::Question,
+    tested: &[u64],
+    defects: &mut Vec<String>,
+) -> Vec<Answer> {
     let n = question.options.len();
     let signature = |m: u64| -> Vec<bool> { tested.iter().map(|t| m & t != 0).collect() };
     match question.kind {
-        Kind::Text => vec![question.default.clone().unwrap_or(Answer::Text(String::new()))],
+        Kind::Text => vec![
+            question
+                .default
+                .clone()
+                .unwrap_or(Answer::Text(String::new())),
+        ],
         Kind::Single | Kind::YesNo | Kind::YesNoUnknown => {
             let mut seen = HashSet::default();
-            (0..n).filter(|&i| seen.insert(signature(1 << i))).map(|i| Answer::Choice(1 << i)).collect()
+            (0..n)
+                .filter(|&i| seen.insert(signature(1 << i)))
+                .map(|i| Answer::Choice(1 << i))
+                .collect()
         }
         Kind::Multiple => {
             let all: u64 = if n >= 64 { u64::MAX } else { (1 << n) - 1 };
@@ -723,12 +835,23 @@ fn answer_classes(question: &super::Question, tested: &[u64], defects: &mut Vec<
                 ));
                 return Vec::new();
             }
-            let looked: Vec<u64> = (0..n).map(|i| 1u64 << i).filter(|b| looked_at & b != 0).collect();
-            let other: Vec<u64> = (0..n).map(|i| 1u64 << i).filter(|b| looked_at & b == 0).collect();
+            let looked: Vec<u64> = (0..n)
+                .map(|i| 1u64 << i)
+                .filter(|b| looked_at & b != 0)
+                .collect();
+            let other: Vec<u64> = (0..n)
+                .map(|i| 1u64 << i)
+                .filter(|b| looked_at & b == 0)
+                .collect();
             let mut seen = HashSet::default();
             let mut out = Vec::new();
             for subset in 0u64..(1 << looked.len()) {
-                let mut mask: u64 = looked.iter().enumerate().filter(|(i, _)| subset & (1 << i) != 0).map(|(_, b)| b).sum();
+                let mut mask: u64 = looked
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| subset & (1 << i) != 0)
+                    .map(|(_, b)| b)
+                    .sum();
                 // Options no condition looks at do not matter, but the answer may not be empty.
                 if mask == 0 {
                     match other.first() {

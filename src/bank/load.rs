@@ -25,10 +25,7 @@ impl std::error::Error for LoadError {}
 
 /// The built-in options of yes/no questions; their labels are interface text.
 fn yes_no_options(with_unknown: bool) -> Vec<AnswerOption> {
-    let mut v = vec![
-        opt("yes", "Ja", "Yes"),
-        opt("no", "Nee", "No"),
-    ];
+    let mut v = vec![opt("yes", "Ja", "Yes"), opt("no", "Nee", "No")];
     if with_unknown {
         v.push(opt("unknown", "Weet ik niet", "I don't know"));
     }
@@ -38,7 +35,10 @@ fn yes_no_options(with_unknown: bool) -> Vec<AnswerOption> {
 fn opt(id: &str, nl: &str, en: &str) -> AnswerOption {
     AnswerOption {
         id: id.to_string(),
-        label: Text { nl: nl.to_string(), en: en.to_string() },
+        label: Text {
+            nl: nl.to_string(),
+            en: en.to_string(),
+        },
         exclusive: false,
     }
 }
@@ -47,7 +47,9 @@ pub(super) fn compile(files: &[(String, String)], origin: &str) -> Result<Bank, 
     let mut defects = Vec::new();
     let mut parts: Vec<(&str, Part)> = Vec::new();
     if files.is_empty() {
-        return Err(LoadError { defects: vec![format!("{origin}: geen .json-bestanden gevonden")] });
+        return Err(LoadError {
+            defects: vec![format!("{origin}: geen .json-bestanden gevonden")],
+        });
     }
     for (name, content) in files {
         match serde_json::from_str::<Part>(content) {
@@ -63,7 +65,10 @@ pub(super) fn compile(files: &[(String, String)], origin: &str) -> Result<Bank, 
     if !defects.is_empty() {
         return Err(LoadError { defects });
     }
-    let mut c = Compiler { defects, ..Default::default() };
+    let mut c = Compiler {
+        defects,
+        ..Default::default()
+    };
     let bank = c.run(parts, files, origin);
     match bank {
         Some(b) if c.defects.is_empty() => Ok(b),
@@ -114,7 +119,9 @@ impl Compiler {
         for (file, id) in items {
             if let Some(&first) = map.get(id) {
                 let other = files[first];
-                self.defect(format!("{file}: {what} \"{id}\" is dubbel gedefinieerd (ook in {other})"));
+                self.defect(format!(
+                    "{file}: {what} \"{id}\" is dubbel gedefinieerd (ook in {other})"
+                ));
             } else {
                 map.insert(id.to_string(), files.len());
             }
@@ -123,7 +130,12 @@ impl Compiler {
         map
     }
 
-    fn run(&mut self, parts: Vec<(&str, Part)>, files: &[(String, String)], origin: &str) -> Option<Bank> {
+    fn run(
+        &mut self,
+        parts: Vec<(&str, Part)>,
+        files: &[(String, String)],
+        origin: &str,
+    ) -> Option<Bank> {
         // Merge the parts, remembering which file each item came from.
         let mut meta: Option<(&str, source::Meta)> = None;
         let mut qs = Vec::new();
@@ -136,7 +148,9 @@ impl Compiler {
         for (file, p) in parts {
             if let Some(m) = p.bank {
                 if let Some((first, _)) = &meta {
-                    self.defect(format!("{file}: de sectie \"bank\" staat er twee keer in (ook in {first})"));
+                    self.defect(format!(
+                        "{file}: de sectie \"bank\" staat er twee keer in (ook in {first})"
+                    ));
                 } else {
                     meta = Some((file, m));
                 }
@@ -157,7 +171,10 @@ impl Compiler {
         self.questions = self.index("vraag", qs.iter().map(|(f, q)| (*f, q.id.as_str())));
         self.findings = self.index("bevinding", fs.iter().map(|(f, x)| (*f, x.id.as_str())));
         self.actions = self.index("actie", acts.iter().map(|(f, x)| (*f, x.id.as_str())));
-        self.warnings = self.index("waarschuwing", warns.iter().map(|(f, x)| (*f, x.id.as_str())));
+        self.warnings = self.index(
+            "waarschuwing",
+            warns.iter().map(|(f, x)| (*f, x.id.as_str())),
+        );
         self.notes = self.index("notitie", notes.iter().map(|(f, x)| (*f, x.id.as_str())));
         let _ = self.index("regel", rules.iter().map(|(f, x)| (*f, x.id.as_str())));
         let _ = self.index("definitie", defs.iter().map(|(f, k, _)| (*f, k.as_str())));
@@ -192,7 +209,10 @@ impl Compiler {
             })
             .collect();
 
-        let findings: Vec<Finding> = fs.into_iter().map(|(file, f)| self.finding(file, f)).collect();
+        let findings: Vec<Finding> = fs
+            .into_iter()
+            .map(|(file, f)| self.finding(file, f))
+            .collect();
         let questions: Vec<Question> = qs
             .into_iter()
             .enumerate()
@@ -204,20 +224,38 @@ impl Compiler {
             .collect();
         let actions = acts
             .into_iter()
-            .map(|(_, a)| Action { id: a.id, title: a.title, rationale: a.rationale, sources: a.sources })
+            .map(|(_, a)| Action {
+                id: a.id,
+                title: a.title,
+                rationale: a.rationale,
+                sources: a.sources,
+            })
             .collect();
         let warnings = warns
             .into_iter()
-            .map(|(_, w)| Warning { id: w.id, text: w.text, sources: w.sources })
+            .map(|(_, w)| Warning {
+                id: w.id,
+                text: w.text,
+                sources: w.sources,
+            })
             .collect();
         let notes = notes
             .into_iter()
-            .map(|(_, n)| Note { id: n.id, title: n.title, text: n.text, sources: n.sources, checked: n.checked })
+            .map(|(_, n)| Note {
+                id: n.id,
+                title: n.title,
+                text: n.text,
+                sources: n.sources,
+                checked: n.checked,
+            })
             .collect();
 
         let start = self.questions.get(&meta.start).copied();
         if start.is_none() {
-            self.defect(format!("{meta_file}: bank.start: onbekende vraag \"{}\"", meta.start));
+            self.defect(format!(
+                "{meta_file}: bank.start: onbekende vraag \"{}\"",
+                meta.start
+            ));
         }
         let verdict = self.verdict(meta_file, &meta.verdict, &findings);
         self.check_cycles(&questions);
@@ -231,7 +269,11 @@ impl Compiler {
             hasher.update(content.as_bytes());
             hasher.update([0]);
         }
-        let sha256 = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let sha256 = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
 
         Some(Bank {
             id: meta.id,
@@ -257,7 +299,10 @@ impl Compiler {
         }
         for (i, v) in f.values.iter().enumerate() {
             if f.values[..i].iter().any(|w| w.value == v.value) {
-                self.defect(format!("{file}: bevinding \"{}\": waarde {} staat er twee keer in", f.id, v.value));
+                self.defect(format!(
+                    "{file}: bevinding \"{}\": waarde {} staat er twee keer in",
+                    f.id, v.value
+                ));
             }
         }
         let default = f.default.as_ref().and_then(|d| {
@@ -266,12 +311,30 @@ impl Compiler {
                 self.defect(format!(
                     "{file}: bevinding \"{}\": standaardwaarde {d} is geen van de waarden ({})",
                     f.id,
-                    f.values.iter().map(|v| v.value.to_string()).collect::<Vec<_>>().join(", ")
+                    f.values
+                        .iter()
+                        .map(|v| v.value.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
             i.map(|i| i as u8)
         });
-        Finding { id: f.id, title: f.title, values: f.values.into_iter().map(|v| FindingValue { value: v.value, label: v.label }).collect(), default, rationale: f.rationale, sources: f.sources }
+        Finding {
+            id: f.id,
+            title: f.title,
+            values: f
+                .values
+                .into_iter()
+                .map(|v| FindingValue {
+                    value: v.value,
+                    label: v.label,
+                })
+                .collect(),
+            default,
+            rationale: f.rationale,
+            sources: f.sources,
+        }
     }
 
     fn question(&mut self, qid: QId, file: &str, q: source::Question) -> Question {
@@ -280,7 +343,10 @@ impl Compiler {
         let options = match kind {
             Kind::YesNo | Kind::YesNoUnknown | Kind::Text => {
                 if !q.options.is_empty() {
-                    self.defect(format!("{place}: een vraag van soort {} heeft geen \"options\"", kind.name()));
+                    self.defect(format!(
+                        "{place}: een vraag van soort {} heeft geen \"options\"",
+                        kind.name()
+                    ));
                 }
                 match kind {
                     Kind::Text => Vec::new(),
@@ -289,7 +355,9 @@ impl Compiler {
             }
             Kind::Single | Kind::Multiple => {
                 if q.options.len() < 2 {
-                    self.defect(format!("{place}: een keuzevraag heeft minstens twee opties nodig"));
+                    self.defect(format!(
+                        "{place}: een keuzevraag heeft minstens twee opties nodig"
+                    ));
                 }
                 if q.options.len() > 64 {
                     self.defect(format!("{place}: hoogstens 64 opties per vraag"));
@@ -299,17 +367,26 @@ impl Compiler {
                         self.defect(format!("{place}: optie \"{}\" staat er twee keer in", o.id));
                     }
                     if o.exclusive && kind != Kind::Multiple {
-                        self.defect(format!("{place}: optie \"{}\": \"exclusive\" geldt alleen bij meerkeuzevragen", o.id));
+                        self.defect(format!(
+                            "{place}: optie \"{}\": \"exclusive\" geldt alleen bij meerkeuzevragen",
+                            o.id
+                        ));
                     }
                 }
                 q.options
                     .into_iter()
-                    .map(|o| AnswerOption { id: o.id, label: o.label, exclusive: o.exclusive })
+                    .map(|o| AnswerOption {
+                        id: o.id,
+                        label: o.label,
+                        exclusive: o.exclusive,
+                    })
                     .collect()
             }
         };
         if q.next.is_empty() {
-            self.defect(format!("{place}: \"next\" is leeg: waar gaat het pad na deze vraag heen?"));
+            self.defect(format!(
+                "{place}: \"next\" is leeg: waar gaat het pad na deze vraag heen?"
+            ));
         }
         let next = q
             .next
@@ -367,7 +444,12 @@ impl Compiler {
                     Some(i) => set.push((f, i as u8)),
                     None => self.defect(format!(
                         "{place}, set.{fid}: waarde {value} is niet toegestaan; toegestaan: {}",
-                        findings[f].values.iter().map(|v| v.value.to_string()).collect::<Vec<_>>().join(", ")
+                        findings[f]
+                            .values
+                            .iter()
+                            .map(|v| v.value.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 },
             }
@@ -385,7 +467,10 @@ impl Compiler {
             recommend,
             warn,
             notes,
-            reason: r.reason.map(|x| Reason { text: x.text, sources: x.sources }),
+            reason: r.reason.map(|x| Reason {
+                text: x.text,
+                sources: x.sources,
+            }),
             file: file.to_string(),
         }
     }
@@ -405,28 +490,46 @@ impl Compiler {
                 None => {
                     let known: BTreeMap<&String, ()> = map(self).keys().map(|k| (k, ())).collect();
                     let known: Vec<&str> = known.keys().map(|k| k.as_str()).collect();
-                    self.defect(format!("{place}, {field}: onbekende {what} \"{id}\"; bekend: {}", known.join(", ")))
+                    self.defect(format!(
+                        "{place}, {field}: onbekende {what} \"{id}\"; bekend: {}",
+                        known.join(", ")
+                    ))
                 }
             }
         }
         out
     }
 
-    fn verdict(&mut self, file: &str, v: &source::VerdictSpec, findings: &[Finding]) -> Option<Verdict> {
+    fn verdict(
+        &mut self,
+        file: &str,
+        v: &source::VerdictSpec,
+        findings: &[Finding],
+    ) -> Option<Verdict> {
         let Some(&f) = self.findings.get(&v.finding) else {
-            self.defect(format!("{file}: bank.verdict.finding: onbekende bevinding \"{}\"", v.finding));
+            self.defect(format!(
+                "{file}: bank.verdict.finding: onbekende bevinding \"{}\"",
+                v.finding
+            ));
             return None;
         };
         let mut value = |field: &str, want: &Value| {
             let i = findings[f].values.iter().position(|x| &x.value == want);
             if i.is_none() {
-                self.defects.push(format!("{file}: bank.verdict.{field}: {want} is geen waarde van bevinding \"{}\"", v.finding));
+                self.defects.push(format!(
+                    "{file}: bank.verdict.{field}: {want} is geen waarde van bevinding \"{}\"",
+                    v.finding
+                ));
             }
             i.map(|i| i as u8)
         };
         let without = value("without_required_actions", &v.without_required_actions);
         let with = value("with_required_actions", &v.with_required_actions);
-        Some(Verdict { finding: f, without_required_actions: without?, with_required_actions: with? })
+        Some(Verdict {
+            finding: f,
+            without_required_actions: without?,
+            with_required_actions: with?,
+        })
     }
 
     /// Parses a condition by hand so every mistake names its place.
@@ -442,11 +545,15 @@ impl Compiler {
 
     fn try_cond(&mut self, v: &Value, at: &str) -> Result<Cond, String> {
         let Value::Object(m) = v else {
-            return Err(format!("een voorwaarde is een object, zoals {{\"answer\": \"use_case\", \"is\": \"area_map\"}}; gevonden: {v}"));
+            return Err(format!(
+                "een voorwaarde is een object, zoals {{\"answer\": \"use_case\", \"is\": \"area_map\"}}; gevonden: {v}"
+            ));
         };
         let keys: Vec<&str> = m.keys().map(|k| k.as_str()).collect();
         let list = |x: &Value| -> Result<Vec<Value>, String> {
-            x.as_array().cloned().ok_or_else(|| format!("verwacht een lijst, gevonden: {x}"))
+            x.as_array()
+                .cloned()
+                .ok_or_else(|| format!("verwacht een lijst, gevonden: {x}"))
         };
         match keys.as_slice() {
             ["all"] | ["any"] => {
@@ -456,54 +563,99 @@ impl Compiler {
                     .enumerate()
                     .map(|(i, x)| self.cond(x, &format!("{at}.{}[{i}]", keys[0])))
                     .collect();
-                Ok(if keys[0] == "all" { Cond::All(cs) } else { Cond::Any(cs) })
+                Ok(if keys[0] == "all" {
+                    Cond::All(cs)
+                } else {
+                    Cond::Any(cs)
+                })
             }
-            ["not"] => Ok(Cond::Not(Box::new(self.cond(&m["not"], &format!("{at}.not"))))),
+            ["not"] => Ok(Cond::Not(Box::new(
+                self.cond(&m["not"], &format!("{at}.not")),
+            ))),
             ["ref"] => {
-                let name = m["ref"].as_str().ok_or("\"ref\" verwacht de naam van een definitie")?;
+                let name = m["ref"]
+                    .as_str()
+                    .ok_or("\"ref\" verwacht de naam van een definitie")?;
                 self.def(name)
             }
             ["answered"] => {
-                let q = m["answered"].as_str().ok_or("\"answered\" verwacht een vraag-id")?;
+                let q = m["answered"]
+                    .as_str()
+                    .ok_or("\"answered\" verwacht een vraag-id")?;
                 Ok(Cond::Answered(self.question_ref(q)?))
             }
             _ if m.len() == 2 && m.contains_key("answer") => {
-                let q = m["answer"].as_str().ok_or("\"answer\" verwacht een vraag-id")?;
+                let q = m["answer"]
+                    .as_str()
+                    .ok_or("\"answer\" verwacht een vraag-id")?;
                 let qid = self.question_ref(q)?;
-                let (op, arg) = m.iter().find(|(k, _)| k.as_str() != "answer").map(|(k, v)| (k.as_str(), v)).ok_or("geen test")?;
+                let (op, arg) = m
+                    .iter()
+                    .find(|(k, _)| k.as_str() != "answer")
+                    .map(|(k, v)| (k.as_str(), v))
+                    .ok_or("geen test")?;
                 let (kind, _) = &self.options[qid];
                 let kind = *kind;
                 let values: Vec<Value> = match op {
                     "is" | "includes" => vec![arg.clone()],
                     "in" | "includes_any" => list(arg)?,
-                    other => return Err(format!("onbekende test \"{other}\"; gebruik is, in, includes of includes_any")),
+                    other => {
+                        return Err(format!(
+                            "onbekende test \"{other}\"; gebruik is, in, includes of includes_any"
+                        ));
+                    }
                 };
                 match (op, kind) {
-                    (_, Kind::Text) => return Err(format!("vraag \"{q}\" is een open vraag; alleen \"answered\" kan daarop testen")),
-                    ("is" | "in", Kind::Multiple) => return Err(format!("vraag \"{q}\" is een meerkeuzevraag: gebruik \"includes\" of \"includes_any\"")),
-                    ("includes" | "includes_any", k) if k != Kind::Multiple => return Err(format!("vraag \"{q}\" is geen meerkeuzevraag: gebruik \"is\" of \"in\"")),
+                    (_, Kind::Text) => {
+                        return Err(format!(
+                            "vraag \"{q}\" is een open vraag; alleen \"answered\" kan daarop testen"
+                        ));
+                    }
+                    ("is" | "in", Kind::Multiple) => {
+                        return Err(format!(
+                            "vraag \"{q}\" is een meerkeuzevraag: gebruik \"includes\" of \"includes_any\""
+                        ));
+                    }
+                    ("includes" | "includes_any", k) if k != Kind::Multiple => {
+                        return Err(format!(
+                            "vraag \"{q}\" is geen meerkeuzevraag: gebruik \"is\" of \"in\""
+                        ));
+                    }
                     _ => {}
                 }
                 let mut mask = 0u64;
                 for val in &values {
-                    let s = val.as_str().ok_or_else(|| format!("verwacht een optie-id als tekst, gevonden: {val}"))?;
+                    let s = val.as_str().ok_or_else(|| {
+                        format!("verwacht een optie-id als tekst, gevonden: {val}")
+                    })?;
                     let opts = &self.options[qid].1;
                     match opts.iter().position(|o| o == s) {
                         Some(i) if i < 64 => mask |= 1 << i,
-                        _ => return Err(format!("vraag \"{q}\" heeft geen optie \"{s}\"; opties: {}", opts.join(", "))),
+                        _ => {
+                            return Err(format!(
+                                "vraag \"{q}\" heeft geen optie \"{s}\"; opties: {}",
+                                opts.join(", ")
+                            ));
+                        }
                     }
                 }
                 Ok(Cond::Has(qid, mask))
             }
             _ => Err(format!(
                 "onbekende voorwaarde met {}; gebruik answer+is/in/includes/includes_any, answered, all, any, not of ref",
-                keys.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+                keys.iter()
+                    .map(|k| format!("\"{k}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         }
     }
 
     fn question_ref(&self, q: &str) -> Result<QId, String> {
-        self.questions.get(q).copied().ok_or_else(|| format!("onbekende vraag \"{q}\""))
+        self.questions
+            .get(q)
+            .copied()
+            .ok_or_else(|| format!("onbekende vraag \"{q}\""))
     }
 
     fn def(&mut self, name: &str) -> Result<Cond, String> {
@@ -513,14 +665,21 @@ impl Compiler {
         if self.def_stack.iter().any(|d| d == name) {
             let mut chain = self.def_stack.clone();
             chain.push(name.to_string());
-            return Err(format!("definities verwijzen in een kring naar elkaar: {}", chain.join(" → ")));
+            return Err(format!(
+                "definities verwijzen in een kring naar elkaar: {}",
+                chain.join(" → ")
+            ));
         }
         let Some((file, v)) = self.defs.get(name).cloned() else {
             let mut known: Vec<&String> = self.defs.keys().collect();
             known.sort();
             return Err(format!(
                 "onbekende definitie \"{name}\"; bekend: {}",
-                known.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                known
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         };
         self.def_stack.push(name.to_string());
@@ -560,8 +719,10 @@ impl Compiler {
                             }
                             Mark::Busy => {
                                 let from = stack.iter().position(|(s, _)| *s == t).unwrap_or(0);
-                                let mut chain: Vec<&str> =
-                                    stack[from..].iter().map(|(s, _)| questions[*s].id.as_str()).collect();
+                                let mut chain: Vec<&str> = stack[from..]
+                                    .iter()
+                                    .map(|(s, _)| questions[*s].id.as_str())
+                                    .collect();
                                 chain.push(&questions[t].id);
                                 found.push(format!(
                                     "{}: de vragen vormen een kring: {}",

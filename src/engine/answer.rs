@@ -20,10 +20,20 @@ pub const MAX_TEXT: usize = 10_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerError {
     /// The wrong JSON type: a list where one value was expected, or the reverse.
-    WrongType { expected: &'static str, allowed: String },
-    NotAllowed { value: String, allowed: String },
-    Empty { allowed: String },
-    NotCombinable { option: String },
+    WrongType {
+        expected: &'static str,
+        allowed: String,
+    },
+    NotAllowed {
+        value: String,
+        allowed: String,
+    },
+    Empty {
+        allowed: String,
+    },
+    NotCombinable {
+        option: String,
+    },
     TooLong,
 }
 
@@ -40,7 +50,10 @@ impl fmt::Display for AnswerError {
                 write!(f, "kies minstens één optie; toegestaan: {allowed}")
             }
             AnswerError::NotCombinable { option } => {
-                write!(f, "\"{option}\" kan niet samen met andere opties gekozen worden")
+                write!(
+                    f,
+                    "\"{option}\" kan niet samen met andere opties gekozen worden"
+                )
             }
             AnswerError::TooLong => write!(f, "de tekst is langer dan {MAX_TEXT} tekens"),
         }
@@ -54,7 +67,10 @@ impl Question {
         let allowed = self.allowed_values();
         match (self.kind, v) {
             (Kind::Text, Value::String(s)) => self.text_answer(s),
-            (Kind::Text, _) => Err(AnswerError::WrongType { expected: "tekst tussen aanhalingstekens", allowed }),
+            (Kind::Text, _) => Err(AnswerError::WrongType {
+                expected: "tekst tussen aanhalingstekens",
+                allowed,
+            }),
             (Kind::Multiple, Value::Array(items)) => {
                 let mut ids = Vec::with_capacity(items.len());
                 for item in items {
@@ -75,7 +91,10 @@ impl Question {
                 allowed,
             }),
             (_, Value::String(s)) => self.choice(s),
-            (_, _) => Err(AnswerError::WrongType { expected: "één optie als tekst", allowed }),
+            (_, _) => Err(AnswerError::WrongType {
+                expected: "één optie als tekst",
+                allowed,
+            }),
         }
     }
 
@@ -90,7 +109,10 @@ impl Question {
     pub fn choice(&self, id: &str) -> Result<Answer, AnswerError> {
         match self.option_index(id) {
             Some(i) => Ok(Answer::Choice(1 << i)),
-            None => Err(AnswerError::NotAllowed { value: id.to_string(), allowed: self.allowed_values() }),
+            None => Err(AnswerError::NotAllowed {
+                value: id.to_string(),
+                allowed: self.allowed_values(),
+            }),
         }
     }
 
@@ -101,7 +123,10 @@ impl Question {
             match self.option_index(id) {
                 Some(i) => mask |= 1 << i,
                 None => {
-                    return Err(AnswerError::NotAllowed { value: id.to_string(), allowed: self.allowed_values() });
+                    return Err(AnswerError::NotAllowed {
+                        value: id.to_string(),
+                        allowed: self.allowed_values(),
+                    });
                 }
             }
         }
@@ -112,11 +137,20 @@ impl Question {
     /// A set of options is a valid multiple-choice answer: not empty, exclusive options alone.
     pub fn check_mask(&self, mask: u64) -> Result<(), AnswerError> {
         if mask == 0 {
-            return Err(AnswerError::Empty { allowed: self.allowed_values() });
+            return Err(AnswerError::Empty {
+                allowed: self.allowed_values(),
+            });
         }
         if mask.count_ones() > 1 {
-            if let Some(o) = self.options.iter().enumerate().find(|(i, o)| o.exclusive && mask & (1 << i) != 0) {
-                return Err(AnswerError::NotCombinable { option: o.1.id.clone() });
+            if let Some(o) = self
+                .options
+                .iter()
+                .enumerate()
+                .find(|(i, o)| o.exclusive && mask & (1 << i) != 0)
+            {
+                return Err(AnswerError::NotCombinable {
+                    option: o.1.id.clone(),
+                });
             }
         }
         Ok(())
@@ -127,7 +161,9 @@ impl Question {
         match (self.kind, a) {
             (_, Answer::Text(s)) => Value::String(s.clone()),
             (Kind::Multiple, Answer::Choice(m)) => Value::Array(
-                self.chosen(*m).map(|o| Value::String(o.id.clone())).collect(),
+                self.chosen(*m)
+                    .map(|o| Value::String(o.id.clone()))
+                    .collect(),
             ),
             (_, Answer::Choice(m)) => self
                 .chosen(*m)
@@ -139,14 +175,22 @@ impl Question {
 
     /// The options in a choice mask, in the bank's order.
     pub fn chosen(&self, mask: u64) -> impl Iterator<Item = &crate::bank::AnswerOption> {
-        self.options.iter().enumerate().filter(move |(i, _)| mask & (1 << i) != 0).map(|(_, o)| o)
+        self.options
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| mask & (1 << i) != 0)
+            .map(|(_, o)| o)
     }
 
     /// The answer as a person reads it: option labels, or the text itself.
     pub fn answer_label(&self, a: &Answer, lang: crate::text::Lang) -> String {
         match a {
             Answer::Text(s) => s.clone(),
-            Answer::Choice(m) => self.chosen(*m).map(|o| o.label.get(lang)).collect::<Vec<_>>().join("; "),
+            Answer::Choice(m) => self
+                .chosen(*m)
+                .map(|o| o.label.get(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 }

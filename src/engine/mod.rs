@@ -40,7 +40,9 @@ impl Walk {
 
 impl Session {
     pub fn new(bank: &Bank) -> Session {
-        Session { answers: vec![None; bank.questions.len()] }
+        Session {
+            answers: vec![None; bank.questions.len()],
+        }
     }
 
     /// The answer given to `q`, on the path or not.
@@ -57,21 +59,33 @@ impl Session {
                 question.text_answer(s)?;
             }
             (Answer::Text(_), _) => {
-                return Err(AnswerError::WrongType { expected: "een van de opties", allowed: allowed() });
+                return Err(AnswerError::WrongType {
+                    expected: "een van de opties",
+                    allowed: allowed(),
+                });
             }
             (Answer::Choice(_), Kind::Text) => {
-                return Err(AnswerError::WrongType { expected: "tekst", allowed: allowed() });
+                return Err(AnswerError::WrongType {
+                    expected: "tekst",
+                    allowed: allowed(),
+                });
             }
             (Answer::Choice(m), kind) => {
                 let n = question.options.len();
                 let in_range = n >= 64 || *m >> n == 0;
                 if !in_range {
-                    return Err(AnswerError::NotAllowed { value: format!("optie {}", 64 - m.leading_zeros()), allowed: allowed() });
+                    return Err(AnswerError::NotAllowed {
+                        value: format!("optie {}", 64 - m.leading_zeros()),
+                        allowed: allowed(),
+                    });
                 }
                 if kind == Kind::Multiple {
                     question.check_mask(*m)?;
                 } else if m.count_ones() != 1 {
-                    return Err(AnswerError::WrongType { expected: "precies één optie", allowed: allowed() });
+                    return Err(AnswerError::WrongType {
+                        expected: "precies één optie",
+                        allowed: allowed(),
+                    });
                 }
             }
         }
@@ -94,18 +108,33 @@ impl Session {
         // The bank is checked to be free of cycles; the bound only guards against a bug.
         for _ in 0..=bank.questions.len() {
             let Some(_) = self.answer(q) else {
-                return Walk { path, pending: Some(q) };
+                return Walk {
+                    path,
+                    pending: Some(q),
+                };
             };
             on_path[q] = true;
             path.push(q);
             let lookup = |x: QId| if on_path[x] { self.answer(x) } else { None };
-            let next = bank.questions[q].next.iter().find(|b| b.when.holds(&lookup)).map(|b| b.to);
+            let next = bank.questions[q]
+                .next
+                .iter()
+                .find(|b| b.when.holds(&lookup))
+                .map(|b| b.to);
             match next {
                 Some(Target::Question(t)) if !on_path[t] => q = t,
-                _ => return Walk { path, pending: None },
+                _ => {
+                    return Walk {
+                        path,
+                        pending: None,
+                    };
+                }
             }
         }
-        Walk { path, pending: None }
+        Walk {
+            path,
+            pending: None,
+        }
     }
 
     /// The outcome of a complete walk; `None` while questions on the path are unanswered.
@@ -133,6 +162,8 @@ impl Session {
     /// Questions answered but no longer on the path: kept, not counted.
     pub fn dormant(&self, bank: &Bank) -> Vec<QId> {
         let walk = self.walk(bank);
-        (0..self.answers.len()).filter(|&q| self.answers[q].is_some() && !walk.contains(q)).collect()
+        (0..self.answers.len())
+            .filter(|&q| self.answers[q].is_some() && !walk.contains(q))
+            .collect()
     }
 }

@@ -33,7 +33,11 @@ pub struct Outcome {
 impl Outcome {
     /// Combines the effects of the rules that apply: the strongest value of a finding wins, a
     /// required action beats a recommended one.
-    pub fn from_rules(bank: &Bank, fired: impl IntoIterator<Item = RId>, path: Vec<QId>) -> Outcome {
+    pub fn from_rules(
+        bank: &Bank,
+        fired: impl IntoIterator<Item = RId>,
+        path: Vec<QId>,
+    ) -> Outcome {
         let mut findings: Vec<Option<u8>> = bank.findings.iter().map(|_| None).collect();
         let mut level: Vec<Option<Level>> = vec![None; bank.actions.len()];
         let mut warned = vec![false; bank.warnings.len()];
@@ -83,9 +87,20 @@ impl Outcome {
         actions.sort_by_key(|a| (a.level, a.action));
         let v = &bank.verdict;
         let any_required = actions.iter().any(|a| a.level == Level::Required);
-        let base = if any_required { v.with_required_actions } else { v.without_required_actions };
+        let base = if any_required {
+            v.with_required_actions
+        } else {
+            v.without_required_actions
+        };
         findings[v.finding] = Some(findings[v.finding].map_or(base, |x| x.max(base)));
-        Outcome { findings, actions, warnings, notes, rules, path }
+        Outcome {
+            findings,
+            actions,
+            warnings,
+            notes,
+            rules,
+            path,
+        }
     }
 
     pub fn verdict<'b>(&self, bank: &'b Bank) -> Option<&'b crate::bank::FindingValue> {
@@ -94,7 +109,10 @@ impl Outcome {
     }
 
     pub fn level_of(&self, action: AId) -> Option<Level> {
-        self.actions.iter().find(|a| a.action == action).map(|a| a.level)
+        self.actions
+            .iter()
+            .find(|a| a.action == action)
+            .map(|a| a.level)
     }
 
     /// Everything but the path and the rules: two outcomes with the same key advise the same.
