@@ -2,6 +2,8 @@
 //! files beside it. The list is generated so a new bank file needs no code change.
 use std::{env, fs, path::Path};
 
+use sha2::{Digest, Sha256};
+
 fn main() {
     let dir = Path::new("questions");
     println!("cargo:rerun-if-changed=questions");
@@ -20,6 +22,27 @@ fn main() {
         ));
     }
     out.push(']');
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("embedded_bank.rs");
-    fs::write(dest, out).expect("write embedded_bank.rs");
+    let dir_out = env::var("OUT_DIR").expect("OUT_DIR");
+    fs::write(Path::new(&dir_out).join("embedded_bank.rs"), out).expect("write embedded_bank.rs");
+
+    // The bank's hash, computed here so start-up does not pay for it. Same recipe as
+    // `bank::hash_files` (a test checks they agree): name, NUL, content, NUL, sorted by name.
+    let mut hasher = Sha256::new();
+    for n in &names {
+        let content = fs::read(dir.join(n)).expect("read bank file");
+        hasher.update(n.as_bytes());
+        hasher.update([0]);
+        hasher.update(&content);
+        hasher.update([0]);
+    }
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    fs::write(
+        Path::new(&dir_out).join("embedded_sha256.rs"),
+        format!("{hex:?}"),
+    )
+    .expect("write embedded_sha256.rs");
 }

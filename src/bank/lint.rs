@@ -253,6 +253,15 @@ impl Effect {
         if a.is_empty() {
             return other.clone();
         }
+        // The usual case: both touch the same words.
+        if a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.0 == y.0) {
+            return Effect(
+                a.iter()
+                    .zip(b.iter())
+                    .map(|(x, y)| (x.0, x.1 | y.1))
+                    .collect(),
+            );
+        }
         let mut out = SmallVec::with_capacity(a.len() + b.len());
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
@@ -286,27 +295,6 @@ impl Effect {
                 Err(i) => self.0.insert(i, (word, mask)),
             }
         }
-    }
-
-    /// How many of the `count` bits from `from` on are set.
-    fn bits(&self, from: usize, count: usize) -> u32 {
-        let mut ones = 0;
-        let end = from + count;
-        for &(word, bits) in &self.0 {
-            let (lo, hi) = (word as usize * 64, word as usize * 64 + 64);
-            if hi <= from || lo >= end {
-                continue;
-            }
-            let a = from.max(lo) - lo;
-            let b = end.min(hi) - lo;
-            let mask = if b - a == 64 {
-                u64::MAX
-            } else {
-                ((1u64 << (b - a)) - 1) << a
-            };
-            ones += (bits & mask).count_ones();
-        }
-        ones
     }
 }
 
@@ -362,37 +350,43 @@ impl Layout {
     }
 
     /// The outcome an effect stands for: the rules' values, then the engine's defaults and
-    /// verdict (through [`Outcome::complete`], so the two never disagree).
+    /// verdict (through [`Outcome::complete`], so the two never disagree). Reads only the bits
+    /// that are set, so its cost does not grow with the size of the bank.
     fn outcome(&self, bank: &Bank, e: &Effect) -> Outcome {
         use crate::engine::{Advised, Level};
-        let findings = bank
-            .findings
-            .iter()
-            .enumerate()
-            .map(|(f, finding)| {
-                let ones = e.bits(self.findings[f], finding.values.len());
-                ones.checked_sub(1).map(|v| v as u8)
-            })
-            .collect();
-        let actions = (0..bank.actions.len())
-            .filter_map(|a| match e.bits(self.actions + 2 * a, 2) {
-                0 => None,
-                1 => Some(Advised {
-                    action: a,
-                    level: Level::Recommended,
-                }),
-                _ => Some(Advised {
-                    action: a,
-                    level: Level::Required,
-                }),
-            })
-            .collect();
-        let warnings = (0..bank.warnings.len())
-            .filter(|&w| e.bits(self.warnings + w, 1) == 1)
-            .collect();
-        let notes = (0..bank.notes.len())
-            .filter(|&n| e.bits(self.notes + n, 1) == 1)
-            .collect();
+        let mut findings: Vec<Option<u8>> = vec![None; bank.findings.len()];
+        let mut actions = Vec::new();
+        let (mut warnings, mut notes) = (Vec::new(), Vec::new());
+        for &(word, bits) in &e.0 {
+            let mut rest = bits;
+            while rest != 0 {
+                let bit = word as usize * 64 + rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                if bit < self.actions {
+                    // Unary code: the finding's value is its highest set bit.
+                    let f = self.findings.partition_point(|&start| start <= bit) - 1;
+                    let v = (bit - self.findings[f]) as u8;
+                    findings[f] = Some(findings[f].map_or(v, |w| w.max(v)));
+                } else if bit < self.warnings {
+                    let (a, high) = ((bit - self.actions) / 2, (bit - self.actions) % 2 == 1);
+                    match actions.last_mut() {
+                        Some(Advised { action, level }) if *action == a => {
+                            if high {
+                                *level = Level::Required;
+                            }
+                        }
+                        _ => actions.push(Advised {
+                            action: a,
+                            level: Level::Recommended,
+                        }),
+                    }
+                } else if bit < self.notes {
+                    warnings.push(bit - self.warnings);
+                } else {
+                    notes.push(bit - self.notes);
+                }
+            }
+        }
         Outcome::complete(
             bank,
             findings,
@@ -405,12 +399,62 @@ impl Layout {
     }
 }
 
+/// Every distinct effect met, numbered, so the futures of a state are small numbers and the
+/// common case — a question that decides no rule — costs a copy, not a merge.
+struct Effects {
+    list: Vec<Effect>,
+    index: HashMap<Effect, u32>,
+    merged: HashMap<(u32, u32), u32>,
+}
+
+/// The effect of no rule at all.
+const NOTHING: u32 = 0;
+
+impl Effects {
+    fn new() -> Effects {
+        let mut e = Effects {
+            list: Vec::new(),
+            index: HashMap::default(),
+            merged: HashMap::default(),
+        };
+        e.intern(Effect::default());
+        e
+    }
+
+    fn intern(&mut self, e: Effect) -> u32 {
+        if let Some(&i) = self.index.get(&e) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(e.clone());
+        self.index.insert(e, i);
+        i
+    }
+
+    fn merge(&mut self, a: u32, b: u32) -> u32 {
+        if a == NOTHING || a == b {
+            return b;
+        }
+        if b == NOTHING {
+            return a;
+        }
+        let key = (a.min(b), a.max(b));
+        if let Some(&m) = self.merged.get(&key) {
+            return m;
+        }
+        let m = self.list[a as usize].merge(&self.list[b as usize]);
+        let m = self.intern(m);
+        self.merged.insert(key, m);
+        m
+    }
+}
+
 /// What lies below a question state: the distinct effects still to come and how many paths
 /// there are. Each effect remembers one example path without allocating: the answer class that
 /// leads to it and its place among the futures of the state that class leads to.
 struct Below {
     question: QId,
-    futures: Vec<(Effect, Example)>,
+    futures: Vec<(u32, Example)>,
     /// Per answer class, the state it leads to (`None` for the end or a dead end).
     children: Vec<Option<Rc<Below>>>,
     paths: u128,
@@ -436,7 +480,8 @@ struct Explorer<'b> {
     branch_refs: Vec<Bits>,
     /// Per rule: the questions its condition looks at, and what it adds to an outcome.
     rule_refs: Vec<Bits>,
-    rule_effects: Vec<Effect>,
+    rule_effects: Vec<u32>,
+    effects: Effects,
     layout: Layout,
     answered: Vec<Option<usize>>,
     /// The answered questions, in the order asked.
@@ -506,13 +551,20 @@ impl<'b> Explorer<'b> {
             })
             .collect();
         let layout = Layout::new(bank);
+        let mut effects = Effects::new();
+        let rule_effects = bank
+            .rules
+            .iter()
+            .map(|r| effects.intern(layout.effect(r)))
+            .collect();
         Explorer {
             bank,
             classes,
             reach,
             branch_refs,
             rule_refs,
-            rule_effects: bank.rules.iter().map(|r| layout.effect(r)).collect(),
+            rule_effects,
+            effects,
             layout,
             answered: vec![None; n],
             path: Vec::new(),
@@ -538,8 +590,9 @@ impl<'b> Explorer<'b> {
 
         let mut outcomes: HashSet<Outcome> = HashSet::default();
         let mut undecided: HashSet<usize> = HashSet::default();
-        for (i, (future, _)) in below.futures.iter().enumerate() {
-            let outcome = self.layout.outcome(bank, &at_start.merge(future));
+        for (i, &(future, _)) in below.futures.iter().enumerate() {
+            let all = self.effects.merge(at_start, future);
+            let outcome = self.layout.outcome(bank, &self.effects.list[all as usize]);
             for (f, v) in outcome.findings.iter().enumerate() {
                 if v.is_none() && undecided.insert(f) {
                     self.defects.push(format!(
@@ -620,7 +673,7 @@ impl<'b> Explorer<'b> {
 
     /// Settles the pending rules that no later answer can change any more, and returns what
     /// the ones that hold add to the outcome.
-    fn decide(&mut self, target: Target, pending: &mut Vec<u32>) -> Effect {
+    fn decide(&mut self, target: Target, pending: &mut Vec<u32>) -> u32 {
         let mut fired = Vec::new();
         {
             let known = self.known(target);
@@ -634,10 +687,10 @@ impl<'b> Explorer<'b> {
                 None => true,
             });
         }
-        let mut effect = Effect::default();
+        let mut effect = NOTHING;
         for r in fired {
             self.ever_fired.insert(r);
-            effect = effect.merge(&self.rule_effects[r]);
+            effect = self.effects.merge(effect, self.rule_effects[r]);
         }
         effect
     }
@@ -662,7 +715,7 @@ impl<'b> Explorer<'b> {
 
         let bank = self.bank;
         let question = &bank.questions[q];
-        let mut futures: HashMap<Effect, Example> = HashMap::default();
+        let mut futures: HashMap<u32, Example> = HashMap::default();
         let mut children = Vec::with_capacity(self.classes[q].len());
         let mut paths: u128 = 0;
         self.path.push(q);
@@ -713,8 +766,9 @@ impl<'b> Explorer<'b> {
                 Target::Question(t) => {
                     let below = self.explore(t, &pending);
                     paths = paths.saturating_add(below.paths);
-                    for (i, (future, _)) in below.futures.iter().enumerate() {
-                        futures.entry(now.merge(future)).or_insert(Example {
+                    for (i, &(future, _)) in below.futures.iter().enumerate() {
+                        let all = self.effects.merge(now, future);
+                        futures.entry(all).or_insert(Example {
                             class,
                             below: i as u32,
                         });

@@ -43,7 +43,11 @@ fn opt(id: &str, nl: &str, en: &str) -> AnswerOption {
     }
 }
 
-pub(super) fn compile(files: &[(String, String)], origin: &str) -> Result<Bank, LoadError> {
+pub(super) fn compile(
+    files: &[(String, String)],
+    origin: &str,
+    known_sha256: Option<&str>,
+) -> Result<Bank, LoadError> {
     let mut defects = Vec::new();
     let mut parts: Vec<(&str, Part)> = Vec::new();
     if files.is_empty() {
@@ -69,7 +73,7 @@ pub(super) fn compile(files: &[(String, String)], origin: &str) -> Result<Bank, 
         defects,
         ..Default::default()
     };
-    let bank = c.run(parts, files, origin);
+    let bank = c.run(parts, files, origin, known_sha256);
     match bank {
         Some(b) if c.defects.is_empty() => Ok(b),
         _ => Err(LoadError { defects: c.defects }),
@@ -135,6 +139,7 @@ impl Compiler {
         parts: Vec<(&str, Part)>,
         files: &[(String, String)],
         origin: &str,
+        known_sha256: Option<&str>,
     ) -> Option<Bank> {
         // Merge the parts, remembering which file each item came from.
         let mut meta: Option<(&str, source::Meta)> = None;
@@ -260,20 +265,10 @@ impl Compiler {
         let verdict = self.verdict(meta_file, &meta.verdict, &findings);
         self.check_cycles(&questions);
 
-        let mut hasher = Sha256::new();
-        let mut sorted: Vec<&(String, String)> = files.iter().collect();
-        sorted.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, content) in sorted {
-            hasher.update(name.as_bytes());
-            hasher.update([0]);
-            hasher.update(content.as_bytes());
-            hasher.update([0]);
-        }
-        let sha256 = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = match known_sha256 {
+            Some(h) => h.to_string(),
+            None => hash_files(files),
+        };
 
         Some(Bank {
             id: meta.id,
@@ -741,4 +736,23 @@ impl Compiler {
         }
         self.defects.extend(found);
     }
+}
+
+/// SHA-256 over the bank's files: name, NUL, content, NUL, in the order of their names. The
+/// build script computes the embedded bank's hash the same way.
+pub fn hash_files(files: &[(String, String)]) -> String {
+    let mut sorted: Vec<&(String, String)> = files.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut hasher = Sha256::new();
+    for (name, content) in sorted {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(content.as_bytes());
+        hasher.update([0]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -3,6 +3,7 @@
 pub mod condition;
 pub mod lint;
 mod load;
+pub mod scale;
 pub mod source;
 
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 pub use condition::Cond;
-pub use load::LoadError;
+pub use load::{LoadError, hash_files};
 
 use crate::engine::Answer;
 use crate::text::{Lang, Text};
@@ -24,6 +25,9 @@ pub type RId = usize;
 
 /// The files of the bank shipped with the program, embedded at build time.
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_bank.rs"));
+
+/// The embedded bank's SHA-256, computed at build time.
+pub const EMBEDDED_SHA256: &str = include!(concat!(env!("OUT_DIR"), "/embedded_sha256.rs"));
 
 #[derive(Debug)]
 pub struct Bank {
@@ -180,12 +184,12 @@ impl Bank {
             .iter()
             .map(|(n, c)| (n.to_string(), c.to_string()))
             .collect();
-        Bank::from_files(&files, "ingebouwde vragenbank")
+        load::compile(&files, "ingebouwde vragenbank", Some(EMBEDDED_SHA256))
     }
 
     /// Compiles a bank from its files (name, content). Refuses a broken bank with every defect.
     pub fn from_files(files: &[(String, String)], origin: &str) -> Result<Bank, LoadError> {
-        load::compile(files, origin)
+        load::compile(files, origin, None)
     }
 
     pub fn question_id(&self, id: &str) -> Option<QId> {
