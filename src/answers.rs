@@ -3,6 +3,7 @@ use serde_json::{Map, Value};
 
 use crate::bank::Bank;
 use crate::engine::{Outcome, Session};
+use crate::json::{self, quoted};
 
 /// A campaign as an answers file describes it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,17 +36,18 @@ const CAMPAIGN_KEYS: &[&str] = &["name", "description", "organisation"];
 /// Reads an answers file (`name` is how messages call it) and walks the bank with it. The error
 /// is one line naming the file, the question and what was expected.
 pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> {
-    let root: Value = serde_json::from_str(src).map_err(|e| {
-        if e.is_eof() && src.trim().is_empty() {
-            format!("{name}: het bestand is leeg; verwacht een JSON-object met \"answers\"")
-        } else {
-            format!(
-                "{name}: ongeldige JSON op regel {} kolom {}: {}",
-                e.line(),
-                e.column(),
-                strip_position(&e)
-            )
-        }
+    if src.trim().is_empty() {
+        return Err(format!(
+            "{name}: het bestand is leeg; verwacht een JSON-object met \"answers\""
+        ));
+    }
+    let root = json::parse_strict(src.trim_start_matches('\u{feff}')).map_err(|e| {
+        format!(
+            "{name}: regel {} kolom {}: {}",
+            e.line(),
+            e.column(),
+            json::describe(&e)
+        )
     })?;
     let Value::Object(root) = root else {
         return Err(format!(
@@ -126,7 +128,8 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> 
         let Some(q) = bank.question_id(id) else {
             let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
             return Err(format!(
-                "{name}: onbekende vraag \"{id}\"; bekende vragen: {}",
+                "{name}: onbekende vraag {}; bekende vragen: {}",
+                quoted(id),
                 known.join(", ")
             ));
         };
@@ -180,7 +183,8 @@ fn check_keys(
 ) -> Result<(), String> {
     match m.keys().find(|k| !allowed.contains(&k.as_str())) {
         Some(k) => Err(format!(
-            "{name}: onbekend veld \"{prefix}{k}\"; toegestaan: {}",
+            "{name}: onbekend veld {}; toegestaan: {}",
+            quoted(&format!("{prefix}{k}")),
             allowed
                 .iter()
                 .map(|a| format!("{prefix}{a}"))
@@ -200,9 +204,4 @@ fn kind_of(v: &Value) -> &'static str {
         Value::Array(_) => "een lijst",
         Value::Object(_) => "een object",
     }
-}
-
-fn strip_position(e: &serde_json::Error) -> String {
-    e.to_string()
-        .replace(&format!(" at line {} column {}", e.line(), e.column()), "")
 }

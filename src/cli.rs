@@ -115,7 +115,7 @@ pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
         Some(dir) => {
             let files =
                 store::read_bank_dir(dir).map_err(|e| Failure::bad_input(format!("{e:#}")))?;
-            Bank::from_files(&files, &dir.display().to_string()).map_err(|e| {
+            Bank::from_bytes(&files, &dir.display().to_string()).map_err(|e| {
                 Failure::bad_input(format!("vragenbank {} geweigerd:\n{e}", dir.display()))
             })
         }
@@ -153,12 +153,12 @@ fn lint_command(dir: Option<&PathBuf>) -> Result<ExitCode, Failure> {
         None => (
             crate::bank::EMBEDDED
                 .iter()
-                .map(|(n, c)| (n.to_string(), c.to_string()))
+                .map(|(n, c)| (n.to_string(), c.as_bytes().to_vec()))
                 .collect(),
             "ingebouwde vragenbank".to_string(),
         ),
     };
-    let bank = match Bank::from_files(&files, &origin) {
+    let bank = match Bank::from_bytes(&files, &origin) {
         Ok(b) => b,
         Err(e) => {
             let mut out = format!("{origin}: de vragenbank laadt niet\n");
@@ -172,9 +172,20 @@ fn lint_command(dir: Option<&PathBuf>) -> Result<ExitCode, Failure> {
     };
     let report = lint::lint(&bank);
     let mut out = format!(
-        "{origin}: vragenbank \"{}\" versie {}\n  {} vragen, {} paden, {} verschillende uitkomsten ({} toestanden verkend)\n",
-        bank.id, bank.version, report.questions, report.paths, report.outcomes, report.states
+        "{origin}: vragenbank \"{}\" versie {}\n",
+        bank.id, bank.version
     );
+    if report.states > 0 {
+        out.push_str(&format!(
+            "  {} vragen, {} paden, {} verschillende uitkomsten ({} toestanden verkend)\n",
+            report.questions, report.paths, report.outcomes, report.states
+        ));
+    } else {
+        out.push_str(&format!(
+            "  {} vragen; de paden zijn niet verkend door de gebreken hieronder\n",
+            report.questions
+        ));
+    }
     if report.is_sound() {
         out.push_str("In orde: elke vraag is bereikbaar en elk pad eindigt in een volledig advies met bronnen.\n");
         print_out(&out)?;

@@ -8,6 +8,7 @@ pub mod answers;
 pub mod bank;
 pub mod cli;
 pub mod engine;
+pub mod json;
 pub mod plain;
 pub mod store;
 pub mod text;

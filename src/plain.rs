@@ -204,11 +204,11 @@ pub fn run(
             }
             Said::Unclear(why) => writeln!(out, "{}: {why}", words.not_understood)?,
             said => {
-                if let Said::Answer(a) = said {
-                    if let Err(e) = session.set(bank, q, a) {
-                        writeln!(out, "{}: {e}", words.not_understood)?;
-                        continue;
-                    }
+                if let Said::Answer(a) = said
+                    && let Err(e) = session.set(bank, q, a)
+                {
+                    writeln!(out, "{}: {e}", words.not_understood)?;
+                    continue;
                 }
                 // Go on along the (possibly new) path: the next question after this one.
                 let walk = session.walk(bank);

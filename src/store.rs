@@ -3,31 +3,39 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, anyhow, bail};
 
-/// The `*.json` files of a bank directory, as (file name, content), sorted by name.
-pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, String)>> {
-    let entries =
-        fs::read_dir(dir).with_context(|| format!("{}: map niet te lezen", dir.display()))?;
+/// An I/O error in the interface's words, naming the file.
+fn io_error(path: &str, e: &std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind::*;
+    let path = if path.is_empty() { "\"\"" } else { path };
+    let why = match e.kind() {
+        NotFound => "bestaat niet".to_string(),
+        PermissionDenied => "geen toegang (rechten)".to_string(),
+        IsADirectory => "is een map, geen bestand".to_string(),
+        NotADirectory => "is geen map".to_string(),
+        _ => format!("niet te lezen ({e})"),
+    };
+    anyhow!("{path}: {why}")
+}
+
+/// The `*.json` files of a bank directory, as (file name, bytes), sorted by name. Their
+/// content is checked by the bank loader, which reports every bad file, not just the first.
+pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let shown = dir.display().to_string();
     let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.with_context(|| format!("{}: map niet te lezen", dir.display()))?;
+    for entry in fs::read_dir(dir).map_err(|e| io_error(&shown, &e))? {
+        let entry = entry.map_err(|e| io_error(&shown, &e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if !name.ends_with(".json") || !entry.path().is_file() {
             continue;
         }
         let bytes = fs::read(entry.path())
-            .with_context(|| format!("{}: niet te lezen", entry.path().display()))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!(
-                "{name}: geen geldige UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
-        files.push((name, text));
+            .map_err(|e| io_error(&entry.path().display().to_string(), &e))?;
+        files.push((name, bytes));
     }
     if files.is_empty() {
-        bail!("{}: geen .json-bestanden in deze map", dir.display());
+        bail!("{shown}: geen .json-bestanden in deze map");
     }
     files.sort();
     Ok(files)
@@ -39,16 +47,16 @@ pub fn read_input(path: &str) -> Result<String> {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
-            .context("standaardinvoer: niet te lezen")?;
+            .map_err(|e| io_error("standaardinvoer", &e))?;
         buf
     } else {
-        fs::read(path).with_context(|| format!("{path}: niet te lezen"))?
+        fs::read(path).map_err(|e| io_error(path, &e))?
     };
     let name = if path == "-" { "standaardinvoer" } else { path };
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
-            "{name}: geen geldige UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
+            "{name}: geen geldige UTF-8 (bij byte {})",
+            e.utf8_error().valid_up_to() + 1
         )
     })
 }

@@ -249,7 +249,7 @@ fn lint_takes_the_bank_of_questions_when_no_dir_is_given() {
     assert_load_defects(
         &r,
         "tests/banks/invalid_syntax",
-        &["questions.json:8:7: ongeldige JSON: expected `,` or `}`"],
+        &["questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\""],
     );
 }
 
@@ -350,7 +350,7 @@ fn invalid_json_syntax_names_file_line_and_column() {
     assert_load_defects(
         &lint("tests/banks/invalid_syntax"),
         "tests/banks/invalid_syntax",
-        &["questions.json:8:7: ongeldige JSON: expected `,` or `}`"],
+        &["questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\""],
     );
 }
 
@@ -360,7 +360,7 @@ fn truncated_file_is_reported_as_incomplete() {
     assert_load_defects(
         &lint("tests/banks/invalid_truncated"),
         "tests/banks/invalid_truncated",
-        &["questions.json:31:0: het bestand houdt halverwege op (onvolledige JSON)"],
+        &["questions.json:31:0: het bestand houdt op voordat de JSON af is (afgekapt?)"],
     );
 }
 
@@ -371,7 +371,7 @@ fn unknown_field_typo_is_refused_with_its_line() {
         &lint("tests/banks/invalid_unknown_field"),
         "tests/banks/invalid_unknown_field",
         &[
-            "questions.json:23:13: onverwachte inhoud: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `reasoning`, `sources`, `options`, `default`, `next`",
+            "questions.json:23:13: onbekend veld \"promt\"; toegestaan: \"id\", \"kind\", \"prompt\", \"help\", \"reasoning\", \"sources\", \"options\", \"default\", \"next\"",
         ],
     );
 }
@@ -403,15 +403,15 @@ fn advise_refuses_a_bank_that_does_not_load() {
     let cases = [
         (
             "tests/banks/invalid_syntax",
-            "questions.json:8:7: ongeldige JSON: expected `,` or `}`",
+            "questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\"",
         ),
         (
             "tests/banks/invalid_truncated",
-            "questions.json:31:0: het bestand houdt halverwege op (onvolledige JSON)",
+            "questions.json:31:0: het bestand houdt op voordat de JSON af is (afgekapt?)",
         ),
         (
             "tests/banks/invalid_unknown_field",
-            "questions.json:23:13: onverwachte inhoud: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `reasoning`, `sources`, `options`, `default`, `next`",
+            "questions.json:23:13: onbekend veld \"promt\"; toegestaan: \"id\", \"kind\", \"prompt\", \"help\", \"reasoning\", \"sources\", \"options\", \"default\", \"next\"",
         ),
         (
             "tests/banks/invalid_duplicate_question",
@@ -711,7 +711,7 @@ fn finding_without_default_that_a_path_never_sets() {
         &bank.lint(),
         &bank.path(),
         &[
-            "pad zonder uitkomst: bevinding \"telecom_rules\" krijgt geen waarde (geen regel zet haar en er is geen default) bij campaign_purpose=\"\", use_case=\"enrichment\", envisia_access=\"poi_license\", crm_coupling=\"crm_structural\", audience=[\"youth_members\",\"school_library_members\"], channel=[\"none\"], legal_basis=\"legitimate_interest\", li_interest=\"yes\", li_compatible=\"yes\", li_necessary=\"yes\", li_balance=\"no\"",
+            "findings.json: pad zonder uitkomst: bevinding \"telecom_rules\" krijgt geen waarde (geen regel zet haar en er is geen default) bij campaign_purpose=\"\", use_case=\"area_map\"",
         ],
     );
 }
@@ -725,7 +725,7 @@ fn action_no_rule_gives() {
     assert_lint_defects(
         &bank.lint(),
         &bank.path(),
-        &["actie \"brief_staff\" wordt op geen enkel pad geadviseerd"],
+        &["actions.json: actie \"brief_staff\" wordt op geen enkel pad geadviseerd"],
     );
 }
 
@@ -784,7 +784,7 @@ fn text_still_todo() {
     assert_lint_defects(
         &bank.lint(),
         &bank.path(),
-        &["actie \"dpia\": rationale (nl) is nog niet geschreven (TODO)"],
+        &["actions.json: actie \"dpia\": rationale (nl) is nog niet geschreven (TODO)"],
     );
 }
 
@@ -797,7 +797,7 @@ fn source_list_empty() {
     assert_lint_defects(
         &bank.lint(),
         &bank.path(),
-        &["waarschuwing \"combining_makes_profiling\": geen bron (sources is leeg)"],
+        &["warnings.json: waarschuwing \"combining_makes_profiling\": geen bron (sources is leeg)"],
     );
 }
 
@@ -848,7 +848,117 @@ fn branch_looks_at_a_question_asked_later() {
         &bank.lint(),
         &bank.path(),
         &[
-            "questions.json: vraag \"use_case\", next[0].when kijkt naar een vraag die pas later gesteld wordt",
+            "questions.json: vraag \"use_case\", next[0].when kijkt naar \"channel\", die pas later gesteld wordt",
         ],
     );
+}
+
+#[test]
+fn a_definition_with_a_bad_reference_is_reported_once_at_the_definition() {
+    let bank = TempBank::shipped("def-bad-ref");
+    bank.edit("rules.json", |v| {
+        v["defs"]["selection"] = json!({ "ref": "selectie" });
+    });
+    let run = bank.lint();
+    assert_eq!(run.code, Some(1));
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  - "))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with(
+            "  - rules.json: defs.selection: onbekende definitie \"selectie\"; bekend: "
+        ),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn an_unused_definition_is_reported() {
+    let bank = TempBank::shipped("def-unused");
+    bank.edit("rules.json", |v| {
+        v["defs"]["nobody"] = json!({ "answer": "use_case", "is": "area_map" });
+    });
+    assert_lint_defects(
+        &bank.lint(),
+        &bank.path(),
+        &["rules.json: definitie \"nobody\" wordt nergens gebruikt"],
+    );
+}
+
+#[test]
+fn a_key_given_twice_is_refused() {
+    let bank = TempBank::shipped("duplicate-key");
+    let text = fs::read_to_string(bank.file("rules.json")).unwrap();
+    let text = text.replacen(
+        "\"defs\": {",
+        "\"defs\": {\n    \"consent\": { \"answer\": \"legal_basis\", \"is\": \"undecided\" },",
+        1,
+    );
+    fs::write(bank.file("rules.json"), text).unwrap();
+    let run = bank.lint();
+    assert_eq!(run.code, Some(1));
+    let defect = run.stdout.lines().nth(1).unwrap_or_default();
+    assert!(defect.starts_with("  - rules.json:"), "{}", run.stdout);
+    assert!(
+        defect.ends_with(": de sleutel \"consent\" staat er twee keer in"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_null_condition_is_refused_rather_than_read_as_always() {
+    let bank = TempBank::shipped("when-null");
+    bank.edit("rules.json", |v| {
+        item(v, "rules", "school_library_members")["when"] = Value::Null;
+    });
+    assert_load_defects(
+        &bank.lint(),
+        &bank.path(),
+        &[
+            "rules.json: regel \"school_library_members\", when: een voorwaarde is een object, zoals {\"answer\": \"use_case\", \"is\": \"area_map\"}; gevonden: null",
+        ],
+    );
+}
+
+#[test]
+fn the_id_end_is_reserved() {
+    let bank = TempBank::shipped("id-end");
+    bank.edit("questions.json", |v| {
+        item(v, "questions", "sparse_area")["id"] = json!("end");
+        item(v, "questions", "postcode_granularity")["next"][0]["to"] = json!("end");
+    });
+    let run = bank.lint();
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout.contains(
+            "  - questions.json: vraag \"end\": die id is gereserveerd voor het einde van een pad\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_a_defect() {
+    let bank = TempBank::shipped("not-utf8");
+    fs::write(bank.file("extra.json"), b"{ \"notes\": [] }\xff").unwrap();
+    assert_load_defects(
+        &bank.lint(),
+        &bank.path(),
+        &["extra.json: geen geldige UTF-8 (bij byte 16)"],
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let bank = TempBank::shipped("bom");
+    let text = fs::read_to_string(bank.file("warnings.json")).unwrap();
+    fs::write(bank.file("warnings.json"), format!("\u{feff}{text}")).unwrap();
+    let run = bank.lint();
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
 }

@@ -52,6 +52,7 @@ pub fn lint(bank: &Bank) -> Report {
     };
     check_texts(bank, &mut report.defects);
     check_stable_ids(bank, &mut report.defects);
+    report.defects.extend(bank.unused_defs.iter().cloned());
     Explorer::new(bank).run(&mut report);
     report
 }
@@ -60,7 +61,7 @@ fn check_text(t: &Text, place: &str, what: &str, defects: &mut Vec<String>) {
     for (lang, s) in [("nl", &t.nl), ("en", &t.en)] {
         if s.trim().is_empty() {
             defects.push(format!("{place}: {what} ({lang}) ontbreekt"));
-        } else if s.trim() == "TODO" {
+        } else if s.trim().eq_ignore_ascii_case("todo") {
             defects.push(format!(
                 "{place}: {what} ({lang}) is nog niet geschreven (TODO)"
             ));
@@ -91,7 +92,7 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         }
     }
     for f in &bank.findings {
-        let place = format!("bevinding \"{}\"", f.id);
+        let place = format!("{}: bevinding \"{}\"", f.file, f.id);
         check_text(&f.title, &place, "title", d);
         check_text(&f.rationale, &place, "rationale", d);
         check_sources(&f.sources, &place, d);
@@ -105,18 +106,18 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         }
     }
     for a in &bank.actions {
-        let place = format!("actie \"{}\"", a.id);
+        let place = format!("{}: actie \"{}\"", a.file, a.id);
         check_text(&a.title, &place, "title", d);
         check_text(&a.rationale, &place, "rationale", d);
         check_sources(&a.sources, &place, d);
     }
     for w in &bank.warnings {
-        let place = format!("waarschuwing \"{}\"", w.id);
+        let place = format!("{}: waarschuwing \"{}\"", w.file, w.id);
         check_text(&w.text, &place, "text", d);
         check_sources(&w.sources, &place, d);
     }
     for n in &bank.notes {
-        let place = format!("notitie \"{}\"", n.id);
+        let place = format!("{}: notitie \"{}\"", n.file, n.id);
         check_text(&n.title, &place, "title", d);
         check_text(&n.text, &place, "text", d);
         check_sources(&n.sources, &place, d);
@@ -596,7 +597,8 @@ impl<'b> Explorer<'b> {
             for (f, v) in outcome.findings.iter().enumerate() {
                 if v.is_none() && undecided.insert(f) {
                     self.defects.push(format!(
-                        "pad zonder uitkomst: bevinding \"{}\" krijgt geen waarde (geen regel zet haar en er is geen default) bij {}",
+                        "{}: pad zonder uitkomst: bevinding \"{}\" krijgt geen waarde (geen regel zet haar en er is geen default) bij {}",
+                        bank.findings[f].file,
                         bank.findings[f].id,
                         self.describe_example(&below, i)
                     ));
@@ -636,24 +638,24 @@ impl<'b> Explorer<'b> {
         for (a, given) in given_actions.iter().enumerate() {
             if !given {
                 self.defects.push(format!(
-                    "actie \"{}\" wordt op geen enkel pad geadviseerd",
-                    bank.actions[a].id
+                    "{}: actie \"{}\" wordt op geen enkel pad geadviseerd",
+                    bank.actions[a].file, bank.actions[a].id
                 ));
             }
         }
         for (w, given) in given_warnings.iter().enumerate() {
             if !given {
                 self.defects.push(format!(
-                    "waarschuwing \"{}\" wordt op geen enkel pad gegeven",
-                    bank.warnings[w].id
+                    "{}: waarschuwing \"{}\" wordt op geen enkel pad gegeven",
+                    bank.warnings[w].file, bank.warnings[w].id
                 ));
             }
         }
         for (x, given) in given_notes.iter().enumerate() {
             if !given {
                 self.defects.push(format!(
-                    "notitie \"{}\" wordt op geen enkel pad gegeven",
-                    bank.notes[x].id
+                    "{}: notitie \"{}\" wordt op geen enkel pad gegeven",
+                    bank.notes[x].file, bank.notes[x].id
                 ));
             }
         }
@@ -733,9 +735,24 @@ impl<'b> Explorer<'b> {
                     // A branch may only look at questions asked before it.
                     None => {
                         if self.reported.insert(format!("forward:{q}:{i}")) {
+                            let mut later = Vec::new();
+                            b.when.visit(&mut |x, _| {
+                                if self.answered[x].is_none()
+                                    && self.reach[q].contains(x)
+                                    && !later.contains(&x)
+                                {
+                                    later.push(x);
+                                }
+                            });
+                            let later: Vec<String> = later
+                                .iter()
+                                .map(|&x| format!("\"{}\"", bank.questions[x].id))
+                                .collect();
                             self.defects.push(format!(
-                                "{}: vraag \"{}\", next[{i}].when kijkt naar een vraag die pas later gesteld wordt",
-                                question.file, question.id
+                                "{}: vraag \"{}\", next[{i}].when kijkt naar {}, die pas later gesteld wordt",
+                                question.file,
+                                question.id,
+                                later.join(", ")
                             ));
                         }
                     }
@@ -779,9 +796,12 @@ impl<'b> Explorer<'b> {
         }
         self.answered[q] = None;
         self.path.pop();
+        // In the order of the example paths, so examples in messages are the first such path.
+        let mut futures: Vec<(u32, Example)> = futures.into_iter().collect();
+        futures.sort_unstable_by_key(|(_, e)| (e.class, e.below));
         let below = Rc::new(Below {
             question: q,
-            futures: futures.into_iter().collect(),
+            futures,
             children,
             paths,
         });

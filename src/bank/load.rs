@@ -56,13 +56,30 @@ pub(super) fn compile(
         });
     }
     for (name, content) in files {
+        if content.trim().is_empty() {
+            defects.push(format!("{name}: het bestand is leeg; verwacht een JSON-object met secties als \"questions\""));
+            continue;
+        }
+        // A bank from outside is first read strictly, so a key given twice is caught; the
+        // embedded bank is checked by the tests and skips this at start-up.
+        if known_sha256.is_none()
+            && let Err(e) = crate::json::parse_strict(content)
+        {
+            defects.push(format!(
+                "{name}:{}:{}: {}",
+                e.line(),
+                e.column(),
+                crate::json::describe(&e)
+            ));
+            continue;
+        }
         match serde_json::from_str::<Part>(content) {
             Ok(p) => parts.push((name, p)),
             Err(e) => defects.push(format!(
                 "{name}:{}:{}: {}",
                 e.line(),
                 e.column(),
-                describe_json_error(&e)
+                crate::json::describe(&e)
             )),
         }
     }
@@ -80,17 +97,6 @@ pub(super) fn compile(
     }
 }
 
-fn describe_json_error(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Syntax => format!("ongeldige JSON: {e}"),
-        Category::Eof => "het bestand houdt halverwege op (onvolledige JSON)".to_string(),
-        Category::Data => format!("onverwachte inhoud: {e}"),
-        Category::Io => format!("leesfout: {e}"),
-    }
-    .replace(&format!(" at line {} column {}", e.line(), e.column()), "")
-}
-
 #[derive(Default)]
 struct Compiler {
     defects: Vec<String>,
@@ -103,6 +109,7 @@ struct Compiler {
     /// Compiled defs, and the ones being compiled (to catch a def that refers to itself).
     compiled_defs: HashMap<String, Cond>,
     def_stack: Vec<String>,
+    used_defs: std::collections::HashSet<String>,
     /// Options per question, for resolving conditions.
     options: Vec<(Kind, Vec<String>)>,
 }
@@ -174,6 +181,13 @@ impl Compiler {
         };
 
         self.questions = self.index("vraag", qs.iter().map(|(f, q)| (*f, q.id.as_str())));
+        for (file, q) in &qs {
+            if q.id == "end" {
+                self.defects.push(format!(
+                    "{file}: vraag \"end\": die id is gereserveerd voor het einde van een pad"
+                ));
+            }
+        }
         self.findings = self.index("bevinding", fs.iter().map(|(f, x)| (*f, x.id.as_str())));
         self.actions = self.index("actie", acts.iter().map(|(f, x)| (*f, x.id.as_str())));
         self.warnings = self.index(
@@ -229,7 +243,8 @@ impl Compiler {
             .collect();
         let actions = acts
             .into_iter()
-            .map(|(_, a)| Action {
+            .map(|(file, a)| Action {
+                file: file.to_string(),
                 id: a.id,
                 title: a.title,
                 rationale: a.rationale,
@@ -238,7 +253,8 @@ impl Compiler {
             .collect();
         let warnings = warns
             .into_iter()
-            .map(|(_, w)| Warning {
+            .map(|(file, w)| Warning {
+                file: file.to_string(),
                 id: w.id,
                 text: w.text,
                 sources: w.sources,
@@ -246,7 +262,8 @@ impl Compiler {
             .collect();
         let notes = notes
             .into_iter()
-            .map(|(_, n)| Note {
+            .map(|(file, n)| Note {
+                file: file.to_string(),
                 id: n.id,
                 title: n.title,
                 text: n.text,
@@ -264,6 +281,7 @@ impl Compiler {
         }
         let verdict = self.verdict(meta_file, &meta.verdict, &findings);
         self.check_cycles(&questions);
+        let unused_defs = self.unused_defs();
 
         let sha256 = match known_sha256 {
             Some(h) => h.to_string(),
@@ -284,6 +302,7 @@ impl Compiler {
             notes,
             rules,
             verdict: verdict?,
+            unused_defs,
             question_index: std::mem::take(&mut self.questions),
         })
     }
@@ -316,6 +335,7 @@ impl Compiler {
             i.map(|i| i as u8)
         });
         Finding {
+            file: file.to_string(),
             id: f.id,
             title: f.title,
             values: f
@@ -571,6 +591,7 @@ impl Compiler {
                 let name = m["ref"]
                     .as_str()
                     .ok_or("\"ref\" verwacht de naam van een definitie")?;
+                self.used_defs.insert(name.to_string());
                 self.def(name)
             }
             ["answered"] => {
@@ -657,8 +678,8 @@ impl Compiler {
         if let Some(c) = self.compiled_defs.get(name) {
             return Ok(c.clone());
         }
-        if self.def_stack.iter().any(|d| d == name) {
-            let mut chain = self.def_stack.clone();
+        if let Some(from) = self.def_stack.iter().position(|d| d == name) {
+            let mut chain = self.def_stack[from..].to_vec();
             chain.push(name.to_string());
             return Err(format!(
                 "definities verwijzen in een kring naar elkaar: {}",
@@ -666,23 +687,44 @@ impl Compiler {
             ));
         }
         let Some((file, v)) = self.defs.get(name).cloned() else {
-            let mut known: Vec<&String> = self.defs.keys().collect();
+            let mut known: Vec<&str> = self.defs.keys().map(|k| k.as_str()).collect();
             known.sort();
             return Err(format!(
                 "onbekende definitie \"{name}\"; bekend: {}",
-                known
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                known.join(", ")
             ));
         };
         self.def_stack.push(name.to_string());
         let c = self.try_cond(&v, &format!("{file}: defs.{name}"));
         self.def_stack.pop();
-        let c = c?;
+        // A broken definition is reported once, at the definition; its users stay quiet.
+        let c = c.unwrap_or_else(|e| {
+            self.defects.push(format!("{file}: defs.{name}: {e}"));
+            Cond::True
+        });
         self.compiled_defs.insert(name.to_string(), c.clone());
         Ok(c)
+    }
+
+    /// Compiles every definition, used or not, so a broken one is reported even when nothing
+    /// refers to it; returns the ones nothing refers to.
+    fn unused_defs(&mut self) -> Vec<String> {
+        let mut names: Vec<(String, String)> = self
+            .defs
+            .iter()
+            .map(|(k, (f, _))| (f.clone(), k.clone()))
+            .collect();
+        names.sort();
+        let mut unused = Vec::new();
+        for (file, name) in names {
+            let _ = self.def(&name);
+            if !self.used_defs.contains(&name) {
+                unused.push(format!(
+                    "{file}: definitie \"{name}\" wordt nergens gebruikt"
+                ));
+            }
+        }
+        unused
     }
 
     /// The questions with their `next` branches must form a graph without cycles, or a walk

@@ -46,6 +46,8 @@ pub struct Bank {
     pub notes: Vec<Note>,
     pub rules: Vec<Rule>,
     pub verdict: Verdict,
+    /// Definitions nothing refers to (the lint reports them).
+    pub unused_defs: Vec<String>,
     question_index: HashMap<String, QId>,
 }
 
@@ -125,6 +127,8 @@ pub struct Finding {
     pub default: Option<u8>,
     pub rationale: Text,
     pub sources: Vec<String>,
+    /// The file it was defined in, for messages.
+    pub file: String,
 }
 
 #[derive(Debug)]
@@ -139,6 +143,8 @@ pub struct Action {
     pub title: Text,
     pub rationale: Text,
     pub sources: Vec<String>,
+    /// The file it was defined in, for messages.
+    pub file: String,
 }
 
 #[derive(Debug)]
@@ -146,6 +152,8 @@ pub struct Warning {
     pub id: String,
     pub text: Text,
     pub sources: Vec<String>,
+    /// The file it was defined in, for messages.
+    pub file: String,
 }
 
 #[derive(Debug)]
@@ -155,6 +163,8 @@ pub struct Note {
     pub text: Text,
     pub sources: Vec<String>,
     pub checked: String,
+    /// The file it was defined in, for messages.
+    pub file: String,
 }
 
 #[derive(Debug)]
@@ -190,6 +200,26 @@ impl Bank {
     /// Compiles a bank from its files (name, content). Refuses a broken bank with every defect.
     pub fn from_files(files: &[(String, String)], origin: &str) -> Result<Bank, LoadError> {
         load::compile(files, origin, None)
+    }
+
+    /// Compiles a bank from files as read from disk: a file that is not UTF-8 is a defect like
+    /// any other. A byte-order mark at the start is allowed.
+    pub fn from_bytes(files: &[(String, Vec<u8>)], origin: &str) -> Result<Bank, LoadError> {
+        let mut defects = Vec::new();
+        let mut texts = Vec::new();
+        for (name, bytes) in files {
+            match std::str::from_utf8(bytes) {
+                Ok(t) => texts.push((name.clone(), t.trim_start_matches('\u{feff}').to_string())),
+                Err(e) => defects.push(format!(
+                    "{name}: geen geldige UTF-8 (bij byte {})",
+                    e.valid_up_to() + 1
+                )),
+            }
+        }
+        if !defects.is_empty() {
+            return Err(LoadError { defects });
+        }
+        Bank::from_files(&texts, origin)
     }
 
     pub fn question_id(&self, id: &str) -> Option<QId> {

@@ -190,10 +190,10 @@ impl Renames {
     /// Renames every id reference in a bank item, by the field it appears in.
     fn apply(&self, v: &mut Value, r: &impl Fn(&str) -> String) {
         let rename = |s: &mut Value, list: &[String]| {
-            if let Some(id) = s.as_str() {
-                if list.iter().any(|x| x == id) {
-                    *s = Value::String(r(id));
-                }
+            if let Some(id) = s.as_str()
+                && list.iter().any(|x| x == id)
+            {
+                *s = Value::String(r(id));
             }
         };
         match v {

@@ -78,6 +78,8 @@ pub struct AnswerOption {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
+    /// `null` is kept (and refused), so it cannot silently mean "always".
+    #[serde(default, deserialize_with = "present")]
     pub when: Option<Value>,
     pub to: String,
 }
@@ -147,6 +149,7 @@ pub struct Rule {
     /// Which numbered rule of RULES.md this implements.
     #[serde(default)]
     pub from: String,
+    #[serde(default, deserialize_with = "present")]
     pub when: Option<Value>,
     #[serde(default)]
     pub set: BTreeMap<String, Value>,

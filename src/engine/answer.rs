@@ -33,6 +33,7 @@ pub enum AnswerError {
     },
     NotCombinable {
         option: String,
+        allowed: String,
     },
     TooLong,
 }
@@ -44,15 +45,19 @@ impl fmt::Display for AnswerError {
                 write!(f, "verwacht {expected}; toegestaan: {allowed}")
             }
             AnswerError::NotAllowed { value, allowed } => {
-                write!(f, "\"{value}\" is niet toegestaan; toegestaan: {allowed}")
+                write!(
+                    f,
+                    "{} is niet toegestaan; toegestaan: {allowed}",
+                    crate::json::quoted(value)
+                )
             }
             AnswerError::Empty { allowed } => {
                 write!(f, "kies minstens één optie; toegestaan: {allowed}")
             }
-            AnswerError::NotCombinable { option } => {
+            AnswerError::NotCombinable { option, allowed } => {
                 write!(
                     f,
-                    "\"{option}\" kan niet samen met andere opties gekozen worden"
+                    "\"{option}\" kan niet samen met andere opties gekozen worden; toegestaan: {allowed}"
                 )
             }
             AnswerError::TooLong => write!(f, "de tekst is langer dan {MAX_TEXT} tekens"),
@@ -141,17 +146,17 @@ impl Question {
                 allowed: self.allowed_values(),
             });
         }
-        if mask.count_ones() > 1 {
-            if let Some(o) = self
+        if mask.count_ones() > 1
+            && let Some(o) = self
                 .options
                 .iter()
                 .enumerate()
                 .find(|(i, o)| o.exclusive && mask & (1 << i) != 0)
-            {
-                return Err(AnswerError::NotCombinable {
-                    option: o.1.id.clone(),
-                });
-            }
+        {
+            return Err(AnswerError::NotCombinable {
+                option: o.1.id.clone(),
+                allowed: self.allowed_values(),
+            });
         }
         Ok(())
     }

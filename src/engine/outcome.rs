@@ -114,9 +114,4 @@ impl Outcome {
             .find(|a| a.action == action)
             .map(|a| a.level)
     }
-
-    /// Everything but the path and the rules: two outcomes with the same key advise the same.
-    pub fn advice_key(&self) -> (&[Option<u8>], &[Advised], &[WId], &[NId]) {
-        (&self.findings, &self.actions, &self.warnings, &self.notes)
-    }
 }
