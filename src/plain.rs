@@ -19,6 +19,7 @@ struct Words {
     type_text: &'static str,
     commands: &'static str,
     current: &'static str,
+    keep: &'static str,
     first: &'static str,
     not_understood: &'static str,
     help: &'static str,
@@ -40,6 +41,7 @@ const NL: Words = Words {
     type_text: "Typ je antwoord; Enter zonder tekst laat het leeg.",
     commands: "? = uitleg, terug = vorige vraag, stop = stoppen.",
     current: "Huidig antwoord",
+    keep: "Enter = houden",
     first: "Dit is de eerste vraag.",
     not_understood: "Dat begrijp ik niet",
     help: "Uitleg",
@@ -61,6 +63,7 @@ const EN: Words = Words {
     type_text: "Type your answer; Enter without text leaves it empty.",
     commands: "? = explanation, back = previous question, stop = quit.",
     current: "Current answer",
+    keep: "Enter = keep",
     first: "This is the first question.",
     not_understood: "I don't understand that",
     help: "Explanation",
@@ -121,10 +124,10 @@ pub fn run(
                         out,
                         "{}",
                         wrap(
-                            &format!("{:>2}. {} — {answer}", i + 1, question.prompt.get(lang)),
+                            &format!("{}. {} — {answer}", i + 1, question.prompt.get(lang)),
                             W,
                             "",
-                            "    "
+                            &" ".repeat((i + 1).to_string().len() + 2)
                         )
                     )?;
                 }
@@ -262,10 +265,10 @@ fn show(
             out,
             "{}",
             wrap(
-                &format!("{:>2}. {}", i + 1, o.label.get(lang)),
+                &format!("{}. {}", i + 1, o.label.get(lang)),
                 W,
                 "",
-                "    "
+                &" ".repeat((i + 1).to_string().len() + 2)
             )
         )?;
     }
@@ -279,7 +282,7 @@ fn show(
                 .join(", "),
             _ => String::new(),
         };
-        writeln!(out, "{}: {shown} (Enter = houden)", words.current)?;
+        writeln!(out, "{}: {shown} ({})", words.current, words.keep)?;
     }
     let how = match question.kind {
         Kind::Multiple => words.pick_many,
