@@ -41,6 +41,7 @@ pub struct ActionView {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct WarningView {
     pub id: String,
+    pub title: String,
     pub text: String,
     pub sources: Vec<String>,
 }
@@ -113,6 +114,7 @@ impl Advice {
                 let w = &bank.warnings[w];
                 WarningView {
                     id: w.id.clone(),
+                    title: w.title.get(lang).to_string(),
                     text: w.text.get(lang).to_string(),
                     sources: w.sources.clone(),
                 }
@@ -251,7 +253,9 @@ impl Advice {
         if !self.warnings.is_empty() {
             s.push_str(&format!("\n{}\n", ui.warnings));
             for w in &self.warnings {
-                s.push_str(&wrap(&format!("! {}", w.text), W, "  ", "    "));
+                s.push_str(&wrap(&format!("! {}", w.title), W, "  ", "    "));
+                s.push('\n');
+                s.push_str(&wrap(&w.text, W, "    ", "    "));
                 s.push('\n');
                 s.push_str(&wrap(
                     &format!("{}: {}", ui.sources, w.sources.join("; ")),
@@ -343,7 +347,12 @@ impl Advice {
         if !self.warnings.is_empty() {
             s.push_str(&format!("\n## {}\n\n", ui.warnings));
             for w in &self.warnings {
-                s.push_str(&format!("- ⚠ {} *({})*\n", w.text, w.sources.join("; ")));
+                s.push_str(&format!(
+                    "- ⚠ **{}**: {} *({})*\n",
+                    w.title,
+                    w.text,
+                    w.sources.join("; ")
+                ));
             }
         }
         if !self.notes.is_empty() {

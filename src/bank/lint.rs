@@ -113,6 +113,7 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
     }
     for w in &bank.warnings {
         let place = format!("{}: waarschuwing \"{}\"", w.file, w.id);
+        check_text(&w.title, &place, "title", d);
         check_text(&w.text, &place, "text", d);
         check_sources(&w.sources, &place, d);
     }

@@ -256,6 +256,7 @@ impl Compiler {
             .map(|(file, w)| Warning {
                 file: file.to_string(),
                 id: w.id,
+                title: w.title,
                 text: w.text,
                 sources: w.sources,
             })

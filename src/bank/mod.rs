@@ -150,6 +150,7 @@ pub struct Action {
 #[derive(Debug)]
 pub struct Warning {
     pub id: String,
+    pub title: Text,
     pub text: Text,
     pub sources: Vec<String>,
     /// The file it was defined in, for messages.

@@ -125,6 +125,7 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     pub id: String,
+    pub title: Text,
     pub text: Text,
     #[serde(default)]
     pub sources: Vec<String>,

@@ -107,11 +107,4 @@ impl Outcome {
         let f = bank.verdict.finding;
         self.findings[f].map(|v| &bank.findings[f].values[v as usize])
     }
-
-    pub fn level_of(&self, action: AId) -> Option<Level> {
-        self.actions
-            .iter()
-            .find(|a| a.action == action)
-            .map(|a| a.level)
-    }
 }
