@@ -1,13 +1,13 @@
 //! The advice as shown to a person: the outcome with its texts in one language. One view feeds
 //! the JSON, Markdown and text forms, so they never say different things.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::bank::Bank;
+use crate::bank::{Bank, RegisterContent};
 use crate::engine::{Level, Outcome, Session};
 use crate::text::{Lang, wrap};
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Advice {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign: Option<String>,
@@ -19,17 +19,24 @@ pub struct Advice {
     pub reasons: Vec<ReasonView>,
     pub path: Vec<String>,
     pub answers: Map<String, Value>,
+    /// The findings (but the verdict) and the answers as a person reads them, so the advice can
+    /// be shown again exactly, whatever bank is loaded then.
+    pub finding_labels: Vec<FindingLabel>,
+    pub answer_labels: Vec<AnswerLabel>,
+    /// A draft entry for the processing register (AVG art. 30), filled from the answers.
+    #[serde(default)]
+    pub register: Vec<RegisterLine>,
     pub bank: BankRef,
     pub lang: Lang,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct VerdictView {
     pub value: Value,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ActionView {
     pub id: String,
     pub level: Level,
@@ -38,7 +45,7 @@ pub struct ActionView {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct WarningView {
     pub id: String,
     pub title: String,
@@ -46,7 +53,7 @@ pub struct WarningView {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct NoteView {
     pub id: String,
     pub title: String,
@@ -55,14 +62,35 @@ pub struct NoteView {
     pub checked: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ReasonView {
     pub rule: String,
     pub text: String,
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FindingLabel {
+    pub id: String,
+    pub title: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AnswerLabel {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RegisterLine {
+    pub id: String,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct BankRef {
     pub id: String,
     pub version: String,
@@ -146,6 +174,61 @@ impl Advice {
                 })
             })
             .collect();
+        let on_path = |q: crate::bank::QId| {
+            if outcome.path.contains(&q) {
+                session.answer(q)
+            } else {
+                None
+            }
+        };
+        let register = bank
+            .register
+            .iter()
+            .map(|field| {
+                let value: Vec<String> = field
+                    .parts
+                    .iter()
+                    .filter(|p| p.when.holds(&on_path))
+                    .filter_map(|p| match &p.content {
+                        RegisterContent::Text(t) => Some(t.get(lang).to_string()),
+                        RegisterContent::Answer(q) => {
+                            on_path(*q).map(|a| bank.questions[*q].answer_label(a, lang))
+                        }
+                    })
+                    .filter(|s| !s.trim().is_empty())
+                    .collect();
+                RegisterLine {
+                    id: field.id.clone(),
+                    label: field.label.get(lang).to_string(),
+                    value: value.join("; "),
+                }
+            })
+            .collect();
+        let finding_labels = bank
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(f, _)| *f != bank.verdict.finding)
+            .map(|(f, finding)| FindingLabel {
+                id: finding.id.clone(),
+                title: finding.title.get(lang).to_string(),
+                label: outcome.findings[f]
+                    .map(|v| finding.values[v as usize].label.get(lang).to_string())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let answer_labels = outcome
+            .path
+            .iter()
+            .filter_map(|&q| {
+                let question = &bank.questions[q];
+                session.answer(q).map(|a| AnswerLabel {
+                    id: question.id.clone(),
+                    question: question.prompt.get(lang).to_string(),
+                    answer: question.answer_label(a, lang),
+                })
+            })
+            .collect();
         let mut answers = Map::new();
         for &q in &outcome.path {
             if let Some(a) = session.answer(q) {
@@ -169,6 +252,9 @@ impl Advice {
                 .map(|&q| bank.questions[q].id.clone())
                 .collect(),
             answers,
+            finding_labels,
+            answer_labels,
+            register,
             bank: BankRef {
                 id: bank.id.clone(),
                 version: bank.version.clone(),
@@ -194,7 +280,7 @@ impl Advice {
     }
 
     /// The advice as text for a terminal or a screen reader: no colour, no tables.
-    pub fn to_text(&self, bank: &Bank) -> String {
+    pub fn to_text(&self) -> String {
         const W: usize = 78;
         let ui = self.lang.ui();
         let mut s = String::new();
@@ -208,8 +294,24 @@ impl Advice {
             self.verdict.label.to_uppercase()
         ));
         s.push_str(&format!("\n{}\n", ui.findings));
-        for (f, label) in self.finding_lines(bank) {
+        for (f, label) in self.finding_lines() {
             s.push_str(&format!("  {f}: {label}\n"));
+        }
+        if !self.warnings.is_empty() {
+            s.push_str(&format!("\n{}\n", ui.warnings));
+            for w in &self.warnings {
+                s.push_str(&wrap(&format!("! {}", w.title), W, "  ", "    "));
+                s.push('\n');
+                s.push_str(&wrap(&w.text, W, "    ", "    "));
+                s.push('\n');
+                s.push_str(&wrap(
+                    &format!("{}: {}", ui.sources, w.sources.join("; ")),
+                    W,
+                    "    ",
+                    "    ",
+                ));
+                s.push('\n');
+            }
         }
         if !self.reasons.is_empty() {
             s.push_str(&format!("\n{}\n", ui.why));
@@ -250,22 +352,6 @@ impl Advice {
         if self.actions.is_empty() {
             s.push_str(&format!("\n{}\n", ui.no_actions));
         }
-        if !self.warnings.is_empty() {
-            s.push_str(&format!("\n{}\n", ui.warnings));
-            for w in &self.warnings {
-                s.push_str(&wrap(&format!("! {}", w.title), W, "  ", "    "));
-                s.push('\n');
-                s.push_str(&wrap(&w.text, W, "    ", "    "));
-                s.push('\n');
-                s.push_str(&wrap(
-                    &format!("{}: {}", ui.sources, w.sources.join("; ")),
-                    W,
-                    "    ",
-                    "    ",
-                ));
-                s.push('\n');
-            }
-        }
         if !self.notes.is_empty() {
             s.push_str(&format!("\n{}\n", ui.law_notes));
             for n in &self.notes {
@@ -288,7 +374,7 @@ impl Advice {
             }
         }
         s.push_str(&format!("\n{}\n", ui.answers));
-        for (question, answer) in self.answer_lines(bank) {
+        for (question, answer) in self.answer_lines() {
             s.push_str(&wrap(&format!("- {question}"), W, "  ", "    "));
             s.push('\n');
             s.push_str(&wrap(&format!("→ {answer}"), W, "    ", "      "));
@@ -305,7 +391,7 @@ impl Advice {
     }
 
     /// The advice as Markdown, for the processing register or an e-mail.
-    pub fn to_markdown(&self, bank: &Bank) -> String {
+    pub fn to_markdown(&self) -> String {
         let ui = self.lang.ui();
         let mut s = String::new();
         s.push_str(&format!("# AVG-wijzer — {}\n\n", ui.advice));
@@ -314,8 +400,19 @@ impl Advice {
         }
         s.push_str(&format!("**{}: {}**\n\n", ui.verdict, self.verdict.label));
         s.push_str(&format!("## {}\n\n", ui.findings));
-        for (f, label) in self.finding_lines(bank) {
+        for (f, label) in self.finding_lines() {
             s.push_str(&format!("- {f}: **{label}**\n"));
+        }
+        if !self.warnings.is_empty() {
+            s.push_str(&format!("\n## {}\n\n", ui.warnings));
+            for w in &self.warnings {
+                s.push_str(&format!(
+                    "- ⚠ **{}**: {} *({})*\n",
+                    w.title,
+                    w.text,
+                    w.sources.join("; ")
+                ));
+            }
         }
         if !self.reasons.is_empty() {
             s.push_str(&format!("\n### {}\n\n", ui.why));
@@ -344,17 +441,6 @@ impl Advice {
         if self.actions.is_empty() {
             s.push_str(&format!("\n{}\n", ui.no_actions));
         }
-        if !self.warnings.is_empty() {
-            s.push_str(&format!("\n## {}\n\n", ui.warnings));
-            for w in &self.warnings {
-                s.push_str(&format!(
-                    "- ⚠ **{}**: {} *({})*\n",
-                    w.title,
-                    w.text,
-                    w.sources.join("; ")
-                ));
-            }
-        }
         if !self.notes.is_empty() {
             s.push_str(&format!("\n## {}\n\n", ui.law_notes));
             for n in &self.notes {
@@ -369,7 +455,7 @@ impl Advice {
             }
         }
         s.push_str(&format!("\n## {}\n\n", ui.answers));
-        for (question, answer) in self.answer_lines(bank) {
+        for (question, answer) in self.answer_lines() {
             s.push_str(&format!("- {} **{}**\n", question, md_escape(&answer)));
         }
         s.push_str(&format!(
@@ -379,40 +465,21 @@ impl Advice {
         s
     }
 
-    fn finding_lines(&self, bank: &Bank) -> Vec<(String, String)> {
-        bank.findings
+    fn finding_lines(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.finding_labels
             .iter()
-            .filter(|f| f.id != bank.findings[bank.verdict.finding].id)
-            .map(|f| {
-                let value = self.findings.get(&f.id).cloned().unwrap_or(Value::Null);
-                let label = f
-                    .values
-                    .iter()
-                    .find(|v| v.value == value)
-                    .map_or_else(|| value.to_string(), |v| v.label.get(self.lang).to_string());
-                (f.title.get(self.lang).to_string(), label)
-            })
-            .collect()
+            .map(|f| (f.title.as_str(), f.label.as_str()))
     }
 
-    fn answer_lines(&self, bank: &Bank) -> Vec<(String, String)> {
-        self.path
-            .iter()
-            .filter_map(|id| {
-                let q = bank.question(id)?;
-                let v = self.answers.get(id)?;
-                let answer = q
-                    .parse_answer(v)
-                    .map(|a| q.answer_label(&a, self.lang))
-                    .unwrap_or_else(|_| v.to_string());
-                let answer = if answer.is_empty() {
-                    format!("({})", self.lang.ui().none)
-                } else {
-                    answer
-                };
-                Some((q.prompt.get(self.lang).to_string(), answer))
-            })
-            .collect()
+    fn answer_lines(&self) -> impl Iterator<Item = (&str, String)> {
+        self.answer_labels.iter().map(|a| {
+            let answer = if a.answer.is_empty() {
+                format!("({})", self.lang.ui().none)
+            } else {
+                a.answer.clone()
+            };
+            (a.question.as_str(), answer)
+        })
     }
 }
 

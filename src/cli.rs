@@ -137,8 +137,8 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
         lang,
     );
     let out = match format {
-        Format::Text => advice.to_text(bank),
-        Format::Md => advice.to_markdown(bank),
+        Format::Text => advice.to_text(),
+        Format::Md => advice.to_markdown(),
         Format::Json => advice.to_json() + "\n",
     };
     print_out(&out)

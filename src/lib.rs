@@ -10,5 +10,6 @@ pub mod cli;
 pub mod engine;
 pub mod json;
 pub mod plain;
+pub mod record;
 pub mod store;
 pub mod text;

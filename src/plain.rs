@@ -229,7 +229,7 @@ pub fn run(
     };
     let advice = Advice::new(bank, &session, &outcome, None, lang);
     writeln!(out)?;
-    write!(out, "{}", advice.to_text(bank))?;
+    write!(out, "{}", advice.to_text())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

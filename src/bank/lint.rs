@@ -135,6 +135,15 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
             ));
         }
     }
+    for f in &bank.register {
+        let place = format!("{}: registerveld \"{}\"", f.file, f.id);
+        check_text(&f.label, &place, "label", d);
+        for p in &f.parts {
+            if let super::RegisterContent::Text(t) = &p.content {
+                check_text(t, &place, "text", d);
+            }
+        }
+    }
     for r in &bank.rules {
         if let Some(reason) = &r.reason {
             let place = format!("{}: regel \"{}\"", r.file, r.id);

@@ -156,6 +156,7 @@ impl Compiler {
         let mut warns = Vec::new();
         let mut notes = Vec::new();
         let mut rules = Vec::new();
+        let mut register = Vec::new();
         let mut defs: Vec<(&str, String, Value)> = Vec::new();
         for (file, p) in parts {
             if let Some(m) = p.bank {
@@ -173,6 +174,7 @@ impl Compiler {
             warns.extend(p.warnings.into_iter().map(|x| (file, x)));
             notes.extend(p.notes.into_iter().map(|x| (file, x)));
             rules.extend(p.rules.into_iter().map(|x| (file, x)));
+            register.extend(p.register.into_iter().map(|x| (file, x)));
             defs.extend(p.defs.into_iter().map(|(k, v)| (file, k, v)));
         }
         let Some((meta_file, meta)) = meta else {
@@ -241,6 +243,14 @@ impl Compiler {
             .into_iter()
             .map(|(file, r)| self.rule(file, r, &findings))
             .collect();
+        let _ = self.index(
+            "registerveld",
+            register.iter().map(|(f, x)| (*f, x.id.as_str())),
+        );
+        let register = register
+            .into_iter()
+            .map(|(file, f)| self.register_field(file, f))
+            .collect();
         let actions = acts
             .into_iter()
             .map(|(file, a)| Action {
@@ -304,6 +314,7 @@ impl Compiler {
             rules,
             verdict: verdict?,
             unused_defs,
+            register,
             question_index: std::mem::take(&mut self.questions),
         })
     }
@@ -487,6 +498,43 @@ impl Compiler {
                 text: x.text,
                 sources: x.sources,
             }),
+            file: file.to_string(),
+        }
+    }
+
+    fn register_field(&mut self, file: &str, f: source::RegisterField) -> RegisterField {
+        let place = format!("{file}: registerveld \"{}\"", f.id);
+        let parts = f
+            .parts
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let at = format!("{place}, parts[{i}]");
+                let when = match &p.when {
+                    Some(v) => self.cond(v, &format!("{at}.when")),
+                    None => Cond::True,
+                };
+                let content = match (p.text, p.answer) {
+                    (Some(t), None) => RegisterContent::Text(t),
+                    (None, Some(q)) => match self.questions.get(&q) {
+                        Some(&qid) => RegisterContent::Answer(qid),
+                        None => {
+                            self.defect(format!("{at}.answer: onbekende vraag \"{q}\""));
+                            return None;
+                        }
+                    },
+                    _ => {
+                        self.defect(format!("{at}: geef precies één van \"text\" en \"answer\""));
+                        return None;
+                    }
+                };
+                Some(RegisterPart { when, content })
+            })
+            .collect();
+        RegisterField {
+            id: f.id,
+            label: f.label,
+            parts,
             file: file.to_string(),
         }
     }

@@ -46,6 +46,8 @@ pub struct Bank {
     pub notes: Vec<Note>,
     pub rules: Vec<Rule>,
     pub verdict: Verdict,
+    /// The fields of a draft processing-register entry (AVG art. 30).
+    pub register: Vec<RegisterField>,
     /// Definitions nothing refers to (the lint reports them).
     pub unused_defs: Vec<String>,
     question_index: HashMap<String, QId>,
@@ -180,6 +182,27 @@ pub struct Rule {
     pub notes: Vec<NId>,
     pub reason: Option<Reason>,
     pub file: String,
+}
+
+#[derive(Debug)]
+pub struct RegisterField {
+    pub id: String,
+    pub label: Text,
+    pub parts: Vec<RegisterPart>,
+    pub file: String,
+}
+
+#[derive(Debug)]
+pub struct RegisterPart {
+    pub when: Cond,
+    pub content: RegisterContent,
+}
+
+#[derive(Debug)]
+pub enum RegisterContent {
+    Text(Text),
+    /// The answer given to this question, as the person reads it.
+    Answer(QId),
 }
 
 #[derive(Debug)]

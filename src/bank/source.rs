@@ -27,6 +27,27 @@ pub struct Part {
     pub defs: BTreeMap<String, Value>,
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// The fields of a draft processing-register entry (AVG art. 30), filled from the answers.
+    #[serde(default)]
+    pub register: Vec<RegisterField>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterField {
+    pub id: String,
+    pub label: Text,
+    pub parts: Vec<RegisterPart>,
+}
+
+/// A piece of a register field: a text, or the answer to a question, given when `when` holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterPart {
+    #[serde(default, deserialize_with = "present")]
+    pub when: Option<Value>,
+    pub text: Option<Text>,
+    pub answer: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,9 +1,9 @@
 //! The outcome of an assessment: findings, actions with their level, warnings and notes.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::bank::{AId, Bank, NId, QId, RId, WId};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Required,
@@ -65,7 +65,25 @@ impl Outcome {
             .collect();
         let warnings = (0..warned.len()).filter(|&w| warned[w]).collect();
         let notes = (0..noted.len()).filter(|&n| noted[n]).collect();
-        Outcome::complete(bank, findings, actions, warnings, notes, rules, path)
+        let mut outcome = Outcome::complete(bank, findings, actions, warnings, notes, rules, path);
+        // The actions that decide the verdict (e.g. "remove the school-library members" when
+        // the plan is not allowed) come first, so the reason is read before the routine.
+        let verdict = outcome.findings[bank.verdict.finding];
+        let decisive: Vec<usize> = outcome
+            .rules
+            .iter()
+            .map(|&r| &bank.rules[r])
+            .filter(|r| {
+                r.set
+                    .iter()
+                    .any(|&(f, v)| f == bank.verdict.finding && Some(v) == verdict)
+            })
+            .flat_map(|r| r.require.iter().copied())
+            .collect();
+        outcome
+            .actions
+            .sort_by_key(|a| (a.level, !decisive.contains(&a.action), a.action));
+        outcome
     }
 
     /// Fills in what no rule decided: a finding's default, and the verdict from whether any

@@ -1,0 +1,160 @@
+//! The integrity hash of a record: SHA-256 over a canonical serialisation of everything but the
+//! integrity block itself, plus one hash per top-level part, so `verify` can say which part
+//! changed. It proves a file was not altered by accident or by a naive edit; it is not a
+//! signature (anyone with the tool can reseal a record).
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Integrity {
+    pub algorithm: String,
+    /// Per top-level part of the record, the hash of its canonical form.
+    pub parts: BTreeMap<String, String>,
+    /// The hash of the canonical form of the whole record without this block.
+    pub hash: String,
+}
+
+const ALGORITHM: &str = "sha256-canonical-json";
+
+/// Compact JSON with object keys sorted, so the same content always hashes the same whatever
+/// the key order or spacing in the file.
+pub fn canonical(v: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(v, &mut out);
+    out
+}
+
+fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(k).unwrap_or_default());
+                out.push(':');
+                write_canonical(&m[k], out);
+            }
+            out.push('}');
+        }
+        Value::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(x, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn sha256(s: &str) -> String {
+    Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The integrity block for a record given as JSON (its own `integrity` is ignored).
+pub fn seal(record: &Value) -> Integrity {
+    let mut body = record.as_object().cloned().unwrap_or_default();
+    body.remove("integrity");
+    let parts = body
+        .iter()
+        .map(|(k, v)| (k.clone(), sha256(&canonical(v))))
+        .collect();
+    Integrity {
+        algorithm: ALGORITHM.to_string(),
+        parts,
+        hash: sha256(&canonical(&Value::Object(body))),
+    }
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verification {
+    Intact,
+    /// Altered: the parts whose content no longer matches their hash (empty when only the
+    /// integrity block itself was changed), and parts added or removed.
+    Altered {
+        parts: Vec<String>,
+    },
+    /// No integrity block to check against.
+    Unsealed,
+}
+
+/// Checks a record's integrity on its raw JSON, before any migration, so records of every
+/// format version can be verified as they were written.
+pub fn verify_value(record: &Value) -> Verification {
+    let Some(stored) = record
+        .get("integrity")
+        .and_then(|i| serde_json::from_value::<Integrity>(i.clone()).ok())
+    else {
+        return Verification::Unsealed;
+    };
+    if stored.algorithm != ALGORITHM || stored.hash.is_empty() {
+        return Verification::Unsealed;
+    }
+    let now = seal(record);
+    if now.hash == stored.hash {
+        return Verification::Intact;
+    }
+    let mut parts: Vec<String> = now
+        .parts
+        .iter()
+        .filter(|(k, h)| stored.parts.get(*k) != Some(h))
+        .map(|(k, _)| k.clone())
+        .collect();
+    parts.extend(
+        stored
+            .parts
+            .keys()
+            .filter(|k| !now.parts.contains_key(*k))
+            .cloned(),
+    );
+    parts.sort();
+    Verification::Altered { parts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn canonical_form_ignores_key_order_and_spacing() {
+        let a: Value =
+            serde_json::from_str(r#"{"b": [1, {"d": 2, "c": "x"}], "a": null}"#).unwrap();
+        let b: Value = serde_json::from_str(r#"{"a":null,"b":[1,{"c":"x","d":2}]}"#).unwrap();
+        assert_eq!(canonical(&a), canonical(&b));
+        assert_eq!(canonical(&a), r#"{"a":null,"b":[1,{"c":"x","d":2}]}"#);
+    }
+
+    #[test]
+    fn a_changed_part_is_named() {
+        let mut r = json!({ "id": "x", "answers": { "use_case": "area_map" }, "notes": {} });
+        let i = seal(&r);
+        r["integrity"] = serde_json::to_value(&i).unwrap();
+        assert_eq!(verify_value(&r), Verification::Intact);
+        r["answers"]["use_case"] = json!("enrichment");
+        assert_eq!(
+            verify_value(&r),
+            Verification::Altered {
+                parts: vec!["answers".into()]
+            }
+        );
+        r["answers"]["use_case"] = json!("area_map");
+        r["integrity"]["hash"] = json!("0".repeat(64));
+        assert_eq!(verify_value(&r), Verification::Altered { parts: vec![] });
+    }
+}
