@@ -21,7 +21,7 @@ pub struct Participant {
 
 /// A read and checked answers file: the session it describes and its outcome.
 #[derive(Debug)]
-pub struct Assessment {
+pub struct Parsed {
     pub campaign: Campaign,
     pub participants: Vec<Participant>,
     pub session: Session,
@@ -35,7 +35,7 @@ const CAMPAIGN_KEYS: &[&str] = &["name", "description", "organisation"];
 
 /// Reads an answers file (`name` is how messages call it) and walks the bank with it. The error
 /// is one line naming the file, the question and what was expected.
-pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> {
+pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, String> {
     if src.trim().is_empty() {
         return Err(format!(
             "{name}: het bestand is leeg; verwacht een JSON-object met \"answers\""
@@ -166,7 +166,7 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Assessment, String> 
         .map(|q| format!("{name}: antwoord op \"{}\" genegeerd: die vraag staat niet op het pad van deze antwoorden", bank.questions[q].id))
         .collect();
     let outcome = session.evaluate(bank, walk.path);
-    Ok(Assessment {
+    Ok(Parsed {
         campaign,
         participants,
         session,

@@ -197,8 +197,9 @@ fn email_domain_end(c: &[char], start: usize) -> Option<usize> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// IBAN: two letters, two check digits, 11 to 30 alphanumerics, optionally in groups separated
-// by single spaces; the mod-97 checksum must hold.
+// IBAN: two letters, two check digits, 11 to 30 alphanumerics, optionally in groups of four
+// separated by single spaces; mostly digits after the check digits; the mod-97 checksum must
+// hold, and the length must be the country's where the country is listed below.
 
 /// IBAN lengths of the countries a Dutch library's members most likely bank in. A country not
 /// listed is held to the general 15 to 34 characters (and the checksum).
@@ -251,6 +252,7 @@ fn iban_at(c: &[char], i: usize) -> Option<usize> {
     let mut buf = [0u8; 34];
     let mut n = 0;
     let mut j = i;
+    let mut run_start = i;
     loop {
         while j < c.len() && c[j].is_ascii_alphanumeric() {
             if n == buf.len() {
@@ -267,8 +269,12 @@ fn iban_at(c: &[char], i: usize) -> Option<usize> {
         if iban_valid(&buf[..n]) {
             return Some(j);
         }
-        if matches!(get(c, j), ' ' | '\u{a0}') && get(c, j + 1).is_ascii_alphanumeric() {
+        // Groups are written in fours: only a group of four (or a multiple) may be followed
+        // by a space and more of the number.
+        let spaced = matches!(get(c, j), ' ' | '\u{a0}') && get(c, j + 1).is_ascii_alphanumeric();
+        if spaced && (j - run_start).is_multiple_of(4) {
             j += 1;
+            run_start = j;
         } else {
             return None;
         }
@@ -283,10 +289,14 @@ fn iban_valid(b: &[u8]) -> bool {
     {
         return false;
     }
-    if let Some(&(_, len)) = IBAN_LENGTHS.iter().find(|(cc, _)| cc[..] == b[..2]) {
-        if b.len() != len {
-            return false;
-        }
+    // Account numbers are mostly digits; a run of words is not.
+    let bban = &b[4..];
+    if bban.iter().filter(|x| x.is_ascii_digit()).count() * 2 < bban.len() {
+        return false;
+    }
+    let expected = IBAN_LENGTHS.iter().find(|(cc, _)| cc[..] == b[..2]);
+    if expected.is_some_and(|&(_, len)| b.len() != len) {
+        return false;
     }
     let mut r: u32 = 0;
     for &x in b[4..].iter().chain(&b[..4]) {
@@ -316,11 +326,121 @@ const COMMON_PAIRS: &[&str] = &[
 /// Street-name endings: a year-like house number ("Dorpsstraat 2027, 1234 AB") is only taken
 /// after a word that looks like a street.
 const STREET_ENDINGS: &[&str] = &[
-    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "pad", "steeg", "hof",
-    "park", "dreef", "ring", "baan", "plantsoen", "markt", "wal", "zijde", "veld", "erf", "kamp",
-    "hoek", "berg", "haven", "dam", "dal", "wijk", "werf", "allee", "boulevard", "sloot", "vaart",
-    "tuin", "einde", "pier", "polder", "hout", "bos", "brink", "hoven", "oord", "akker", "weide",
-    "hoeve", "poort", "kant", "burg", "gang", "stede", "rade", "lei",
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "pad",
+    "steeg",
+    "hof",
+    "park",
+    "dreef",
+    "ring",
+    "baan",
+    "plantsoen",
+    "markt",
+    "wal",
+    "zijde",
+    "veld",
+    "erf",
+    "kamp",
+    "hoek",
+    "berg",
+    "haven",
+    "dam",
+    "dal",
+    "wijk",
+    "werf",
+    "allee",
+    "boulevard",
+    "sloot",
+    "vaart",
+    "tuin",
+    "einde",
+    "pier",
+    "polder",
+    "hout",
+    "bos",
+    "brink",
+    "hoven",
+    "oord",
+    "akker",
+    "weide",
+    "hoeve",
+    "poort",
+    "kant",
+    "burg",
+    "gang",
+    "stede",
+    "rade",
+    "lei",
+];
+
+/// Words after a number that make it a count rather than a house number: "1234 AB 5 weken".
+const COUNT_WORDS: &[&str] = &[
+    "jaar",
+    "jaren",
+    "maand",
+    "maanden",
+    "week",
+    "weken",
+    "dag",
+    "dagen",
+    "uur",
+    "uren",
+    "min",
+    "minuten",
+    "km",
+    "kilometer",
+    "meter",
+    "m",
+    "keer",
+    "x",
+    "procent",
+    "euro",
+    "leden",
+    "lezers",
+    "deelnemers",
+    "bezoekers",
+    "huishoudens",
+    "adressen",
+    "stuks",
+    "boeken",
+    "folders",
+    "flyers",
+];
+
+/// Words before a number that are not a street: "Postbus 12, 1234 AB" is the library's own
+/// address, "groep 8, 1234 AB" a school class.
+const NOT_STREETS: &[&str] = &[
+    "postbus",
+    "antwoordnummer",
+    "groep",
+    "klas",
+    "week",
+    "jaar",
+    "fase",
+    "stap",
+    "versie",
+    "pagina",
+    "blz",
+    "artikel",
+    "lid",
+    "hoofdstuk",
+    "bijlage",
+    "punt",
+    "nummer",
+    "nr",
+    "kamer",
+    "zaal",
+    "ronde",
+    "editie",
+    "deel",
+    "niveau",
 ];
 
 /// Suffixes written after a space behind a house number: "12 A", "12 bis", "12 hs".
@@ -371,10 +491,15 @@ fn house_number_after(c: &[char], end: usize) -> bool {
     if get(c, j) == ',' {
         j += 1;
     }
-    let mut spaces = 0;
-    while spaces < 2 && is_inline_space(get(c, j)) {
-        j += 1;
-        spaces += 1;
+    j = skip_inline_spaces(c, j, 2);
+    // "1234 AB, nr. 12", "1234AB huisnummer 12"
+    let (word, after) = ascii_word(c, j);
+    if matches!(word.as_str(), "huisnummer" | "huisnr" | "nummer" | "nr") {
+        j = after;
+        if matches!(get(c, j), '.' | ':') {
+            j += 1;
+        }
+        j = skip_inline_spaces(c, j, 2);
     }
     let s = j;
     while get(c, j).is_ascii_digit() {
@@ -395,7 +520,30 @@ fn house_number_after(c: &[char], end: usize) -> bool {
     if digits.len() == 4 && (postcode_letters(c, s).is_some() || is_year(digits)) {
         return false;
     }
-    true
+    // "1234 AB 5 weken lang", "1234 AB 40%": a count, not a house number.
+    if get(c, j) == '%' {
+        return false;
+    }
+    let (word, _) = ascii_word(c, skip_inline_spaces(c, j, 1));
+    !COUNT_WORDS.contains(&word.as_str())
+}
+
+fn skip_inline_spaces(c: &[char], mut j: usize, most: usize) -> usize {
+    let start = j;
+    while j - start < most && is_inline_space(get(c, j)) {
+        j += 1;
+    }
+    j
+}
+
+/// The ASCII word (lower-cased, at most 16 letters read) at `j`, and where the reading stopped.
+fn ascii_word(c: &[char], mut j: usize) -> (String, usize) {
+    let mut word = String::new();
+    while word.len() < 16 && get(c, j).is_ascii_alphabetic() {
+        word.push(c[j].to_ascii_lowercase());
+        j += 1;
+    }
+    (word, j)
 }
 
 /// A street and house number before a postcode starting at `i`: "Dorpsstraat 12, 1234 AB",
@@ -422,8 +570,11 @@ fn house_number_before(c: &[char], i: usize) -> bool {
     while w > 0 && w_end - w < 40 && c[w - 1].is_alphabetic() {
         w -= 1;
     }
-    let word: String = c[w..w_end].iter().flat_map(|ch| ch.to_lowercase()).collect();
-    if word.chars().count() < 2 || matches!(word.as_str(), "postbus" | "antwoordnummer") {
+    let word: String = c[w..w_end]
+        .iter()
+        .flat_map(|ch| ch.to_lowercase())
+        .collect();
+    if word.chars().count() < 2 || NOT_STREETS.contains(&word.as_str()) {
         return false;
     }
     let street = STREET_ENDINGS.iter().any(|e| word.ends_with(e));
@@ -456,11 +607,10 @@ fn house_number_ending_at(c: &[char], k: usize) -> Option<(usize, usize)> {
             return None;
         } else if p.is_ascii_digit() {
             l
-        } else if is_dash(p) && digit_before {
-            l - 1
-        } else if is_inline_space(p)
-            && digit_before
-            && (suffix.len() == 1 || HOUSE_SUFFIXES.contains(&suffix.as_str()))
+        } else if digit_before
+            && (is_dash(p)
+                || is_inline_space(p)
+                    && (suffix.len() == 1 || HOUSE_SUFFIXES.contains(&suffix.as_str())))
         {
             l - 1
         } else {
@@ -501,11 +651,6 @@ fn phone_at(c: &[char], i: usize) -> bool {
     if !matches!(ch, '(' | '+' | '0') || !number_starts_at(c, i) {
         return false;
     }
-    // "ISBN 0-306-40615-2" and "ISBN 0306406152" are books, not phones.
-    let before: String = c[i.saturating_sub(12)..i].iter().collect();
-    if before.to_ascii_lowercase().contains("isbn") {
-        return false;
-    }
     let mut j = i;
     if ch == '(' {
         j += 1;
@@ -519,13 +664,19 @@ fn phone_at(c: &[char], i: usize) -> bool {
     }
     let double_zero = !plus && get(c, j) == '0' && get(c, j + 1) == '0';
     let international = plus || double_zero;
-    if !international && !(get(c, j) == '0' && matches!(get(c, j + 1), '1'..='9')) {
+    let national = get(c, j) == '0' && matches!(get(c, j + 1), '1'..='9');
+    if !international && !national {
         return false;
     }
     if double_zero && !matches!(get(c, j + 2), '1'..='9') {
         return false;
     }
-    let (min, max) = if international { (8, 15) } else { (10, 10) };
+    // After 00 a country code and number: at least ten digits, so "0012345678" (a code) is not.
+    let (min, max) = match (plus, double_zero) {
+        (true, _) => (8, 15),
+        (false, true) => (10, 15),
+        (false, false) => (10, 10),
+    };
 
     let mut count = 0; // digits that count: not the 00 prefix, not a trunk "(0)"
     let mut groups = 0;
@@ -549,7 +700,7 @@ fn phone_at(c: &[char], i: usize) -> bool {
             && back(c, gs, 1) == '('
             && get(c, j) == ')';
         if groups == 0 {
-            if double_zero && glen < 3 || !international && glen < 2 {
+            if (double_zero && glen < 3) || (!international && glen < 2) {
                 return false;
             }
             count += if double_zero { glen - 2 } else { glen };
@@ -577,7 +728,7 @@ fn phone_at(c: &[char], i: usize) -> bool {
             && !(!international && groups >= 3 && is_date(lens, seps));
         if matches!(next, ',' | ':') && get(c, j + 1).is_ascii_digit() {
             // "06-12345678,06-87654321" ends here; "0,5" and "09:30" are no phone numbers.
-            return ends_here;
+            return ends_here && !after_isbn(c, i);
         }
         let ss = j;
         while j - ss < 3 && is_phone_sep(get(c, j)) {
@@ -587,7 +738,7 @@ fn phone_at(c: &[char], i: usize) -> bool {
         let continues = !sep.is_empty() && get(c, j).is_ascii_digit();
         let tight = continues && !sep.iter().any(|&ch| is_inline_space(ch));
         if ends_here && !tight {
-            return true;
+            return !after_isbn(c, i);
         }
         if !continues {
             return false;
@@ -595,7 +746,7 @@ fn phone_at(c: &[char], i: usize) -> bool {
         // Dots only on their own and throughout ("06.12.34.56.78"): "09.30 10.30 11.30" is a
         // timetable, not a phone number.
         let has_dot = sep.contains(&'.');
-        if has_dot && sep != ['.'] || dots.is_some_and(|d| d != has_dot) {
+        if (has_dot && sep != ['.']) || dots.is_some_and(|d| d != has_dot) {
             return false;
         }
         dots = Some(has_dot);
@@ -603,6 +754,12 @@ fn phone_at(c: &[char], i: usize) -> bool {
             seps[groups - 1] = if sep.len() == 1 { sep[0] } else { '\0' };
         }
     }
+}
+
+/// Whether "ISBN" stands shortly before `i`: "ISBN 0306406152" is a book, not a phone.
+fn after_isbn(c: &[char], i: usize) -> bool {
+    let before: String = c[i.saturating_sub(12)..i].iter().collect();
+    before.to_ascii_lowercase().contains("isbn")
 }
 
 /// Whether the first three groups are a date: "05-11-2024", "5/11/2024", "05.11.2024".
@@ -630,7 +787,12 @@ mod tests {
 
     fn assert_all(texts: &[&str], kind: Suspect, expect: bool) {
         for t in texts {
-            assert_eq!(has(t, kind), expect, "{kind:?} expected {expect} for {t:?}: {:?}", scan(t));
+            assert_eq!(
+                has(t, kind),
+                expect,
+                "{kind:?} expected {expect} for {t:?}: {:?}",
+                scan(t)
+            );
         }
     }
 
@@ -696,6 +858,8 @@ mod tests {
                 "Spui 1, 2511 BL",
                 "Breestraat 2027, 2311 CS Leiden",
                 "Oude Gracht 12-II, 3511 AB",
+                "postcode 1234AB, huisnummer 12",
+                "1234 AB nr. 7",
             ],
             Suspect::PostcodeHouseNumber,
             true,
@@ -721,6 +885,10 @@ mod tests {
                 "0123 AB 12",
                 "12345 AB 12",
                 "Groei 1500 km 12 dagen",
+                "1234 AB 5 weken lang",
+                "In 1234 AB 40% bereikt",
+                "Kinderen uit groep 8, 1234 AB",
+                "Lid 12, 1234 AB",
             ],
             Suspect::PostcodeHouseNumber,
             false,
@@ -748,6 +916,8 @@ mod tests {
                 "Terugbellen: 06-12345678, 06-87654321",
                 "bel 06\u{a0}1234\u{a0}5678 na vijven",
                 "06–12345678",
+                "Telefoon +31-6-1234-5678",
+                "088 - 123 45 67",
             ],
             Suspect::Phone,
             true,
@@ -775,6 +945,9 @@ mod tests {
                 "Groep 0 1 2 3 4 5 6 7 8 9",
                 "+31",
                 "2024-2025 seizoen",
+                "Lidnummer 0012345678",
+                "Datum 05/11/2024 06 12 34 56",
+                "0800-1234 en 0900-1234567",
             ],
             Suspect::Phone,
             false,
@@ -837,7 +1010,12 @@ mod tests {
                  rekening NL91ABNA0417164300, adres 1234 AB 5";
         assert_eq!(
             kinds(t),
-            vec![Suspect::Email, Suspect::PostcodeHouseNumber, Suspect::Phone, Suspect::Iban]
+            vec![
+                Suspect::Email,
+                Suspect::PostcodeHouseNumber,
+                Suspect::Phone,
+                Suspect::Iban
+            ]
         );
         assert!(kinds("Een gewone notitie over de campagne.").is_empty());
         assert!(kinds("").is_empty());
@@ -862,7 +1040,12 @@ mod tests {
              bankrekeningnummer (IBAN) van een lid. \
              Een verslag hoort geen persoonsgegevens van leden te bevatten."
         );
-        for s in [Suspect::Email, Suspect::PostcodeHouseNumber, Suspect::Phone, Suspect::Iban] {
+        for s in [
+            Suspect::Email,
+            Suspect::PostcodeHouseNumber,
+            Suspect::Phone,
+            Suspect::Iban,
+        ] {
             assert!(s.warning_nl().starts_with("Dit lijkt op "));
             assert!(s.warning_en().starts_with("This looks like "));
         }

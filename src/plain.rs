@@ -1,13 +1,16 @@
 //! The accessible front end: one question at a time on plain lines, no colours, no full screen.
-//! Works with screen readers, dumb terminals and piped input.
+//! Works with screen readers, dumb terminals and piped input. With a store, every answer, note
+//! and sign-off is saved at once, so a session killed at any moment resumes where it was.
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::advice::Advice;
 use crate::bank::{Bank, Kind, QId, Question};
-use crate::engine::{Answer, Session};
+use crate::engine::Answer;
+use crate::guard;
+use crate::record::{self, Assessment, Campaign, Decision, Participant, Status};
+use crate::store::Store;
 use crate::text::{Lang, wrap};
 
 struct Words {
@@ -30,6 +33,22 @@ struct Words {
     stopped: &'static str,
     ended: &'static str,
     empty: &'static str,
+    unfinished: &'static str,
+    resume_prompt: &'static str,
+    answers_given: &'static str,
+    campaign_name: &'static str,
+    participants: &'static str,
+    saved_as: &'static str,
+    resumed: &'static str,
+    bank_changed: &'static str,
+    save_failed: &'static str,
+    note_saved: &'static str,
+    signoff_prompt: &'static str,
+    signoff_name: &'static str,
+    signoff_date: &'static str,
+    signoff_decision: &'static str,
+    signoff_remarks: &'static str,
+    signed: &'static str,
 }
 
 const NL: Words = Words {
@@ -39,7 +58,7 @@ const NL: Words = Words {
     pick_one: "Typ één nummer.",
     pick_many: "Typ een of meer nummers, gescheiden door spaties of komma's.",
     type_text: "Typ je antwoord; Enter zonder tekst laat het leeg.",
-    commands: "? = uitleg, terug = vorige vraag, stop = stoppen.",
+    commands: "? = uitleg, terug = vorige vraag, notitie <tekst> = notitie bij de vraag, stop = stoppen.",
     current: "Huidig antwoord",
     keep: "Enter = houden",
     first: "Dit is de eerste vraag.",
@@ -52,6 +71,22 @@ const NL: Words = Words {
     stopped: "Gestopt.",
     ended: "De invoer hield op voordat alle vragen beantwoord waren.",
     empty: "(leeg)",
+    unfinished: "Onafgemaakte beoordelingen:",
+    resume_prompt: "Typ een nummer om verder te gaan, of Enter voor een nieuwe beoordeling.",
+    answers_given: "antwoorden",
+    campaign_name: "Naam van de campagne (Enter = zonder naam):",
+    participants: "Deelnemers, gescheiden door komma's, elk als naam (rol) (Enter = geen):",
+    saved_as: "Elk antwoord wordt meteen bewaard in het verslag",
+    resumed: "Verder met",
+    bank_changed: "De vragenbank is gewijzigd sinds dit verslag. Deze antwoorden passen niet meer en worden opnieuw gevraagd:",
+    save_failed: "Opslaan mislukt; dit antwoord staat nog niet op schijf",
+    note_saved: "Notitie bewaard.",
+    signoff_prompt: "Typ aftekenen om als functionaris gegevensbescherming (FG) af te tekenen, of Enter om af te sluiten.",
+    signoff_name: "Naam van de FG:",
+    signoff_date: "Datum (JJJJ-MM-DD, Enter = vandaag):",
+    signoff_decision: "Besluit: 1. goedgekeurd  2. goedgekeurd met voorwaarden  3. afgekeurd",
+    signoff_remarks: "Opmerkingen of voorwaarden (Enter = geen):",
+    signed: "Afgetekend; het verslag staat nu vast.",
 };
 
 const EN: Words = Words {
@@ -61,7 +96,7 @@ const EN: Words = Words {
     pick_one: "Type one number.",
     pick_many: "Type one or more numbers, separated by spaces or commas.",
     type_text: "Type your answer; Enter without text leaves it empty.",
-    commands: "? = explanation, back = previous question, stop = quit.",
+    commands: "? = explanation, back = previous question, note <text> = note on the question, stop = quit.",
     current: "Current answer",
     keep: "Enter = keep",
     first: "This is the first question.",
@@ -74,6 +109,22 @@ const EN: Words = Words {
     stopped: "Stopped.",
     ended: "The input ended before all questions were answered.",
     empty: "(empty)",
+    unfinished: "Unfinished assessments:",
+    resume_prompt: "Type a number to continue one, or Enter for a new assessment.",
+    answers_given: "answers",
+    campaign_name: "Name of the campaign (Enter = no name):",
+    participants: "Participants, separated by commas, each as name (role) (Enter = none):",
+    saved_as: "Every answer is saved at once in the record",
+    resumed: "Continuing",
+    bank_changed: "The question bank has changed since this record. These answers no longer fit and will be asked again:",
+    save_failed: "Saving failed; this answer is not on disk yet",
+    note_saved: "Note saved.",
+    signoff_prompt: "Type sign to sign off as the data protection officer (FG), or Enter to finish.",
+    signoff_name: "Name of the FG:",
+    signoff_date: "Date (YYYY-MM-DD, Enter = today):",
+    signoff_decision: "Decision: 1. approved  2. approved with conditions  3. rejected",
+    signoff_remarks: "Remarks or conditions (Enter = none):",
+    signed: "Signed off; the record is now frozen.",
 };
 
 const W: usize = 78;
@@ -85,25 +136,48 @@ enum Said {
     Back,
     Stop,
     Keep,
+    Note(String),
     Answer(Answer),
     Unclear(String),
 }
 
+/// The plain mode without a store: nothing is saved (for trying the questions out, and tests).
 pub fn run(
     bank: &Bank,
     lang: Lang,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
+    run_with_store(bank, lang, None, input, out)
+}
+
+pub fn run_with_store(
+    bank: &Bank,
+    lang: Lang,
+    store: Option<&Store>,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
-    writeln!(out, "{}", wrap(words.intro, W, "", ""))?;
+    let Some(mut a) = open(bank, lang, store, words, input, out)? else {
+        writeln!(out, "\n{}", words.ended)?;
+        return Ok(ExitCode::from(2));
+    };
+    writeln!(out, "\n{}", wrap(words.intro, W, "", ""))?;
     writeln!(out, "{}", wrap(words.commands, W, "", ""))?;
-    let mut session = Session::new(bank);
+    let save = |a: &mut Assessment, out: &mut dyn Write| -> Result<()> {
+        if let Some(store) = store
+            && let Err(e) = store.save(&mut a.record)
+        {
+            writeln!(out, "{}: {e:#}", words.save_failed)?;
+        }
+        Ok(())
+    };
     // The question being revisited after "terug"; `None` means the first unanswered one.
     let mut cursor: Option<QId> = None;
     loop {
-        let walk = session.walk(bank);
+        let walk = a.session.walk(bank);
         let q = match cursor.or(walk.pending) {
             Some(q) => q,
             None => {
@@ -111,24 +185,21 @@ pub fn run(
                 writeln!(out, "\n{}:", words.summary)?;
                 for (i, &p) in walk.path.iter().enumerate() {
                     let question = &bank.questions[p];
-                    let answer = session
+                    let answer = a
+                        .session
                         .answer(p)
-                        .map(|a| question.answer_label(a, lang))
+                        .map(|x| question.answer_label(x, lang))
                         .unwrap_or_default();
                     let answer = if answer.is_empty() {
                         words.empty.to_string()
                     } else {
                         answer
                     };
+                    let line = format!("{}. {} — {answer}", i + 1, question.prompt.get(lang));
                     writeln!(
                         out,
                         "{}",
-                        wrap(
-                            &format!("{}. {} — {answer}", i + 1, question.prompt.get(lang)),
-                            W,
-                            "",
-                            &" ".repeat((i + 1).to_string().len() + 2)
-                        )
+                        wrap(&line, W, "", &" ".repeat((i + 1).to_string().len() + 2))
                     )?;
                 }
                 writeln!(out, "{}", wrap(words.summary_prompt, W, "", ""))?;
@@ -163,7 +234,7 @@ pub fn run(
             question,
             q,
             position,
-            session.answer(q),
+            a.session.answer(q),
             lang,
             words,
             out,
@@ -172,7 +243,7 @@ pub fn run(
             writeln!(out, "\n{}", words.ended)?;
             return Ok(ExitCode::from(2));
         };
-        match interpret(question, &line, session.answer(q).is_some()) {
+        match interpret(question, &line, a.session.answer(q).is_some()) {
             Said::Help => {
                 writeln!(
                     out,
@@ -186,16 +257,8 @@ pub fn run(
                     words.reasoning,
                     wrap(question.reasoning.get(lang), W, "  ", "  ")
                 )?;
-                writeln!(
-                    out,
-                    "{}",
-                    wrap(
-                        &format!("{}: {}", words.sources, question.sources.join("; ")),
-                        W,
-                        "  ",
-                        "  "
-                    )
-                )?;
+                let sources = format!("{}: {}", words.sources, question.sources.join("; "));
+                writeln!(out, "{}", wrap(&sources, W, "  ", "  "))?;
             }
             Said::Back => match position.checked_sub(1).and_then(|i| walk.path.get(i)) {
                 Some(&p) => cursor = Some(p),
@@ -205,16 +268,35 @@ pub fn run(
                 writeln!(out, "{}", words.stopped)?;
                 return Ok(ExitCode::SUCCESS);
             }
+            Said::Note(text) => {
+                warn_personal_data(&text, lang, out)?;
+                match a.note(Some(&question.id), &text, &record::time::now()) {
+                    Ok(()) => {
+                        save(&mut a, out)?;
+                        writeln!(out, "{}", words.note_saved)?;
+                    }
+                    Err(e) => writeln!(out, "{e}")?,
+                }
+            }
             Said::Unclear(why) => writeln!(out, "{}: {why}", words.not_understood)?,
             said => {
-                if let Said::Answer(a) = said
-                    && let Err(e) = session.set(bank, q, a)
-                {
-                    writeln!(out, "{}: {e}", words.not_understood)?;
-                    continue;
+                if let Said::Answer(answer) = said {
+                    if let Err(e) = a.answer(q, answer, &record::time::now()) {
+                        writeln!(out, "{}: {e}", words.not_understood)?;
+                        continue;
+                    }
+                    if question.kind == Kind::Text
+                        && let Some(t) = a.session.answer(q).and_then(|x| match x {
+                            Answer::Text(t) => Some(t.clone()),
+                            Answer::Choice(_) => None,
+                        })
+                    {
+                        warn_personal_data(&t, lang, out)?;
+                    }
+                    save(&mut a, out)?;
                 }
                 // Go on along the (possibly new) path: the next question after this one.
-                let walk = session.walk(bank);
+                let walk = a.session.walk(bank);
                 cursor = walk
                     .path
                     .iter()
@@ -223,15 +305,227 @@ pub fn run(
             }
         }
     }
-    let Some(outcome) = session.outcome(bank) else {
+    let Some(advice) = a.record.outcome.clone() else {
         writeln!(out, "\n{}", words.ended)?;
         return Ok(ExitCode::from(2));
     };
-    let advice = Advice::new(bank, &session, &outcome, None, lang);
     writeln!(out)?;
     write!(out, "{}", advice.to_text())?;
+    if store.is_some() {
+        sign_off(&mut a, lang, words, input, out)?;
+        save(&mut a, out)?;
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Starts a new assessment or resumes an unfinished one from the store. `None` when the input
+/// ends before the choice is made.
+fn open<'b>(
+    bank: &'b Bank,
+    lang: Lang,
+    store: Option<&Store>,
+    words: &Words,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<Option<Assessment<'b>>> {
+    let now = record::time::now();
+    let Some(store) = store else {
+        return Ok(Some(Assessment::start(
+            bank,
+            String::new(),
+            Campaign::default(),
+            Vec::new(),
+            lang,
+            &now,
+        )));
+    };
+    let unfinished: Vec<_> = store
+        .list()
+        .map(|l| {
+            l.records
+                .into_iter()
+                .filter(|s| s.status == Status::InProgress)
+                .take(9)
+                .collect()
+        })
+        .unwrap_or_default();
+    if !unfinished.is_empty() {
+        writeln!(out, "\n{}", words.unfinished)?;
+        for (i, s) in unfinished.iter().enumerate() {
+            let name = if s.campaign.is_empty() {
+                "(zonder naam)"
+            } else {
+                &s.campaign
+            };
+            writeln!(
+                out,
+                "{}. {name} — {}, {} {} ({})",
+                i + 1,
+                &s.updated[..10.min(s.updated.len())],
+                s.answers,
+                words.answers_given,
+                s.id
+            )?;
+        }
+        writeln!(out, "{}", words.resume_prompt)?;
+        loop {
+            let Some(line) = prompt(input, out)? else {
+                return Ok(None);
+            };
+            let line = line.trim();
+            if line.is_empty() {
+                break;
+            }
+            match line
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| unfinished.get(i))
+            {
+                Some(s) => match store.load(&s.id) {
+                    Ok(record) => {
+                        let before = record.bank.clone();
+                        let a = Assessment::resume(bank, record, &now);
+                        writeln!(
+                            out,
+                            "{} {} ({}).",
+                            words.resumed,
+                            a.record.title(),
+                            a.record.id
+                        )?;
+                        if a.record.bank != before
+                            && let Some(record::Event::BankChanged { dropped, .. }) =
+                                a.record.history.last()
+                            && !dropped.is_empty()
+                        {
+                            writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
+                            for d in dropped {
+                                writeln!(out, "  - {}: {}", d.question, d.reason)?;
+                            }
+                        }
+                        return Ok(Some(a));
+                    }
+                    Err(e) => writeln!(out, "{e:#}")?,
+                },
+                None => writeln!(out, "{}: \"{line}\".", words.not_understood)?,
+            }
+        }
+    }
+    writeln!(out, "\n{}", words.campaign_name)?;
+    let Some(name) = prompt(input, out)? else {
+        return Ok(None);
+    };
+    warn_personal_data(&name, lang, out)?;
+    writeln!(out, "{}", words.participants)?;
+    let Some(people) = prompt(input, out)? else {
+        return Ok(None);
+    };
+    let participants = parse_participants(&people);
+    let campaign = Campaign {
+        name: name.trim().to_string(),
+        ..Campaign::default()
+    };
+    let mut a = Assessment::start(bank, store.new_id(&now), campaign, participants, lang, &now);
+    if let Err(e) = store.create(&mut a.record) {
+        writeln!(out, "{}: {e:#}", words.save_failed)?;
+    } else {
+        writeln!(
+            out,
+            "{}: {}.",
+            words.saved_as,
+            store.dir.join(format!("{}.json", a.record.id)).display()
+        )?;
+    }
+    Ok(Some(a))
+}
+
+/// "Anna (marketing), Piet (FG)" → participants with names and roles.
+fn parse_participants(line: &str) -> Vec<Participant> {
+    line.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('(') {
+            Some((name, role)) => Participant {
+                name: name.trim().to_string(),
+                role: role.trim_end_matches(')').trim().to_string(),
+            },
+            None => Participant {
+                name: p.to_string(),
+                role: String::new(),
+            },
+        })
+        .collect()
+}
+
+fn sign_off(
+    a: &mut Assessment,
+    lang: Lang,
+    words: &Words,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<()> {
+    writeln!(out, "\n{}", wrap(words.signoff_prompt, W, "", ""))?;
+    let Some(line) = prompt(input, out)? else {
+        return Ok(());
+    };
+    if !matches!(
+        line.trim().to_lowercase().as_str(),
+        "aftekenen" | "sign" | "sign off"
+    ) {
+        return Ok(());
+    }
+    let now = record::time::now();
+    loop {
+        writeln!(out, "{}", words.signoff_name)?;
+        let Some(name) = prompt(input, out)? else {
+            return Ok(());
+        };
+        writeln!(out, "{}", words.signoff_date)?;
+        let Some(date) = prompt(input, out)? else {
+            return Ok(());
+        };
+        let date = if date.trim().is_empty() {
+            now[..10].to_string()
+        } else {
+            date.trim().to_string()
+        };
+        writeln!(out, "{}", words.signoff_decision)?;
+        let Some(choice) = prompt(input, out)? else {
+            return Ok(());
+        };
+        let decision = match choice.trim() {
+            "1" => Decision::Approved,
+            "2" => Decision::ApprovedWithConditions,
+            "3" => Decision::Rejected,
+            other => match Decision::parse(other) {
+                Some(d) => d,
+                None => {
+                    writeln!(out, "{}: \"{other}\".", words.not_understood)?;
+                    continue;
+                }
+            },
+        };
+        writeln!(out, "{}", words.signoff_remarks)?;
+        let Some(remarks) = prompt(input, out)? else {
+            return Ok(());
+        };
+        warn_personal_data(&remarks, lang, out)?;
+        match a.sign_off(&name, &date, decision, remarks.trim(), &now) {
+            Ok(()) => {
+                writeln!(out, "{}", words.signed)?;
+                return Ok(());
+            }
+            Err(e) => writeln!(out, "{}: {e}", words.not_understood)?,
+        }
+    }
+}
+
+fn warn_personal_data(text: &str, lang: Lang, out: &mut impl Write) -> Result<()> {
+    if let Some(w) = guard::warning(text, lang) {
+        writeln!(out, "{}", wrap(&w, W, "", ""))?;
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -261,15 +555,11 @@ fn show(
     )?;
     writeln!(out, "{}", wrap(question.prompt.get(lang), W, "", ""))?;
     for (i, o) in question.options.iter().enumerate() {
+        let line = format!("{}. {}", i + 1, o.label.get(lang));
         writeln!(
             out,
             "{}",
-            wrap(
-                &format!("{}. {}", i + 1, o.label.get(lang)),
-                W,
-                "",
-                &" ".repeat((i + 1).to_string().len() + 2)
-            )
+            wrap(&line, W, "", &" ".repeat((i + 1).to_string().len() + 2))
         )?;
     }
     if let Some(a) = current {
@@ -297,14 +587,16 @@ fn show(
 fn prompt(input: &mut impl BufRead, out: &mut impl Write) -> Result<Option<String>> {
     write!(out, "> ")?;
     out.flush()?;
-    let mut line = String::new();
     // Invalid UTF-8 in the input is read as lossy text, never a crash.
     let mut bytes = Vec::new();
     if input.read_until(b'\n', &mut bytes)? == 0 {
         return Ok(None);
     }
-    line.push_str(&String::from_utf8_lossy(&bytes));
-    Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    Ok(Some(
+        String::from_utf8_lossy(&bytes)
+            .trim_end_matches(['\n', '\r'])
+            .to_string(),
+    ))
 }
 
 fn is_back(s: &str) -> bool {
@@ -318,6 +610,16 @@ fn is_stop(s: &str) -> bool {
 fn interpret(question: &Question, line: &str, has_answer: bool) -> Said {
     let trimmed = line.trim();
     let lower = trimmed.to_lowercase();
+    for prefix in ["notitie", "note"] {
+        if let Some(rest) = lower.strip_prefix(prefix)
+            && (rest.is_empty() || rest.starts_with([' ', ':']))
+        {
+            let text = trimmed[prefix.len()..]
+                .trim_start_matches([' ', ':'])
+                .trim();
+            return Said::Note(text.to_string());
+        }
+    }
     match lower.as_str() {
         "?" | "help" | "uitleg" => return Said::Help,
         s if is_back(s) => return Said::Back,

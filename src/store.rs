@@ -97,6 +97,8 @@ pub struct Summary {
     pub revision: u32,
     pub previous: Option<String>,
     pub verdict: Option<String>,
+    /// The verdict as it was shown, in the record's language.
+    pub verdict_label: Option<String>,
     pub decision: Option<record::Decision>,
     pub bank_version: String,
     pub answers: usize,
@@ -409,6 +411,7 @@ fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {
             .outcome
             .as_ref()
             .and_then(|o| o.verdict.value.as_str().map(str::to_string)),
+        verdict_label: r.outcome.as_ref().map(|o| o.verdict.label.clone()),
         decision: r.signoff.as_ref().map(|s| s.decision),
         bank_version: r.bank.version.clone(),
         answers: r.answers.len(),

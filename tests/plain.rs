@@ -157,14 +157,22 @@ fn english_when_asked() {
 
 #[test]
 fn the_binary_picks_plain_mode_when_its_output_is_not_a_terminal() {
+    let store = std::env::temp_dir().join(format!("avg-wijzer-plain-{}", std::process::id()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_avg-wijzer"))
+        .env("AVG_WIJZER_STORE", &store)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"\n1\n\n").unwrap();
+    // Campaign name, participants, purpose, use case 1, then the advice and no sign-off.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Test\n\n\n1\n\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success(), "{stdout}");
@@ -174,4 +182,12 @@ fn the_binary_picks_plain_mode_when_its_output_is_not_a_terminal() {
         !stdout.contains('\u{1b}'),
         "plain mode writes no escape codes"
     );
+    let saved = std::fs::read_dir(&store)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && !n.starts_with('.'))
+        .count();
+    assert_eq!(saved, 1, "the session was saved as one record");
+    std::fs::remove_dir_all(&store).unwrap();
 }

@@ -1,0 +1,162 @@
+//! Two records side by side: which answers, findings and actions differ — for a workshop that
+//! weighs two variants of a campaign, or an FG comparing a revision with what was signed.
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::record::Record;
+use crate::text::Lang;
+
+pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let t = |x: &'static str, y: &'static str| if nl { x } else { y };
+    let mut s = format!(
+        "A: {} — {} ({})\nB: {} — {} ({})\n",
+        a.id,
+        a.title(),
+        a.status.label(lang),
+        b.id,
+        b.title(),
+        b.status.label(lang)
+    );
+    if a.bank != b.bank {
+        s.push_str(&format!(
+            "{} A {} {}, B {} {}\n",
+            t(
+                "Let op, andere vragenbank:",
+                "Note, different question banks:"
+            ),
+            a.bank.id,
+            a.bank.version,
+            b.bank.id,
+            b.bank.version
+        ));
+    }
+    let mut differences = 0;
+
+    // Answers on the path of either record (answers off the path do not count).
+    let on_path = |r: &Record| -> Vec<(String, Value)> {
+        match &r.outcome {
+            Some(o) => o
+                .path
+                .iter()
+                .filter_map(|q| o.answers.get(q).map(|v| (q.clone(), v.clone())))
+                .collect(),
+            None => r
+                .answers
+                .iter()
+                .map(|(q, g)| (q.clone(), g.value.clone()))
+                .collect(),
+        }
+    };
+    let (aa, ba) = (on_path(a), on_path(b));
+    let ids: BTreeSet<&String> = aa.iter().chain(&ba).map(|(q, _)| q).collect();
+    let get =
+        |v: &[(String, Value)], q: &str| v.iter().find(|(x, _)| x == q).map(|(_, v)| v.to_string());
+    let none = t("(niet gevraagd)", "(not asked)");
+    let mut lines = Vec::new();
+    for q in ids {
+        let (x, y) = (get(&aa, q), get(&ba, q));
+        if x != y {
+            lines.push(format!(
+                "  {q}: A {} | B {}",
+                x.as_deref().unwrap_or(none),
+                y.as_deref().unwrap_or(none)
+            ));
+        }
+    }
+    section(
+        &mut s,
+        t("Antwoorden", "Answers"),
+        &lines,
+        &mut differences,
+        lang,
+    );
+
+    let (ao, bo) = (a.outcome.as_ref(), b.outcome.as_ref());
+    let mut lines = Vec::new();
+    match (ao, bo) {
+        (Some(x), Some(y)) => {
+            for (k, v) in &x.findings {
+                let w = y.findings.get(k).cloned().unwrap_or(Value::Null);
+                if *v != w {
+                    lines.push(format!("  {k}: A {v} | B {w}"));
+                }
+            }
+        }
+        (x, y) => {
+            if x.is_some() != y.is_some() {
+                lines.push(format!(
+                    "  {}",
+                    t(
+                        "maar één van beide heeft al een advies",
+                        "only one of them has advice yet"
+                    )
+                ));
+            }
+        }
+    }
+    section(
+        &mut s,
+        t("Bevindingen", "Findings"),
+        &lines,
+        &mut differences,
+        lang,
+    );
+
+    let actions = |o: Option<&crate::advice::Advice>| -> Vec<(String, String)> {
+        o.map(|o| {
+            o.actions
+                .iter()
+                .map(|x| (x.id.clone(), format!("{:?}", x.level).to_lowercase()))
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let (xa, ya) = (actions(ao), actions(bo));
+    let ids: BTreeSet<&String> = xa.iter().chain(&ya).map(|(id, _)| id).collect();
+    let level =
+        |v: &[(String, String)], id: &str| v.iter().find(|(x, _)| x == id).map(|(_, l)| l.clone());
+    let mut lines = Vec::new();
+    for id in ids {
+        let (x, y) = (level(&xa, id), level(&ya, id));
+        if x != y {
+            let dash = "-".to_string();
+            lines.push(format!(
+                "  {id}: A {} | B {}",
+                x.unwrap_or_else(|| dash.clone()),
+                y.unwrap_or(dash)
+            ));
+        }
+    }
+    section(
+        &mut s,
+        t("Acties", "Actions"),
+        &lines,
+        &mut differences,
+        lang,
+    );
+    if differences == 0 {
+        s.push_str(t(
+            "\nGeen verschillen in antwoorden, bevindingen of acties.\n",
+            "\nNo differences in answers, findings or actions.\n",
+        ));
+    }
+    s
+}
+
+fn section(s: &mut String, title: &str, lines: &[String], count: &mut usize, lang: Lang) {
+    s.push_str(&format!("\n{title}\n"));
+    if lines.is_empty() {
+        s.push_str(if lang == Lang::Nl {
+            "  gelijk\n"
+        } else {
+            "  the same\n"
+        });
+    }
+    for l in lines {
+        s.push_str(l);
+        s.push('\n');
+    }
+    *count += lines.len();
+}

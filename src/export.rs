@@ -1,0 +1,692 @@
+//! A record as a person or a register reads it: text (for `show`), Markdown, a self-contained
+//! printable HTML page, and one CSV row with the fields of a processing-register entry.
+//! Everything shown comes from the record itself, so an export says what was shown then,
+//! whatever bank is loaded now.
+use crate::record::{Event, Record, SESSION_NOTE};
+use crate::text::{Lang, wrap};
+
+struct Words {
+    record: &'static str,
+    revision: &'static str,
+    campaign: &'static str,
+    description: &'static str,
+    organisation: &'static str,
+    status: &'static str,
+    created: &'static str,
+    updated: &'static str,
+    completed: &'static str,
+    participants: &'static str,
+    bank: &'static str,
+    tool: &'static str,
+    previous: &'static str,
+    signoff: &'static str,
+    not_signed: &'static str,
+    name: &'static str,
+    date: &'static str,
+    decision: &'static str,
+    remarks: &'static str,
+    notes: &'static str,
+    whole_session: &'static str,
+    at_question: &'static str,
+    unfinished: &'static str,
+    history: &'static str,
+    register: &'static str,
+    integrity: &'static str,
+    none: &'static str,
+}
+
+const NL: Words = Words {
+    record: "Verslag",
+    revision: "revisie",
+    campaign: "Campagne",
+    description: "Omschrijving",
+    organisation: "Organisatie",
+    status: "Status",
+    created: "Aangemaakt",
+    updated: "Bijgewerkt",
+    completed: "Afgerond",
+    participants: "Deelnemers",
+    bank: "Vragenbank",
+    tool: "Programma",
+    previous: "Vorige revisie",
+    signoff: "Aftekening door de FG",
+    not_signed: "Nog niet afgetekend.",
+    name: "Naam",
+    date: "Datum",
+    decision: "Besluit",
+    remarks: "Opmerkingen",
+    notes: "Notities",
+    whole_session: "Bij de hele sessie",
+    at_question: "Bij",
+    unfinished: "Nog niet alle vragen zijn beantwoord; er is nog geen advies.",
+    history: "Geschiedenis",
+    register: "Concept voor het verwerkingsregister (AVG art. 30)",
+    integrity: "Integriteit (sha256)",
+    none: "geen",
+};
+
+const EN: Words = Words {
+    record: "Record",
+    revision: "revision",
+    campaign: "Campaign",
+    description: "Description",
+    organisation: "Organisation",
+    status: "Status",
+    created: "Created",
+    updated: "Updated",
+    completed: "Completed",
+    participants: "Participants",
+    bank: "Question bank",
+    tool: "Program",
+    previous: "Previous revision",
+    signoff: "Sign-off by the DPO (FG)",
+    not_signed: "Not signed off yet.",
+    name: "Name",
+    date: "Date",
+    decision: "Decision",
+    remarks: "Remarks",
+    notes: "Notes",
+    whole_session: "On the whole session",
+    at_question: "At",
+    unfinished: "Not all questions are answered yet; there is no advice yet.",
+    history: "History",
+    register: "Draft processing-register entry (GDPR art. 30)",
+    integrity: "Integrity (sha256)",
+    none: "none",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    if lang == Lang::En { &EN } else { &NL }
+}
+
+/// The facts at the head of every form: (label, value), empty values left out.
+fn facts(r: &Record, lang: Lang) -> Vec<(&'static str, String)> {
+    let w = words(lang);
+    let mut v = vec![
+        (w.campaign, r.title().to_string()),
+        (w.description, r.campaign.description.clone()),
+        (w.organisation, r.campaign.organisation.clone()),
+        (w.status, r.status.label(lang).to_string()),
+        (w.created, r.created.clone()),
+        (w.updated, r.updated.clone()),
+        (w.completed, r.completed.clone().unwrap_or_default()),
+        (w.participants, participants(r)),
+        (
+            w.bank,
+            format!(
+                "{} {} (sha256 {})",
+                r.bank.id, r.bank.version, r.bank.sha256
+            ),
+        ),
+        (w.tool, format!("{} {}", r.tool.name, r.tool.version)),
+        (w.previous, r.previous.clone().unwrap_or_default()),
+    ];
+    v.retain(|(_, value)| !value.trim().is_empty());
+    v
+}
+
+fn participants(r: &Record) -> String {
+    r.participants
+        .iter()
+        .map(|p| {
+            if p.role.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} ({})", p.name, p.role)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Notes as (where, text): the session note first, then per question in the order asked.
+fn notes(r: &Record, lang: Lang) -> Vec<(String, String)> {
+    let w = words(lang);
+    let mut out = Vec::new();
+    if let Some(n) = r.notes.get(SESSION_NOTE) {
+        out.push((w.whole_session.to_string(), n.clone()));
+    }
+    let prompt = |id: &str| {
+        r.outcome
+            .as_ref()
+            .and_then(|o| {
+                o.answer_labels
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| a.question.clone())
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
+    for (q, n) in r.notes.iter().filter(|(q, _)| q.as_str() != SESSION_NOTE) {
+        out.push((format!("{} \"{}\"", w.at_question, prompt(q)), n.clone()));
+    }
+    out
+}
+
+fn event_line(e: &Event, lang: Lang) -> (String, String) {
+    let nl = lang == Lang::Nl;
+    let pick = |a: &str, b: &str| if nl { a.to_string() } else { b.to_string() };
+    match e {
+        Event::Created { at } => (at.clone(), pick("aangemaakt", "created")),
+        Event::Answered {
+            at,
+            question,
+            value,
+        } => (
+            at.clone(),
+            format!("{} {question} = {value}", pick("beantwoord:", "answered:")),
+        ),
+        Event::Changed {
+            at,
+            question,
+            from,
+            to,
+        } => (
+            at.clone(),
+            format!(
+                "{} {question}: {from} → {to}",
+                pick("gewijzigd:", "changed:")
+            ),
+        ),
+        Event::Note { at, question, text } => (
+            at.clone(),
+            format!(
+                "{} {}: {}",
+                pick("notitie", "note"),
+                question.as_deref().unwrap_or(if nl {
+                    "bij de sessie"
+                } else {
+                    "on the session"
+                }),
+                crate::json::quoted(text)
+            ),
+        ),
+        Event::Completed { at, verdict } => (
+            at.clone(),
+            format!(
+                "{} {verdict}",
+                pick("advies gegeven, oordeel", "advice given, verdict")
+            ),
+        ),
+        Event::SignedOff { at, name, decision } => (
+            at.clone(),
+            format!(
+                "{} {name}: {}",
+                pick("afgetekend door", "signed off by"),
+                decision.label(lang)
+            ),
+        ),
+        Event::Revision { at, previous } => (
+            at.clone(),
+            format!(
+                "{} {previous}",
+                pick("nieuwe revisie van", "new revision of")
+            ),
+        ),
+        Event::BankChanged {
+            at,
+            from,
+            to,
+            dropped,
+        } => {
+            let mut s = format!(
+                "{} {} {} → {}",
+                pick("vragenbank gewijzigd:", "question bank changed:"),
+                from.id,
+                from.version,
+                to.version
+            );
+            if !dropped.is_empty() {
+                let list: Vec<String> = dropped
+                    .iter()
+                    .map(|d| format!("{} ({})", d.question, d.reason))
+                    .collect();
+                s.push_str(&format!(
+                    "; {} {}",
+                    pick("opnieuw te beantwoorden:", "to be answered again:"),
+                    list.join(", ")
+                ));
+            }
+            (at.clone(), s)
+        }
+    }
+}
+
+/// The record as text, for `show` and for a terminal.
+pub fn text(r: &Record, lang: Lang) -> String {
+    const W: usize = 78;
+    let w = words(lang);
+    let mut s = format!("{} {} ({} {})\n", w.record, r.id, w.revision, r.revision);
+    for (k, v) in facts(r, lang) {
+        s.push_str(&wrap(&format!("{k}: {v}"), W, "", "    "));
+        s.push('\n');
+    }
+    s.push_str(&format!("\n{}\n", w.signoff));
+    match &r.signoff {
+        None => s.push_str(&format!("  {}\n", w.not_signed)),
+        Some(so) => {
+            s.push_str(&format!(
+                "  {}: {}\n  {}: {}\n  {}: {}\n",
+                w.name,
+                so.name,
+                w.date,
+                so.date,
+                w.decision,
+                so.decision.label(lang)
+            ));
+            if !so.remarks.is_empty() {
+                s.push_str(&wrap(
+                    &format!("{}: {}", w.remarks, so.remarks),
+                    W,
+                    "  ",
+                    "    ",
+                ));
+                s.push('\n');
+            }
+        }
+    }
+    let notes = notes(r, lang);
+    if !notes.is_empty() {
+        s.push_str(&format!("\n{}\n", w.notes));
+        for (at, n) in notes {
+            s.push_str(&wrap(&format!("- {at}: {n}"), W, "  ", "    "));
+            s.push('\n');
+        }
+    }
+    s.push('\n');
+    match &r.outcome {
+        Some(advice) => s.push_str(&advice.to_text()),
+        None => s.push_str(&format!("{}\n", w.unfinished)),
+    }
+    if let Some(advice) = &r.outcome {
+        s.push_str(&format!("\n{}\n", w.register));
+        for line in &advice.register {
+            s.push_str(&wrap(
+                &format!("- {}: {}", line.label, or_none(&line.value, w)),
+                W,
+                "  ",
+                "    ",
+            ));
+            s.push('\n');
+        }
+    }
+    s.push_str(&format!("\n{}\n", w.history));
+    for e in &r.history {
+        let (at, what) = event_line(e, lang);
+        s.push_str(&wrap(
+            &format!("{at}  {what}"),
+            W,
+            "  ",
+            "                          ",
+        ));
+        s.push('\n');
+    }
+    s.push_str(&format!("\n{}: {}\n", w.integrity, r.integrity.hash));
+    s
+}
+
+fn or_none<'a>(v: &'a str, w: &Words) -> &'a str {
+    if v.trim().is_empty() { w.none } else { v }
+}
+
+/// Markdown, for the processing register or an e-mail.
+pub fn markdown(r: &Record, lang: Lang) -> String {
+    let w = words(lang);
+    let mut s = format!("# {} {} — {}\n\n", w.record, md(r.title()), r.id);
+    s.push_str("| | |\n| --- | --- |\n");
+    s.push_str(&format!("| {} | {} |\n", w.revision, r.revision));
+    for (k, v) in facts(r, lang) {
+        s.push_str(&format!("| {k} | {} |\n", md(&v)));
+    }
+    s.push_str(&format!("\n## {}\n\n", w.signoff));
+    match &r.signoff {
+        None => s.push_str(&format!("{}\n", w.not_signed)),
+        Some(so) => {
+            s.push_str(&format!(
+                "- {}: {}\n- {}: {}\n- {}: **{}**\n",
+                w.name,
+                md(&so.name),
+                w.date,
+                so.date,
+                w.decision,
+                so.decision.label(lang)
+            ));
+            if !so.remarks.is_empty() {
+                s.push_str(&format!("- {}: {}\n", w.remarks, md(&so.remarks)));
+            }
+        }
+    }
+    let notes = notes(r, lang);
+    if !notes.is_empty() {
+        s.push_str(&format!("\n## {}\n\n", w.notes));
+        for (at, n) in notes {
+            s.push_str(&format!("- {}: {}\n", md(&at), md(&n)));
+        }
+    }
+    s.push('\n');
+    match &r.outcome {
+        // The advice's own Markdown, its headings one level down under the record's title.
+        Some(advice) => {
+            for line in advice.to_markdown().lines() {
+                if line.starts_with('#') {
+                    s.push('#');
+                }
+                s.push_str(line);
+                s.push('\n');
+            }
+            s.push_str(&format!("\n## {}\n\n| | |\n| --- | --- |\n", w.register));
+            for line in &advice.register {
+                s.push_str(&format!(
+                    "| {} | {} |\n",
+                    md(&line.label),
+                    md(or_none(&line.value, w))
+                ));
+            }
+        }
+        None => s.push_str(&format!("{}\n", w.unfinished)),
+    }
+    s.push_str(&format!("\n## {}\n\n", w.history));
+    for e in &r.history {
+        let (at, what) = event_line(e, lang);
+        s.push_str(&format!("- `{at}` {}\n", md(&what)));
+    }
+    s.push_str(&format!("\n*{}: `{}`*\n", w.integrity, r.integrity.hash));
+    s
+}
+
+/// Escapes a person's words for Markdown (tables included).
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn h(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;background:#fff}\
+h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #999;padding-bottom:.2rem;margin-top:2rem}\
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #ddd}th{width:14rem}\
+.verdict{font-size:1.2rem;font-weight:bold;padding:.5rem .75rem;border:2px solid #111}\
+.src{color:#444;font-size:.9rem}.level{font-weight:bold}li{margin-bottom:.6rem}code{font-size:.85rem}\
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}li{break-inside:avoid}}";
+
+/// One self-contained, printable HTML file: no scripts, no external resources.
+pub fn html(r: &Record, lang: Lang) -> String {
+    let w = words(lang);
+    let ui = lang.ui();
+    let mut s = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} {} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        lang.code(),
+        w.record,
+        h(r.title()),
+        h(&r.id)
+    );
+    s.push_str(&format!(
+        "<h1>{} {}</h1>\n<table>\n",
+        w.record,
+        h(r.title())
+    ));
+    s.push_str(&format!(
+        "<tr><th>ID</th><td><code>{}</code> ({} {})</td></tr>\n",
+        h(&r.id),
+        w.revision,
+        r.revision
+    ));
+    for (k, v) in facts(r, lang) {
+        s.push_str(&format!("<tr><th>{k}</th><td>{}</td></tr>\n", h(&v)));
+    }
+    s.push_str("</table>\n");
+    s.push_str(&format!("<h2>{}</h2>\n", w.signoff));
+    match &r.signoff {
+        None => s.push_str(&format!("<p>{}</p>\n", w.not_signed)),
+        Some(so) => {
+            s.push_str(&format!(
+                "<table><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><strong>{}</strong></td></tr><tr><th>{}</th><td>{}</td></tr></table>\n",
+                w.name,
+                h(&so.name),
+                w.date,
+                h(&so.date),
+                w.decision,
+                so.decision.label(lang),
+                w.remarks,
+                h(&so.remarks)
+            ));
+        }
+    }
+    let notes = notes(r, lang);
+    if !notes.is_empty() {
+        s.push_str(&format!("<h2>{}</h2>\n<ul>\n", w.notes));
+        for (at, n) in notes {
+            s.push_str(&format!("<li>{}: {}</li>\n", h(&at), h(&n)));
+        }
+        s.push_str("</ul>\n");
+    }
+    match &r.outcome {
+        None => s.push_str(&format!("<p>{}</p>\n", w.unfinished)),
+        Some(a) => {
+            s.push_str(&format!(
+                "<h2>{}</h2>\n<p class=\"verdict\">{}: {}</p>\n",
+                ui.advice,
+                ui.verdict,
+                h(&a.verdict.label)
+            ));
+            s.push_str(&format!("<h2>{}</h2>\n<table>\n", ui.findings));
+            for f in &a.finding_labels {
+                s.push_str(&format!(
+                    "<tr><th>{}</th><td>{}</td></tr>\n",
+                    h(&f.title),
+                    h(&f.label)
+                ));
+            }
+            s.push_str("</table>\n");
+            if !a.warnings.is_empty() {
+                s.push_str(&format!("<h2>{}</h2>\n<ul>\n", ui.warnings));
+                for x in &a.warnings {
+                    s.push_str(&format!(
+                        "<li><strong>{}</strong><br>{}<br><span class=\"src\">{}: {}</span></li>\n",
+                        h(&x.title),
+                        h(&x.text),
+                        ui.sources,
+                        h(&x.sources.join("; "))
+                    ));
+                }
+                s.push_str("</ul>\n");
+            }
+            if !a.reasons.is_empty() {
+                s.push_str(&format!("<h2>{}</h2>\n<ul>\n", ui.why));
+                for x in &a.reasons {
+                    s.push_str(&format!(
+                        "<li>{}<br><span class=\"src\">{}: {}</span></li>\n",
+                        h(&x.text),
+                        ui.sources,
+                        h(&x.sources.join("; "))
+                    ));
+                }
+                s.push_str("</ul>\n");
+            }
+            for (heading, list) in [
+                (ui.required, a.required().collect::<Vec<_>>()),
+                (ui.recommended, a.recommended().collect::<Vec<_>>()),
+            ] {
+                if list.is_empty() {
+                    continue;
+                }
+                s.push_str(&format!("<h2>{heading}</h2>\n<ol>\n"));
+                for x in list {
+                    s.push_str(&format!(
+                        "<li><strong>{}</strong><br>{}<br><span class=\"src\">{}: {}</span></li>\n",
+                        h(&x.title),
+                        h(&x.rationale),
+                        ui.sources,
+                        h(&x.sources.join("; "))
+                    ));
+                }
+                s.push_str("</ol>\n");
+            }
+            if a.actions.is_empty() {
+                s.push_str(&format!("<p>{}</p>\n", ui.no_actions));
+            }
+            if !a.notes.is_empty() {
+                s.push_str(&format!("<h2>{}</h2>\n<ul>\n", ui.law_notes));
+                for n in &a.notes {
+                    s.push_str(&format!(
+                        "<li><strong>{}</strong> ({} {})<br>{}<br><span class=\"src\">{}: {}</span></li>\n",
+                        h(&n.title),
+                        ui.checked,
+                        h(&n.checked),
+                        h(&n.text),
+                        ui.sources,
+                        h(&n.sources.join("; "))
+                    ));
+                }
+                s.push_str("</ul>\n");
+            }
+            s.push_str(&format!("<h2>{}</h2>\n<table>\n", ui.answers));
+            for x in &a.answer_labels {
+                let answer = if x.answer.is_empty() {
+                    format!("({})", ui.none)
+                } else {
+                    x.answer.clone()
+                };
+                s.push_str(&format!(
+                    "<tr><th>{}</th><td>{}</td></tr>\n",
+                    h(&x.question),
+                    h(&answer)
+                ));
+            }
+            s.push_str("</table>\n");
+            s.push_str(&format!("<h2>{}</h2>\n<table>\n", w.register));
+            for line in &a.register {
+                s.push_str(&format!(
+                    "<tr><th>{}</th><td>{}</td></tr>\n",
+                    h(&line.label),
+                    h(or_none(&line.value, w))
+                ));
+            }
+            s.push_str("</table>\n");
+        }
+    }
+    s.push_str(&format!("<h2>{}</h2>\n<table>\n", w.history));
+    for e in &r.history {
+        let (at, what) = event_line(e, lang);
+        s.push_str(&format!(
+            "<tr><td><code>{}</code></td><td>{}</td></tr>\n",
+            h(&at),
+            h(&what)
+        ));
+    }
+    s.push_str("</table>\n");
+    s.push_str(&format!(
+        "<p class=\"src\">{}: <code>{}</code></p>\n</body>\n</html>\n",
+        w.integrity,
+        h(&r.integrity.hash)
+    ));
+    s
+}
+
+/// A CSV header and one row: the record and the fields of a processing-register entry, for a
+/// register kept in a spreadsheet.
+pub fn csv(r: &Record, lang: Lang) -> String {
+    let w = words(lang);
+    let ui = lang.ui();
+    let mut header: Vec<String> = vec![
+        "id".into(),
+        w.campaign.into(),
+        w.organisation.into(),
+        w.status.into(),
+        w.completed.into(),
+        ui.verdict.into(),
+    ];
+    let mut row: Vec<String> = vec![
+        r.id.clone(),
+        r.campaign.name.clone(),
+        r.campaign.organisation.clone(),
+        r.status.label(lang).into(),
+        r.completed.clone().unwrap_or_default(),
+        r.outcome
+            .as_ref()
+            .map(|a| a.verdict.label.clone())
+            .unwrap_or_default(),
+    ];
+    if let Some(a) = &r.outcome {
+        for line in &a.register {
+            header.push(line.label.clone());
+            row.push(line.value.clone());
+        }
+    }
+    header.extend([
+        w.signoff.to_string(),
+        w.bank.to_string(),
+        w.integrity.to_string(),
+    ]);
+    row.extend([
+        r.signoff
+            .as_ref()
+            .map(|s| format!("{} ({}, {})", s.decision.label(lang), s.name, s.date))
+            .unwrap_or_default(),
+        format!("{} {}", r.bank.id, r.bank.version),
+        r.integrity.hash.clone(),
+    ]);
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| csv_cell(c))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    format!("{}\r\n{}\r\n", line(&header), line(&row))
+}
+
+/// RFC 4180 quoting; a cell a spreadsheet would read as a formula is defused with a quote.
+fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("gewoon"), "gewoon");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("zeg \"hoi\""), "\"zeg \"\"hoi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    #[test]
+    fn html_escapes_everything_a_person_typed() {
+        assert_eq!(h("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+    }
+}
