@@ -287,6 +287,10 @@ pub struct Args {
     /// Gebruik deze vragenbank in plaats van de ingebouwde
     #[arg(long, global = true, value_name = "DIR")]
     pub questions: Option<PathBuf>,
+    /// Ga verder met dit verslag (id of een uniek begin ervan); een afgetekend verslag wordt
+    /// voortgezet als nieuwe revisie
+    #[arg(long, global = true, value_name = "ID")]
+    pub resume: Option<String>,
     /// Taal van de uitvoer
     #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
     pub lang: Lang,
@@ -477,6 +481,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 &bank,
                 args.lang,
                 Some(&store),
+                args.resume.as_deref(),
                 &mut std::io::stdin().lock(),
                 &mut std::io::stdout().lock(),
             )

@@ -40,6 +40,7 @@ struct Words {
     participants: &'static str,
     saved_as: &'static str,
     resumed: &'static str,
+    revised: &'static str,
     bank_changed: &'static str,
     save_failed: &'static str,
     note_saved: &'static str,
@@ -78,6 +79,7 @@ const NL: Words = Words {
     participants: "Deelnemers, gescheiden door komma's, elk als naam (rol) (Enter = geen):",
     saved_as: "Elk antwoord wordt meteen bewaard in het verslag",
     resumed: "Verder met",
+    revised: "Dit verslag is afgetekend en blijft zoals het is. Wijzigingen komen in een nieuwe revisie:",
     bank_changed: "De vragenbank is gewijzigd sinds dit verslag. Deze antwoorden passen niet meer en worden opnieuw gevraagd:",
     save_failed: "Opslaan mislukt; dit antwoord staat nog niet op schijf",
     note_saved: "Notitie bewaard.",
@@ -116,6 +118,7 @@ const EN: Words = Words {
     participants: "Participants, separated by commas, each as name (role) (Enter = none):",
     saved_as: "Every answer is saved at once in the record",
     resumed: "Continuing",
+    revised: "This record is signed off and stays as it is. Changes go into a new revision:",
     bank_changed: "The question bank has changed since this record. These answers no longer fit and will be asked again:",
     save_failed: "Saving failed; this answer is not on disk yet",
     note_saved: "Note saved.",
@@ -148,19 +151,26 @@ pub fn run(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    run_with_store(bank, lang, None, input, out)
+    run_with_store(bank, lang, None, None, input, out)
 }
 
+/// The plain mode on a store. `resume`: the id (or its start) of a record to continue; a
+/// signed-off record is continued as a new revision, never changed itself.
 pub fn run_with_store(
     bank: &Bank,
     lang: Lang,
     store: Option<&Store>,
+    resume: Option<&str>,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
-    let Some(mut a) = open(bank, lang, store, words, input, out)? else {
+    let opened = match (store, resume) {
+        (Some(store), Some(id)) => Some(resume_record(bank, store, id, words, out)?),
+        _ => open(bank, lang, store, words, input, out)?,
+    };
+    let Some(mut a) = opened else {
         writeln!(out, "\n{}", words.ended)?;
         return Ok(ExitCode::from(2));
     };
@@ -340,12 +350,13 @@ fn open<'b>(
             &now,
         )));
     };
+    // Not yet signed off: still open to answers and changes.
     let unfinished: Vec<_> = store
         .list()
         .map(|l| {
             l.records
                 .into_iter()
-                .filter(|s| s.status == Status::InProgress)
+                .filter(|s| s.status != Status::SignedOff)
                 .take(9)
                 .collect()
         })
@@ -383,29 +394,8 @@ fn open<'b>(
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|i| unfinished.get(i))
             {
-                Some(s) => match store.load(&s.id) {
-                    Ok(record) => {
-                        let before = record.bank.clone();
-                        let a = Assessment::resume(bank, record, &now);
-                        writeln!(
-                            out,
-                            "{} {} ({}).",
-                            words.resumed,
-                            a.record.title(),
-                            a.record.id
-                        )?;
-                        if a.record.bank != before
-                            && let Some(record::Event::BankChanged { dropped, .. }) =
-                                a.record.history.last()
-                            && !dropped.is_empty()
-                        {
-                            writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
-                            for d in dropped {
-                                writeln!(out, "  - {}: {}", d.question, d.reason)?;
-                            }
-                        }
-                        return Ok(Some(a));
-                    }
+                Some(s) => match resume_record(bank, store, &s.id, words, out) {
+                    Ok(a) => return Ok(Some(a)),
                     Err(e) => writeln!(out, "{e:#}")?,
                 },
                 None => writeln!(out, "{}: \"{line}\".", words.not_understood)?,
@@ -438,6 +428,53 @@ fn open<'b>(
         )?;
     }
     Ok(Some(a))
+}
+
+/// Loads a record to continue it. The bank may have changed since (answers that no longer fit
+/// are dropped and asked again); a signed-off record is continued as a new revision.
+fn resume_record<'b>(
+    bank: &'b Bank,
+    store: &Store,
+    id: &str,
+    words: &Words,
+    out: &mut impl Write,
+) -> Result<Assessment<'b>> {
+    let now = record::time::now();
+    let record = store.load(id)?;
+    let events_before = record.history.len();
+    let mut a = Assessment::resume(bank, record, &now);
+    let dropped: Vec<record::Dropped> = a.record.history
+        [events_before.min(a.record.history.len())..]
+        .iter()
+        .filter_map(|e| match e {
+            record::Event::BankChanged { dropped, .. } => Some(dropped.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    if a.record.is_frozen() {
+        let old = a.record.id.clone();
+        a = a.revise(store.new_id(&now), &now);
+        store.create(&mut a.record)?;
+        let line = format!("{} {old} → {}", words.revised, a.record.id);
+        writeln!(out, "{}", wrap(&line, W, "", ""))?;
+    } else {
+        store.save(&mut a.record)?;
+    }
+    writeln!(
+        out,
+        "{} {} ({}).",
+        words.resumed,
+        a.record.title(),
+        a.record.id
+    )?;
+    if !dropped.is_empty() {
+        writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
+        for d in dropped {
+            writeln!(out, "  - {}: {}", d.question, d.reason)?;
+        }
+    }
+    Ok(a)
 }
 
 /// "Anna (marketing), Piet (FG)" → participants with names and roles.

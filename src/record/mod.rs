@@ -557,23 +557,14 @@ impl<'b> Assessment<'b> {
             Some(outcome) => {
                 let advice =
                     Advice::new(self.bank, &self.session, &outcome, Some(r.title()), r.lang);
-                if r.completed.is_none()
-                    || r.outcome.as_ref().map(|o| &o.findings) != Some(&advice.findings)
-                {
-                    if r.completed.is_none() {
-                        r.completed = Some(now.to_string());
-                    }
-                    let last_verdict = r.history.iter().rev().find_map(|e| match e {
-                        Event::Completed { verdict, .. } => Some(verdict.clone()),
-                        _ => None,
+                // Noted when advice first appears, or appears again with another verdict.
+                if r.outcome.as_ref().map(|o| &o.verdict.value) != Some(&advice.verdict.value) {
+                    r.history.push(Event::Completed {
+                        at: now.to_string(),
+                        verdict: advice.verdict.value.clone(),
                     });
-                    if last_verdict.as_ref() != Some(&advice.verdict.value) {
-                        r.history.push(Event::Completed {
-                            at: now.to_string(),
-                            verdict: advice.verdict.value.clone(),
-                        });
-                    }
                 }
+                r.completed.get_or_insert_with(|| now.to_string());
                 r.outcome = Some(advice);
             }
             None => r.outcome = None,
