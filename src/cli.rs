@@ -166,7 +166,7 @@ fn export_record(
         ExportFormat::Html => export::html(&record, lang).into_bytes(),
         ExportFormat::Csv => export::csv(&record, lang).into_bytes(),
         // The file as it is on disk, so the export still verifies.
-        ExportFormat::Json => std::fs::read(&path).map_err(|e| bad(e.into()))?,
+        ExportFormat::Json => store::read_bytes(&path).map_err(bad)?,
     };
     match output {
         None => {
@@ -188,9 +188,7 @@ fn verify(args: &Args, file: &str) -> Result<ExitCode, Failure> {
         open_store(args)?.resolve(file).map_err(bad)?
     };
     let shown = path.display().to_string();
-    let bytes = std::fs::read(&path).map_err(|e| Failure::bad_input(format!("{shown}: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::bad_input(format!("{shown}: geen geldige UTF-8; beschadigd?")))?;
+    let text = store::read_input(&shown).map_err(bad)?;
     if text.trim().is_empty() {
         return Err(Failure::bad_input(format!(
             "{shown}: {}",

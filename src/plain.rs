@@ -68,7 +68,7 @@ const NL: Words = Words {
     reasoning: "Waarom deze vraag",
     sources: "Bronnen",
     summary: "Je antwoorden",
-    summary_prompt: "Enter = advies tonen; typ het nummer van een antwoord om het te wijzigen; terug = laatste vraag.",
+    summary_prompt: "Enter = advies tonen; typ het nummer van een antwoord om het te wijzigen; terug = laatste vraag; notitie <tekst> = notitie bij de hele sessie.",
     stopped: "Gestopt.",
     ended: "De invoer hield op voordat alle vragen beantwoord waren.",
     empty: "(leeg)",
@@ -107,7 +107,7 @@ const EN: Words = Words {
     reasoning: "Why this question",
     sources: "Sources",
     summary: "Your answers",
-    summary_prompt: "Enter = show the advice; type the number of an answer to change it; back = last question.",
+    summary_prompt: "Enter = show the advice; type the number of an answer to change it; back = last question; note <text> = note on the whole session.",
     stopped: "Stopped.",
     ended: "The input ended before all questions were answered.",
     empty: "(empty)",
@@ -216,6 +216,18 @@ pub fn run_with_store(
                 let Some(line) = prompt(input, out)? else {
                     break;
                 };
+                // "notitie …" here is a note on the whole session.
+                if let Some(text) = note_text(&line) {
+                    warn_personal_data(&text, lang, out)?;
+                    match a.note(None, &text, &record::time::now()) {
+                        Ok(()) => {
+                            save(&mut a, out)?;
+                            writeln!(out, "{}", words.note_saved)?;
+                        }
+                        Err(e) => writeln!(out, "{e}")?,
+                    }
+                    continue;
+                }
                 let line = line.trim().to_lowercase();
                 if line.is_empty() {
                     break;
@@ -644,19 +656,26 @@ fn is_stop(s: &str) -> bool {
     matches!(s, "stop" | "quit" | "q")
 }
 
-fn interpret(question: &Question, line: &str, has_answer: bool) -> Said {
+/// The text of a "notitie …" (or "note …") line; `None` for any other line.
+fn note_text(line: &str) -> Option<String> {
     let trimmed = line.trim();
     let lower = trimmed.to_lowercase();
-    for prefix in ["notitie", "note"] {
-        if let Some(rest) = lower.strip_prefix(prefix)
-            && (rest.is_empty() || rest.starts_with([' ', ':']))
-        {
-            let text = trimmed[prefix.len()..]
-                .trim_start_matches([' ', ':'])
-                .trim();
-            return Said::Note(text.to_string());
-        }
+    ["notitie", "note"].into_iter().find_map(|prefix| {
+        let rest = lower.strip_prefix(prefix)?;
+        // `get`, not indexing: lower-casing may change byte lengths in odd input.
+        (rest.is_empty() || rest.starts_with([' ', ':']))
+            .then(|| trimmed.get(prefix.len()..))
+            .flatten()
+            .map(|t| t.trim_start_matches([' ', ':']).trim().to_string())
+    })
+}
+
+fn interpret(question: &Question, line: &str, has_answer: bool) -> Said {
+    if let Some(text) = note_text(line) {
+        return Said::Note(text);
     }
+    let trimmed = line.trim();
+    let lower = trimmed.to_lowercase();
     match lower.as_str() {
         "?" | "help" | "uitleg" => return Said::Help,
         s if is_back(s) => return Said::Back,

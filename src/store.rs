@@ -41,6 +41,11 @@ pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(files)
 }
 
+/// A file's bytes, with the error in the interface's words.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| io_error(&path.display().to_string(), &e))
+}
+
 /// An input file as text; `-` reads standard input.
 pub fn read_input(path: &str) -> Result<String> {
     let bytes = if path == "-" {
