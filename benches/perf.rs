@@ -5,6 +5,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use avg_wijzer::bank::{Bank, EMBEDDED, lint::lint, scale::scaled};
+use avg_wijzer::record::{Assessment, Campaign, Participant, Record, Status, time};
+use avg_wijzer::store::Store;
+use avg_wijzer::text::Lang;
 
 const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
 
@@ -53,6 +56,29 @@ fn peak_rss_kib(args: &[&str]) -> Option<u64> {
         .ok()
 }
 
+/// Median and 95th percentile of the CPU time (user + system) of `n` runs, from GNU time.
+fn cpu_times(n: usize, args: &[&str]) -> Option<(Duration, Duration)> {
+    let mut v = Vec::new();
+    for _ in 0..n {
+        let out = Command::new("/usr/bin/time")
+            .args(["-f", "%U %S", BIN])
+            .args(args)
+            .stdout(Stdio::null())
+            .output()
+            .ok()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        let secs: f64 = err
+            .lines()
+            .last()?
+            .split_whitespace()
+            .map(|x| x.parse::<f64>().ok())
+            .sum::<Option<f64>>()?;
+        v.push(Duration::from_secs_f64(secs));
+    }
+    v.sort();
+    Some((v[n / 2], v[(n * 95 / 100).min(n - 1)]))
+}
+
 fn write_bank(dir: &Path, files: &[(String, String)]) {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).unwrap();
@@ -62,9 +88,16 @@ fn write_bank(dir: &Path, files: &[(String, String)]) {
 }
 
 fn main() {
-    // `cargo bench` passes --bench; a filter argument is not used here.
+    // `cargo bench` passes --bench; `cargo bench --bench perf -- store` runs only the store's
+    // measurements (the scaled lint runs take minutes).
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/voorjaarsactie.json");
     println!("AVG-wijzer benchmark (release build, whole processes)\n");
+    let base = std::env::temp_dir().join(format!("avg-wijzer-bench-{}", std::process::id()));
+    if std::env::args().skip(1).any(|a| a == "store") {
+        store_benches(&base.join("store"), example);
+        let _ = std::fs::remove_dir_all(&base);
+        return;
+    }
 
     let (p50, p95) = measure(200, || run(&["advise", "--answers", example]));
     println!(
@@ -98,7 +131,6 @@ fn main() {
         .iter()
         .map(|(n, c)| (n.to_string(), c.to_string()))
         .collect();
-    let base = std::env::temp_dir().join(format!("avg-wijzer-bench-{}", std::process::id()));
     println!(
         "\nlint on generated banks of n copies of the shipped bank (time should grow linearly in n):"
     );
@@ -136,5 +168,562 @@ fn main() {
             &report.defects[..report.defects.len().min(5)]
         );
     }
+    store_benches(&base.join("store"), example);
+    tui_benches(&base.join("tui"), example);
     let _ = std::fs::remove_dir_all(&base);
+}
+
+/// A record with the example's answers, as `new` makes it.
+fn example_assessment<'b>(bank: &'b Bank, example: &str, id: String) -> Assessment<'b> {
+    let src = std::fs::read_to_string(example).expect("read the example");
+    let parsed = avg_wijzer::answers::assess(bank, "voorbeeld", &src).expect("example parses");
+    let now = time::now();
+    let campaign = Campaign {
+        name: parsed.campaign.name.clone().unwrap_or_default(),
+        ..Campaign::default()
+    };
+    let participants = vec![Participant {
+        name: "Anna".into(),
+        role: "marketing".into(),
+    }];
+    let mut a = Assessment::start(bank, id, campaign, participants, Lang::Nl, &now);
+    for q in 0..bank.questions.len() {
+        if let Some(answer) = parsed.session.answer(q) {
+            a.answer(q, answer.clone(), &now).expect("example answer");
+        }
+    }
+    a
+}
+
+/// Writes a record file as the store would (owner-only), without the fsync: generating
+/// 10,000 records with two fsyncs each would take longer than everything measured here.
+fn write_record_fast(dir: &Path, r: &mut Record) {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    use std::io::Write;
+    options
+        .open(dir.join(format!("{}.json", r.id)))
+        .and_then(|mut f| f.write_all(r.to_json().as_bytes()))
+        .expect("write a generated record");
+}
+
+fn store_benches(dir: &Path, example: &str) {
+    let bank = Bank::embedded().expect("embedded bank");
+    // The save first, while the disk is quiet: writing the 10,000 records below leaves
+    // megabytes for the kernel to flush, and an fsync waits for that.
+    save_bench(dir, example, &bank);
+    list_bench(dir, example, &bank);
+}
+
+/// `list` over 10,000 records, as whole processes.
+fn list_bench(dir: &Path, example: &str, bank: &Bank) {
+    const RECORDS: usize = 10_000;
+    let _ = std::fs::remove_dir_all(dir);
+    let store = Store::open(dir).expect("open the bench store");
+    let arg = dir.to_string_lossy().to_string();
+
+    // 10,000 records: three in four complete, one in four still in progress, a day apart
+    // in groups, each with its own id, campaign and integrity seal.
+    let t = Instant::now();
+    let complete = example_assessment(bank, example, String::new());
+    let mut partial = example_assessment(bank, example, String::new());
+    partial
+        .record
+        .answers
+        .retain(|q, _| q == "use_case" || q == "campaign_purpose");
+    partial.record.outcome = None;
+    partial.record.completed = None;
+    partial.record.status = Status::InProgress;
+    let start = 1_790_000_000i64;
+    for i in 0..RECORDS {
+        let at = time::format(start + (i as i64) * 37);
+        let mut r = if i % 4 == 3 {
+            partial.record.clone()
+        } else {
+            complete.record.clone()
+        };
+        r.id = store.new_id(&at);
+        r.campaign.name = format!("Campagne {i}");
+        r.created = at.clone();
+        r.updated = at;
+        write_record_fast(dir, &mut r);
+    }
+    println!(
+        "\nstore of {RECORDS} records (generated in {:.1} s, {:.0} MiB, on {}):",
+        t.elapsed().as_secs_f64(),
+        dir_bytes(dir) as f64 / (1024.0 * 1024.0),
+        std::env::temp_dir().display()
+    );
+
+    // The listing is complete and correct before it is timed.
+    let out = Command::new(BIN)
+        .args(["--store", &arg, "list"])
+        .output()
+        .expect("run list");
+    assert!(out.status.success(), "list failed");
+    let lines = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert_eq!(lines, RECORDS + 1, "list shows every record and a header");
+
+    let index = dir.join(".index.json");
+    let (p50, p95) = measure(5, || {
+        let _ = std::fs::remove_file(&index);
+        run(&["--store", &arg, "list"])
+    });
+    println!(
+        "list, index missing (every file read):   p50 {}  p95 {}   (5 runs)",
+        ms(p50),
+        ms(p95)
+    );
+    let (p50, p95) = measure(20, || run(&["--store", &arg, "list"]));
+    println!(
+        "list, warm (index fresh):                p50 {}  p95 {}   (bar: ≤ 200 ms)",
+        ms(p50),
+        ms(p95)
+    );
+    // On a shared machine the wall time includes waiting for a CPU; the CPU time does not.
+    if let Some((p50, p95)) = cpu_times(10, &["--store", &arg, "list"]) {
+        println!(
+            "list, warm, CPU time (user + system):    p50 {}  p95 {}   (10 ms resolution)",
+            ms(p50),
+            ms(p95)
+        );
+    }
+    let (p50, p95) = measure(20, || run(&["--store", &arg, "list", "--json"]));
+    println!(
+        "list --json, warm:                       p50 {}  p95 {}",
+        ms(p50),
+        ms(p95)
+    );
+    // One record saved since the last list: its entry is stale and the file is read again.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
+        .collect();
+    files.sort();
+    let mut k = 0;
+    let (p50, p95) = measure(20, || {
+        k += 1;
+        let mut r = avg_wijzer::store::read_record(&files[k * 397 % files.len()]).unwrap();
+        r.updated = time::now();
+        store.save(&mut r).unwrap();
+        run(&["--store", &arg, "list"])
+    });
+    println!(
+        "list, one record changed since:          p50 {}  p95 {}   (bar: ≤ 200 ms)",
+        ms(p50),
+        ms(p95)
+    );
+    if let Some(kib) = peak_rss_kib(&["--store", &arg, "list"]) {
+        println!(
+            "list, warm, peak memory:                 {:.1} MiB",
+            kib as f64 / 1024.0
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A save after an answer, in process: the record as plain mode saves it — serialised,
+/// sealed, written to a temp file, fsynced, renamed, directory fsynced.
+fn save_bench(dir: &Path, example: &str, bank: &Bank) {
+    let _ = std::fs::remove_dir_all(dir);
+    let store = Store::open(dir).expect("open the bench store");
+    let mut base = example_assessment(bank, example, store.new_id(&time::now()));
+    store.create(&mut base.record).expect("create");
+    let q = bank
+        .question_id("existing_consent")
+        .expect("existing_consent");
+    let values = ["all", "some"].map(|v| {
+        bank.questions[q]
+            .parse_answer(&serde_json::Value::from(v))
+            .expect("an option of existing_consent")
+    });
+    let mut a = base.clone();
+    let mut save_only = Vec::new();
+    let mut answer_and_save = Vec::new();
+    for i in 0..200 {
+        if i % 20 == 0 {
+            // A session changes a few answers, not hundreds: keep the history realistic.
+            a = base.clone();
+        }
+        let t = Instant::now();
+        a.answer(q, values[i % 2].clone(), &time::now()).unwrap();
+        let s = Instant::now();
+        store.save(&mut a.record).expect("save");
+        save_only.push(s.elapsed());
+        answer_and_save.push(t.elapsed());
+    }
+    let pct = |v: &mut Vec<Duration>| {
+        v.sort();
+        (v[v.len() / 2], v[v.len() * 95 / 100])
+    };
+    let size = std::fs::metadata(dir.join(format!("{}.json", a.record.id))).map_or(0, |m| m.len());
+    let (p50, p95) = pct(&mut save_only);
+    println!(
+        "\nsave after an answer ({:.0} KiB record, fsync of file and directory, 200 saves):",
+        size as f64 / 1024.0
+    );
+    println!(
+        "  save:                                  p50 {}  p95 {}   (bar: ≤ 5 ms)",
+        ms(p50),
+        ms(p95)
+    );
+    let (p50, p95) = pct(&mut answer_and_save);
+    println!(
+        "  answer + save:                         p50 {}  p95 {}",
+        ms(p50),
+        ms(p95)
+    );
+    // The disk alone: the same bytes through the same steps, without any of the store's code.
+    let bytes = std::fs::read(dir.join(format!("{}.json", a.record.id))).expect("the record");
+    let mut disk = Vec::new();
+    for i in 0..200 {
+        let t = Instant::now();
+        let tmp = dir.join(format!(".floor-{i}"));
+        let mut f = std::fs::File::create(&tmp).expect("temp file");
+        use std::io::Write;
+        f.write_all(&bytes).expect("write");
+        f.sync_all().expect("fsync");
+        std::fs::rename(&tmp, dir.join("floor.json")).expect("rename");
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .expect("fsync dir");
+        disk.push(t.elapsed());
+    }
+    let (p50, p95) = pct(&mut disk);
+    println!(
+        "  the disk alone (write, fsync, rename, fsync dir): p50 {}  p95 {}",
+        ms(p50),
+        ms(p95)
+    );
+    // What a save costs besides the disk: serialising the record and sealing it.
+    let mut seal = Vec::new();
+    for _ in 0..200 {
+        let t = Instant::now();
+        std::hint::black_box(a.record.to_json());
+        seal.push(t.elapsed());
+    }
+    let (p50, p95) = pct(&mut seal);
+    println!(
+        "  of which serialise + seal (no disk):   p50 {}  p95 {}",
+        ms(p50),
+        ms(p95)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok()?.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interface in a pseudo-terminal: launch to first complete frame, key to redrawn frame, and
+// peak memory, each beside a minimal ratatui app (`avg-wijzer bench-minimal`, the same binary)
+// measured the same way in the same run.
+
+/// A program in a pty, its output fed to a terminal emulator on a reader thread that reports
+/// the moment of every chunk it has taken in.
+struct PtyRun {
+    parser: std::sync::Arc<std::sync::Mutex<vt100::Parser>>,
+    chunks: std::sync::mpsc::Receiver<Instant>,
+    writer: Box<dyn std::io::Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    started: Instant,
+}
+
+impl PtyRun {
+    fn start(args: &[&str], cwd: &Path) -> PtyRun {
+        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("AVG_WIJZER_STORE");
+        cmd.cwd(cwd);
+        let size = std::num::NonZeroU16::new;
+        let parser = std::sync::Arc::new(std::sync::Mutex::new(vt100::Parser::new(
+            size(24).expect("rows"),
+            size(80).expect("cols"),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let (tx, chunks) = std::sync::mpsc::channel();
+        let feed = std::sync::Arc::clone(&parser);
+        let child = pair.slave.spawn_command(cmd).expect("start");
+        let started = Instant::now();
+        drop(pair.slave);
+        std::thread::spawn(move || {
+            // The master must stay open while the child runs.
+            let _master = pair.master;
+            let mut buf = [0u8; 16384];
+            while let Ok(n) = std::io::Read::read(&mut reader, &mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+                if tx.send(Instant::now()).is_err() {
+                    break;
+                }
+            }
+        });
+        PtyRun {
+            parser,
+            chunks,
+            writer,
+            child,
+            started,
+        }
+    }
+
+    fn shows(&self, texts: &[&str]) -> bool {
+        let screen = self.parser.lock().expect("parser").screen().contents();
+        texts.iter().all(|t| screen.contains(t))
+    }
+
+    /// When the screen first showed all `texts`, counting from the chunk that completed them.
+    fn until(&self, texts: &[&str]) -> Instant {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            match self.chunks.recv_timeout(remaining) {
+                Ok(at) if self.shows(texts) => return at,
+                Ok(_) => {}
+                Err(_) => panic!(
+                    "waited for {texts:?}; the screen shows:\n{}",
+                    self.parser.lock().expect("parser").screen().contents()
+                ),
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) -> Instant {
+        // Chunks from before this key are not its answer.
+        while self.chunks.try_recv().is_ok() {}
+        let at = Instant::now();
+        self.writer.write_all(keys.as_bytes()).expect("send keys");
+        self.writer.flush().expect("flush");
+        at
+    }
+
+    /// Peak resident memory so far (VmHWM), in KiB.
+    fn peak_kib(&self) -> Option<u64> {
+        let pid = self.child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    fn finish(mut self, keys: &str) {
+        let _ = self.writer.write_all(keys.as_bytes());
+        let _ = self.writer.flush();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What marks a complete first frame: text from its top and from its last line.
+struct App {
+    name: &'static str,
+    args: Vec<String>,
+    first_frame: [&'static str; 2],
+    quit: &'static str,
+}
+
+fn percentile(v: &mut [Duration], p: usize) -> Duration {
+    v.sort();
+    v[(v.len() * p / 100).min(v.len() - 1)]
+}
+
+/// Launch to first complete frame of each app, the apps taking turns so that the machine's
+/// other load falls on all of them alike. Timed from the moment the process exists (after the
+/// fork and the pty set-up), to the chunk of output that completed the frame.
+fn launch_times(apps: &[App], cwd: &Path, n: usize) -> Vec<(Duration, Duration)> {
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); apps.len()];
+    for _ in 0..n {
+        for (app, v) in apps.iter().zip(&mut times) {
+            let args: Vec<&str> = app.args.iter().map(String::as_str).collect();
+            let run = PtyRun::start(&args, cwd);
+            let at = run.until(&app.first_frame);
+            v.push(at - run.started);
+            run.finish(app.quit);
+        }
+    }
+    times
+        .iter_mut()
+        .map(|v| (percentile(v, 50), percentile(v, 95)))
+        .collect()
+}
+
+/// Key press to redrawn frame for key number `i`: keys alternate between two states, each
+/// recognised by its text on screen.
+fn key_latencies(run: &mut PtyRun, keys: [(&str, &str); 2], i: usize) -> Option<Duration> {
+    let (key, shows) = keys[i % 2];
+    let sent = run.send(key);
+    Some(run.until(&[shows]) - sent)
+}
+
+fn tui_benches(dir: &Path, example: &str) {
+    println!(
+        "\nInterface in a pseudo-terminal (80×24), beside a minimal ratatui app in the same binary:"
+    );
+    let empty = dir.join("leeg");
+    let full = dir.join("vol");
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(&empty).expect("store dir");
+    std::fs::create_dir_all(&full).expect("store dir");
+    let bank = Bank::embedded().expect("embedded bank");
+    let store = Store::open(&full).expect("store");
+    let template = example_assessment(&bank, example, "x".into()).record;
+    for i in 0..10_000u32 {
+        let mut r = template.clone();
+        r.id = format!("20261123-{:06}-{:010x}", i % 1_000_000, i);
+        r.campaign.name = format!("Campagne {i}");
+        write_record_fast(&full, &mut r);
+    }
+    // The store as it is in use: its list cache written once.
+    let _ = store.list().expect("list");
+
+    let minimal = App {
+        name: "minimal ratatui app",
+        args: vec!["bench-minimal".into()],
+        first_frame: ["Minimal list", "q quit"],
+        quit: "q",
+    };
+    let tui = |store: &Path| App {
+        name: "avg-wijzer",
+        args: vec!["--store".into(), store.display().to_string()],
+        first_frame: ["Nieuwe beoordeling starten", "verlaten"],
+        quit: "\x03",
+    };
+    let apps = [minimal, tui(&empty), tui(&full)];
+    let launch = launch_times(&apps, dir, 40);
+    let (base50, _) = launch[0];
+    for ((app, (p50, p95)), label) in
+        apps.iter()
+            .zip(&launch)
+            .zip(["", ", empty store", ", 10,000 records"])
+    {
+        let ratio = if label.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "   ({:.2}× the minimal app's p50; bar ≤ 1.5×)",
+                p50.as_secs_f64() / base50.as_secs_f64()
+            )
+        };
+        let name = format!("{}{label}:", app.name);
+        println!(
+            "  launch to first frame, {name:<34} p50 {}  p95 {}{ratio}",
+            ms(*p50),
+            ms(*p95)
+        );
+    }
+
+    // Key to redrawn frame: the minimal app's list and a question's options in avg-wijzer,
+    // taking turns key by key.
+    let keys = 200;
+    for (label, store, listed) in [
+        ("empty store", &empty, "Nog geen verslagen"),
+        ("10,000 records", &full, "Verslagen (10000)"),
+    ] {
+        let mut base_run = PtyRun::start(&["bench-minimal"], dir);
+        base_run.until(&apps[0].first_frame);
+        let args = ["--store", store.to_str().expect("utf-8 path")];
+        let mut run = PtyRun::start(&args, dir);
+        run.until(&["Nieuwe beoordeling starten", "verlaten"]);
+        run.until(&[listed]);
+        run.send("\r");
+        run.until(&["Naam van de campagne"]);
+        run.send("Bench\r\r\r");
+        run.until(&["Vraag 1 van"]);
+        run.send("Doel\r");
+        run.until(&["Vraag 2 van"]);
+        let (mut base, mut ours) = (Vec::new(), Vec::new());
+        for i in 0..keys {
+            base.extend(key_latencies(
+                &mut base_run,
+                [("j", "> Item 2"), ("k", "> Item 1")],
+                i,
+            ));
+            ours.extend(key_latencies(
+                &mut run,
+                [("j", "▶ ( ) Dekking"), ("k", "▶ ( ) Werkgebied")],
+                i,
+            ));
+        }
+        let base_peak = base_run.peak_kib();
+        base_run.finish("q");
+        let (b50, b99) = (percentile(&mut base, 50), percentile(&mut base, 99));
+        let (p50, p99) = (percentile(&mut ours, 50), percentile(&mut ours, 99));
+        println!(
+            "  key to redrawn frame ({label}), minimal app:  p50 {}  p99 {}",
+            ms(b50),
+            ms(b99)
+        );
+        println!(
+            "  key to redrawn frame ({label}), avg-wijzer:   p50 {}  p99 {}   ({:.2}× the minimal app's p99; bar ≤ 1.5×)",
+            ms(p50),
+            ms(p99),
+            p99.as_secs_f64() / b99.as_secs_f64()
+        );
+        // The rest of a whole session: every answer, the advice opened, help and back.
+        for (keys, shows) in [
+            ("jj\r", "Vraag 3 van"),
+            ("j\r", "Vraag 4 van"),
+            ("\r", "Vraag 5 van"),
+            ("j\r", "Vraag 6 van"),
+            (" jj \r", "Vraag 7 van"),
+            ("j \r", "Vraag 8 van"),
+            ("j\r", "Vraag 9 van"),
+            ("\r", "Vraag 10 van"),
+            ("j\r", "Je antwoorden"),
+            ("G\r", "OORDEEL"),
+            (" j j ", "OORDEEL"),
+            ("?", "Hulp: de toetsen"),
+            ("q", "OORDEEL"),
+            ("q", "Nieuwe beoordeling starten"),
+        ] {
+            run.send(keys);
+            run.until(&[shows]);
+        }
+        if let (Some(kib), Some(base_kib)) = (run.peak_kib(), base_peak) {
+            println!(
+                "  peak memory, whole session ({label}): {:.1} MiB (VmHWM; bar ≤ 10 MiB); minimal app {:.1} MiB",
+                kib as f64 / 1024.0,
+                base_kib as f64 / 1024.0
+            );
+        }
+        run.finish("\x03");
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }

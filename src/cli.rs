@@ -181,8 +181,10 @@ fn export_record(
 }
 
 fn verify(args: &Args, file: &str) -> Result<ExitCode, Failure> {
-    // A path, or else an id in the store.
-    let path = if std::path::Path::new(file).is_file() {
+    // A path, or else an id in the store. Something that looks like a path is read as one, so
+    // a missing file is called missing rather than an unknown id.
+    let looks_like_path = file.contains(['/', '\\']) || file.ends_with(".json");
+    let path = if looks_like_path || std::path::Path::new(file).is_file() {
         PathBuf::from(file)
     } else {
         open_store(args)?.resolve(file).map_err(bad)?
@@ -249,6 +251,18 @@ fn sign_off(
     remarks: &str,
 ) -> Result<ExitCode, Failure> {
     let record = store.load(id).map_err(bad)?;
+    // The FG signs the advice that was shown; if the bank changed since, the advice must be
+    // looked at again first rather than silently replaced at sign-off.
+    if record.bank != record::bank_ref(bank) {
+        return Err(Failure::bad_input(format!(
+            "verslag {}: gemaakt met vragenbank {} {} (sha256 {}), niet met de huidige; open het eerst met avg-wijzer --resume {} zodat het advies wordt bijgewerkt, en teken dan af",
+            record.id,
+            record.bank.id,
+            record.bank.version,
+            &record.bank.sha256[..12.min(record.bank.sha256.len())],
+            record.id
+        )));
+    }
     let now = record::time::now();
     let date = date
         .map(str::to_string)

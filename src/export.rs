@@ -229,12 +229,20 @@ fn event_line(e: &Event, lang: Lang) -> (String, String) {
             to,
             dropped,
         } => {
+            // The same version with other content is told apart by the hash.
+            let name = |b: &crate::advice::BankRef| {
+                format!(
+                    "{} (sha256 {})",
+                    b.version,
+                    &b.sha256[..12.min(b.sha256.len())]
+                )
+            };
             let mut s = format!(
                 "{} {} {} → {}",
                 pick("vragenbank gewijzigd:", "question bank changed:"),
                 from.id,
-                from.version,
-                to.version
+                name(from),
+                name(to)
             );
             if !dropped.is_empty() {
                 let list: Vec<String> = dropped

@@ -111,6 +111,17 @@ pub fn describe(e: &serde_json::Error) -> String {
     {
         return format!("verkeerd type: {}, verwacht {}", tick(got), tick(want));
     }
+    if let Some(rest) = raw.strip_prefix("unknown variant ") {
+        if let Some((value, expected)) = rest.split_once(", expected ") {
+            let expected = expected.trim_start_matches("one of ");
+            return format!(
+                "onbekende waarde {}; toegestaan: {}",
+                tick(value),
+                tick(expected)
+            );
+        }
+        return format!("onbekende waarde {}", tick(rest));
+    }
     if let Some(rest) = raw.strip_prefix("invalid value: ") {
         return format!("ongeldige waarde: {}", tick(rest));
     }

@@ -72,7 +72,7 @@ const NL: Words = Words {
     stopped: "Gestopt.",
     ended: "De invoer hield op voordat alle vragen beantwoord waren.",
     empty: "(leeg)",
-    unfinished: "Onafgemaakte beoordelingen:",
+    unfinished: "Beoordelingen die nog niet zijn afgetekend:",
     resume_prompt: "Typ een nummer om verder te gaan, of Enter voor een nieuwe beoordeling.",
     answers_given: "antwoorden",
     campaign_name: "Naam van de campagne (Enter = zonder naam):",
@@ -111,7 +111,7 @@ const EN: Words = Words {
     stopped: "Stopped.",
     ended: "The input ended before all questions were answered.",
     empty: "(empty)",
-    unfinished: "Unfinished assessments:",
+    unfinished: "Assessments not yet signed off:",
     resume_prompt: "Type a number to continue one, or Enter for a new assessment.",
     answers_given: "answers",
     campaign_name: "Name of the campaign (Enter = no name):",
@@ -470,7 +470,8 @@ fn resume_record<'b>(
         store.create(&mut a.record)?;
         let line = format!("{} {old} → {}", words.revised, a.record.id);
         writeln!(out, "{}", wrap(&line, W, "", ""))?;
-    } else {
+    } else if !dropped.is_empty() || a.record.history.len() > events_before {
+        // Only a bank change needs saving now; anything else is saved with the next answer.
         store.save(&mut a.record)?;
     }
     writeln!(

@@ -57,9 +57,13 @@ pub fn read_input(path: &str) -> Result<String> {
     } else {
         fs::read(path).map_err(|e| io_error(path, &e))?
     };
-    let name = if path == "-" { "standaardinvoer" } else { path };
+    utf8(if path == "-" { "standaardinvoer" } else { path }, bytes)
+}
+
+/// Bytes as text, or an error naming the file and where the text stops being UTF-8.
+fn utf8(name: &str, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
+        anyhow!(
             "{name}: geen geldige UTF-8 (bij byte {})",
             e.utf8_error().valid_up_to() + 1
         )
@@ -84,6 +88,7 @@ pub const STORE_ENV: &str = "AVG_WIJZER_STORE";
 
 const INDEX: &str = ".index.json";
 const INDEX_LOCK: &str = ".index.lock";
+const SAVE_LOCK: &str = ".save.lock";
 const TMP_PREFIX: &str = ".tmp-";
 
 pub struct Store {
@@ -117,9 +122,16 @@ pub struct Listing {
     pub unreadable: Vec<(String, String)>,
 }
 
-#[derive(Serialize, Deserialize, Default)]
+/// The cache of summaries (`.index.json`), as read: looked up by file name.
+#[derive(Deserialize, Default)]
 struct Index {
-    entries: BTreeMap<String, IndexEntry>,
+    entries: rustc_hash::FxHashMap<String, IndexEntry>,
+}
+
+/// The cache as written: sorted by file name, so the file is stable and diffable.
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    entries: BTreeMap<&'a str, &'a IndexEntry>,
 }
 
 #[derive(Serialize, Deserialize, Clone, PartialEq)]
@@ -185,9 +197,31 @@ impl Store {
         } else if !dir.is_dir() {
             bail!("{shown}: is geen map");
         }
-        Ok(Store {
+        let store = Store {
             dir: dir.to_path_buf(),
-        })
+        };
+        store.remove_stale_temp_files();
+        Ok(store)
+    }
+
+    /// Temp files left by a save that was killed half-way are removed once they are an hour
+    /// old (a younger one may be another process's save in progress).
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let stale = entry.file_name().to_string_lossy().starts_with(TMP_PREFIX)
+                && entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age.as_secs() > 3600);
+            if stale {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// The user's data directory for AVG-wijzer, from the platform's conventions.
@@ -215,19 +249,62 @@ impl Store {
     /// Saves a new record; never replaces an existing file.
     pub fn create(&self, record: &mut Record) -> Result<()> {
         let bytes = record.to_json();
-        self.write_atomic(&self.path_of(&record.id), bytes.as_bytes(), false)
+        self.write_atomic(&self.path_of(&record.id), bytes.as_bytes(), false, true)
     }
 
     /// Saves a record over its previous version, atomically: a reader (or a crash) sees the old
-    /// file or the new one, never half of one.
+    /// file or the new one, never half of one. Refused when another process saved the record
+    /// since this one loaded or saved it (two windows on one record): nothing is overwritten.
     pub fn save(&self, record: &mut Record) -> Result<()> {
+        let path = self.path_of(&record.id);
+        // Saves in one store take turns, so the check and the write are one step.
+        let lock = self.lock(SAVE_LOCK)?;
+        let expected = record.integrity.hash.clone();
+        if !expected.is_empty()
+            && let Ok(text) = fs::read_to_string(&path)
+        {
+            let on_disk: Option<String> = serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .and_then(|v| v["integrity"]["hash"].as_str().map(str::to_string));
+            if on_disk.as_deref() != Some(expected.as_str()) {
+                let _ = lock.unlock();
+                bail!(
+                    "{}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {}) om verder te gaan",
+                    path.display(),
+                    record.id
+                );
+            }
+        }
         let bytes = record.to_json();
-        self.write_atomic(&self.path_of(&record.id), bytes.as_bytes(), true)
+        let result = self.write_atomic(&path, bytes.as_bytes(), true, true);
+        let _ = lock.unlock();
+        result
+    }
+
+    /// An exclusive lock on a lock file in the store (owner-only), held until unlocked or
+    /// dropped.
+    fn lock(&self, name: &str) -> Result<File> {
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options
+            .open(self.dir.join(name))
+            .map_err(|e| io_error(name, &e))?;
+        file.lock().map_err(|e| io_error(name, &e))?;
+        Ok(file)
     }
 
     /// Temp file in the same directory, fsync, rename (or link, to refuse replacing), fsync of
-    /// the directory. The temp file is owner-only from the start.
-    fn write_atomic(&self, target: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    /// the directory. The temp file is owner-only from the start. Without `durable` the two
+    /// fsyncs are left out (for the index, a cache that is rebuilt if a crash damages it).
+    fn write_atomic(
+        &self,
+        target: &Path,
+        bytes: &[u8],
+        replace: bool,
+        durable: bool,
+    ) -> Result<()> {
         let shown = target.display().to_string();
         let tmp = self.dir.join(format!(
             "{TMP_PREFIX}{}-{:016x}",
@@ -241,7 +318,7 @@ impl Store {
         let written = (|| -> std::io::Result<()> {
             let mut f = options.open(&tmp)?;
             f.write_all(bytes)?;
-            f.sync_all()
+            if durable { f.sync_all() } else { Ok(()) }
         })();
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
@@ -262,7 +339,7 @@ impl Store {
             }
             return Err(io_error(&shown, &e).context("opslaan mislukt"));
         }
-        if let Ok(d) = File::open(&self.dir) {
+        if durable && let Ok(d) = File::open(&self.dir) {
             let _ = d.sync_all();
         }
         Ok(())
@@ -273,6 +350,10 @@ impl Store {
         let prefix = prefix.trim().trim_end_matches(".json");
         if prefix.is_empty() {
             bail!("geef een verslag-id (of het begin ervan)");
+        }
+        // An id names a file in the store, never a path elsewhere.
+        if prefix.contains(['/', '\\']) || prefix.starts_with('.') {
+            bail!("{} is geen verslag-id", crate::json::quoted(prefix));
         }
         let exact = self.path_of(prefix);
         if exact.is_file() {
@@ -328,18 +409,24 @@ impl Store {
     /// Reads only files the cache does not know in their current state.
     pub fn list(&self) -> Result<Listing> {
         let files = self.record_files()?;
-        let index_path = self.dir.join(INDEX);
-        let old: Index = fs::read(&index_path)
+        // Parsed from text checked once, not string by string: the index of a large store is
+        // megabytes, and reading it is most of the time `list` takes.
+        let mut old: Index = fs::read(self.dir.join(INDEX))
             .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
-        let mut index = Index::default();
-        for (name, meta) in &files {
-            let stamp = Stamp::of(meta);
-            let entry = match old.entries.get(name) {
-                Some(e) if e.stamp == stamp => e.clone(),
+        // Entries are moved out of the old index, not copied: a cached entry is used only
+        // while its stamp matches the file, and anything re-read or gone marks the index stale.
+        let mut stale = false;
+        let mut entries = Vec::with_capacity(files.len());
+        for (name, meta) in files {
+            let stamp = Stamp::of(&meta);
+            let entry = match old.entries.remove(&name) {
+                Some(e) if e.stamp == stamp => e,
                 _ => {
-                    let (summary, problem) = match summarise(&self.dir.join(name), name) {
+                    stale = true;
+                    let (summary, problem) = match summarise(&self.dir.join(&name), &name) {
                         Ok(s) => (Some(s), None),
                         Err(p) => (None, Some(p)),
                     };
@@ -350,39 +437,47 @@ impl Store {
                     }
                 }
             };
-            index.entries.insert(name.clone(), entry);
+            entries.push((name, entry));
         }
-        if index.entries.len() != old.entries.len()
-            || index
-                .entries
-                .iter()
-                .any(|(k, v)| old.entries.get(k) != Some(v))
-        {
+        // Entries left in the old index are files that are gone.
+        stale |= !old.entries.is_empty();
+        drop(old);
+        if stale {
             // The cache is only a shortcut: failing to write it loses nothing.
-            let _ = self.write_index(&index);
+            let _ = self.write_index(&entries);
         }
         let mut listing = Listing::default();
-        for (name, e) in index.entries {
+        for (name, e) in entries {
             match (e.summary, e.problem) {
                 (Some(s), _) => listing.records.push(s),
                 (None, p) => listing.unreadable.push((name, p.unwrap_or_default())),
             }
         }
-        listing
-            .records
-            .sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+        listing.unreadable.sort();
+        // Newest first. The order is found on positions, then the summaries are moved once:
+        // sorting the summaries themselves moves each of them many times.
+        let records = &listing.records;
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by(|&i, &j| {
+            let (a, b) = (&records[i], &records[j]);
+            b.updated
+                .cmp(&a.updated)
+                .then(b.id.cmp(&a.id))
+                .then(a.file.cmp(&b.file))
+        });
+        let mut slots: Vec<Option<Summary>> = listing.records.drain(..).map(Some).collect();
+        listing.records = order.into_iter().filter_map(|i| slots[i].take()).collect();
         Ok(listing)
     }
 
-    fn write_index(&self, index: &Index) -> Result<()> {
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(INDEX_LOCK))?;
-        lock.lock()?;
-        let bytes = serde_json::to_vec(index)?;
-        let result = self.write_atomic(&self.dir.join(INDEX), &bytes, true);
+    fn write_index(&self, entries: &[(String, IndexEntry)]) -> Result<()> {
+        let lock = self.lock(INDEX_LOCK)?;
+        let index = IndexOut {
+            entries: entries.iter().map(|(k, v)| (k.as_str(), v)).collect(),
+        };
+        let bytes = serde_json::to_vec(&index)?;
+        // No fsync: a torn or lost index after a crash is simply rebuilt from the files.
+        let result = self.write_atomic(&self.dir.join(INDEX), &bytes, true, false);
         let _ = lock.unlock();
         result
     }
@@ -391,9 +486,7 @@ impl Store {
 /// Reads and checks one record file; the error names the file and what is wrong.
 pub fn read_record(path: &Path) -> Result<Record> {
     let shown = path.display().to_string();
-    let bytes = fs::read(path).map_err(|e| io_error(&shown, &e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow!("{shown}: geen geldige UTF-8; beschadigd?"))?;
+    let text = utf8(&shown, fs::read(path).map_err(|e| io_error(&shown, &e))?)?;
     record::parse(&text).map_err(|e: Unreadable| anyhow!("{shown}: {e}"))
 }
 

@@ -17,7 +17,7 @@ use smallvec::SmallVec;
 
 use super::condition::Known;
 use super::{Bank, Kind, QId, Target};
-use crate::engine::{Answer, Outcome};
+use crate::engine::Answer;
 use crate::text::Text;
 
 /// The stable identifiers of RULES.md, which the program's contracts rely on.
@@ -236,6 +236,12 @@ impl Bits {
     fn contains(&self, i: usize) -> bool {
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
+    fn intersects(&self, o: &Bits) -> bool {
+        self.0.iter().zip(&o.0).any(|(a, b)| a & b != 0)
+    }
+    fn remove_all(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= !b);
+    }
     fn union_with(&mut self, o: &Bits) {
         self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a |= b);
     }
@@ -297,6 +303,16 @@ impl Effect {
         Effect(out)
     }
 
+    /// How many of the `count` bits from `from` on are set.
+    fn count(&self, from: usize, count: usize) -> u32 {
+        self.0
+            .iter()
+            .map(|&(word, bits)| {
+                (bits & range_mask(word as usize * 64, from, from + count)).count_ones()
+            })
+            .sum()
+    }
+
     fn set_bits(&mut self, from: usize, count: usize) {
         for bit in from..from + count {
             let word = (bit / 64) as u32;
@@ -307,6 +323,17 @@ impl Effect {
             }
         }
     }
+}
+
+/// The bits of the 64-bit word starting at bit `base` that fall in `from..to`.
+fn range_mask(base: usize, from: usize, to: usize) -> u64 {
+    let lo = from.saturating_sub(base).min(64);
+    let hi = to.saturating_sub(base).min(64);
+    if lo >= hi {
+        return 0;
+    }
+    let upto = if hi == 64 { u64::MAX } else { (1u64 << hi) - 1 };
+    upto & !((1u64 << lo) - 1)
 }
 
 /// Where each finding, action, warning and note lives in an [`Effect`].
@@ -340,6 +367,40 @@ impl Layout {
         }
     }
 
+    /// The effect with what no rule decided filled in, as [`Outcome::complete`] does: each
+    /// finding's default, and the verdict from whether any action is required. Kept in step
+    /// with it by a test.
+    fn complete(&self, bank: &Bank, e: &Effect) -> Effect {
+        let mut c = e.clone();
+        for (f, finding) in bank.findings.iter().enumerate() {
+            if let Some(d) = finding.default
+                && c.count(self.findings[f], finding.values.len()) == 0
+            {
+                c.set_bits(self.findings[f], usize::from(d) + 1);
+            }
+        }
+        // A required action has the upper of its two bits set.
+        let required = c.0.iter().any(|&(word, bits)| {
+            let base = word as usize * 64;
+            // Words start at even bits, so the upper bits are the odd ones when actions start
+            // at an even bit.
+            let upper = if self.actions.is_multiple_of(2) {
+                0xAAAA_AAAA_AAAA_AAAA
+            } else {
+                0x5555_5555_5555_5555
+            };
+            bits & upper & range_mask(base, self.actions, self.warnings) != 0
+        });
+        let v = &bank.verdict;
+        let base = if required {
+            v.with_required_actions
+        } else {
+            v.without_required_actions
+        };
+        c.set_bits(self.findings[v.finding], usize::from(base) + 1);
+        c
+    }
+
     fn effect(&self, rule: &super::Rule) -> Effect {
         let mut e = Effect::default();
         rule.set
@@ -360,10 +421,11 @@ impl Layout {
         e
     }
 
+    #[cfg(test)]
     /// The outcome an effect stands for: the rules' values, then the engine's defaults and
     /// verdict (through [`Outcome::complete`], so the two never disagree). Reads only the bits
     /// that are set, so its cost does not grow with the size of the bank.
-    fn outcome(&self, bank: &Bank, e: &Effect) -> Outcome {
+    fn outcome(&self, bank: &Bank, e: &Effect) -> crate::engine::Outcome {
         use crate::engine::{Advised, Level};
         let mut findings: Vec<Option<u8>> = vec![None; bank.findings.len()];
         let mut actions = Vec::new();
@@ -398,7 +460,7 @@ impl Layout {
                 }
             }
         }
-        Outcome::complete(
+        crate::engine::Outcome::complete(
             bank,
             findings,
             actions,
@@ -414,8 +476,10 @@ impl Layout {
 /// common case — a question that decides no rule — costs a copy, not a merge.
 struct Effects {
     list: Vec<Effect>,
+    /// One bit per effect, for gathering a state's distinct futures without hashing.
+    marks: Vec<u64>,
     index: HashMap<Effect, u32>,
-    merged: HashMap<(u32, u32), u32>,
+    merged: HashMap<u64, u32>,
 }
 
 /// The effect of no rule at all.
@@ -425,11 +489,29 @@ impl Effects {
     fn new() -> Effects {
         let mut e = Effects {
             list: Vec::new(),
-            index: HashMap::default(),
-            merged: HashMap::default(),
+            marks: Vec::new(),
+            index: HashMap::with_capacity_and_hasher(1 << 14, Default::default()),
+            merged: HashMap::with_capacity_and_hasher(1 << 15, Default::default()),
         };
         e.intern(Effect::default());
         e
+    }
+
+    /// Marks an effect; true if it was not marked yet.
+    fn mark(&mut self, e: u32) -> bool {
+        let (w, b) = (e as usize / 64, 1u64 << (e % 64));
+        if w >= self.marks.len() {
+            self.marks.resize(w + 1, 0);
+        }
+        let new = self.marks[w] & b == 0;
+        self.marks[w] |= b;
+        new
+    }
+
+    fn unmark(&mut self, e: u32) {
+        if let Some(w) = self.marks.get_mut(e as usize / 64) {
+            *w &= !(1u64 << (e % 64));
+        }
     }
 
     fn intern(&mut self, e: Effect) -> u32 {
@@ -449,7 +531,7 @@ impl Effects {
         if b == NOTHING {
             return a;
         }
-        let key = (a.min(b), a.max(b));
+        let key = u64::from(a.min(b)) << 32 | u64::from(a.max(b));
         if let Some(&m) = self.merged.get(&key) {
             return m;
         }
@@ -594,18 +676,20 @@ impl<'b> Explorer<'b> {
             return;
         }
         let mut pending: Vec<u32> = (0..bank.rules.len() as u32).collect();
-        let at_start = self.decide(Target::Question(bank.start), &mut pending);
+        let at_start = self.decide(Target::Question(bank.start), &mut pending, None);
         let below = self.explore(bank.start, &pending);
         report.paths = below.paths;
         report.states = self.memo.len();
 
-        let mut outcomes: HashSet<Outcome> = HashSet::default();
+        // Distinct outcomes are distinct completed effects (defaults and verdict filled in).
+        let mut outcomes: HashSet<Effect> = HashSet::default();
         let mut undecided: HashSet<usize> = HashSet::default();
         for (i, &(future, _)) in below.futures.iter().enumerate() {
             let all = self.effects.merge(at_start, future);
-            let outcome = self.layout.outcome(bank, &self.effects.list[all as usize]);
-            for (f, v) in outcome.findings.iter().enumerate() {
-                if v.is_none() && undecided.insert(f) {
+            let complete = self.layout.complete(bank, &self.effects.list[all as usize]);
+            for (f, finding) in bank.findings.iter().enumerate() {
+                let unset = complete.count(self.layout.findings[f], finding.values.len()) == 0;
+                if unset && undecided.insert(f) {
                     self.defects.push(format!(
                         "{}: pad zonder uitkomst: bevinding \"{}\" krijgt geen waarde (geen regel zet haar en er is geen default) bij {}",
                         bank.findings[f].file,
@@ -614,7 +698,7 @@ impl<'b> Explorer<'b> {
                     ));
                 }
             }
-            outcomes.insert(outcome);
+            outcomes.insert(complete);
         }
         report.outcomes = outcomes.len();
 
@@ -685,18 +769,26 @@ impl<'b> Explorer<'b> {
 
     /// Settles the pending rules that no later answer can change any more, and returns what
     /// the ones that hold add to the outcome.
-    fn decide(&mut self, target: Target, pending: &mut Vec<u32>) -> u32 {
+    ///
+    /// Only rules that look at a question in `changed` (just answered, or no longer reachable)
+    /// can have become decidable; `None` checks them all.
+    fn decide(&mut self, target: Target, pending: &mut Vec<u32>, changed: Option<&Bits>) -> u32 {
         let mut fired = Vec::new();
         {
             let known = self.known(target);
-            pending.retain(|&r| match self.bank.rules[r as usize].when.decide(&known) {
-                Some(holds) => {
-                    if holds {
-                        fired.push(r as usize);
-                    }
-                    false
+            pending.retain(|&r| {
+                if changed.is_some_and(|c| !self.rule_refs[r as usize].intersects(c)) {
+                    return true;
                 }
-                None => true,
+                match self.bank.rules[r as usize].when.decide(&known) {
+                    Some(holds) => {
+                        if holds {
+                            fired.push(r as usize);
+                        }
+                        false
+                    }
+                    None => true,
+                }
             });
         }
         let mut effect = NOTHING;
@@ -727,8 +819,10 @@ impl<'b> Explorer<'b> {
 
         let bank = self.bank;
         let question = &bank.questions[q];
-        let mut futures: HashMap<u32, Example> = HashMap::default();
+        // First each class's step (exploring below it), then the futures gathered in one go,
+        // so the marks that keep them distinct are not disturbed by the exploration below.
         let mut children = Vec::with_capacity(self.classes[q].len());
+        let mut nows: Vec<Option<u32>> = Vec::with_capacity(self.classes[q].len());
         let mut paths: u128 = 0;
         self.path.push(q);
         for class in 0..self.classes[q].len() {
@@ -770,6 +864,7 @@ impl<'b> Explorer<'b> {
             }
             let Some(target) = target else {
                 children.push(None);
+                nows.push(None);
                 if self.reported.insert(format!("dead:{q}")) {
                     let msg = format!(
                         "{}: vraag \"{}\": geen enkele tak van \"next\" past (doodlopend pad) bij {}",
@@ -782,33 +877,61 @@ impl<'b> Explorer<'b> {
                 continue;
             };
             let mut pending = pending.to_vec();
-            let now = self.decide(target, &mut pending);
-            let class = class as u32;
+            // What this step settles: the question answered, and what can no longer be asked.
+            let mut changed = self.reach[q].clone();
+            if let Target::Question(t) = target {
+                changed.remove_all(&self.reach[t]);
+            }
+            changed.insert(q);
+            let now = self.decide(target, &mut pending, Some(&changed));
+            nows.push(Some(now));
             match target {
                 Target::End => {
                     children.push(None);
                     paths = paths.saturating_add(1);
-                    futures.entry(now).or_insert(Example { class, below: 0 });
                 }
                 Target::Question(t) => {
                     let below = self.explore(t, &pending);
                     paths = paths.saturating_add(below.paths);
-                    for (i, &(future, _)) in below.futures.iter().enumerate() {
-                        let all = self.effects.merge(now, future);
-                        futures.entry(all).or_insert(Example {
-                            class,
-                            below: i as u32,
-                        });
-                    }
                     children.push(Some(below));
                 }
             }
         }
         self.answered[q] = None;
         self.path.pop();
-        // In the order of the example paths, so examples in messages are the first such path.
-        let mut futures: Vec<(u32, Example)> = futures.into_iter().collect();
-        futures.sort_unstable_by_key(|(_, e)| (e.class, e.below));
+
+        // The futures in the order first met, which is the order of the example paths, so the
+        // example in a message is the first such path.
+        let mut futures: Vec<(u32, Example)> = Vec::new();
+        for (class, (now, child)) in nows.iter().zip(&children).enumerate() {
+            let Some(now) = *now else { continue };
+            let class = class as u32;
+            match child {
+                None => {
+                    if self.effects.mark(now) {
+                        futures.push((now, Example { class, below: 0 }));
+                    }
+                }
+                Some(below) => {
+                    for (i, &(future, _)) in below.futures.iter().enumerate() {
+                        let all = self.effects.merge(now, future);
+                        if self.effects.mark(all) {
+                            futures.push((
+                                all,
+                                Example {
+                                    class,
+                                    below: i as u32,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for &(e, _) in &futures {
+            self.effects.unmark(e);
+        }
+        futures.shrink_to_fit();
         let below = Rc::new(Below {
             question: q,
             futures,
@@ -949,5 +1072,43 @@ fn answer_classes(
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lint counts outcomes on completed effects; completing at the bit level must agree
+    /// with the engine's `Outcome::complete` for every rule and every pair of rules.
+    #[test]
+    fn bit_level_completion_agrees_with_the_engine() {
+        let bank = Bank::embedded().unwrap();
+        let layout = Layout::new(&bank);
+        let effects: Vec<Effect> = bank.rules.iter().map(|r| layout.effect(r)).collect();
+        let mut checked = 0;
+        for a in 0..effects.len() {
+            for b in a..effects.len() {
+                let e = effects[a].merge(&effects[b]);
+                let engine = layout.outcome(&bank, &e);
+                let bits = layout.outcome(&bank, &layout.complete(&bank, &e));
+                assert_eq!(
+                    bits, engine,
+                    "rules {} and {}",
+                    bank.rules[a].id, bank.rules[b].id
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 100);
+    }
+
+    #[test]
+    fn range_masks() {
+        assert_eq!(range_mask(0, 0, 64), u64::MAX);
+        assert_eq!(range_mask(0, 2, 4), 0b1100);
+        assert_eq!(range_mask(64, 0, 66), 0b11);
+        assert_eq!(range_mask(64, 70, 200), u64::MAX << 6);
+        assert_eq!(range_mask(128, 0, 100), 0);
     }
 }

@@ -12,9 +12,11 @@ use sha2::{Digest, Sha256};
 #[serde(deny_unknown_fields)]
 pub struct Integrity {
     pub algorithm: String,
-    /// Per top-level part of the record, the hash of its canonical form.
+    /// Per top-level part of the record, the hash of its canonical form (so `verify` can say
+    /// which part changed).
     pub parts: BTreeMap<String, String>,
-    /// The hash of the canonical form of the whole record without this block.
+    /// The hash of the canonical form of the whole record without this block, followed by the
+    /// part hashes.
     pub hash: String,
 }
 
@@ -69,15 +71,22 @@ fn sha256(s: &str) -> String {
 pub fn seal(record: &Value) -> Integrity {
     let mut body = record.as_object().cloned().unwrap_or_default();
     body.remove("integrity");
-    let parts = body
+    let parts: BTreeMap<String, String> = body
         .iter()
         .map(|(k, v)| (k.clone(), sha256(&canonical(v))))
         .collect();
+    let hash = overall(&Value::Object(body), &parts);
     Integrity {
         algorithm: ALGORITHM.to_string(),
         parts,
-        hash: sha256(&canonical(&Value::Object(body))),
+        hash,
     }
+}
+
+/// The hash over the record and its part hashes together, so an edited part hash is caught too.
+fn overall(body: &Value, parts: &BTreeMap<String, String>) -> String {
+    let parts = serde_json::to_value(parts).unwrap_or(Value::Null);
+    sha256(&format!("{}\n{}", canonical(body), canonical(&parts)))
 }
 
 /// What `verify` found.
@@ -106,7 +115,7 @@ pub fn verify_value(record: &Value) -> Verification {
         return Verification::Unsealed;
     }
     let now = seal(record);
-    if now.hash == stored.hash {
+    if now.hash == stored.hash && now.parts == stored.parts {
         return Verification::Intact;
     }
     let mut parts: Vec<String> = now

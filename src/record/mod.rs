@@ -254,7 +254,7 @@ impl fmt::Display for Unreadable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Unreadable::Empty => write!(f, "het bestand is leeg"),
-            Unreadable::Json(e) => write!(f, "geen geldige JSON ({e}); afgekapt of beschadigd?"),
+            Unreadable::Json(e) => write!(f, "geen geldige JSON: {e}"),
             Unreadable::Foreign => write!(
                 f,
                 "geen verslag van AVG-wijzer (\"format\" is niet \"{FORMAT}\")"
@@ -293,7 +293,15 @@ pub fn from_value(v: Value) -> Result<Record, Unreadable> {
     match version {
         // Version 1 is the current format; older versions would be migrated here, one step
         // at a time, each kept as a fixture under tests/records/.
-        1 => serde_json::from_value(v).map_err(|e| Unreadable::Invalid(crate::json::describe(&e))),
+        1 => serde_path_to_error::deserialize(v).map_err(|e| {
+            let at = e.path().to_string();
+            let why = crate::json::describe(e.inner());
+            Unreadable::Invalid(if at == "." {
+                why
+            } else {
+                format!("{at}: {why}")
+            })
+        }),
         0 => Err(Unreadable::Invalid(
             "\"format_version\" ontbreekt of is geen geheel getal".into(),
         )),
@@ -536,10 +544,20 @@ impl<'b> Assessment<'b> {
         record.signoff = None;
         record.created = now.to_string();
         record.completed = None;
-        record.history = vec![Event::Revision {
+        // What happened after the sign-off (a bank change found on reopening) belongs to the
+        // new revision, not to the signed record.
+        let after_signoff = self
+            .record
+            .history
+            .iter()
+            .rposition(|e| matches!(e, Event::SignedOff { .. }))
+            .map_or(0, |i| i + 1);
+        record.history = std::iter::once(Event::Revision {
             at: now.to_string(),
             previous: self.record.id.clone(),
-        }];
+        })
+        .chain(self.record.history[after_signoff..].iter().cloned())
+        .collect();
         let mut a = Assessment {
             bank: self.bank,
             record,
