@@ -1,226 +1,25 @@
-//! Proving a bank sound: every text written and sourced, every stable id present, and — by
-//! exploring every path — every question reachable, every path ending in a complete outcome.
+//! Exploring every path through a bank without following them one by one.
 //!
 //! Exploring paths one by one would multiply: a multiple-choice question with six options has 63
 //! answers, and the questions after it repeat under each. So answers that no condition can tell
 //! apart are explored once (answer classes), and the exploration of a question is shared between
 //! all paths that reach it with the same answers still mattering below it (memoised on the
 //! question, the rules not yet decided, and the answers those rules and the branches below look
-//! at). Each shared result is the set of distinct rule combinations still to come, so the work
-//! grows with the number of distinct outcomes, not with the number of paths.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+//! at). Each shared result is the set of distinct effects still to come, so the work grows with
+//! the number of distinct outcomes, not with the number of paths.
 use std::rc::Rc;
 
-use serde::Deserialize;
-use serde_json::Value;
-use smallvec::SmallVec;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::condition::Known;
-use super::{Bank, Kind, QId, Target};
+use super::Report;
+use super::effect::{Effect, Effects, Layout, NOTHING};
+use crate::bank::condition::Known;
+use crate::bank::{Bank, Kind, QId, Target};
 use crate::engine::Answer;
-use crate::text::Text;
-
-/// The stable identifiers of RULES.md, which the program's contracts rely on.
-const STABLE_IDS: &str = include_str!("../../assets/stable-ids.json");
 
 /// Answer classes of a multiple-choice question are enumerated over the options conditions look
 /// at; more than this many such options is refused rather than explored.
 const MAX_TESTED_OPTIONS: u32 = 16;
-
-#[derive(Debug, Default)]
-pub struct Report {
-    pub questions: usize,
-    /// Distinct paths: sequences of answers that some condition can tell apart.
-    pub paths: u128,
-    /// Distinct outcomes: findings, actions with levels, warnings and notes.
-    pub outcomes: usize,
-    /// Question states explored (after sharing), a measure of the lint's own work.
-    pub states: usize,
-    pub defects: Vec<String>,
-}
-
-impl Report {
-    pub fn is_sound(&self) -> bool {
-        self.defects.is_empty()
-    }
-}
-
-pub fn lint(bank: &Bank) -> Report {
-    let mut report = Report {
-        questions: bank.questions.len(),
-        ..Default::default()
-    };
-    check_texts(bank, &mut report.defects);
-    check_stable_ids(bank, &mut report.defects);
-    report.defects.extend(bank.unused_defs.iter().cloned());
-    Explorer::new(bank).run(&mut report);
-    report
-}
-
-fn check_text(t: &Text, place: &str, what: &str, defects: &mut Vec<String>) {
-    for (lang, s) in [("nl", &t.nl), ("en", &t.en)] {
-        if s.trim().is_empty() {
-            defects.push(format!("{place}: {what} ({lang}) ontbreekt"));
-        } else if s.trim().eq_ignore_ascii_case("todo") {
-            defects.push(format!(
-                "{place}: {what} ({lang}) is nog niet geschreven (TODO)"
-            ));
-        }
-    }
-}
-
-fn check_sources(sources: &[String], place: &str, defects: &mut Vec<String>) {
-    if sources.iter().all(|s| s.trim().is_empty()) {
-        defects.push(format!("{place}: geen bron (sources is leeg)"));
-    }
-}
-
-fn check_texts(bank: &Bank, d: &mut Vec<String>) {
-    for q in &bank.questions {
-        let place = format!("{}: vraag \"{}\"", q.file, q.id);
-        check_text(&q.prompt, &place, "prompt", d);
-        check_text(&q.help, &place, "help", d);
-        check_text(&q.reasoning, &place, "reasoning", d);
-        check_sources(&q.sources, &place, d);
-        for o in &q.options {
-            check_text(
-                &o.label,
-                &format!("{place}, optie \"{}\"", o.id),
-                "label",
-                d,
-            );
-        }
-    }
-    for f in &bank.findings {
-        let place = format!("{}: bevinding \"{}\"", f.file, f.id);
-        check_text(&f.title, &place, "title", d);
-        check_text(&f.rationale, &place, "rationale", d);
-        check_sources(&f.sources, &place, d);
-        for v in &f.values {
-            check_text(
-                &v.label,
-                &format!("{place}, waarde {}", v.value),
-                "label",
-                d,
-            );
-        }
-    }
-    for a in &bank.actions {
-        let place = format!("{}: actie \"{}\"", a.file, a.id);
-        check_text(&a.title, &place, "title", d);
-        check_text(&a.rationale, &place, "rationale", d);
-        check_sources(&a.sources, &place, d);
-    }
-    for w in &bank.warnings {
-        let place = format!("{}: waarschuwing \"{}\"", w.file, w.id);
-        check_text(&w.title, &place, "title", d);
-        check_text(&w.text, &place, "text", d);
-        check_sources(&w.sources, &place, d);
-    }
-    for n in &bank.notes {
-        let place = format!("{}: notitie \"{}\"", n.file, n.id);
-        check_text(&n.title, &place, "title", d);
-        check_text(&n.text, &place, "text", d);
-        check_sources(&n.sources, &place, d);
-        let month_ok = n.checked.len() == 7
-            && n.checked.as_bytes()[4] == b'-'
-            && n.checked
-                .chars()
-                .enumerate()
-                .all(|(i, c)| i == 4 || c.is_ascii_digit());
-        if !month_ok {
-            d.push(format!(
-                "{place}: checked moet een maand zijn als \"2026-11\", gevonden \"{}\"",
-                n.checked
-            ));
-        }
-    }
-    for f in &bank.register {
-        let place = format!("{}: registerveld \"{}\"", f.file, f.id);
-        check_text(&f.label, &place, "label", d);
-        for p in &f.parts {
-            if let super::RegisterContent::Text(t) = &p.content {
-                check_text(t, &place, "text", d);
-            }
-        }
-    }
-    for r in &bank.rules {
-        if let Some(reason) = &r.reason {
-            let place = format!("{}: regel \"{}\"", r.file, r.id);
-            check_text(&reason.text, &place, "reason.text", d);
-            check_sources(&reason.sources, &place, d);
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct StableIds {
-    questions: HashMap<String, (String, Vec<String>)>,
-    findings: HashMap<String, Vec<Value>>,
-    actions: Vec<String>,
-}
-
-fn check_stable_ids(bank: &Bank, d: &mut Vec<String>) {
-    let stable: StableIds = match serde_json::from_str(STABLE_IDS) {
-        Ok(s) => s,
-        Err(e) => {
-            d.push(format!("assets/stable-ids.json is onleesbaar: {e}"));
-            return;
-        }
-    };
-    let mut names: Vec<&String> = stable.questions.keys().collect();
-    names.sort();
-    for id in names {
-        let (kind, options) = &stable.questions[id];
-        match bank.question(id) {
-            None => d.push(format!("vaste vraag \"{id}\" (RULES.md) ontbreekt")),
-            Some(q) => {
-                if q.kind.name() != kind {
-                    d.push(format!(
-                        "{}: vraag \"{id}\" moet van soort {kind} zijn, is {}",
-                        q.file,
-                        q.kind.name()
-                    ));
-                }
-                for o in options {
-                    if q.option_index(o).is_none() {
-                        d.push(format!(
-                            "{}: vraag \"{id}\" mist de vaste optie \"{o}\"",
-                            q.file
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    for q in &bank.questions {
-        if !stable.questions.contains_key(&q.id) && q.default.is_none() {
-            d.push(format!(
-                "{}: vraag \"{}\" staat niet in RULES.md en heeft dus een \"default\" nodig, zodat een antwoordbestand volgens RULES.md altijd werkt",
-                q.file, q.id
-            ));
-        }
-    }
-    let mut names: Vec<&String> = stable.findings.keys().collect();
-    names.sort();
-    for id in names {
-        match bank.finding_id(id) {
-            None => d.push(format!("vaste bevinding \"{id}\" (RULES.md) ontbreekt")),
-            Some(f) => {
-                for v in &stable.findings[id] {
-                    if !bank.findings[f].values.iter().any(|x| &x.value == v) {
-                        d.push(format!("bevinding \"{id}\" mist de vaste waarde {v}"));
-                    }
-                }
-            }
-        }
-    }
-    for id in &stable.actions {
-        if bank.action_id(id).is_none() {
-            d.push(format!("vaste actie \"{id}\" (RULES.md) ontbreekt"));
-        }
-    }
-}
 
 /// A small growable bit set, for sets of questions and of rules.
 #[derive(Clone, PartialEq, Eq, Hash, Default, Debug)]
@@ -254,294 +53,6 @@ impl Bits {
     }
 }
 
-/// What a set of rules adds to an outcome, as a bit string kept sparse in 64-bit words. Each
-/// finding has one bit per value and each action two, in a unary code (value k sets the low k+1
-/// bits; recommended 01, required 11), each warning and note one bit. "The strongest wins" is
-/// then a plain OR, so effects combine by merging their words.
-#[derive(Clone, PartialEq, Eq, Hash, Default, Debug)]
-struct Effect(SmallVec<[(u32, u64); 3]>);
-
-impl Effect {
-    fn merge(&self, other: &Effect) -> Effect {
-        let (a, b) = (&self.0, &other.0);
-        if b.is_empty() {
-            return self.clone();
-        }
-        if a.is_empty() {
-            return other.clone();
-        }
-        // The usual case: both touch the same words.
-        if a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.0 == y.0) {
-            return Effect(
-                a.iter()
-                    .zip(b.iter())
-                    .map(|(x, y)| (x.0, x.1 | y.1))
-                    .collect(),
-            );
-        }
-        let mut out = SmallVec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => {
-                    out.push(a[i]);
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push(b[j]);
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push((a[i].0, a[i].1 | b[j].1));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        Effect(out)
-    }
-
-    /// How many of the `count` bits from `from` on are set.
-    fn count(&self, from: usize, count: usize) -> u32 {
-        self.0
-            .iter()
-            .map(|&(word, bits)| {
-                (bits & range_mask(word as usize * 64, from, from + count)).count_ones()
-            })
-            .sum()
-    }
-
-    fn set_bits(&mut self, from: usize, count: usize) {
-        for bit in from..from + count {
-            let word = (bit / 64) as u32;
-            let mask = 1u64 << (bit % 64);
-            match self.0.binary_search_by_key(&word, |w| w.0) {
-                Ok(i) => self.0[i].1 |= mask,
-                Err(i) => self.0.insert(i, (word, mask)),
-            }
-        }
-    }
-}
-
-/// The bits of the 64-bit word starting at bit `base` that fall in `from..to`.
-fn range_mask(base: usize, from: usize, to: usize) -> u64 {
-    let lo = from.saturating_sub(base).min(64);
-    let hi = to.saturating_sub(base).min(64);
-    if lo >= hi {
-        return 0;
-    }
-    let upto = if hi == 64 { u64::MAX } else { (1u64 << hi) - 1 };
-    upto & !((1u64 << lo) - 1)
-}
-
-/// Where each finding, action, warning and note lives in an [`Effect`].
-struct Layout {
-    findings: Vec<usize>,
-    actions: usize,
-    warnings: usize,
-    notes: usize,
-}
-
-impl Layout {
-    fn new(bank: &Bank) -> Layout {
-        let mut at = 0;
-        let findings = bank
-            .findings
-            .iter()
-            .map(|f| {
-                let start = at;
-                at += f.values.len();
-                start
-            })
-            .collect();
-        let actions = at;
-        let warnings = actions + 2 * bank.actions.len();
-        let notes = warnings + bank.warnings.len();
-        Layout {
-            findings,
-            actions,
-            warnings,
-            notes,
-        }
-    }
-
-    /// The effect with what no rule decided filled in, as [`Outcome::complete`] does: each
-    /// finding's default, and the verdict from whether any action is required. Kept in step
-    /// with it by a test.
-    fn complete(&self, bank: &Bank, e: &Effect) -> Effect {
-        let mut c = e.clone();
-        for (f, finding) in bank.findings.iter().enumerate() {
-            if let Some(d) = finding.default
-                && c.count(self.findings[f], finding.values.len()) == 0
-            {
-                c.set_bits(self.findings[f], usize::from(d) + 1);
-            }
-        }
-        // A required action has the upper of its two bits set.
-        let required = c.0.iter().any(|&(word, bits)| {
-            let base = word as usize * 64;
-            // Words start at even bits, so the upper bits are the odd ones when actions start
-            // at an even bit.
-            let upper = if self.actions.is_multiple_of(2) {
-                0xAAAA_AAAA_AAAA_AAAA
-            } else {
-                0x5555_5555_5555_5555
-            };
-            bits & upper & range_mask(base, self.actions, self.warnings) != 0
-        });
-        let v = &bank.verdict;
-        let base = if required {
-            v.with_required_actions
-        } else {
-            v.without_required_actions
-        };
-        c.set_bits(self.findings[v.finding], usize::from(base) + 1);
-        c
-    }
-
-    fn effect(&self, rule: &super::Rule) -> Effect {
-        let mut e = Effect::default();
-        rule.set
-            .iter()
-            .for_each(|&(f, v)| e.set_bits(self.findings[f], usize::from(v) + 1));
-        rule.recommend
-            .iter()
-            .for_each(|&a| e.set_bits(self.actions + 2 * a, 1));
-        rule.require
-            .iter()
-            .for_each(|&a| e.set_bits(self.actions + 2 * a, 2));
-        rule.warn
-            .iter()
-            .for_each(|&w| e.set_bits(self.warnings + w, 1));
-        rule.notes
-            .iter()
-            .for_each(|&n| e.set_bits(self.notes + n, 1));
-        e
-    }
-
-    #[cfg(test)]
-    /// The outcome an effect stands for: the rules' values, then the engine's defaults and
-    /// verdict (through [`Outcome::complete`], so the two never disagree). Reads only the bits
-    /// that are set, so its cost does not grow with the size of the bank.
-    fn outcome(&self, bank: &Bank, e: &Effect) -> crate::engine::Outcome {
-        use crate::engine::{Advised, Level};
-        let mut findings: Vec<Option<u8>> = vec![None; bank.findings.len()];
-        let mut actions = Vec::new();
-        let (mut warnings, mut notes) = (Vec::new(), Vec::new());
-        for &(word, bits) in &e.0 {
-            let mut rest = bits;
-            while rest != 0 {
-                let bit = word as usize * 64 + rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                if bit < self.actions {
-                    // Unary code: the finding's value is its highest set bit.
-                    let f = self.findings.partition_point(|&start| start <= bit) - 1;
-                    let v = (bit - self.findings[f]) as u8;
-                    findings[f] = Some(findings[f].map_or(v, |w| w.max(v)));
-                } else if bit < self.warnings {
-                    let (a, high) = ((bit - self.actions) / 2, (bit - self.actions) % 2 == 1);
-                    match actions.last_mut() {
-                        Some(Advised { action, level }) if *action == a => {
-                            if high {
-                                *level = Level::Required;
-                            }
-                        }
-                        _ => actions.push(Advised {
-                            action: a,
-                            level: Level::Recommended,
-                        }),
-                    }
-                } else if bit < self.notes {
-                    warnings.push(bit - self.warnings);
-                } else {
-                    notes.push(bit - self.notes);
-                }
-            }
-        }
-        crate::engine::Outcome::complete(
-            bank,
-            findings,
-            actions,
-            warnings,
-            notes,
-            Vec::new(),
-            Vec::new(),
-        )
-    }
-}
-
-/// Every distinct effect met, numbered, so the futures of a state are small numbers and the
-/// common case — a question that decides no rule — costs a copy, not a merge.
-struct Effects {
-    list: Vec<Effect>,
-    /// One bit per effect, for gathering a state's distinct futures without hashing.
-    marks: Vec<u64>,
-    index: HashMap<Effect, u32>,
-    merged: HashMap<u64, u32>,
-}
-
-/// The effect of no rule at all.
-const NOTHING: u32 = 0;
-
-impl Effects {
-    fn new() -> Effects {
-        let mut e = Effects {
-            list: Vec::new(),
-            marks: Vec::new(),
-            index: HashMap::with_capacity_and_hasher(1 << 14, Default::default()),
-            merged: HashMap::with_capacity_and_hasher(1 << 15, Default::default()),
-        };
-        e.intern(Effect::default());
-        e
-    }
-
-    /// Marks an effect; true if it was not marked yet.
-    fn mark(&mut self, e: u32) -> bool {
-        let (w, b) = (e as usize / 64, 1u64 << (e % 64));
-        if w >= self.marks.len() {
-            self.marks.resize(w + 1, 0);
-        }
-        let new = self.marks[w] & b == 0;
-        self.marks[w] |= b;
-        new
-    }
-
-    fn unmark(&mut self, e: u32) {
-        if let Some(w) = self.marks.get_mut(e as usize / 64) {
-            *w &= !(1u64 << (e % 64));
-        }
-    }
-
-    fn intern(&mut self, e: Effect) -> u32 {
-        if let Some(&i) = self.index.get(&e) {
-            return i;
-        }
-        let i = self.list.len() as u32;
-        self.list.push(e.clone());
-        self.index.insert(e, i);
-        i
-    }
-
-    fn merge(&mut self, a: u32, b: u32) -> u32 {
-        if a == NOTHING || a == b {
-            return b;
-        }
-        if b == NOTHING {
-            return a;
-        }
-        let key = u64::from(a.min(b)) << 32 | u64::from(a.max(b));
-        if let Some(&m) = self.merged.get(&key) {
-            return m;
-        }
-        let m = self.list[a as usize].merge(&self.list[b as usize]);
-        let m = self.intern(m);
-        self.merged.insert(key, m);
-        m
-    }
-}
-
 /// What lies below a question state: the distinct effects still to come and how many paths
 /// there are. Each effect remembers one example path without allocating: the answer class that
 /// leads to it and its place among the futures of the state that class leads to.
@@ -563,7 +74,7 @@ struct Example {
 /// branches below still look at: everything the exploration below depends on.
 type StateKey = (QId, Vec<u32>, Vec<(QId, usize)>);
 
-struct Explorer<'b> {
+pub(super) struct Explorer<'b> {
     bank: &'b Bank,
     /// Per question: one representative answer of each class of answers no condition can tell apart.
     classes: Vec<Vec<Answer>>,
@@ -587,7 +98,7 @@ struct Explorer<'b> {
 }
 
 impl<'b> Explorer<'b> {
-    fn new(bank: &'b Bank) -> Explorer<'b> {
+    pub(super) fn new(bank: &'b Bank) -> Explorer<'b> {
         let n = bank.questions.len();
         // Which option masks each question is tested against, anywhere in the bank.
         let mut tested: Vec<Vec<u64>> = vec![Vec::new(); n];
@@ -669,7 +180,7 @@ impl<'b> Explorer<'b> {
         }
     }
 
-    fn run(mut self, report: &mut Report) {
+    pub(super) fn run(mut self, report: &mut Report) {
         let bank = self.bank;
         if !self.defects.is_empty() {
             report.defects.append(&mut self.defects);
@@ -1010,7 +521,7 @@ fn reach_from(bank: &Bank, q: QId, reach: &mut Vec<Option<Bits>>) {
 
 /// One representative answer for each class of answers that no condition can tell apart.
 fn answer_classes(
-    question: &super::Question,
+    question: &crate::bank::Question,
     tested: &[u64],
     defects: &mut Vec<String>,
 ) -> Vec<Answer> {
@@ -1072,43 +583,5 @@ fn answer_classes(
             }
             out
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The lint counts outcomes on completed effects; completing at the bit level must agree
-    /// with the engine's `Outcome::complete` for every rule and every pair of rules.
-    #[test]
-    fn bit_level_completion_agrees_with_the_engine() {
-        let bank = Bank::embedded().unwrap();
-        let layout = Layout::new(&bank);
-        let effects: Vec<Effect> = bank.rules.iter().map(|r| layout.effect(r)).collect();
-        let mut checked = 0;
-        for a in 0..effects.len() {
-            for b in a..effects.len() {
-                let e = effects[a].merge(&effects[b]);
-                let engine = layout.outcome(&bank, &e);
-                let bits = layout.outcome(&bank, &layout.complete(&bank, &e));
-                assert_eq!(
-                    bits, engine,
-                    "rules {} and {}",
-                    bank.rules[a].id, bank.rules[b].id
-                );
-                checked += 1;
-            }
-        }
-        assert!(checked > 100);
-    }
-
-    #[test]
-    fn range_masks() {
-        assert_eq!(range_mask(0, 0, 64), u64::MAX);
-        assert_eq!(range_mask(0, 2, 4), 0b1100);
-        assert_eq!(range_mask(64, 0, 66), 0b11);
-        assert_eq!(range_mask(64, 70, 200), u64::MAX << 6);
-        assert_eq!(range_mask(128, 0, 100), 0);
     }
 }
