@@ -17,17 +17,21 @@ fn bad(e: anyhow::Error) -> Failure {
     Failure::bad_input(format!("{e:#}"))
 }
 
-/// The store from `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
-pub fn open_store(args: &Args) -> Result<Store, Failure> {
-    let dir = match &args.store {
-        Some(d) => d.clone(),
+/// The store's directory: `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
+pub fn store_dir(args: &Args) -> Result<PathBuf, Failure> {
+    match &args.store {
+        Some(d) => Ok(d.clone()),
         None => Store::default_dir().ok_or_else(|| {
             Failure::bad_input(
                 "geen map voor de verslagen gevonden; geef er een met --store of AVG_WIJZER_STORE",
             )
-        })?,
-    };
-    Store::open(&dir).map_err(bad)
+        }),
+    }
+}
+
+/// The store from `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
+pub fn open_store(args: &Args) -> Result<Store, Failure> {
+    Store::open(&store_dir(args)?).map_err(bad)
 }
 
 fn new_record(bank: &Bank, store: &Store, path: &str, lang: Lang) -> Result<ExitCode, Failure> {
@@ -381,6 +385,9 @@ pub enum Command {
         #[arg(long, default_value = "")]
         remarks: String,
     },
+    /// A minimal ratatui app: the baseline for the interface's benchmark
+    #[command(hide = true)]
+    BenchMinimal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -485,6 +492,20 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 date.as_deref(),
                 remarks,
             )
+        }
+        Some(Command::BenchMinimal) => crate::tui::minimal::run().map_err(|e| Failure {
+            code: 1,
+            message: format!("{e:#}"),
+        }),
+        None if !wants_plain(&args) => {
+            let dir = store_dir(&args)?;
+            match crate::tui::run(|| load_bank(&args), args.lang, dir, args.resume.as_deref()) {
+                Ok(done) => done,
+                Err(e) => Err(Failure {
+                    code: 1,
+                    message: format!("{e:#}"),
+                }),
+            }
         }
         None => {
             let bank = load_bank(&args)?;

@@ -16,3 +16,4 @@ pub mod plain;
 pub mod record;
 pub mod store;
 pub mod text;
+pub mod tui;

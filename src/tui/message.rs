@@ -1,0 +1,16 @@
+//! What can happen to the model: a key's action, a typed character, or news from outside.
+use crate::store::Listing;
+
+use super::keymap::Action;
+
+#[derive(Debug)]
+pub enum Message {
+    /// A key from the keymap, in the context it was pressed in.
+    Key(Action),
+    /// A character typed into a text field.
+    Input(char),
+    /// Text pasted into a text field (bracketed paste): typed as if character by character.
+    Paste(String),
+    /// The record list, read in the background after the first frame.
+    Listed(Result<Listing, String>),
+}

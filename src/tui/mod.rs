@@ -1,0 +1,159 @@
+//! The full-screen front end (ratatui + crossterm) over the same engine and store as the plain
+//! mode. Elm style: one [`app::Model`], [`message::Message`]s from the [`keymap`],
+//! [`update::update`] for every change, and [`view::draw`] that only draws. The loop is generic
+//! over the backend so tests draw into a `TestBackend`.
+//!
+//! The terminal is restored on every way out: a normal quit, an error (a guard), a panic
+//! (ratatui's hook) and SIGTERM/SIGHUP/SIGINT (a flag the loop polls).
+pub mod app;
+pub mod keymap;
+pub mod message;
+pub mod minimal;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod words;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
+
+use anyhow::{Result, anyhow};
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::bank::Bank;
+use crate::store::Store;
+use crate::text::Lang;
+
+use app::{Model, Run};
+use message::Message;
+
+/// Restores the terminal when dropped: on a normal return, on `?` and while unwinding.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// A flag raised by SIGTERM, SIGHUP or SIGINT; a second signal ends the process at once.
+pub fn stop_flag() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+/// Runs the interface on the store in `dir`; `resume` continues a record at once (a
+/// signed-off one as a new revision). The first frame is drawn before anything is loaded:
+/// the question bank right after it, the store opened and its records listed in the
+/// background, so neither a large bank nor 10,000 records delay the start. A bank that
+/// does not load comes back as the inner error, with the terminal restored.
+pub fn run<E>(
+    load_bank: impl FnOnce() -> Result<Bank, E>,
+    lang: Lang,
+    dir: PathBuf,
+    resume: Option<&str>,
+) -> Result<Result<ExitCode, E>> {
+    let stop = stop_flag()?;
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        anyhow!("het scherm is niet te gebruiken: {e}")
+    })?;
+    let _restore = Restore;
+    let shown = dir.display().to_string();
+    terminal
+        .draw(|f| view::draw_first(f, lang, theme::Theme::from_env(), &shown))
+        .map_err(|e| anyhow!("tekenen mislukt: {e}"))?;
+    let listing = {
+        let (tx, rx) = mpsc::channel();
+        let dir = dir.clone();
+        std::thread::spawn(move || {
+            let listed = Store::open(&dir).and_then(|s| s.list());
+            let _ = tx.send(listed.map_err(|e| format!("{e:#}")));
+        });
+        rx
+    };
+    let bank = match load_bank() {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(e)),
+    };
+    // The store is opened (created, checked, tidied) on the thread above; saving needs only
+    // its directory.
+    let mut model = Model::new(&bank, lang, Some(Store { dir }));
+    if let Some(id) = resume {
+        update::resume(&mut model, id);
+    }
+    let mut listing = Some(listing);
+    event_loop(&mut terminal, &mut model, &stop, |model| {
+        let news = match listing.as_ref().map(Receiver::try_recv) {
+            Some(Ok(result)) => result,
+            Some(Err(TryRecvError::Disconnected)) => Err("de lijst is niet gelezen".into()),
+            _ => return false,
+        };
+        listing = None;
+        update::update(model, Message::Listed(news));
+        true
+    })?;
+    Ok(Ok(ExitCode::SUCCESS))
+}
+
+/// Draws, waits for keys and signals, updates; until the model says it is done. `after_draw`
+/// runs after every frame and tells whether it changed the model (news from background work).
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    model: &mut Model,
+    stop: &AtomicBool,
+    mut after_draw: impl FnMut(&mut Model) -> bool,
+) -> Result<()> {
+    let mut dirty = true;
+    while model.run == Run::Running && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal
+                .draw(|f| view::draw(f, model))
+                .map_err(|e| anyhow!("tekenen mislukt: {e}"))?;
+            dirty = false;
+        }
+        if after_draw(model) {
+            dirty = true;
+            continue;
+        }
+        if !event::poll(Duration::from_millis(50))? {
+            continue;
+        }
+        // Everything already waiting is handled before the next frame.
+        loop {
+            match event::read()? {
+                Event::Key(key) => {
+                    if let Some(msg) = keymap::message(key, update::context(model)) {
+                        update::update(model, msg);
+                        dirty = true;
+                    }
+                }
+                Event::Paste(text) => {
+                    update::update(model, Message::Paste(text));
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+            if model.run != Run::Running || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}

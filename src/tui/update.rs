@@ -1,0 +1,961 @@
+//! Every change to the model happens here: a message in, the model changed. Saving goes
+//! through the store after every answer, note and sign-off; a failure to save is shown in the
+//! status line and never ends the session.
+use crate::bank::{Kind, QId};
+use crate::engine::Answer;
+use crate::record::{self, Assessment, Campaign, Decision, Status};
+use crate::store::{self, Summary};
+
+use super::app::*;
+use super::keymap::{Action, Ctx};
+use super::message::Message;
+use super::words::words;
+
+/// The keys that apply now: typing in a field, a yes/no question, or moving around.
+pub fn context(m: &Model) -> Ctx {
+    match &m.overlay {
+        Overlay::Confirm(_) => return Ctx::Dialog,
+        Overlay::Note { .. } => return Ctx::Typing,
+        Overlay::Help { .. } => return Ctx::Nav,
+        Overlay::None => {}
+    }
+    match &m.screen {
+        Screen::NewForm(_) => Ctx::Typing,
+        Screen::Question(s)
+            if s.focus == Pane::Options && m.bank.questions[s.q].kind == Kind::Text =>
+        {
+            Ctx::Typing
+        }
+        Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
+        Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
+        _ => Ctx::Nav,
+    }
+}
+
+pub fn update(m: &mut Model, msg: Message) {
+    match msg {
+        Message::Listed(result) => listed(m, result),
+        Message::Key(Action::Exit) => m.run = Run::Done,
+        Message::Input(c) => type_char(m, c),
+        Message::Paste(text) => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                type_char(m, c);
+            }
+        }
+        Message::Key(action) => {
+            m.status = None;
+            if !matches!(m.overlay, Overlay::None) {
+                overlay_key(m, action);
+                return;
+            }
+            if action == Action::Help {
+                m.overlay = Overlay::Help { scroll: 0 };
+                return;
+            }
+            match &m.screen {
+                Screen::Start(_) => start_key(m, action),
+                Screen::NewForm(_) => new_form_key(m, action),
+                Screen::Question(_) => question_key(m, action),
+                Screen::Review(_) => review_key(m, action),
+                Screen::Advice(_) => advice_key(m, action),
+                Screen::SignOff(_) => sign_off_key(m, action),
+                Screen::Export(_) => export_key(m, action),
+            }
+        }
+    }
+}
+
+fn info(m: &mut Model, text: impl Into<String>) {
+    m.status = Some(Notice {
+        kind: NoticeKind::Info,
+        text: text.into(),
+    });
+}
+
+fn error(m: &mut Model, text: impl Into<String>) {
+    m.status = Some(Notice {
+        kind: NoticeKind::Error,
+        text: text.into(),
+    });
+}
+
+fn listed(m: &mut Model, result: Result<store::Listing, String>) {
+    m.records = match result {
+        Ok(l) => Records::Loaded(l),
+        Err(e) => Records::Failed(e),
+    };
+    // A record created before the list arrived is listed too.
+    upsert_summary(m);
+}
+
+/// The field under the cursor, if the screen is typing into one.
+fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
+    match &mut m.overlay {
+        Overlay::Note { field, .. } => return Some(field),
+        Overlay::None => {}
+        _ => return None,
+    }
+    match &mut m.screen {
+        Screen::NewForm(f) => {
+            let focus = f.focus;
+            Some(f.field_mut(focus))
+        }
+        Screen::Question(s) if s.focus == Pane::Options => Some(&mut s.text),
+        Screen::SignOff(f) => match f.focus {
+            SignField::Name => Some(&mut f.name),
+            SignField::Date => Some(&mut f.date),
+            SignField::Remarks => Some(&mut f.remarks),
+            SignField::Decision => None,
+        },
+        Screen::Export(f) if f.focus == ExportField::Path => {
+            f.path_edited = true;
+            Some(&mut f.path)
+        }
+        _ => None,
+    }
+}
+
+fn type_char(m: &mut Model, c: char) {
+    if context(m) != Ctx::Typing {
+        return;
+    }
+    let lang = m.lang;
+    if let Some(f) = focused_field(m) {
+        f.insert(c, lang);
+    }
+}
+
+/// Cursor keys and Backspace inside a text field; `true` if the key was used.
+fn edit_key(m: &mut Model, action: Action) -> bool {
+    if context(m) != Ctx::Typing {
+        return false;
+    }
+    let lang = m.lang;
+    let Some(f) = focused_field(m) else {
+        return false;
+    };
+    match action {
+        Action::Erase => f.erase(lang),
+        Action::Left => f.left(),
+        Action::Right => f.right(),
+        Action::Top => f.home(),
+        Action::Bottom => f.end(),
+        _ => return false,
+    }
+    true
+}
+
+fn step(cursor: usize, len: usize, action: Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(10),
+        Action::PageDown => (cursor + 10).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => cursor.min(last),
+    }
+}
+
+// --- overlays --------------------------------------------------------------------------------
+
+fn overlay_key(m: &mut Model, action: Action) {
+    let overlay = std::mem::replace(&mut m.overlay, Overlay::None);
+    match overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => {
+            let scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => scroll.saturating_add(1),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::PageDown => scroll.saturating_add(10),
+                Action::Top => 0,
+                _ => return,
+            };
+            m.overlay = Overlay::Help { scroll };
+        }
+        Overlay::Note { question, field } => match action {
+            Action::Select => save_note(m, question, &field.text),
+            Action::Leave => info(m, words(m.lang).note_cancelled),
+            _ => {
+                m.overlay = Overlay::Note { question, field };
+                edit_key(m, action);
+            }
+        },
+        Overlay::Confirm(confirm) => match (action, confirm) {
+            (Action::Yes, Confirm::Discard) => discard(m),
+            (Action::Yes, Confirm::Overwrite { path, format }) => {
+                write_export(m, &path, format, true)
+            }
+            (Action::No, _) => {}
+            (_, confirm) => m.overlay = Overlay::Confirm(confirm),
+        },
+    }
+}
+
+/// Leaves a screen whose typed or chosen input is given up.
+fn discard(m: &mut Model) {
+    match &m.screen {
+        Screen::SignOff(_) | Screen::Export(_) => to_advice(m),
+        _ => to_start(m),
+    }
+}
+
+// --- start screen ----------------------------------------------------------------------------
+
+fn start_key(m: &mut Model, action: Action) {
+    let rows = 1 + m.listed().len();
+    let Screen::Start(s) = &mut m.screen else {
+        return;
+    };
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => s.cursor = step(s.cursor, rows, action),
+        Action::Select | Action::Toggle => {
+            let cursor = s.cursor;
+            if cursor == 0 {
+                m.screen = Screen::NewForm(NewForm::new());
+            } else if let Some(summary) = m.listed().get(cursor - 1).cloned() {
+                if summary.status == Status::InProgress {
+                    resume(m, &summary.id);
+                } else {
+                    view(m, &summary.id);
+                }
+            }
+        }
+        Action::Edit => {
+            let cursor = s.cursor;
+            if let Some(summary) = cursor
+                .checked_sub(1)
+                .and_then(|i| m.listed().get(i))
+                .cloned()
+            {
+                resume(m, &summary.id);
+            }
+        }
+        Action::Leave => m.run = Run::Done,
+        _ => {}
+    }
+}
+
+fn to_start(m: &mut Model) {
+    upsert_summary(m);
+    let cursor = match (&m.work, m.listed()) {
+        (Some(w), list) => list
+            .iter()
+            .position(|s| s.id == w.record().id)
+            .map_or(0, |i| i + 1),
+        _ => 0,
+    };
+    if m.work.as_ref().is_some_and(|w| !w.is_read_only()) {
+        info(m, words(m.lang).saved_left);
+    }
+    m.work = None;
+    m.screen = Screen::Start(Start { cursor });
+}
+
+/// Keeps the start screen's list in step with the record being worked on, without reading
+/// the store again.
+fn upsert_summary(m: &mut Model) {
+    let Some(r) = m.record() else { return };
+    let summary = summary_of(r);
+    if let Records::Loaded(l) = &mut m.records {
+        l.records.retain(|s| s.id != summary.id);
+        l.records.insert(0, summary);
+    }
+}
+
+pub fn summary_of(r: &record::Record) -> Summary {
+    Summary {
+        id: r.id.clone(),
+        file: format!("{}.json", r.id),
+        campaign: r.campaign.name.clone(),
+        status: r.status,
+        created: r.created.clone(),
+        updated: r.updated.clone(),
+        revision: r.revision,
+        previous: r.previous.clone(),
+        verdict: r
+            .outcome
+            .as_ref()
+            .and_then(|o| o.verdict.value.as_str().map(str::to_string)),
+        verdict_label: r.outcome.as_ref().map(|o| o.verdict.label.clone()),
+        decision: r.signoff.as_ref().map(|s| s.decision),
+        bank_version: r.bank.version.clone(),
+        answers: r.answers.len(),
+    }
+}
+
+fn load(m: &mut Model, id: &str) -> Option<record::Record> {
+    let Some(store) = &m.store else {
+        error(m, words(m.lang).no_store);
+        return None;
+    };
+    match store.load(id) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            error(m, format!("{e:#}"));
+            None
+        }
+    }
+}
+
+/// Opens a saved record to read: its advice exactly as it was shown.
+pub fn view(m: &mut Model, id: &str) {
+    let Some(record) = load(m, id) else { return };
+    if record.outcome.is_none() {
+        // Nothing to read yet: an unfinished record is continued instead.
+        resume(m, id);
+        return;
+    }
+    m.work = Some(Work::Viewing(record));
+    m.screen = Screen::Advice(AdviceView::default());
+    info(m, words(m.lang).read_only);
+}
+
+/// Continues a record where it was left; a signed-off record is continued as a new revision.
+pub fn resume(m: &mut Model, id: &str) {
+    let Some(record) = load(m, id) else { return };
+    let now = (m.clock)();
+    let mut a = Assessment::resume(m.bank, record, &now);
+    let w = words(m.lang);
+    if a.record.is_frozen() {
+        let old = a.record.id.clone();
+        a = a.revise(new_id(m, &now), &now);
+        create(m, &mut a);
+        info(m, format!("{} {old} → {}", w.revised, a.record.id));
+    } else {
+        save_record(m, &mut a.record);
+        if m.status.is_none() {
+            info(m, format!("{} {}", w.resumed, a.record.title()));
+        }
+    }
+    m.work = Some(Work::Editing(a));
+    to_current(m);
+}
+
+fn new_id(m: &Model, now: &str) -> String {
+    match &m.store {
+        Some(s) => s.new_id(now),
+        None => format!("zonder-opslag-{}", now.replace(':', "")),
+    }
+}
+
+fn create(m: &mut Model, a: &mut Assessment) {
+    if let Some(store) = &m.store
+        && let Err(e) = store.create(&mut a.record)
+    {
+        let w = words(m.lang);
+        error(m, format!("{}: {e:#}", w.save_failed));
+    }
+}
+
+fn save_record(m: &mut Model, r: &mut record::Record) {
+    if let Some(store) = &m.store
+        && let Err(e) = store.save(r)
+    {
+        let w = words(m.lang);
+        error(m, format!("{}: {e:#}", w.save_failed));
+    }
+}
+
+/// Saves the open assessment.
+fn save(m: &mut Model) {
+    let Some(Work::Editing(a)) = &mut m.work else {
+        return;
+    };
+    let result = match &m.store {
+        Some(store) => store.save(&mut a.record),
+        None => Ok(()),
+    };
+    if let Err(e) = result {
+        error(m, format!("{}: {e:#}", words(m.lang).save_failed));
+    }
+}
+
+/// The first open question, or the review when every question on the path is answered.
+fn to_current(m: &mut Model) {
+    let Some(a) = m.assessment() else { return };
+    match a.session.walk(m.bank).pending {
+        Some(q) => goto_question(m, q, Origin::Flow),
+        None => m.screen = Screen::Review(Review::default()),
+    }
+}
+
+fn goto_question(m: &mut Model, q: QId, origin: Origin) {
+    let Some(a) = m.assessment() else { return };
+    let explain = match &m.screen {
+        Screen::Question(s) => s.explain,
+        _ => Explain::Shown,
+    };
+    let mut s = Asking::new(m.bank, q, a.session.answer(q), origin, m.lang);
+    s.explain = explain;
+    s.answers_cursor = a
+        .session
+        .walk(m.bank)
+        .steps()
+        .position(|x| x == q)
+        .unwrap_or(0);
+    m.screen = Screen::Question(s);
+}
+
+// --- new assessment --------------------------------------------------------------------------
+
+fn new_form_key(m: &mut Model, action: Action) {
+    if edit_key(m, action) {
+        return;
+    }
+    let Screen::NewForm(f) = &mut m.screen else {
+        return;
+    };
+    let i = NewField::ALL
+        .iter()
+        .position(|&x| x == f.focus)
+        .unwrap_or(0);
+    match action {
+        Action::NextPanel => f.focus = NewField::ALL[(i + 1) % 3],
+        Action::PrevPanel => f.focus = NewField::ALL[(i + 2) % 3],
+        Action::Select if f.focus != NewField::Participants => f.focus = NewField::ALL[(i + 1) % 3],
+        Action::Select => start_assessment(m),
+        Action::Leave if f.is_touched() => m.overlay = Overlay::Confirm(Confirm::Discard),
+        Action::Leave => to_start(m),
+        _ => {}
+    }
+}
+
+fn start_assessment(m: &mut Model) {
+    let Screen::NewForm(f) = &m.screen else {
+        return;
+    };
+    let campaign = Campaign {
+        name: f.name.text.trim().to_string(),
+        description: f.description.text.trim().to_string(),
+        organisation: String::new(),
+    };
+    let participants = parse_participants(&f.participants.text);
+    let now = (m.clock)();
+    let id = new_id(m, &now);
+    let mut a = Assessment::start(m.bank, id, campaign, participants, m.lang, &now);
+    create(m, &mut a);
+    if m.status.is_none() {
+        let file = format!("{}.json", a.record.id);
+        info(m, format!("{}: {file}", words(m.lang).saved_as));
+    }
+    m.work = Some(Work::Editing(a));
+    upsert_summary(m);
+    goto_question(m, m.bank.start, Origin::Flow);
+}
+
+// --- questions -------------------------------------------------------------------------------
+
+fn question_key(m: &mut Model, action: Action) {
+    if edit_key(m, action) {
+        return;
+    }
+    let bank = m.bank;
+    let Some(a) = m.assessment() else { return };
+    let walk = a.session.walk(bank);
+    let steps: Vec<QId> = walk.steps().collect();
+    let complete = walk.is_complete();
+    let Screen::Question(s) = &mut m.screen else {
+        return;
+    };
+    let question = &bank.questions[s.q];
+    let n = question.options.len();
+    match (action, s.focus) {
+        (Action::Up | Action::Down | Action::Top | Action::Bottom, Pane::Options) => {
+            s.cursor = step(s.cursor, n, action)
+        }
+        (Action::Up, Pane::Explanation) => s.explain_scroll = s.explain_scroll.saturating_sub(1),
+        (Action::Down, Pane::Explanation) => s.explain_scroll = s.explain_scroll.saturating_add(1),
+        (Action::Top, Pane::Explanation) => s.explain_scroll = 0,
+        (Action::Up | Action::Down | Action::Top | Action::Bottom, Pane::Answers) => {
+            s.answers_cursor = step(s.answers_cursor, steps.len(), action)
+        }
+        (Action::PageUp, _) => s.explain_scroll = s.explain_scroll.saturating_sub(5),
+        (Action::PageDown, _) => s.explain_scroll = s.explain_scroll.saturating_add(5),
+        (Action::NextPanel | Action::PrevPanel, _) => {
+            let mut panes = vec![Pane::Options];
+            if s.explain == Explain::Shown {
+                panes.push(Pane::Explanation);
+            }
+            panes.push(Pane::Answers);
+            let i = panes.iter().position(|&p| p == s.focus).unwrap_or(0);
+            let k = panes.len();
+            s.focus = if action == Action::NextPanel {
+                panes[(i + 1) % k]
+            } else {
+                panes[(i + k - 1) % k]
+            };
+            if s.focus == Pane::Answers {
+                s.answers_cursor = steps.iter().position(|&x| x == s.q).unwrap_or(0);
+            }
+        }
+        (Action::Explain, _) => {
+            s.explain = match s.explain {
+                Explain::Shown => Explain::Hidden,
+                Explain::Hidden => Explain::Shown,
+            };
+            if s.explain == Explain::Hidden && s.focus == Pane::Explanation {
+                s.focus = Pane::Options;
+            }
+        }
+        (Action::Edit, _) => {
+            s.focus = Pane::Answers;
+            let here = steps.iter().position(|&x| x == s.q).unwrap_or(0);
+            s.answers_cursor = here.saturating_sub(1);
+        }
+        (Action::Toggle, Pane::Options) if question.kind == Kind::Multiple => {
+            toggle_mark(question, s);
+        }
+        (Action::Select | Action::Toggle, Pane::Options) => answer_current(m),
+        (Action::Select | Action::Toggle, Pane::Answers) => {
+            if let Some(&q) = steps.get(s.answers_cursor) {
+                let origin = if Some(q) == walk.pending {
+                    Origin::Flow
+                } else {
+                    Origin::Jump
+                };
+                goto_question(m, q, origin);
+            }
+        }
+        (Action::Back, _) => {
+            let here = steps.iter().position(|&x| x == s.q).unwrap_or(0);
+            match here.checked_sub(1).and_then(|i| steps.get(i)) {
+                Some(&p) => goto_question(m, p, Origin::Flow),
+                None => info(m, words(m.lang).first_question),
+            }
+        }
+        (Action::Forward, _) => {
+            let q = s.q;
+            let answered = m
+                .assessment()
+                .is_some_and(|a| a.session.answer(q).is_some());
+            let here = steps.iter().position(|&x| x == q);
+            match here.and_then(|i| steps.get(i + 1)) {
+                Some(&next) if answered => goto_question(m, next, Origin::Flow),
+                None if answered && complete => m.screen = Screen::Review(Review::default()),
+                _ => info(m, words(m.lang).answer_first),
+            }
+        }
+        (Action::Note, _) => {
+            let q = s.q;
+            open_note(m, Some(q));
+        }
+        (Action::Leave, _) => {
+            let (q, unconfirmed_marks, typed) = (s.q, s.marks, s.text.text.clone());
+            let given = m.assessment().and_then(|a| a.session.answer(q));
+            if is_unconfirmed(bank.questions[q].kind, unconfirmed_marks, &typed, given) {
+                m.overlay = Overlay::Confirm(Confirm::Discard);
+            } else {
+                to_start(m);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Checks or unchecks the box under the cursor. An option that excludes the others ("none")
+/// clears them, and the others clear it.
+fn toggle_mark(question: &crate::bank::Question, s: &mut Asking) {
+    let Some(option) = question.options.get(s.cursor) else {
+        return;
+    };
+    let this = bit(s.cursor);
+    if s.marks & this != 0 {
+        s.marks &= !this;
+    } else if option.exclusive {
+        s.marks = this;
+    } else {
+        let exclusive: u64 = question
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.exclusive)
+            .fold(0, |acc, (i, _)| acc | bit(i));
+        s.marks = (s.marks & !exclusive) | this;
+    }
+}
+
+/// A signed-off record is frozen: before a change, it is continued as a new revision.
+fn unfreeze(m: &mut Model) {
+    let frozen = m.assessment().is_some_and(|a| a.record.is_frozen());
+    if !frozen {
+        return;
+    }
+    let now = (m.clock)();
+    let id = new_id(m, &now);
+    let Some(Work::Editing(a)) = &m.work else {
+        return;
+    };
+    let old = a.record.id.clone();
+    let mut b = a.revise(id, &now);
+    create(m, &mut b);
+    if m.status.is_none() {
+        info(
+            m,
+            format!("{} {old} → {}", words(m.lang).revised, b.record.id),
+        );
+    }
+    m.work = Some(Work::Editing(b));
+}
+
+fn answer_current(m: &mut Model) {
+    let bank = m.bank;
+    let Screen::Question(s) = &m.screen else {
+        return;
+    };
+    let (q, origin) = (s.q, s.origin);
+    let question = &bank.questions[q];
+    let answer = match question.kind {
+        Kind::Multiple => {
+            if let Err(e) = question.check_mask(s.marks) {
+                error(m, e.to_string());
+                return;
+            }
+            Answer::Choice(s.marks)
+        }
+        Kind::Text => Answer::Text(s.text.text.trim().to_string()),
+        _ => Answer::Choice(bit(s.cursor)),
+    };
+    unfreeze(m);
+    let now = (m.clock)();
+    let Some(Work::Editing(a)) = &mut m.work else {
+        return;
+    };
+    if let Err(e) = a.answer(q, answer, &now) {
+        error(m, e.to_string());
+        return;
+    }
+    let walk = a.session.walk(bank);
+    save(m);
+    let next = match origin {
+        Origin::Jump => walk.pending,
+        Origin::Flow => {
+            let steps: Vec<QId> = walk.steps().collect();
+            steps
+                .iter()
+                .position(|&x| x == q)
+                .and_then(|i| steps.get(i + 1).copied())
+        }
+    };
+    match next {
+        Some(p) => goto_question(m, p, Origin::Flow),
+        None if walk.is_complete() => m.screen = Screen::Review(Review::default()),
+        None => to_current(m),
+    }
+}
+
+fn open_note(m: &mut Model, question: Option<QId>) {
+    let Some(r) = m.record() else { return };
+    if m.work.as_ref().is_some_and(Work::is_read_only) {
+        info(m, words(m.lang).read_only);
+        return;
+    }
+    let key = question.map_or(record::SESSION_NOTE.to_string(), |q| {
+        m.bank.questions[q].id.clone()
+    });
+    let text = r.notes.get(&key).cloned().unwrap_or_default();
+    m.overlay = Overlay::Note {
+        question,
+        field: TextField::with_text(&text, m.lang),
+    };
+}
+
+fn save_note(m: &mut Model, question: Option<QId>, text: &str) {
+    unfreeze(m);
+    let now = (m.clock)();
+    let id = question.map(|q| m.bank.questions[q].id.clone());
+    let Some(Work::Editing(a)) = &mut m.work else {
+        return;
+    };
+    let before = a
+        .record
+        .notes
+        .get(id.as_deref().unwrap_or(record::SESSION_NOTE));
+    if before.map_or(text.trim().is_empty(), |b| b == text) {
+        return;
+    }
+    if let Err(e) = a.note(id.as_deref(), text, &now) {
+        error(m, e.to_string());
+        return;
+    }
+    save(m);
+    if m.status.is_none() {
+        info(m, words(m.lang).note_saved);
+    }
+}
+
+// --- review ----------------------------------------------------------------------------------
+
+fn review_key(m: &mut Model, action: Action) {
+    let bank = m.bank;
+    let Some(a) = m.assessment() else { return };
+    let walk = a.session.walk(bank);
+    let rows = walk.path.len() + 1;
+    let Screen::Review(r) = &mut m.screen else {
+        return;
+    };
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => r.cursor = step(r.cursor, rows, action),
+        Action::Select | Action::Edit | Action::Toggle => match walk.path.get(r.cursor) {
+            Some(&q) => goto_question(m, q, Origin::Jump),
+            None if action == Action::Edit => {}
+            None if walk.is_complete() => to_advice(m),
+            None => to_current(m),
+        },
+        Action::Forward if walk.is_complete() => to_advice(m),
+        Action::Back => match walk.path.last() {
+            Some(&q) => goto_question(m, q, Origin::Jump),
+            None => to_start(m),
+        },
+        Action::Note => open_note(m, None),
+        Action::Leave => to_start(m),
+        _ => {}
+    }
+}
+
+// --- advice ----------------------------------------------------------------------------------
+
+fn to_advice(m: &mut Model) {
+    m.screen = Screen::Advice(AdviceView::default());
+}
+
+fn advice_key(m: &mut Model, action: Action) {
+    let Some(work) = &m.work else { return };
+    let read_only = work.is_read_only();
+    let items = work
+        .record()
+        .outcome
+        .as_ref()
+        .map(|o| advice_items(o).len())
+        .unwrap_or(0);
+    let Screen::Advice(v) = &mut m.screen else {
+        return;
+    };
+    match action {
+        Action::Up | Action::Down | Action::Top | Action::Bottom => {
+            v.cursor = step(v.cursor, items, action);
+            v.scroll = 0;
+        }
+        Action::PageUp => v.scroll = v.scroll.saturating_sub(5),
+        Action::PageDown => v.scroll = v.scroll.saturating_add(5),
+        Action::Select | Action::Toggle | Action::Right | Action::Left => {
+            let i = v.cursor;
+            let open = match action {
+                Action::Right => true,
+                Action::Left => false,
+                _ => !v.expanded.contains(&i),
+            };
+            if open {
+                v.expanded.insert(i);
+            } else {
+                v.expanded.remove(&i);
+            }
+        }
+        Action::Back if read_only => to_start(m),
+        Action::Back => m.screen = Screen::Review(Review::default()),
+        Action::Edit if read_only => {
+            let id = work_id(m);
+            resume(m, &id);
+        }
+        Action::Edit => m.screen = Screen::Review(Review::default()),
+        Action::Export => open_export(m),
+        Action::SignOff => open_sign_off(m),
+        Action::Note => open_note(m, None),
+        Action::Leave => to_start(m),
+        _ => {}
+    }
+}
+
+fn work_id(m: &Model) -> String {
+    m.record().map(|r| r.id.clone()).unwrap_or_default()
+}
+
+fn open_sign_off(m: &mut Model) {
+    let w = words(m.lang);
+    if m.record().is_some_and(record::Record::is_frozen) {
+        info(m, w.already_signed);
+        return;
+    }
+    if m.work.as_ref().is_some_and(Work::is_read_only) {
+        let id = work_id(m);
+        resume(m, &id);
+    }
+    if m.record().is_none_or(|r| r.outcome.is_none()) {
+        return;
+    }
+    let today: String = (m.clock)().chars().take(10).collect();
+    m.screen = Screen::SignOff(SignOffForm {
+        name: TextField::default(),
+        date: TextField::with_text(&today, m.lang),
+        decision: 0,
+        remarks: TextField::default(),
+        focus: SignField::Name,
+    });
+}
+
+// --- sign-off --------------------------------------------------------------------------------
+
+fn sign_off_key(m: &mut Model, action: Action) {
+    if edit_key(m, action) {
+        return;
+    }
+    let Screen::SignOff(f) = &mut m.screen else {
+        return;
+    };
+    let i = SignField::ALL
+        .iter()
+        .position(|&x| x == f.focus)
+        .unwrap_or(0);
+    let n = Decision::ALL.len();
+    match action {
+        Action::NextPanel | Action::Down => f.focus = SignField::ALL[(i + 1) % 4],
+        Action::PrevPanel | Action::Up => f.focus = SignField::ALL[(i + 3) % 4],
+        Action::Left if f.focus == SignField::Decision => f.decision = (f.decision + n - 1) % n,
+        Action::Right | Action::Toggle if f.focus == SignField::Decision => {
+            f.decision = (f.decision + 1) % n
+        }
+        Action::Select if f.focus != SignField::Remarks => f.focus = SignField::ALL[i + 1],
+        Action::Select => submit_sign_off(m),
+        Action::Leave | Action::Back => {
+            if f.name.text.trim().is_empty() && f.remarks.text.trim().is_empty() {
+                to_advice(m);
+            } else {
+                m.overlay = Overlay::Confirm(Confirm::Discard);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn submit_sign_off(m: &mut Model) {
+    let Screen::SignOff(f) = &m.screen else {
+        return;
+    };
+    let decision = Decision::ALL[f.decision.min(Decision::ALL.len() - 1)];
+    let (name, date, remarks) = (
+        f.name.text.clone(),
+        f.date.text.trim().to_string(),
+        f.remarks.text.trim().to_string(),
+    );
+    let now = (m.clock)();
+    let Some(Work::Editing(a)) = &mut m.work else {
+        return;
+    };
+    if let Err(e) = a.sign_off(&name, &date, decision, &remarks, &now) {
+        error(m, e.to_string());
+        return;
+    }
+    save(m);
+    if m.status.is_none() {
+        info(
+            m,
+            format!("{} ({})", words(m.lang).signed, decision.label(m.lang)),
+        );
+    }
+    to_advice(m);
+}
+
+// --- export ----------------------------------------------------------------------------------
+
+fn default_export_path(id: &str, format: ExportFormat) -> String {
+    format!("{id}.{}", format.ext())
+}
+
+fn open_export(m: &mut Model) {
+    let id = work_id(m);
+    m.screen = Screen::Export(ExportForm {
+        format: 0,
+        path: TextField::with_text(&default_export_path(&id, ExportFormat::Md), m.lang),
+        path_edited: false,
+        focus: ExportField::Format,
+    });
+}
+
+fn export_key(m: &mut Model, action: Action) {
+    if edit_key(m, action) {
+        return;
+    }
+    let id = work_id(m);
+    let lang = m.lang;
+    let Screen::Export(f) = &mut m.screen else {
+        return;
+    };
+    let n = ExportFormat::ALL.len();
+    match action {
+        Action::Up | Action::Left if f.focus == ExportField::Format => {
+            f.format = (f.format + n - 1) % n
+        }
+        Action::Down | Action::Right | Action::Toggle if f.focus == ExportField::Format => {
+            f.format = (f.format + 1) % n
+        }
+        Action::NextPanel | Action::PrevPanel => {
+            f.focus = match f.focus {
+                ExportField::Format => ExportField::Path,
+                ExportField::Path => ExportField::Format,
+            }
+        }
+        Action::Select => {
+            let format = ExportFormat::ALL[f.format.min(n - 1)];
+            let path = f.path.text.trim().to_string();
+            if std::path::Path::new(&path).exists() {
+                m.overlay = Overlay::Confirm(Confirm::Overwrite { path, format });
+            } else {
+                write_export(m, &path, format, false);
+            }
+            return;
+        }
+        Action::Leave | Action::Back => {
+            to_advice(m);
+            return;
+        }
+        _ => {}
+    }
+    if !f.path_edited {
+        let format = ExportFormat::ALL[f.format.min(n - 1)];
+        f.path.set(&default_export_path(&id, format), lang);
+    }
+}
+
+fn write_export(m: &mut Model, path: &str, format: ExportFormat, force: bool) {
+    let w = words(m.lang);
+    if path.is_empty() {
+        error(m, w.no_path);
+        return;
+    }
+    let Some(r) = m.record() else { return };
+    let content = match format {
+        ExportFormat::Md => crate::export::markdown(r, m.lang).into_bytes(),
+        ExportFormat::Html => crate::export::html(r, m.lang).into_bytes(),
+        ExportFormat::Csv => crate::export::csv(r, m.lang).into_bytes(),
+        // The file as it is on disk, so the export still verifies.
+        ExportFormat::Json => match m.store.as_ref().map(|s| s.resolve(&r.id)) {
+            Some(Ok(p)) => match store::read_bytes(&p) {
+                Ok(b) => b,
+                Err(e) => {
+                    error(m, format!("{e:#}"));
+                    return;
+                }
+            },
+            _ => r.clone().to_json().into_bytes(),
+        },
+    };
+    match store::write_export(std::path::Path::new(path), &content, force) {
+        Ok(()) => {
+            info(m, format!("{}: {path}", w.exported));
+            to_advice(m);
+        }
+        Err(e) => error(m, format!("{e:#}")),
+    }
+}

@@ -1,0 +1,191 @@
+//! The advice: the verdict in one line (colour, symbol and word), the findings, the required
+//! and then the recommended actions, warnings, reasons and the notes on current law — each
+//! expandable to its rationale and sources — and the sign-off.
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{panel, plain_lines, render_lines, scroll_to, wrap_lines};
+use crate::advice::Advice;
+use crate::tui::app::{AdviceItem, AdviceView, Model, advice_items};
+use crate::tui::theme::Severity;
+use crate::tui::words::words;
+
+/// How serious the verdict is: its value's place among the bank's verdict values.
+pub fn severity(m: &Model, advice: &Advice) -> Severity {
+    let values = &m.bank.findings[m.bank.verdict.finding].values;
+    match values.iter().position(|v| v.value == advice.verdict.value) {
+        Some(0) => Severity::Good,
+        Some(i) if i + 1 == values.len() => Severity::Bad,
+        Some(_) => Severity::Caution,
+        None => Severity::Unknown,
+    }
+}
+
+pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) {
+    let w = words(m.lang);
+    let ui = m.lang.ui();
+    let t = m.theme;
+    let Some(record) = m.record() else { return };
+    let Some(advice) = &record.outcome else {
+        let p = Paragraph::new(w.no_advice_yet);
+        frame.render_widget(p, area);
+        return;
+    };
+    let sev = severity(m, advice);
+    let verdict = format!(
+        " {} {}: {} ",
+        sev.symbol(),
+        ui.verdict.to_uppercase(),
+        advice.verdict.label.to_uppercase()
+    );
+    let verdict_lines = wrap_lines(&verdict, area.width as usize - 2, "", " ");
+    let [top, body] = Layout::vertical([
+        Constraint::Length(verdict_lines.len() as u16 + 1),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    let mut vl: Vec<Line> = Vec::new();
+    vl.push(Line::from(""));
+    for l in verdict_lines {
+        vl.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(l, t.verdict(sev)),
+        ]));
+    }
+    super::render_lines(frame, vl, 0, top);
+
+    let block = panel(ui.advice, true, t);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let width = inner.width as usize;
+    let items = advice_items(advice);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut span = (0, 0);
+    let heading = |lines: &mut Vec<Line>, text: String| {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::from(Span::styled(text, t.bold())));
+    };
+
+    heading(&mut lines, ui.findings.to_string());
+    for f in &advice.finding_labels {
+        lines.extend(plain_lines(
+            wrap_lines(&format!("{}: {}", f.title, f.label), width, "  ", "    "),
+            t.plain(),
+        ));
+    }
+    let mut section = None;
+    for (i, item) in items.iter().enumerate() {
+        let (name, count) = match item {
+            AdviceItem::Required(_) => (ui.required, advice.required().count()),
+            AdviceItem::Recommended(_) => (ui.recommended, advice.recommended().count()),
+            AdviceItem::Warning(_) => (ui.warnings, advice.warnings.len()),
+            AdviceItem::Reason(_) => (w.why_verdict, advice.reasons.len()),
+            AdviceItem::Note(_) => (ui.law_notes, advice.notes.len()),
+        };
+        if section != Some(name) {
+            heading(&mut lines, format!("{name} ({count})"));
+            section = Some(name);
+        }
+        let open = v.expanded.contains(&i);
+        let selected = i == v.cursor;
+        let fold = if open { "▾" } else { "▸" };
+        let arrow = if selected { "▶" } else { " " };
+        let first = format!("{arrow}{fold} ");
+        let (title, body, sources): (String, &str, &[String]) = match *item {
+            AdviceItem::Required(a) | AdviceItem::Recommended(a) => {
+                let a = &advice.actions[a];
+                (a.title.clone(), &a.rationale, &a.sources)
+            }
+            AdviceItem::Warning(x) => {
+                let x = &advice.warnings[x];
+                (format!("⚠ {}", x.title), &x.text, &x.sources)
+            }
+            AdviceItem::Reason(x) => {
+                let x = &advice.reasons[x];
+                (x.text.clone(), "", &x.sources)
+            }
+            AdviceItem::Note(x) => {
+                let x = &advice.notes[x];
+                (
+                    format!("{} ({} {})", x.title, ui.checked, x.checked),
+                    &x.text,
+                    &x.sources,
+                )
+            }
+        };
+        let mut item_lines = wrap_lines(&title, width, &first, "   ");
+        if open {
+            if !body.is_empty() {
+                item_lines.extend(wrap_lines(body, width, "     ", "     "));
+            }
+            item_lines.extend(wrap_lines(
+                &format!("{}: {}", ui.sources, sources.join("; ")),
+                width,
+                "     ",
+                "       ",
+            ));
+        }
+        if selected {
+            span = (lines.len(), lines.len() + item_lines.len());
+        }
+        let style: Style = if selected { t.selected() } else { t.plain() };
+        lines.extend(plain_lines(item_lines, style));
+    }
+    if advice.actions.is_empty() {
+        heading(&mut lines, ui.no_actions.to_string());
+    }
+
+    heading(&mut lines, w.signoff_heading.to_string());
+    match &record.signoff {
+        Some(s) => {
+            let text = format!(
+                "{} {} ({}): {}",
+                w.signed_by,
+                s.name,
+                s.date,
+                s.decision.label(m.lang).to_uppercase()
+            );
+            lines.extend(plain_lines(wrap_lines(&text, width, "  ", "  "), t.bold()));
+            if !s.remarks.is_empty() {
+                lines.extend(plain_lines(
+                    wrap_lines(&format!("{}: {}", w.remarks, s.remarks), width, "  ", "  "),
+                    t.plain(),
+                ));
+            }
+        }
+        None => lines.push(Line::from(format!("  {}", w.not_signed))),
+    }
+
+    heading(&mut lines, ui.answers.to_string());
+    for a in &advice.answer_labels {
+        let answer = if a.answer.is_empty() {
+            format!("({})", ui.none)
+        } else {
+            a.answer.clone()
+        };
+        lines.extend(plain_lines(
+            wrap_lines(&a.question, width, "  - ", "    "),
+            t.plain(),
+        ));
+        lines.extend(plain_lines(
+            wrap_lines(&format!("→ {answer}"), width, "    ", "      "),
+            t.plain(),
+        ));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(format!(
+        "  {}: {} {}",
+        ui.bank, advice.bank.id, advice.bank.version
+    )));
+
+    let height = inner.height as usize;
+    let base = scroll_to(span.0, span.1, height);
+    let max = lines.len().saturating_sub(height);
+    let offset = (base + v.scroll as usize).min(max);
+    render_lines(frame, lines, offset, inner);
+}

@@ -1,0 +1,159 @@
+//! The forms: a new assessment, the FG's sign-off, and an export.
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{panel, plain_lines, render_lines, text_field, wrap_lines};
+use crate::record::Decision;
+use crate::tui::app::{
+    ExportField, ExportForm, ExportFormat, Model, NewField, NewForm, SignField, SignOffForm,
+    TextField,
+};
+use crate::tui::theme::Theme;
+use crate::tui::words::words;
+
+/// Lines of a form and, if a field has the cursor, where it goes.
+struct FormLines {
+    lines: Vec<Line<'static>>,
+    cursor: Option<(u16, u16)>,
+}
+
+impl FormLines {
+    fn new() -> FormLines {
+        FormLines {
+            lines: Vec::new(),
+            cursor: None,
+        }
+    }
+
+    fn field(&mut self, label: &str, f: &TextField, focused: bool, width: usize, t: Theme) {
+        let (lines, cursor) = text_field(label, f, focused, width, t);
+        if let Some((x, y)) = cursor {
+            self.cursor = Some((x, y + self.lines.len() as u16));
+        }
+        self.lines.extend(lines);
+        self.lines.push(Line::from(""));
+    }
+
+    fn text(&mut self, text: &str, width: usize, t: Theme) {
+        self.lines
+            .extend(plain_lines(wrap_lines(text, width, "", ""), t.plain()));
+    }
+
+    fn render(self, frame: &mut Frame, inner: Rect) {
+        let h = inner.height as usize;
+        let offset = self
+            .cursor
+            .map_or(0, |(_, y)| (y as usize + 3).saturating_sub(h));
+        if let Some((x, y)) = self.cursor
+            && (y as usize) >= offset
+        {
+            frame.set_cursor_position((inner.x + x, inner.y + y - offset as u16));
+        }
+        render_lines(frame, self.lines, offset, inner);
+    }
+}
+
+fn framed(frame: &mut Frame, title: &str, area: Rect, t: Theme) -> Rect {
+    let block = panel(title, true, t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+pub fn new_form(frame: &mut Frame, m: &Model, f: &NewForm, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let inner = framed(frame, w.new_assessment, area, t);
+    let width = inner.width as usize;
+    let mut form = FormLines::new();
+    form.text(w.new_intro, width, t);
+    form.lines.push(Line::from(""));
+    for (field, label) in [
+        (NewField::Name, w.field_name),
+        (NewField::Description, w.field_description),
+        (NewField::Participants, w.field_participants),
+    ] {
+        form.field(label, f.field(field), f.focus == field, width, t);
+    }
+    form.text(w.no_personal_data, width, t);
+    form.render(frame, inner);
+}
+
+pub fn sign_off(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let inner = framed(frame, w.screen_sign_off, area, t);
+    let width = inner.width as usize;
+    let mut form = FormLines::new();
+    form.text(w.sign_intro, width, t);
+    form.lines.push(Line::from(""));
+    form.field(w.sign_name, &f.name, f.focus == SignField::Name, width, t);
+    form.field(w.sign_date, &f.date, f.focus == SignField::Date, width, t);
+    let focused = f.focus == SignField::Decision;
+    form.lines.push(Line::from(Span::styled(
+        format!("{}{}", if focused { "▶ " } else { "  " }, w.sign_decision),
+        t.bold(),
+    )));
+    for (i, d) in Decision::ALL.iter().enumerate() {
+        let mark = if i == f.decision { "(•)" } else { "( )" };
+        let style = if focused && i == f.decision {
+            t.selected()
+        } else {
+            t.plain()
+        };
+        form.lines.push(Line::from(Span::styled(
+            format!("  {mark} {}", d.label(m.lang)),
+            style,
+        )));
+    }
+    form.lines.push(Line::from(""));
+    form.field(
+        w.sign_remarks,
+        &f.remarks,
+        f.focus == SignField::Remarks,
+        width,
+        t,
+    );
+    form.text(w.sign_frozen, width, t);
+    form.render(frame, inner);
+}
+
+pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let inner = framed(frame, w.screen_export, area, t);
+    let width = inner.width as usize;
+    let mut form = FormLines::new();
+    let focused = f.focus == ExportField::Format;
+    form.lines.push(Line::from(Span::styled(
+        format!("{}{}", if focused { "▶ " } else { "  " }, w.export_format),
+        t.bold(),
+    )));
+    for (i, x) in ExportFormat::ALL.iter().enumerate() {
+        let mark = if i == f.format { "(•)" } else { "( )" };
+        let style = if focused && i == f.format {
+            t.selected()
+        } else {
+            t.plain()
+        };
+        let label = match x {
+            ExportFormat::Md => w.format_md,
+            ExportFormat::Html => w.format_html,
+            ExportFormat::Json => w.format_json,
+            ExportFormat::Csv => w.format_csv,
+        };
+        form.lines
+            .push(Line::from(Span::styled(format!("  {mark} {label}"), style)));
+    }
+    form.lines.push(Line::from(""));
+    form.field(
+        w.export_path,
+        &f.path,
+        f.focus == ExportField::Path,
+        width,
+        t,
+    );
+    form.text(w.export_note, width, t);
+    form.render(frame, inner);
+}

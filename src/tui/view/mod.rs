@@ -1,0 +1,452 @@
+//! Drawing only: every function here reads the model and draws; none changes anything.
+mod advice;
+mod forms;
+mod overlay;
+mod question;
+mod start;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::app::{Model, NoticeKind, Screen, TextField};
+use super::keymap::{Action, binding};
+use super::theme::Theme;
+use super::words::words;
+use crate::text::Lang;
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame, m: &Model) {
+    let chrome = Chrome {
+        lang: m.lang,
+        theme: m.theme,
+        header: header_text(m),
+        status: m.status.as_ref(),
+        legend: legend_actions(m),
+    };
+    let Some(body) = draw_chrome(frame, &chrome) else {
+        return;
+    };
+    match &m.screen {
+        Screen::Start(s) => start::draw(frame, &start::StartView::of(m, s), body),
+        Screen::NewForm(f) => forms::new_form(frame, m, f, body),
+        Screen::Question(s) => question::draw(frame, m, s, body),
+        Screen::Review(r) => question::review(frame, m, r, body),
+        Screen::Advice(v) => advice::draw(frame, m, v, body),
+        Screen::SignOff(f) => forms::sign_off(frame, m, f, body),
+        Screen::Export(f) => forms::export(frame, m, f, body),
+    }
+    overlay::draw(frame, m, frame.area());
+}
+
+/// The start screen before anything is loaded (not even the question bank), for the very
+/// first frame: the same screen the model draws a moment later, with the records still
+/// loading.
+pub fn draw_first(frame: &mut Frame, lang: Lang, theme: Theme, store_shown: &str) {
+    let start = super::app::Start::default();
+    let chrome = Chrome {
+        lang,
+        theme,
+        header: (words(lang).tagline.to_string(), String::new()),
+        status: None,
+        legend: (super::keymap::Ctx::Nav, start_legend(&start)),
+    };
+    if let Some(body) = draw_chrome(frame, &chrome) {
+        let view = start::StartView {
+            lang,
+            theme,
+            records: &super::app::Records::Loading,
+            cursor: start.cursor,
+            store_shown,
+        };
+        start::draw(frame, &view, body);
+    }
+}
+
+/// What frames every screen: the header, the status line and the key legend.
+struct Chrome<'a> {
+    lang: Lang,
+    theme: Theme,
+    header: (String, String),
+    status: Option<&'a super::app::Notice>,
+    legend: (super::keymap::Ctx, Vec<Action>),
+}
+
+/// Draws the frame around a screen and returns the room left for the screen itself; `None`
+/// when the terminal is too small, after saying so.
+fn draw_chrome(frame: &mut Frame, c: &Chrome) -> Option<Rect> {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, c.lang, c.theme, area);
+        return None;
+    }
+    let [header, body, status, legend] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    draw_header(frame, c, header);
+    draw_status(frame, c, status);
+    draw_legend(frame, c, legend);
+    Some(body)
+}
+
+fn too_small(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect) {
+    let w = words(lang);
+    let text = format!(
+        "{} {MIN_WIDTH} × {MIN_HEIGHT} {} ({} {} × {}). {}",
+        w.too_small, w.characters, w.now, area.width, area.height, w.too_small_keys
+    );
+    let lines = wrap_lines(&text, area.width.saturating_sub(2) as usize, "", "");
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    let p = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .style(theme.bold())
+        .centered();
+    frame.render_widget(p, Rect::new(area.x, y, area.width, h));
+}
+
+/// The header's left (what this is about) and right (which screen) parts.
+fn header_text(m: &Model) -> (String, String) {
+    let w = words(m.lang);
+    let title = match &m.screen {
+        Screen::Start(_) => w.tagline.to_string(),
+        Screen::NewForm(_) => w.new_assessment.to_string(),
+        _ => {
+            let name = m
+                .record()
+                .map(|r| r.title().to_string())
+                .unwrap_or_default();
+            format!("{}: {name}", w.campaign)
+        }
+    };
+    let mut right = match &m.screen {
+        Screen::Question(_) => w.screen_question,
+        Screen::Review(_) => w.screen_review,
+        Screen::Advice(_) => w.screen_advice,
+        Screen::SignOff(_) => w.screen_sign_off,
+        Screen::Export(_) => w.screen_export,
+        _ => "",
+    }
+    .to_string();
+    if m.work.as_ref().is_some_and(|x| x.is_read_only()) {
+        right = format!("{right} ({})", w.read_only_short);
+    }
+    (title, right)
+}
+
+fn draw_header(frame: &mut Frame, c: &Chrome, area: Rect) {
+    let left = format!(" AVG-wijzer — {}", c.header.0);
+    let width = area.width as usize;
+    let right = format!("{} ", c.header.1);
+    let room = width.saturating_sub(right.chars().count());
+    let left = truncate(&left, room);
+    let pad = width.saturating_sub(left.chars().count() + right.chars().count());
+    let line = format!("{left}{}{right}", " ".repeat(pad));
+    frame.render_widget(Paragraph::new(line).style(c.theme.header()), area);
+}
+
+fn draw_status(frame: &mut Frame, c: &Chrome, area: Rect) {
+    let Some(n) = c.status else { return };
+    let w = words(c.lang);
+    let (style, text) = match n.kind {
+        NoticeKind::Info => (c.theme.bold(), format!(" {}", n.text)),
+        NoticeKind::Error => (c.theme.error(), format!(" {}: {}", w.error, n.text)),
+    };
+    let text = truncate(&text, area.width as usize);
+    frame.render_widget(Paragraph::new(text).style(style), area);
+}
+
+/// The key legend: the keys that do something here, from the keymap table.
+fn draw_legend(frame: &mut Frame, c: &Chrome, area: Rect) {
+    let (ctx, actions) = (c.legend.0, &c.legend.1);
+    let lang = c.lang;
+    // Entries are packed whole into lines, so a key never stands apart from its word.
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = vec![Line::default()];
+    let mut used = 0;
+    for &a in actions {
+        let Some(b) = binding(ctx, a) else { continue };
+        // The first key says enough, but at a yes/no question every key is shown.
+        let key = if ctx == super::keymap::Ctx::Dialog {
+            b.keys_label(lang)
+        } else {
+            b.keys
+                .first()
+                .map(|k| super::keymap::key_label(*k, lang))
+                .unwrap_or_default()
+        };
+        let key = format!(" {key} ");
+        let word = format!(" {}  ", b.short(lang));
+        let len = key.chars().count() + word.chars().count();
+        if used > 0 && used + len > width {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push_span(Span::styled(key, c.theme.key()));
+            line.push_span(Span::raw(word));
+        }
+        used += len;
+    }
+    render_lines(frame, lines, 0, area);
+}
+
+/// The keys shown in the legend for what is on screen now, most useful first.
+pub fn legend_actions(m: &Model) -> (super::keymap::Ctx, Vec<Action>) {
+    use super::app::{ExportField, Overlay, Pane, SignField};
+    use super::keymap::Ctx;
+    use Action::*;
+    let ctx = super::update::context(m);
+    let actions = match (&m.overlay, &m.screen) {
+        (Overlay::Help { .. }, _) => vec![Up, Down, PageDown, Leave],
+        (Overlay::Note { .. }, _) => vec![Select, Leave],
+        (Overlay::Confirm(_), _) => vec![Yes, No],
+        (_, Screen::Start(s)) => start_legend(s),
+        (_, Screen::NewForm(_)) => vec![Select, NextPanel, PrevPanel, Leave],
+        (_, Screen::Question(s)) => {
+            let kind = m.bank.questions[s.q].kind;
+            match (ctx, s.focus) {
+                (Ctx::Typing, _) => vec![Select, NextPanel, Erase, Leave],
+                (_, super::app::Pane::Answers) => vec![Up, Down, Select, NextPanel, Help, Leave],
+                (_, Pane::Explanation) => vec![Up, Down, NextPanel, Explain, Help, Leave],
+                _ => {
+                    let mut v = vec![Up, Down, Select];
+                    if kind == crate::bank::Kind::Multiple {
+                        v.push(Toggle);
+                    }
+                    v.extend([Back, Forward, NextPanel, Explain, Edit, Note, Help, Leave]);
+                    v
+                }
+            }
+        }
+        (_, Screen::Review(_)) => vec![Up, Down, Select, Back, Note, Help, Leave],
+        (_, Screen::Advice(_)) => {
+            let mut v = vec![Up, Down, Toggle, PageDown, Export];
+            if m.record().is_some_and(|r| !r.is_frozen()) {
+                v.push(SignOff);
+            }
+            v.extend([Edit, Back, Help, Leave]);
+            v
+        }
+        (_, Screen::SignOff(f)) => {
+            if f.focus == SignField::Decision {
+                vec![Left, Right, Down, Up, Select, Leave]
+            } else {
+                vec![Select, NextPanel, PrevPanel, Leave]
+            }
+        }
+        (_, Screen::Export(f)) => {
+            if f.focus == ExportField::Format {
+                vec![Up, Down, NextPanel, Select, Leave]
+            } else {
+                vec![Select, NextPanel, Leave]
+            }
+        }
+    };
+    (ctx, actions)
+}
+
+fn start_legend(s: &super::app::Start) -> Vec<Action> {
+    use Action::*;
+    if s.cursor == 0 {
+        vec![Up, Down, Select, Help, Leave]
+    } else {
+        vec![Up, Down, Select, Edit, Help, Leave]
+    }
+}
+
+// --- helpers shared by the screens -------------------------------------------------------
+
+/// `text` broken into lines of at most `width` characters, hanging after the first line: the
+/// same lines as [`crate::text::wrap`], counted as it goes, since every frame wraps the
+/// explanation and the advice again.
+pub fn wrap_lines(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let width = width.max(8);
+    let mut out = Vec::new();
+    let mut indent = first;
+    for para in text.split('\n') {
+        let mut line = String::from(indent);
+        let mut len = indent.chars().count();
+        let mut empty = true;
+        for word in para.split_whitespace() {
+            let n = word.chars().count();
+            if !empty && len + n + 1 > width {
+                out.push(std::mem::take(&mut line));
+                indent = rest;
+                line.push_str(indent);
+                len = indent.chars().count();
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+                len += 1;
+            }
+            line.push_str(word);
+            len += n;
+            empty = false;
+        }
+        out.push(line);
+        indent = rest;
+    }
+    out
+}
+
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+/// A bordered block; the focused one gets a bold frame and a "▶" in its title, so focus never
+/// rests on the frame's weight alone.
+pub fn panel<'a>(title: &str, focused: bool, theme: Theme) -> Block<'a> {
+    let title = if focused {
+        format!(" ▶ {title} ")
+    } else {
+        format!(" {title} ")
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.bold()));
+    if focused {
+        block.border_style(theme.focus_border())
+    } else {
+        block
+    }
+}
+
+/// A labelled one-line text field with its guard warning below it. Returns the lines used and,
+/// when focused, where the cursor goes.
+pub fn text_field(
+    label: &str,
+    field: &TextField,
+    focused: bool,
+    width: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{}{label}", if focused { "▶ " } else { "  " }),
+        theme.bold(),
+    ))];
+    // The visible part of the text: its end, when it is longer than the field.
+    let inner = width.saturating_sub(4).max(4);
+    let chars: Vec<char> = field.text.chars().collect();
+    let start = field.cursor.saturating_sub(inner - 1);
+    let shown: String = chars.iter().skip(start).take(inner).collect();
+    let pad = inner.saturating_sub(shown.chars().count());
+    let style = if focused {
+        theme.selected()
+    } else {
+        theme.plain()
+    };
+    lines.push(Line::from(vec![
+        Span::raw("  ["),
+        Span::styled(format!("{shown}{}", " ".repeat(pad)), style),
+        Span::raw("]"),
+    ]));
+    let cursor = focused.then_some(((3 + field.cursor - start) as u16, 1u16));
+    if let Some(w) = &field.warning {
+        for l in wrap_lines(&format!("⚠ {w}"), width.saturating_sub(2), "  ", "    ") {
+            lines.push(Line::from(Span::styled(l, theme.warning())));
+        }
+    }
+    (lines, cursor)
+}
+
+/// A centred rectangle of at most `w` × `h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Clears `area` and draws a bordered box in it; returns the inside.
+pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = panel(title, true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// The first line to show so that lines `start..end` are visible in `height` lines.
+pub fn scroll_to(start: usize, end: usize, height: usize) -> usize {
+    if end <= height {
+        0
+    } else if end - start >= height {
+        start
+    } else {
+        end - height
+    }
+}
+
+/// Draws the lines that fit in `area` from `offset` on, straight into the buffer: only what
+/// shows is measured, without a paragraph's reflowing, so long explanations and advice stay
+/// cheap to redraw on every key.
+pub fn render_lines(frame: &mut Frame, lines: Vec<Line<'_>>, offset: usize, area: Rect) {
+    let buf = frame.buffer_mut();
+    for (i, line) in lines
+        .iter()
+        .skip(offset)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        buf.set_line(area.x, area.y + i as u16, line, area.width);
+    }
+}
+
+pub fn plain_lines(lines: Vec<String>, style: Style) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_lines;
+
+    #[test]
+    fn wraps_as_the_text_module_does() {
+        let texts = [
+            "",
+            "een",
+            "Een korte zin.",
+            "Een wat langere zin die over meer dan een regel moet lopen, met een woordheelmaaktnietuit erin.",
+            "Twee alinea's.\nDe tweede alinea, ook lang genoeg om over de rand te lopen bij smalle breedte.",
+            "  spaties   tussen\twoorden  ",
+            "é€😀 tekens die meer dan één byte zijn, ééééé ééééé ééééé ééééé ééééé",
+        ];
+        for t in texts {
+            for width in [8, 12, 20, 37, 80] {
+                for (first, rest) in [("", ""), ("- ", "  "), ("▶ ( ) ", "      ")] {
+                    let expected: Vec<String> = crate::text::wrap(t, width, first, rest)
+                        .split('\n')
+                        .map(str::to_string)
+                        .collect();
+                    assert_eq!(
+                        wrap_lines(t, width, first, rest),
+                        expected,
+                        "{t:?} at {width}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! What lies over a screen: the help (all keys, from the keymap table), the note editor and the
+//! yes/no questions.
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{centered, plain_lines, popup, render_lines, text_field, wrap_lines};
+use crate::tui::app::{Confirm, Model, Overlay};
+use crate::tui::keymap::{Ctx, KEYS};
+use crate::tui::words::words;
+
+pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
+    match &m.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help(frame, m, *scroll, area),
+        Overlay::Note { question, field } => {
+            let w = words(m.lang);
+            let title = match question {
+                Some(q) => super::truncate(
+                    &format!("{}: {}", w.note_on, m.bank.questions[*q].prompt.get(m.lang)),
+                    area.width.saturating_sub(20) as usize,
+                ),
+                None => w.session_note.to_string(),
+            };
+            let rect = centered(area, area.width.saturating_sub(8).min(90), 12);
+            let inner = popup(frame, rect, &title, m.theme);
+            let width = inner.width as usize;
+            let mut lines = plain_lines(wrap_lines(w.note_intro, width, "", ""), m.theme.plain());
+            lines.push(Line::from(""));
+            let top = lines.len() as u16;
+            let (field_lines, cursor) = text_field(w.note, field, true, width, m.theme);
+            lines.extend(field_lines);
+            if let Some((x, y)) = cursor {
+                frame.set_cursor_position((inner.x + x, inner.y + top + y));
+            }
+            super::render_lines(frame, lines, 0, inner);
+        }
+        Overlay::Confirm(c) => {
+            let w = words(m.lang);
+            let text = match c {
+                Confirm::Discard => w.confirm_discard.to_string(),
+                Confirm::Overwrite { path, .. } => format!("{path}: {}", w.confirm_overwrite),
+            };
+            let rect = centered(area, 60, 8);
+            let inner = popup(frame, rect, w.confirm_title, m.theme);
+            let mut lines = plain_lines(
+                wrap_lines(&text, inner.width as usize, "", ""),
+                m.theme.bold(),
+            );
+            lines.push(Line::from(""));
+            lines.push(Line::from(w.yes_no));
+            super::render_lines(frame, lines, 0, inner);
+        }
+    }
+}
+
+fn help(frame: &mut Frame, m: &Model, scroll: u16, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2),
+    );
+    let inner = popup(frame, rect, w.help_title, t);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = plain_lines(wrap_lines(w.help_intro, width, "", ""), t.plain());
+    let key_w = 22.min(width / 3);
+    for (ctx, heading) in [
+        (Ctx::Nav, w.help_nav),
+        (Ctx::Typing, w.help_typing),
+        (Ctx::Dialog, w.help_dialog),
+    ] {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(heading, t.bold())));
+        for b in KEYS.iter().filter(|b| b.ctx == ctx) {
+            let keys = b.keys_label(m.lang);
+            let indent = " ".repeat(key_w + 2);
+            let text = wrap_lines(b.long(m.lang), width.saturating_sub(key_w + 2), "", "");
+            for (i, l) in text.into_iter().enumerate() {
+                let left = if i == 0 {
+                    format!("  {keys:<key_w$}")
+                } else {
+                    indent.clone()
+                };
+                lines.push(Line::from(vec![Span::styled(left, t.bold()), Span::raw(l)]));
+            }
+        }
+    }
+    let max = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (scroll as usize).min(max);
+    render_lines(frame, lines, scroll, inner);
+    if max > 0 {
+        // Say there is more, in words, on the bottom border.
+        let more = if scroll < max {
+            w.more_help
+        } else {
+            w.end_of_text
+        };
+        let at = Rect::new(
+            rect.x + 2,
+            rect.y + rect.height - 1,
+            rect.width.saturating_sub(4),
+            1,
+        );
+        frame.render_widget(Paragraph::new(format!(" {more} ")).style(t.bold()), at);
+    }
+}

@@ -1,0 +1,344 @@
+//! The questionnaire: one question with its options, the explanation beside it, the questions
+//! answered so far, and an honest progress line. Also the review of all answers.
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{panel, plain_lines, render_lines, scroll_to, text_field, truncate, wrap_lines};
+use crate::bank::{Kind, QId};
+use crate::engine::Answer;
+use crate::tui::app::{Asking, Explain, Model, Pane, Review, bit};
+use crate::tui::words::words;
+
+pub fn draw(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
+    let Some(a) = m.assessment() else { return };
+    let walk = a.session.walk(m.bank);
+    let steps: Vec<QId> = walk.steps().collect();
+    let [progress, main] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    draw_progress(frame, m, s.q, &steps, progress);
+
+    let wide = area.width >= 110;
+    let explain = s.explain == Explain::Shown;
+    let side_w = if wide { 34 } else { 36 };
+    let mut constraints = Vec::new();
+    if wide {
+        constraints.push(Constraint::Length(30));
+    }
+    constraints.push(Constraint::Min(30));
+    let right = if wide {
+        explain.then_some(Pane::Explanation)
+    } else if s.focus == Pane::Answers {
+        Some(Pane::Answers)
+    } else {
+        explain.then_some(Pane::Explanation)
+    };
+    if right.is_some() {
+        constraints.push(Constraint::Length(if wide { 42 } else { side_w }));
+    }
+    let cols = Layout::horizontal(constraints).split(main);
+    let mut i = 0;
+    if wide {
+        answers_list(frame, m, s, &steps, cols[0]);
+        i = 1;
+    }
+    question_panel(frame, m, s, &steps, cols[i]);
+    match right {
+        Some(Pane::Explanation) => explanation(frame, m, s, cols[i + 1]),
+        Some(Pane::Answers) => answers_list(frame, m, s, &steps, cols[i + 1]),
+        _ => {}
+    }
+}
+
+/// "Vraag 3 van 5–9": the path's length depends on the answers still to come, so it is shown
+/// as the range the bank allows from here, never as a guess.
+fn draw_progress(frame: &mut Frame, m: &Model, q: QId, steps: &[QId], area: Rect) {
+    let w = words(m.lang);
+    let position = steps.iter().position(|&x| x == q).unwrap_or(steps.len());
+    let (lo, hi) = m.bank.span_from(q);
+    let (min_total, max_total) = (position + lo, position + hi);
+    let text = if min_total == max_total {
+        format!(" {} {} {} {min_total}", w.question, position + 1, w.of)
+    } else {
+        format!(
+            " {} {} {} {min_total}–{max_total} ({})",
+            w.question,
+            position + 1,
+            w.of,
+            w.depends
+        )
+    };
+    let bar_w = (area.width as usize).saturating_sub(text.chars().count() + 2);
+    let scale = |n: usize| n * bar_w / max_total.max(1);
+    let done = scale(position);
+    let current = scale(position + 1) - done;
+    let certain = scale(min_total) - done - current;
+    let rest = bar_w.saturating_sub(done + current + certain);
+    let bar = format!(
+        "{}{}{}{}",
+        "█".repeat(done),
+        "▓".repeat(current.max(1)),
+        "░".repeat(certain),
+        "·".repeat(rest.saturating_sub(usize::from(current == 0)))
+    );
+    let line = Line::from(vec![
+        Span::styled(text, m.theme.bold()),
+        Span::raw("  "),
+        Span::raw(bar),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let question = &m.bank.questions[s.q];
+    let position = steps.iter().position(|&x| x == s.q).unwrap_or(steps.len());
+    let title = format!("{} {}", w.question, position + 1);
+    let block = panel(&title, s.focus == Pane::Options, t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let given = m.assessment().and_then(|a| a.session.answer(s.q));
+
+    let mut lines: Vec<Line> = plain_lines(
+        wrap_lines(question.prompt.get(m.lang), width, "", ""),
+        t.bold(),
+    );
+    lines.push(Line::from(""));
+    let mut cursor_span = (0, 0);
+    let mut text_cursor = None;
+    if question.kind == Kind::Text {
+        let (field, cursor) =
+            text_field(w.your_answer, &s.text, s.focus == Pane::Options, width, t);
+        let top = lines.len();
+        lines.extend(field);
+        text_cursor = cursor.map(|(x, y)| (x, y + top as u16));
+    } else {
+        for (i, o) in question.options.iter().enumerate() {
+            let bit = bit(i);
+            let mark = match (question.kind, given) {
+                (Kind::Multiple, _) => {
+                    if s.marks & bit != 0 {
+                        "[x]"
+                    } else {
+                        "[ ]"
+                    }
+                }
+                (_, Some(Answer::Choice(g))) if g & bit != 0 => "(•)",
+                _ => "( )",
+            };
+            let here = i == s.cursor;
+            let arrow = if here { "▶" } else { " " };
+            let first = format!("{arrow} {mark} ");
+            let opt_lines = wrap_lines(
+                o.label.get(m.lang),
+                width.saturating_sub(1),
+                &first,
+                "      ",
+            );
+            let style = if here && s.focus == Pane::Options {
+                t.selected()
+            } else {
+                t.plain()
+            };
+            if here {
+                cursor_span = (lines.len(), lines.len() + opt_lines.len());
+            }
+            lines.extend(plain_lines(opt_lines, style));
+        }
+    }
+    lines.push(Line::from(""));
+    let hint = match question.kind {
+        Kind::Multiple => w.hint_multiple,
+        Kind::Text => w.hint_text,
+        _ => w.hint_single,
+    };
+    lines.extend(plain_lines(wrap_lines(hint, width, "", ""), t.plain()));
+    if let Some(note) = m.record().and_then(|r| r.notes.get(&question.id)) {
+        lines.push(Line::from(""));
+        lines.extend(plain_lines(
+            wrap_lines(&format!("{}: {note}", w.note), width, "✎ ", "  "),
+            t.plain(),
+        ));
+    }
+    let offset = scroll_to(cursor_span.0, cursor_span.1, inner.height as usize);
+    render_lines(frame, lines, offset, inner);
+    if let Some((x, y)) = text_cursor
+        && (y as usize) >= offset
+        && (y as usize - offset) < inner.height as usize
+    {
+        frame.set_cursor_position((inner.x + x, inner.y + y - offset as u16));
+    }
+}
+
+fn explanation(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let question = &m.bank.questions[s.q];
+    let block = panel(w.explanation, s.focus == Pane::Explanation, t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = plain_lines(
+        wrap_lines(question.help.get(m.lang), width, "", ""),
+        t.plain(),
+    );
+    if !question.reasoning.get(m.lang).trim().is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(w.reasoning, t.bold())));
+        lines.extend(plain_lines(
+            wrap_lines(question.reasoning.get(m.lang), width, "", ""),
+            t.plain(),
+        ));
+    }
+    if !question.sources.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(w.sources, t.bold())));
+        for src in &question.sources {
+            lines.extend(plain_lines(wrap_lines(src, width, "- ", "  "), t.plain()));
+        }
+    }
+    let max = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (s.explain_scroll as usize).min(max);
+    if max > 0 {
+        // Say there is more, in words: a projector shows no scroll bar well.
+        let more = if scroll < max {
+            w.more_below
+        } else {
+            w.end_of_text
+        };
+        let title_area = Rect::new(
+            area.x + 2,
+            area.y + area.height - 1,
+            area.width.saturating_sub(4),
+            1,
+        );
+        frame.render_widget(
+            Paragraph::new(format!(" {more} ")).style(t.bold()),
+            title_area,
+        );
+    }
+    render_lines(frame, lines, scroll, inner);
+}
+
+fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let Some(a) = m.assessment() else { return };
+    let block = panel(w.answers_so_far, s.focus == Pane::Answers, t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    let mut span = (0, 0);
+    for (i, &q) in steps.iter().enumerate() {
+        let question = &m.bank.questions[q];
+        let answer = a.session.answer(q);
+        let mark = if q == s.q {
+            "▶"
+        } else if answer.is_some() {
+            "✓"
+        } else {
+            "·"
+        };
+        let selected = s.focus == Pane::Answers && i == s.answers_cursor;
+        let style = if selected {
+            t.selected()
+        } else if q == s.q {
+            t.bold()
+        } else {
+            t.plain()
+        };
+        if selected {
+            span = (lines.len(), lines.len() + 2);
+        }
+        lines.push(Line::from(Span::styled(
+            truncate(
+                &format!("{mark} {}. {}", i + 1, question.prompt.get(m.lang)),
+                width,
+            ),
+            style,
+        )));
+        let label = answer
+            .map(|x| question.answer_label(x, m.lang))
+            .map(|l| {
+                if l.is_empty() {
+                    format!("({})", w.empty)
+                } else {
+                    l
+                }
+            })
+            .unwrap_or_else(|| w.open.to_string());
+        lines.push(Line::from(Span::styled(
+            truncate(&format!("   → {label}"), width),
+            style,
+        )));
+    }
+    let offset = scroll_to(span.0, span.1, inner.height as usize);
+    render_lines(frame, lines, offset, inner);
+}
+
+pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let Some(a) = m.assessment() else { return };
+    let walk = a.session.walk(m.bank);
+    let block = panel(w.review_title, true, t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = plain_lines(wrap_lines(w.review_intro, width, "", ""), t.plain());
+    lines.push(Line::from(""));
+    let mut span = (0, 0);
+    for (i, &q) in walk.path.iter().enumerate() {
+        let question = &m.bank.questions[q];
+        let label = a
+            .session
+            .answer(q)
+            .map(|x| question.answer_label(x, m.lang))
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| format!("({})", w.empty));
+        let selected = i == r.cursor;
+        let arrow = if selected { "▶" } else { " " };
+        let number = format!("{arrow} {}. ", i + 1);
+        let indent = " ".repeat(number.chars().count());
+        let mut item = wrap_lines(question.prompt.get(m.lang), width, &number, &indent);
+        item.extend(wrap_lines(
+            &format!("→ {label}"),
+            width,
+            &indent,
+            &format!("{indent}  "),
+        ));
+        if selected {
+            span = (lines.len(), lines.len() + item.len());
+        }
+        let style = if selected { t.selected() } else { t.plain() };
+        lines.extend(plain_lines(item, style));
+    }
+    lines.push(Line::from(""));
+    let last = walk.path.len();
+    let go = if walk.is_complete() {
+        w.to_advice
+    } else {
+        w.to_open_questions
+    };
+    let selected = r.cursor >= last;
+    if selected {
+        span = (lines.len(), lines.len() + 1);
+    }
+    lines.push(Line::from(Span::styled(
+        format!("{} {go}", if selected { "▶" } else { " " }),
+        if selected { t.selected() } else { t.bold() },
+    )));
+    if let Some(note) = a.record.notes.get(crate::record::SESSION_NOTE) {
+        lines.push(Line::from(""));
+        lines.extend(plain_lines(
+            wrap_lines(&format!("{}: {note}", w.session_note), width, "✎ ", "  "),
+            t.plain(),
+        ));
+    }
+    let offset = scroll_to(span.0, span.1, inner.height as usize);
+    render_lines(frame, lines, offset, inner);
+}

@@ -1,0 +1,144 @@
+//! The start screen: a new assessment, the records in the store, and where the store is.
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::{scroll_to, truncate, wrap_lines};
+use crate::text::Lang;
+use crate::tui::app::{Model, Records, Start};
+use crate::tui::theme::Theme;
+use crate::tui::words::words;
+
+/// What the start screen shows; drawn from the model, or before there is one (the first
+/// frame).
+pub struct StartView<'a> {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub records: &'a Records,
+    pub cursor: usize,
+    pub store_shown: &'a str,
+}
+
+impl<'a> StartView<'a> {
+    pub fn of(m: &'a Model, s: &Start) -> StartView<'a> {
+        StartView {
+            lang: m.lang,
+            theme: m.theme,
+            records: &m.records,
+            cursor: s.cursor,
+            store_shown: &m.store_shown,
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let s = m;
+    let width = area.width as usize;
+    let unreadable = match m.records {
+        Records::Loaded(l) => l.unreadable.len(),
+        _ => 0,
+    };
+    let [top, list, foot] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(1 + u16::from(unreadable > 0)),
+    ])
+    .areas(area);
+
+    let new_style = if s.cursor == 0 {
+        t.selected()
+    } else {
+        t.bold()
+    };
+    let marker = if s.cursor == 0 { "▶" } else { " " };
+    let top_lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(
+            format!(" {marker} {}", w.start_new),
+            new_style,
+        )),
+        Line::from(""),
+    ];
+    super::render_lines(frame, top_lines, 0, top);
+
+    let mut lines: Vec<Line> = Vec::new();
+    match m.records {
+        Records::Loading => lines.push(Line::from(format!("   {}", w.loading))),
+        Records::Failed(e) => {
+            for l in wrap_lines(&format!("{}: {e}", w.list_failed), width - 3, "   ", "   ") {
+                lines.push(Line::from(Span::styled(l, t.error())));
+            }
+        }
+        Records::Loaded(l) if l.records.is_empty() => {
+            lines.push(Line::from(Span::styled(
+                format!("   {}", w.records_heading),
+                t.bold(),
+            )));
+            lines.push(Line::from(format!("   {}", w.no_records)));
+        }
+        Records::Loaded(l) => {
+            lines.push(Line::from(Span::styled(
+                format!("   {} ({})", w.records_heading, l.records.len()),
+                t.bold(),
+            )));
+            // Columns: campaign, status, verdict, date; the campaign gets what is left.
+            let (status_w, verdict_w, date_w) = if width >= 110 {
+                (12, 32, 10)
+            } else {
+                (11, 20, 10)
+            };
+            let campaign_w = width.saturating_sub(3 + status_w + verdict_w + date_w + 4);
+            let row = |c: &str, s: &str, v: &str, d: &str| {
+                format!(
+                    "{:<campaign_w$} {:<status_w$} {:<verdict_w$} {:<date_w$}",
+                    truncate(c, campaign_w),
+                    truncate(s, status_w),
+                    truncate(v, verdict_w),
+                    truncate(d, date_w),
+                )
+            };
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "   {}",
+                    row(w.col_campaign, w.col_status, w.col_verdict, w.col_updated)
+                ),
+                t.bold(),
+            )));
+            // Only the rows that fit are built, so 10,000 records draw as fast as ten.
+            let room = (list.height as usize).saturating_sub(2).max(1);
+            let selected = s.cursor.checked_sub(1);
+            let first = selected.map_or(0, |i| scroll_to(i, i + 1, room));
+            for (i, r) in l.records.iter().enumerate().skip(first).take(room) {
+                let name = if r.campaign.trim().is_empty() {
+                    w.no_name.to_string()
+                } else {
+                    r.campaign.clone()
+                };
+                let verdict = r.verdict_label.clone().unwrap_or_else(|| "—".into());
+                let date = r.updated.get(..10).unwrap_or(&r.updated);
+                let text = row(&name, r.status.label(m.lang), &verdict, date);
+                if selected == Some(i) {
+                    lines.push(Line::from(Span::styled(format!(" ▶ {text}"), t.selected())));
+                } else {
+                    lines.push(Line::from(format!("   {text}")));
+                }
+            }
+        }
+    }
+    super::render_lines(frame, lines, 0, list);
+
+    let mut foot_lines = Vec::new();
+    if unreadable > 0 {
+        foot_lines.push(Line::from(Span::styled(
+            format!(" ⚠ {unreadable} {}", w.unreadable),
+            t.warning(),
+        )));
+    }
+    foot_lines.push(Line::from(truncate(
+        &format!(" {}: {}", w.store, m.store_shown),
+        width,
+    )));
+    super::render_lines(frame, foot_lines, 0, foot);
+}

@@ -1,0 +1,323 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys like a person, read back
+//! through a terminal emulator (vt100). Each step waits for what must appear on screen.
+#![cfg(unix)]
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Tui {
+    fn start(store: &Path, extra: &[&str], cols: u16, rows: u16) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.arg("--store");
+        cmd.arg(store);
+        for a in extra {
+            cmd.arg(a);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("AVG_WIJZER_STORE");
+        cmd.cwd(store);
+        let child = pair.slave.spawn_command(cmd).expect("start avg-wijzer");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let feed = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Tui {
+            parser,
+            writer,
+            master: pair.master,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            if self.screen().contains(text) {
+                return;
+            }
+            if start.elapsed() > WAIT {
+                panic!("waited for {text:?}; the screen shows:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("send keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    fn signal(&self, sig: &str) {
+        let status = std::process::Command::new("kill")
+            .args([sig, &self.pid().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    }
+
+    /// Waits for the process to end; whether it ended well.
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader take in the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.success();
+            }
+            if start.elapsed() > WAIT {
+                let _ = self.child.kill();
+                panic!("did not exit; the screen shows:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn in_alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("avg-tui-pty-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    /// The one record in the store, parsed.
+    fn record(&self) -> (String, Value) {
+        let files: Vec<PathBuf> = std::fs::read_dir(&self.0)
+            .expect("store dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        assert_eq!(files.len(), 1, "one record in {files:?}");
+        let text = std::fs::read_to_string(&files[0]).expect("record file");
+        let id = files[0]
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        (id, serde_json::from_str(&text).expect("record is JSON"))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The example campaign from question `from` (1-based) on, waiting for each question.
+fn answer_from(t: &mut Tui, from: usize) {
+    let steps: [&str; 10] = [
+        "Doel van de campagne\r",
+        "jj\r",   // address selection
+        "j\r",    // postcode with house number
+        "\r",     // POI licence
+        "j\r",    // direct marketing
+        " jj \r", // existing and former customers
+        "j \r",   // e-mail
+        "j\r",    // lending history: no
+        "\r",     // consent
+        "j\r",    // some consent
+    ];
+    for (i, keys) in steps.iter().enumerate().skip(from - 1) {
+        t.wait_for(&format!("Vraag {} van", i + 1));
+        t.send(keys);
+    }
+    t.wait_for("Je antwoorden");
+}
+
+fn new_assessment(t: &mut Tui) {
+    t.wait_for("Nieuwe beoordeling starten");
+    t.wait_for("Nog geen verslagen");
+    t.send("\r");
+    t.wait_for("Naam van de campagne");
+    t.send("Pty-campagne\r\rAnna (marketing)\r");
+}
+
+#[test]
+fn a_whole_assessment_by_keys_ends_in_advice_on_screen_and_on_disk() {
+    let dir = TempDir::new("whole");
+    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    new_assessment(&mut t);
+    answer_from(&mut t, 1);
+    t.send("G\r");
+    t.wait_for("OORDEEL: TOEGESTAAN, MET ACTIES");
+    t.wait_for("Verplichte acties");
+    let (_, record) = dir.record();
+    assert_eq!(record["status"], "completed");
+    assert_eq!(record["campaign"]["name"], "Pty-campagne");
+    assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(10));
+    assert_eq!(
+        record["outcome"]["verdict"]["value"],
+        "allowed_with_actions"
+    );
+    // Leave to the start screen, then quit: the terminal is given back.
+    t.send("q");
+    t.wait_for("Nieuwe beoordeling starten");
+    t.wait_for("afgerond");
+    t.send("q");
+    assert!(t.wait_exit());
+    assert!(!t.in_alternate_screen());
+}
+
+#[test]
+fn killed_mid_session_it_resumes_where_it_was() {
+    let dir = TempDir::new("kill");
+    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    new_assessment(&mut t);
+    t.wait_for("Vraag 1 van");
+    t.send("Doel\r");
+    t.wait_for("Vraag 2 van");
+    t.send("jj\r");
+    t.wait_for("Vraag 3 van");
+    t.send("j\r");
+    // The next question is on screen: the answer before it is on disk.
+    t.wait_for("Vraag 4 van");
+    t.signal("-KILL");
+    t.wait_exit();
+    let (id, record) = dir.record();
+    assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(3));
+    assert_eq!(record["status"], "in_progress");
+
+    let mut t = Tui::start(&dir.0, &["--resume", &id], 100, 30);
+    t.wait_for("Vraag 4 van");
+    answer_from(&mut t, 4);
+    t.send("G\r");
+    t.wait_for("OORDEEL: TOEGESTAAN, MET ACTIES");
+    let (same, record) = dir.record();
+    assert_eq!(same, id);
+    assert_eq!(record["status"], "completed");
+    assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(10));
+    t.send("\x03");
+    assert!(t.wait_exit());
+    assert!(!t.in_alternate_screen());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = TempDir::new("term");
+    let mut t = Tui::start(&dir.0, &[], 80, 24);
+    t.wait_for("Nieuwe beoordeling starten");
+    assert!(t.in_alternate_screen());
+    t.signal("-TERM");
+    assert!(t.wait_exit(), "a clean exit on SIGTERM");
+    assert!(!t.in_alternate_screen());
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let dir = TempDir::new("hup");
+    let mut t = Tui::start(&dir.0, &[], 80, 24);
+    t.wait_for("Nieuwe beoordeling starten");
+    t.signal("-HUP");
+    assert!(t.wait_exit(), "a clean exit on SIGHUP");
+    assert!(!t.in_alternate_screen());
+}
+
+#[test]
+fn a_small_window_asks_to_be_larger_and_survives_resizing() {
+    let dir = TempDir::new("resize");
+    let mut t = Tui::start(&dir.0, &[], 80, 24);
+    t.wait_for("Nieuwe beoordeling starten");
+    t.send("\r");
+    t.wait_for("Naam van de campagne");
+    let size = |cols, rows| PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    for (cols, rows) in [(60, 20), (79, 24), (80, 23)] {
+        t.master.resize(size(cols, rows)).expect("resize");
+        t.parser
+            .lock()
+            .expect("parser")
+            .set_size(nz(rows), nz(cols));
+        t.wait_for("Maak het venster groter");
+    }
+    t.master.resize(size(120, 40)).expect("resize");
+    t.parser.lock().expect("parser").set_size(nz(40), nz(120));
+    t.wait_for("Naam van de campagne");
+    t.send("\x03");
+    assert!(t.wait_exit());
+    assert!(!t.in_alternate_screen());
+}
+
+#[test]
+fn english_with_lang_en() {
+    let dir = TempDir::new("en");
+    let mut t = Tui::start(&dir.0, &["--lang", "en"], 80, 24);
+    t.wait_for("Start a new assessment");
+    t.wait_for("No records yet");
+    t.send("q");
+    assert!(t.wait_exit());
+}

@@ -1,0 +1,496 @@
+//! The interface's update function: a message in, the model out. Navigation, changing an
+//! earlier answer, notes, sign-off and revisions, resuming from the store, and leaving.
+use std::path::PathBuf;
+
+use avg_wijzer::bank::{Bank, Kind};
+use avg_wijzer::engine::Answer;
+use avg_wijzer::record::{self, Assessment, Campaign, Status};
+use avg_wijzer::store::{Listing, Store};
+use avg_wijzer::text::Lang;
+use avg_wijzer::tui::app::*;
+use avg_wijzer::tui::keymap::{Action, Ctx};
+use avg_wijzer::tui::message::Message;
+use avg_wijzer::tui::update::{context, resume, update};
+
+fn clock() -> String {
+    "2026-11-23T10:15:00Z".to_string()
+}
+
+fn bank() -> Bank {
+    Bank::embedded().expect("embedded bank")
+}
+
+fn model(bank: &Bank, store: Option<Store>) -> Model<'_> {
+    let mut m = Model::new(bank, Lang::Nl, store);
+    m.clock = clock;
+    m
+}
+
+fn key(m: &mut Model, a: Action) {
+    update(m, Message::Key(a));
+}
+
+fn keys(m: &mut Model, actions: &[Action]) {
+    for &a in actions {
+        key(m, a);
+    }
+}
+
+fn typed(m: &mut Model, text: &str) {
+    for c in text.chars() {
+        update(m, Message::Input(c));
+    }
+}
+
+/// The id of the question on screen.
+fn on<'a>(m: &'a Model) -> &'a str {
+    match &m.screen {
+        Screen::Question(s) => &m.bank.questions[s.q].id,
+        Screen::Review(_) => "review",
+        Screen::Advice(_) => "advice",
+        Screen::Start(_) => "start",
+        Screen::NewForm(_) => "new",
+        Screen::SignOff(_) => "sign-off",
+        Screen::Export(_) => "export",
+    }
+}
+
+fn answer_of(m: &Model, id: &str) -> Option<Answer> {
+    let q = m.bank.question_id(id)?;
+    m.assessment()?.session.answer(q).cloned()
+}
+
+/// A temporary store, removed when dropped.
+struct TempStore(PathBuf);
+
+impl TempStore {
+    fn new(name: &str) -> TempStore {
+        let dir =
+            std::env::temp_dir().join(format!("avg-tui-update-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        TempStore(dir)
+    }
+
+    fn open(&self) -> Store {
+        Store::open(&self.0).expect("store opens")
+    }
+}
+
+impl Drop for TempStore {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// From the start screen through the new-assessment form to the first question.
+fn begin(m: &mut Model) {
+    key(m, Action::Select);
+    assert_eq!(on(m), "new");
+    assert_eq!(context(m), Ctx::Typing);
+    typed(m, "Voorjaarsactie 2027");
+    keys(m, &[Action::Select, Action::Select]);
+    typed(m, "Anna (marketing), Piet (FG)");
+    key(m, Action::Select);
+    assert_eq!(on(m), "campaign_purpose");
+}
+
+/// Answers the example campaign from the first question to the review.
+fn answer_all(m: &mut Model) {
+    use Action::*;
+    typed(m, "Meer jonge gezinnen");
+    key(m, Select);
+    keys(m, &[Down, Down, Select]); // use_case: address_selection
+    keys(m, &[Down, Select]); // pc6_house_number
+    key(m, Select); // poi_license
+    keys(m, &[Down, Select]); // direct_marketing
+    keys(m, &[Toggle, Down, Down, Toggle, Select]); // existing + former customers
+    keys(m, &[Down, Toggle, Select]); // e-mail
+    keys(m, &[Down, Select]); // lending history: no
+    key(m, Select); // consent
+    keys(m, &[Down, Select]); // some
+}
+
+#[test]
+fn a_whole_assessment_by_keys_reaches_the_advice() {
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    let r = m.record().expect("record");
+    assert_eq!(r.campaign.name, "Voorjaarsactie 2027");
+    assert_eq!(r.participants.len(), 2);
+    assert_eq!(r.participants[1].role, "FG");
+    answer_all(&mut m);
+    assert_eq!(on(&m), "review");
+    key(&mut m, Action::Bottom);
+    key(&mut m, Action::Select);
+    assert_eq!(on(&m), "advice");
+    let r = m.record().expect("record");
+    assert_eq!(r.status, Status::Completed);
+    assert_eq!(r.answers.len(), 10);
+    assert_eq!(
+        r.outcome.as_ref().map(|o| o.verdict.value.clone()),
+        Some(serde_json::json!("allowed_with_actions"))
+    );
+}
+
+#[test]
+fn back_and_forward_keep_the_answers() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    keys(&mut m, &[Down, Down, Select]);
+    assert_eq!(on(&m), "postcode_granularity");
+    key(&mut m, Back);
+    assert_eq!(on(&m), "use_case");
+    // The saved answer is under the cursor.
+    let Screen::Question(s) = &m.screen else {
+        panic!()
+    };
+    assert_eq!(s.cursor, 2);
+    key(&mut m, Forward);
+    assert_eq!(on(&m), "postcode_granularity");
+    // Forward past an open question is refused, in words.
+    key(&mut m, Forward);
+    assert_eq!(on(&m), "postcode_granularity");
+    assert!(m.status.is_some());
+    keys(&mut m, &[Back, Back]);
+    assert_eq!(on(&m), "campaign_purpose");
+    key(&mut m, Back);
+    assert_eq!(on(&m), "campaign_purpose");
+    assert_eq!(
+        answer_of(&m, "campaign_purpose"),
+        Some(Answer::Text("Doel".into()))
+    );
+}
+
+#[test]
+fn changing_an_earlier_answer_from_the_review_changes_the_path() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    answer_all(&mut m);
+    assert_eq!(on(&m), "review");
+    // Row 2 is use_case; make it an area map, which ends the path at once.
+    keys(&mut m, &[Down, Select]);
+    assert_eq!(on(&m), "use_case");
+    keys(&mut m, &[Top, Select]);
+    assert_eq!(on(&m), "review");
+    let a = m.assessment().expect("assessment");
+    assert_eq!(a.session.walk(&bank).path.len(), 2);
+    // The answers off the path are kept, and come back when the path returns.
+    assert!(answer_of(&m, "legal_basis").is_some());
+    keys(&mut m, &[Top, Down, Select, Down, Down, Select]);
+    assert_eq!(on(&m), "review");
+    let r = m.record().expect("record");
+    assert!(
+        r.history
+            .iter()
+            .any(|e| matches!(e, record::Event::Changed { .. }))
+    );
+}
+
+#[test]
+fn an_earlier_answer_is_changed_from_the_side_list() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    keys(&mut m, &[Down, Select]); // coverage analysis
+    assert_eq!(on(&m), "postcode_granularity");
+    key(&mut m, Edit);
+    let Screen::Question(s) = &m.screen else {
+        panic!()
+    };
+    assert_eq!(s.focus, Pane::Answers);
+    assert_eq!(s.answers_cursor, 1);
+    key(&mut m, Select);
+    assert_eq!(on(&m), "use_case");
+    keys(&mut m, &[Down, Select]); // address selection
+    // After a jump, on to the first open question.
+    assert_eq!(on(&m), "postcode_granularity");
+}
+
+#[test]
+fn checkboxes_respect_an_exclusive_option_and_need_one() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    keys(
+        &mut m,
+        &[Down, Down, Select, Down, Select, Select, Down, Select],
+    );
+    keys(&mut m, &[Toggle, Select]);
+    assert_eq!(on(&m), "channel");
+    // Enter with nothing checked is refused.
+    key(&mut m, Select);
+    assert_eq!(on(&m), "channel");
+    assert_eq!(m.status.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
+    // "none" is exclusive: checking it clears the others, and the reverse.
+    keys(&mut m, &[Toggle, Bottom, Toggle]);
+    let Screen::Question(s) = &m.screen else {
+        panic!()
+    };
+    let q = &bank.questions[s.q];
+    assert_eq!(q.kind, Kind::Multiple);
+    assert_eq!(s.marks, 1 << (q.options.len() - 1));
+    keys(&mut m, &[Top, Toggle]);
+    let Screen::Question(s) = &m.screen else {
+        panic!()
+    };
+    assert_eq!(s.marks, 1);
+}
+
+#[test]
+fn notes_are_saved_and_guarded() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    key(&mut m, Note);
+    assert_eq!(context(&m), Ctx::Typing);
+    typed(&mut m, "Bel 06-12345678");
+    let Overlay::Note { field, .. } = &m.overlay else {
+        panic!()
+    };
+    assert!(
+        field
+            .warning
+            .as_deref()
+            .unwrap_or("")
+            .contains("telefoonnummer")
+    );
+    key(&mut m, Select);
+    let r = m.record().expect("record");
+    assert_eq!(
+        r.notes.get("use_case").map(String::as_str),
+        Some("Bel 06-12345678")
+    );
+    // Esc leaves a note as it was.
+    key(&mut m, Note);
+    typed(&mut m, " en meer");
+    key(&mut m, Leave);
+    let r = m.record().expect("record");
+    assert_eq!(
+        r.notes.get("use_case").map(String::as_str),
+        Some("Bel 06-12345678")
+    );
+}
+
+#[test]
+fn leaving_with_unconfirmed_checkboxes_asks_first() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    keys(
+        &mut m,
+        &[Down, Down, Select, Down, Select, Select, Down, Select],
+    );
+    assert_eq!(on(&m), "audience");
+    key(&mut m, Toggle);
+    key(&mut m, Leave);
+    assert!(matches!(m.overlay, Overlay::Confirm(Confirm::Discard)));
+    assert_eq!(context(&m), Ctx::Dialog);
+    key(&mut m, No);
+    assert_eq!(on(&m), "audience");
+    key(&mut m, Leave);
+    key(&mut m, Yes);
+    assert_eq!(on(&m), "start");
+    // Nothing confirmed was lost: the earlier answers are in the record, now off screen.
+    assert_eq!(m.run, Run::Running);
+    key(&mut m, Leave);
+    assert_eq!(m.run, Run::Done);
+}
+
+#[test]
+fn ctrl_c_always_exits() {
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    key(&mut m, Action::Note);
+    key(&mut m, Action::Exit);
+    assert_eq!(m.run, Run::Done);
+}
+
+#[test]
+fn every_answer_is_saved_and_an_unfinished_record_resumes() {
+    use Action::*;
+    let store = TempStore::new("resume");
+    let bank = bank();
+    let mut m = model(&bank, Some(store.open()));
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    keys(&mut m, &[Down, Down, Select]);
+    let id = m.record().expect("record").id.clone();
+    // On disk after each answer, without leaving.
+    let saved = store.open().load(&id).expect("saved record");
+    assert_eq!(saved.answers.len(), 2);
+    assert_eq!(saved.status, Status::InProgress);
+    drop(m);
+
+    let mut m = model(&bank, Some(store.open()));
+    resume(&mut m, &id);
+    assert_eq!(on(&m), "postcode_granularity");
+    assert_eq!(
+        answer_of(&m, "use_case"),
+        bank.questions[bank.question_id("use_case").unwrap()]
+            .choice("address_selection")
+            .ok()
+    );
+    // From the start screen too: Enter on an unfinished record continues it.
+    let listing = store.open().list().expect("list");
+    update(&mut m, Message::Listed(Ok(listing)));
+    key(&mut m, Leave);
+    assert_eq!(on(&m), "start");
+    assert_eq!(m.listed().len(), 1);
+    let Screen::Start(s) = &m.screen else {
+        panic!()
+    };
+    assert_eq!(s.cursor, 1, "the record just left is under the cursor");
+    key(&mut m, Select);
+    assert_eq!(on(&m), "postcode_granularity");
+}
+
+#[test]
+fn sign_off_freezes_and_a_change_makes_a_revision() {
+    use Action::*;
+    let store = TempStore::new("revision");
+    let bank = bank();
+    let mut m = model(&bank, Some(store.open()));
+    begin(&mut m);
+    answer_all(&mut m);
+    keys(&mut m, &[Bottom, Select]);
+    assert_eq!(on(&m), "advice");
+    key(&mut m, SignOff);
+    assert_eq!(on(&m), "sign-off");
+    // A sign-off without a name is refused, in words.
+    keys(&mut m, &[Select, Select, Select, Select]);
+    assert_eq!(on(&m), "sign-off");
+    assert_eq!(m.status.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
+    keys(&mut m, &[NextPanel]);
+    typed(&mut m, "Fatima de Vries");
+    keys(&mut m, &[NextPanel, NextPanel, Right, NextPanel]);
+    typed(&mut m, "Eerst de privacyverklaring");
+    key(&mut m, Select);
+    assert_eq!(on(&m), "advice");
+    let first = m.record().expect("record").clone();
+    assert_eq!(first.status, Status::SignedOff);
+    let signoff = first.signoff.as_ref().expect("signed");
+    assert_eq!(signoff.name, "Fatima de Vries");
+    assert_eq!(signoff.decision, record::Decision::ApprovedWithConditions);
+    assert_eq!(
+        store.open().load(&first.id).expect("saved").status,
+        Status::SignedOff
+    );
+
+    // Changing an answer now continues as a new revision; the signed record stays.
+    keys(&mut m, &[Edit, Top, Down, Select, Down, Select]);
+    let second = m.record().expect("record").clone();
+    assert_ne!(second.id, first.id);
+    assert_eq!(second.revision, 2);
+    assert_eq!(second.previous.as_deref(), Some(first.id.as_str()));
+    assert_eq!(
+        store.open().load(&first.id).expect("first").status,
+        Status::SignedOff
+    );
+    assert_eq!(store.open().load(&second.id).expect("second").revision, 2);
+}
+
+#[test]
+fn a_saved_record_opens_read_only_with_its_advice() {
+    use Action::*;
+    let store = TempStore::new("view");
+    let bank = bank();
+    let s = store.open();
+    let now = clock();
+    let mut a = Assessment::start(
+        &bank,
+        s.new_id(&now),
+        Campaign::default(),
+        vec![],
+        Lang::Nl,
+        &now,
+    );
+    for (id, v) in [("campaign_purpose", "x"), ("use_case", "area_map")] {
+        let q = bank.question_id(id).unwrap();
+        let ans = bank.questions[q]
+            .parse_answer(&serde_json::json!(v))
+            .unwrap();
+        a.answer(q, ans, &now).unwrap();
+    }
+    s.create(&mut a.record).unwrap();
+    let mut m = model(&bank, Some(store.open()));
+    update(&mut m, Message::Listed(Ok(store.open().list().unwrap())));
+    keys(&mut m, &[Down, Select]);
+    assert_eq!(on(&m), "advice");
+    assert!(m.work.as_ref().is_some_and(Work::is_read_only));
+    // Read-only: no note; e continues it for changes.
+    key(&mut m, Note);
+    assert!(matches!(m.overlay, Overlay::None));
+    key(&mut m, Edit);
+    assert!(m.assessment().is_some());
+    assert_eq!(on(&m), "review");
+}
+
+#[test]
+fn export_never_overwrites_without_asking() {
+    use Action::*;
+    let store = TempStore::new("export");
+    let bank = bank();
+    let mut m = model(&bank, Some(store.open()));
+    begin(&mut m);
+    answer_all(&mut m);
+    keys(&mut m, &[Bottom, Select, Export]);
+    assert_eq!(on(&m), "export");
+    let out = store.0.join("uit.md");
+    std::fs::write(&out, "eerder").unwrap();
+    key(&mut m, NextPanel);
+    assert_eq!(context(&m), Ctx::Typing);
+    let Screen::Export(f) = &mut m.screen else {
+        panic!()
+    };
+    f.path.set(&out.display().to_string(), Lang::Nl);
+    key(&mut m, Select);
+    assert!(matches!(
+        m.overlay,
+        Overlay::Confirm(Confirm::Overwrite { .. })
+    ));
+    key(&mut m, No);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "eerder");
+    key(&mut m, Select);
+    key(&mut m, Yes);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Voorjaarsactie 2027")
+    );
+    assert_eq!(on(&m), "advice");
+}
+
+#[test]
+fn the_record_list_arrives_later_and_keeps_the_cursor_in_range() {
+    let bank = bank();
+    let mut m = model(&bank, None);
+    assert!(matches!(m.records, Records::Loading));
+    key(&mut m, Action::Bottom);
+    update(&mut m, Message::Listed(Ok(Listing::default())));
+    assert!(matches!(m.records, Records::Loaded(_)));
+    update(&mut m, Message::Listed(Err("kapot".into())));
+    assert!(matches!(m.records, Records::Failed(_)));
+    key(&mut m, Action::Select);
+    assert_eq!(on(&m), "new");
+}
