@@ -42,17 +42,25 @@ impl Drop for Restore {
     }
 }
 
-/// A flag raised by SIGTERM, SIGHUP or SIGINT; a second signal ends the process at once.
+/// A flag raised by SIGTERM or SIGINT; a second signal ends the process at once. SIGHUP means
+/// the terminal is gone and reading from it may return nothing for ever, so a watcher thread
+/// restores what it can and ends the process at once (every answer is already saved).
 pub fn stop_flag() -> Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&stop))?;
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    {
+        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+            signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&stop))?;
+            signal_hook::flag::register(sig, Arc::clone(&stop))?;
+        }
+        // Not a flag for the loop: with the terminal gone it may be stuck reading.
+        let mut hangup = signal_hook::iterator::Signals::new([signal_hook::consts::SIGHUP])?;
+        std::thread::spawn(move || {
+            if hangup.forever().next().is_some() {
+                ratatui::restore();
+                std::process::exit(129);
+            }
+        });
     }
     Ok(stop)
 }
