@@ -114,6 +114,30 @@ pub struct Summary {
     pub answers: usize,
 }
 
+impl Summary {
+    /// The summary of a record kept in the file `file`.
+    pub fn of(r: &Record, file: &str) -> Summary {
+        Summary {
+            id: r.id.clone(),
+            file: file.to_string(),
+            campaign: r.campaign.name.clone(),
+            status: r.status,
+            created: r.created.clone(),
+            updated: r.updated.clone(),
+            revision: r.revision,
+            previous: r.previous.clone(),
+            verdict: r
+                .outcome
+                .as_ref()
+                .and_then(|o| o.verdict.value.as_str().map(str::to_string)),
+            verdict_label: r.outcome.as_ref().map(|o| o.verdict.label.clone()),
+            decision: r.signoff.as_ref().map(|s| s.decision),
+            bank_version: r.bank.version.clone(),
+            answers: r.answers.len(),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Listing {
     /// Newest first.
@@ -497,24 +521,7 @@ fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {
             .map(str::to_string)
             .unwrap_or(msg)
     })?;
-    Ok(Summary {
-        file: name.to_string(),
-        campaign: r.campaign.name.clone(),
-        status: r.status,
-        created: r.created.clone(),
-        updated: r.updated.clone(),
-        revision: r.revision,
-        previous: r.previous.clone(),
-        verdict: r
-            .outcome
-            .as_ref()
-            .and_then(|o| o.verdict.value.as_str().map(str::to_string)),
-        verdict_label: r.outcome.as_ref().map(|o| o.verdict.label.clone()),
-        decision: r.signoff.as_ref().map(|s| s.decision),
-        bank_version: r.bank.version.clone(),
-        answers: r.answers.len(),
-        id: r.id,
-    })
+    Ok(Summary::of(&r, name))
 }
 
 /// Writes an export; an existing file is replaced only when `force` is given.

@@ -271,24 +271,7 @@ fn upsert_summary(m: &mut Model) {
 }
 
 pub fn summary_of(r: &record::Record) -> Summary {
-    Summary {
-        id: r.id.clone(),
-        file: format!("{}.json", r.id),
-        campaign: r.campaign.name.clone(),
-        status: r.status,
-        created: r.created.clone(),
-        updated: r.updated.clone(),
-        revision: r.revision,
-        previous: r.previous.clone(),
-        verdict: r
-            .outcome
-            .as_ref()
-            .and_then(|o| o.verdict.value.as_str().map(str::to_string)),
-        verdict_label: r.outcome.as_ref().map(|o| o.verdict.label.clone()),
-        decision: r.signoff.as_ref().map(|s| s.decision),
-        bank_version: r.bank.version.clone(),
-        answers: r.answers.len(),
-    }
+    Summary::of(r, &format!("{}.json", r.id))
 }
 
 fn load(m: &mut Model, id: &str) -> Option<record::Record> {
