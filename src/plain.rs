@@ -453,24 +453,12 @@ fn resume_record<'b>(
 ) -> Result<Assessment<'b>> {
     let now = record::time::now();
     let record = store.load(id)?;
-    let events_before = record.history.len();
-    let mut a = Assessment::resume(bank, record, &now);
-    let dropped: Vec<record::Dropped> = a.record.history
-        [events_before.min(a.record.history.len())..]
-        .iter()
-        .filter_map(|e| match e {
-            record::Event::BankChanged { dropped, .. } => Some(dropped.clone()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    if a.record.is_frozen() {
-        let old = a.record.id.clone();
-        a = a.revise(store.new_id(&now), &now);
+    let (mut a, reopened) = Assessment::reopen(bank, record, || store.new_id(&now), &now);
+    if let Some(old) = &reopened.revised_from {
         store.create(&mut a.record)?;
         let line = format!("{} {old} → {}", words.revised, a.record.id);
         writeln!(out, "{}", wrap(&line, W, "", ""))?;
-    } else if !dropped.is_empty() || a.record.history.len() > events_before {
+    } else if reopened.changed {
         // Only a bank change needs saving now; anything else is saved with the next answer.
         store.save(&mut a.record)?;
     }
@@ -481,9 +469,9 @@ fn resume_record<'b>(
         a.record.title(),
         a.record.id
     )?;
-    if !dropped.is_empty() {
+    if !reopened.dropped.is_empty() {
         writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
-        for d in dropped {
+        for d in reopened.dropped {
             writeln!(out, "  - {}: {}", d.question, d.reason)?;
         }
     }

@@ -14,7 +14,7 @@ pub use condition::Cond;
 pub use load::{LoadError, hash_files};
 
 use crate::engine::Answer;
-use crate::text::{Lang, Text};
+use crate::text::Text;
 
 pub type QId = usize;
 pub type FId = usize;
@@ -79,10 +79,6 @@ impl Kind {
             Kind::YesNoUnknown => "yes_no_unknown",
             Kind::Text => "text",
         }
-    }
-
-    pub fn is_choice(self) -> bool {
-        self != Kind::Text
     }
 }
 
@@ -279,10 +275,6 @@ impl Question {
             Kind::Text => "vrije tekst".to_string(),
             _ => self.option_ids().collect::<Vec<_>>().join(", "),
         }
-    }
-
-    pub fn label(&self, lang: Lang) -> &str {
-        self.prompt.get(lang)
     }
 }
 

@@ -93,13 +93,6 @@ impl Session {
         Ok(())
     }
 
-    /// Forgets the answer to `q` altogether.
-    pub fn clear(&mut self, q: QId) {
-        if let Some(a) = self.answers.get_mut(q) {
-            *a = None;
-        }
-    }
-
     /// Follows the path from the start: each answered question's branches decide where to go.
     pub fn walk(&self, bank: &Bank) -> Walk {
         let mut on_path = vec![false; bank.questions.len()];

@@ -215,6 +215,17 @@ pub struct Dropped {
     pub reason: String,
 }
 
+/// What reopening a record did, for the front end to save and tell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reopened {
+    /// The signed-off record this new revision continues (then the revision is a new file).
+    pub revised_from: Option<String>,
+    /// Answers the current bank no longer takes; they will be asked again.
+    pub dropped: Vec<Dropped>,
+    /// The record changed on reopening (a bank change) and needs saving.
+    pub changed: bool,
+}
+
 /// Why a change to a record was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -431,6 +442,39 @@ impl<'b> Assessment<'b> {
         };
         a.refresh(now);
         a
+    }
+
+    /// Reopens a saved record to work on it: [`Assessment::resume`], and a signed-off record
+    /// continued as a new revision with the id `new_id` gives (the signed one is not touched).
+    pub fn reopen(
+        bank: &'b Bank,
+        record: Record,
+        new_id: impl FnOnce() -> String,
+        now: &str,
+    ) -> (Assessment<'b>, Reopened) {
+        let events_before = record.history.len();
+        let mut a = Assessment::resume(bank, record, now);
+        let dropped = a.record.history[events_before.min(a.record.history.len())..]
+            .iter()
+            .filter_map(|e| match e {
+                Event::BankChanged { dropped, .. } => Some(dropped.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let changed = a.record.history.len() > events_before;
+        let revised_from = a.record.is_frozen().then(|| a.record.id.clone());
+        if revised_from.is_some() {
+            a = a.revise(new_id(), now);
+        }
+        (
+            a,
+            Reopened {
+                revised_from,
+                dropped,
+                changed,
+            },
+        )
     }
 
     /// Gives or changes an answer. Refused on a signed-off record: make a revision first.

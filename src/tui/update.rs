@@ -305,15 +305,15 @@ pub fn view(m: &mut Model, id: &str) {
 pub fn resume(m: &mut Model, id: &str) {
     let Some(record) = load(m, id) else { return };
     let now = (m.clock)();
-    let mut a = Assessment::resume(m.bank, record, &now);
+    let (mut a, reopened) = Assessment::reopen(m.bank, record, || new_id(m, &now), &now);
     let w = words(m.lang);
-    if a.record.is_frozen() {
-        let old = a.record.id.clone();
-        a = a.revise(new_id(m, &now), &now);
+    if let Some(old) = reopened.revised_from {
         create(m, &mut a);
         info(m, format!("{} {old} → {}", w.revised, a.record.id));
     } else {
-        save_record(m, &mut a.record);
+        if reopened.changed {
+            save_record(m, &mut a.record);
+        }
         if m.status.is_none() {
             info(m, format!("{} {}", w.resumed, a.record.title()));
         }
