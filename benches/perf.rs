@@ -87,25 +87,43 @@ fn write_bank(dir: &Path, files: &[(String, String)]) {
     }
 }
 
-fn main() {
-    // `cargo bench` passes --bench; `cargo bench --bench perf -- store` runs only the store's
-    // measurements (the scaled lint runs take minutes).
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/voorjaarsactie.json");
-    println!("AVG-wijzer benchmark (release build, whole processes)\n");
-    // `AVG_BENCH_ONLY=tui cargo bench --bench perf` measures only the interface.
-    if std::env::var("AVG_BENCH_ONLY").as_deref() == Ok("tui") {
-        let dir = std::env::temp_dir().join(format!("avg-wijzer-bench-{}", std::process::id()));
-        tui_benches(&dir.join("tui"), example);
-        let _ = std::fs::remove_dir_all(&dir);
-        return;
-    }
-    let base = std::env::temp_dir().join(format!("avg-wijzer-bench-{}", std::process::id()));
-    if std::env::args().skip(1).any(|a| a == "store") {
-        store_benches(&base.join("store"), example);
-        let _ = std::fs::remove_dir_all(&base);
-        return;
-    }
+/// The groups of measurements, run in this order; `cargo bench --bench perf -- lint store`
+/// runs only the ones named (the scaled lint runs take a while).
+const GROUPS: [&str; 4] = ["advise", "lint", "store", "tui"];
 
+fn main() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/voorjaarsactie.json");
+    // `cargo bench` passes --bench; every other argument names a group.
+    let named: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if let Some(unknown) = named.iter().find(|a| !GROUPS.contains(&a.as_str())) {
+        eprintln!(
+            "unknown group {unknown}; the groups are {}",
+            GROUPS.join(", ")
+        );
+        std::process::exit(2);
+    }
+    let wanted = |g: &str| named.is_empty() || named.iter().any(|a| a == g);
+    println!("AVG-wijzer benchmark (release build, whole processes)\n");
+    let base = std::env::temp_dir().join(format!("avg-wijzer-bench-{}", std::process::id()));
+    if wanted("advise") {
+        advise_benches(example);
+    }
+    if wanted("lint") {
+        lint_benches(&base);
+    }
+    if wanted("store") {
+        store_benches(&base.join("store"), example);
+    }
+    if wanted("tui") {
+        tui_benches(&base.join("tui"), example);
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+fn advise_benches(example: &str) {
     let (p50, p95) = measure(200, || run(&["advise", "--answers", example]));
     println!(
         "advise, text, complete answers file:  p50 {}  p95 {}   (bar: ≤ 5 ms)",
@@ -120,7 +138,9 @@ fn main() {
         ms(p50),
         ms(p95)
     );
+}
 
+fn lint_benches(base: &Path) {
     let (p50, p95) = measure(30, || run(&["lint"]));
     println!(
         "lint, shipped bank (embedded):        p50 {}  p95 {}   (bar: ≤ 100 ms)",
@@ -175,9 +195,6 @@ fn main() {
             &report.defects[..report.defects.len().min(5)]
         );
     }
-    store_benches(&base.join("store"), example);
-    tui_benches(&base.join("tui"), example);
-    let _ = std::fs::remove_dir_all(&base);
 }
 
 /// A record with the example's answers, as `new` makes it.

@@ -1,56 +1,25 @@
 //! What rules add to an outcome, as bit strings that combine by OR, and their numbering.
-use rustc_hash::FxHashMap as HashMap;
+use hashbrown::HashTable;
 use smallvec::SmallVec;
 
 use crate::bank::Bank;
+
+/// One 64-bit word of an [`Effect`]: its number and its bits.
+type Word = (u32, u64);
 
 /// What a set of rules adds to an outcome, as a bit string kept sparse in 64-bit words. Each
 /// finding has one bit per value and each action two, in a unary code (value k sets the low k+1
 /// bits; recommended 01, required 11), each warning and note one bit. "The strongest wins" is
 /// then a plain OR, so effects combine by merging their words.
 #[derive(Clone, PartialEq, Eq, Hash, Default, Debug)]
-pub(super) struct Effect(SmallVec<[(u32, u64); 3]>);
+pub(super) struct Effect(SmallVec<[Word; 3]>);
 
 impl Effect {
-    pub(super) fn merge(&self, other: &Effect) -> Effect {
-        let (a, b) = (&self.0, &other.0);
-        if b.is_empty() {
-            return self.clone();
-        }
-        if a.is_empty() {
-            return other.clone();
-        }
-        // The usual case: both touch the same words.
-        if a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.0 == y.0) {
-            return Effect(
-                a.iter()
-                    .zip(b.iter())
-                    .map(|(x, y)| (x.0, x.1 | y.1))
-                    .collect(),
-            );
-        }
-        let mut out = SmallVec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => {
-                    out.push(a[i]);
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push(b[j]);
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push((a[i].0, a[i].1 | b[j].1));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        Effect(out)
+    #[cfg(test)]
+    fn merge(&self, other: &Effect) -> Effect {
+        let mut out = Effect::default();
+        merge_into(&self.0, &other.0, &mut out.0);
+        out
     }
 
     /// How many of the `count` bits from `from` on are set.
@@ -75,6 +44,60 @@ impl Effect {
     }
 }
 
+/// Where [`merge_into`] writes: the scratch vector of [`Effects`] (cheap pushes) or an
+/// [`Effect`].
+trait MergeOut: Extend<Word> {
+    fn clear(&mut self);
+    fn push(&mut self, w: Word);
+}
+
+impl MergeOut for Vec<Word> {
+    fn clear(&mut self) {
+        Vec::clear(self)
+    }
+    fn push(&mut self, w: Word) {
+        Vec::push(self, w)
+    }
+}
+
+impl MergeOut for SmallVec<[Word; 3]> {
+    fn clear(&mut self) {
+        SmallVec::clear(self)
+    }
+    fn push(&mut self, w: Word) {
+        SmallVec::push(self, w)
+    }
+}
+
+/// The words of `a` and `b` (each sorted by word number) ORed together, into `out`.
+fn merge_into(a: &[Word], b: &[Word], out: &mut impl MergeOut) {
+    out.clear();
+    // The usual case: both touch the same words.
+    if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0) {
+        out.extend(a.iter().zip(b).map(|(x, y)| (x.0, x.1 | y.1)));
+        return;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 | b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend(a[i..].iter().chain(&b[j..]).copied());
+}
+
 /// The bits of the 64-bit word starting at bit `base` that fall in `from..to`.
 fn range_mask(base: usize, from: usize, to: usize) -> u64 {
     let lo = from.saturating_sub(base).min(64);
@@ -86,34 +109,77 @@ fn range_mask(base: usize, from: usize, to: usize) -> u64 {
     upto & !((1u64 << lo) - 1)
 }
 
-/// Where each finding, action, warning and note lives in an [`Effect`].
+/// Where each finding, action, warning and note lives in an [`Effect`]: the findings first,
+/// then each action, warning and note where the rules first name it, in rule order.
+///
+/// Rules about one part of a bank are written together, so what they add lies close together
+/// and the effects of exploring that part touch few words (see [`Effects`]).
 pub(super) struct Layout {
     pub(super) findings: Vec<usize>,
-    actions: usize,
-    warnings: usize,
-    notes: usize,
+    /// Per action, its lower bit; the upper one is the next.
+    actions: Vec<usize>,
+    warnings: Vec<usize>,
+    notes: Vec<usize>,
+    /// Per word, the upper bits of the actions in it: any of them set means a required action.
+    required: Vec<u64>,
 }
 
 impl Layout {
     pub(super) fn new(bank: &Bank) -> Layout {
         let mut at = 0;
+        let mut place = |width: usize| {
+            at += width;
+            at - width
+        };
         let findings = bank
             .findings
             .iter()
-            .map(|f| {
-                let start = at;
-                at += f.values.len();
-                start
-            })
+            .map(|f| place(f.values.len()))
             .collect();
-        let actions = at;
-        let warnings = actions + 2 * bank.actions.len();
-        let notes = warnings + bank.warnings.len();
+        const UNPLACED: usize = usize::MAX;
+        let mut actions = vec![UNPLACED; bank.actions.len()];
+        let mut warnings = vec![UNPLACED; bank.warnings.len()];
+        let mut notes = vec![UNPLACED; bank.notes.len()];
+        for rule in &bank.rules {
+            for &a in rule.recommend.iter().chain(&rule.require) {
+                if actions[a] == UNPLACED {
+                    actions[a] = place(2);
+                }
+            }
+            for &w in &rule.warn {
+                if warnings[w] == UNPLACED {
+                    warnings[w] = place(1);
+                }
+            }
+            for &n in &rule.notes {
+                if notes[n] == UNPLACED {
+                    notes[n] = place(1);
+                }
+            }
+        }
+        // What no rule names still gets a place (the lint reports it as never given).
+        actions
+            .iter_mut()
+            .filter(|b| **b == UNPLACED)
+            .for_each(|b| *b = place(2));
+        warnings
+            .iter_mut()
+            .filter(|b| **b == UNPLACED)
+            .for_each(|b| *b = place(1));
+        notes
+            .iter_mut()
+            .filter(|b| **b == UNPLACED)
+            .for_each(|b| *b = place(1));
+        let mut required = vec![0u64; at.div_ceil(64)];
+        for &a in &actions {
+            required[(a + 1) / 64] |= 1 << ((a + 1) % 64);
+        }
         Layout {
             findings,
             actions,
             warnings,
             notes,
+            required,
         }
     }
 
@@ -129,18 +195,9 @@ impl Layout {
                 c.set_bits(self.findings[f], usize::from(d) + 1);
             }
         }
-        // A required action has the upper of its two bits set.
-        let required = c.0.iter().any(|&(word, bits)| {
-            let base = word as usize * 64;
-            // Words start at even bits, so the upper bits are the odd ones when actions start
-            // at an even bit.
-            let upper = if self.actions.is_multiple_of(2) {
-                0xAAAA_AAAA_AAAA_AAAA
-            } else {
-                0x5555_5555_5555_5555
-            };
-            bits & upper & range_mask(base, self.actions, self.warnings) != 0
-        });
+        let required =
+            c.0.iter()
+                .any(|&(word, bits)| bits & self.required[word as usize] != 0);
         let v = &bank.verdict;
         let base = if required {
             v.with_required_actions
@@ -158,64 +215,58 @@ impl Layout {
             .for_each(|&(f, v)| e.set_bits(self.findings[f], usize::from(v) + 1));
         rule.recommend
             .iter()
-            .for_each(|&a| e.set_bits(self.actions + 2 * a, 1));
+            .for_each(|&a| e.set_bits(self.actions[a], 1));
         rule.require
             .iter()
-            .for_each(|&a| e.set_bits(self.actions + 2 * a, 2));
+            .for_each(|&a| e.set_bits(self.actions[a], 2));
         rule.warn
             .iter()
-            .for_each(|&w| e.set_bits(self.warnings + w, 1));
+            .for_each(|&w| e.set_bits(self.warnings[w], 1));
         rule.notes
             .iter()
-            .for_each(|&n| e.set_bits(self.notes + n, 1));
+            .for_each(|&n| e.set_bits(self.notes[n], 1));
         e
     }
 
     #[cfg(test)]
     /// The outcome an effect stands for: the rules' values, then the engine's defaults and
-    /// verdict (through [`Outcome::complete`], so the two never disagree). Reads only the bits
-    /// that are set, so its cost does not grow with the size of the bank.
+    /// verdict (through [`Outcome::complete`], so the two never disagree).
     fn outcome(&self, bank: &Bank, e: &Effect) -> crate::engine::Outcome {
         use crate::engine::{Advised, Level};
-        let mut findings: Vec<Option<u8>> = vec![None; bank.findings.len()];
-        let mut actions = Vec::new();
-        let (mut warnings, mut notes) = (Vec::new(), Vec::new());
-        for &(word, bits) in &e.0 {
-            let mut rest = bits;
-            while rest != 0 {
-                let bit = word as usize * 64 + rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                if bit < self.actions {
-                    // Unary code: the finding's value is its highest set bit.
-                    let f = self.findings.partition_point(|&start| start <= bit) - 1;
-                    let v = (bit - self.findings[f]) as u8;
-                    findings[f] = Some(findings[f].map_or(v, |w| w.max(v)));
-                } else if bit < self.warnings {
-                    let (a, high) = ((bit - self.actions) / 2, (bit - self.actions) % 2 == 1);
-                    match actions.last_mut() {
-                        Some(Advised { action, level }) if *action == a => {
-                            if high {
-                                *level = Level::Required;
-                            }
-                        }
-                        _ => actions.push(Advised {
-                            action: a,
-                            level: Level::Recommended,
-                        }),
-                    }
-                } else if bit < self.notes {
-                    warnings.push(bit - self.warnings);
+        let set = |bit: usize| e.count(bit, 1) == 1;
+        let findings = bank
+            .findings
+            .iter()
+            .zip(&self.findings)
+            // Unary code: the finding's value is its highest set bit.
+            .map(|(f, &start)| {
+                (0..f.values.len())
+                    .rev()
+                    .find(|&v| set(start + v))
+                    .map(|v| v as u8)
+            })
+            .collect();
+        let actions = self
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|&(_, &bit)| set(bit))
+            .map(|(action, &bit)| Advised {
+                action,
+                level: if set(bit + 1) {
+                    Level::Required
                 } else {
-                    notes.push(bit - self.notes);
-                }
-            }
-        }
+                    Level::Recommended
+                },
+            })
+            .collect();
+        let given = |bits: &[usize]| (0..bits.len()).filter(|&i| set(bits[i])).collect();
         crate::engine::Outcome::complete(
             bank,
             findings,
             actions,
-            warnings,
-            notes,
+            given(&self.warnings),
+            given(&self.notes),
             Vec::new(),
             Vec::new(),
         )
@@ -224,27 +275,78 @@ impl Layout {
 
 /// Every distinct effect met, numbered, so the futures of a state are small numbers and the
 /// common case — a question that decides no rule — costs a copy, not a merge.
+///
+/// The effects live once, end to end in one arena; the index holds only their numbers and a
+/// tag of their hash. Memory is what bounds the lint (page faults and cache misses cost more
+/// than the merging), so nothing is stored twice, and growing the index reads only the index.
+///
+/// The index is split by an effect's highest word. Rules about one part of a bank (one branch
+/// of questions) set bits near each other, so exploring that part looks up only its own small
+/// tables, which stay in the processor's cache however large the bank is; one table over all
+/// effects would make each lookup slower as the bank grows.
 pub(super) struct Effects {
-    pub(super) list: Vec<Effect>,
+    words: Vec<Word>,
+    /// Effect `i` is `words[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    /// Per highest word, (effect, tag): the tag is the upper half of the effect's hash, from
+    /// which the index's hash is made again when it grows.
+    index: Vec<HashTable<(u32, u32)>>,
     /// One bit per effect, for gathering a state's distinct futures without hashing.
     marks: Vec<u64>,
-    index: HashMap<Effect, u32>,
-    merged: HashMap<u64, u32>,
+    scratch: Vec<Word>,
+    /// Recent merges, (pair, result), by a hash of the pair; a slot is simply overwritten.
+    /// Most merges repeat a recent one, and looking one up is a single read. Its size is fixed
+    /// and small (512 KiB), so that it stays in the processor's cache.
+    cache: Vec<(u64, u32)>,
 }
+
+const CACHE_BITS: u32 = 15;
 
 /// The effect of no rule at all.
 pub(super) const NOTHING: u32 = 0;
 
+/// The tag of an effect's words, and the index's hash made from it. Every bit of every word
+/// must reach the tag's 32 bits (FxHash leaves the high bits of a word in the high bits of the
+/// hash), hence a full mix per word.
+fn tag(words: &[Word]) -> u32 {
+    let h = words.iter().fold(words.len() as u64, |h, &(word, bits)| {
+        mix(h ^ bits).wrapping_add(u64::from(word))
+    });
+    (mix(h) >> 32) as u32
+}
+
+/// The finaliser of MurmurHash3: each input bit flips each output bit with probability ½.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+fn spread(tag: u32) -> u64 {
+    u64::from(tag).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 impl Effects {
     pub(super) fn new() -> Effects {
-        let mut e = Effects {
-            list: Vec::new(),
+        Effects {
+            words: Vec::new(),
+            // Effect 0, NOTHING, has no words.
+            starts: vec![0, 0],
+            index: Vec::new(),
             marks: Vec::new(),
-            index: HashMap::with_capacity_and_hasher(1 << 14, Default::default()),
-            merged: HashMap::with_capacity_and_hasher(1 << 15, Default::default()),
-        };
-        e.intern(Effect::default());
-        e
+            scratch: Vec::new(),
+            cache: vec![(0, 0); 1 << CACHE_BITS],
+        }
+    }
+
+    fn words(&self, e: u32) -> &[Word] {
+        &self.words[self.starts[e as usize] as usize..self.starts[e as usize + 1] as usize]
+    }
+
+    pub(super) fn get(&self, e: u32) -> Effect {
+        Effect(SmallVec::from_slice(self.words(e)))
     }
 
     /// Marks an effect; true if it was not marked yet.
@@ -264,13 +366,29 @@ impl Effects {
         }
     }
 
-    pub(super) fn intern(&mut self, e: Effect) -> u32 {
-        if let Some(&i) = self.index.get(&e) {
+    pub(super) fn intern(&mut self, e: &Effect) -> u32 {
+        self.intern_words(&e.0)
+    }
+
+    fn intern_words(&mut self, words: &[Word]) -> u32 {
+        if words.is_empty() {
+            return NOTHING;
+        }
+        let t = tag(words);
+        let highest = words[words.len() - 1].0 as usize;
+        if highest >= self.index.len() {
+            self.index.resize_with(highest + 1, HashTable::new);
+        }
+        let (arena, starts) = (&self.words, &self.starts);
+        let at = |i: u32| &arena[starts[i as usize] as usize..starts[i as usize + 1] as usize];
+        let table = &mut self.index[highest];
+        if let Some(&(i, _)) = table.find(spread(t), |&(i, u)| u == t && at(i) == words) {
             return i;
         }
-        let i = self.list.len() as u32;
-        self.list.push(e.clone());
-        self.index.insert(e, i);
+        let i = (self.starts.len() - 1) as u32;
+        table.insert_unique(spread(t), (i, t), |&(_, u)| spread(u));
+        self.words.extend_from_slice(words);
+        self.starts.push(self.words.len() as u32);
         i
     }
 
@@ -282,12 +400,15 @@ impl Effects {
             return a;
         }
         let key = u64::from(a.min(b)) << 32 | u64::from(a.max(b));
-        if let Some(&m) = self.merged.get(&key) {
-            return m;
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize;
+        if self.cache[slot].0 == key {
+            return self.cache[slot].1;
         }
-        let m = self.list[a as usize].merge(&self.list[b as usize]);
-        let m = self.intern(m);
-        self.merged.insert(key, m);
+        let mut out = std::mem::take(&mut self.scratch);
+        merge_into(self.words(a), self.words(b), &mut out);
+        let m = self.intern_words(&out);
+        self.scratch = out;
+        self.cache[slot] = (key, m);
         m
     }
 }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Report;
-use super::effect::{Effect, Effects, Layout, NOTHING};
+use super::effect::{Effects, Layout, NOTHING};
 use crate::bank::condition::Known;
 use crate::bank::{Bank, Kind, QId, Target};
 use crate::engine::Answer;
@@ -54,25 +54,20 @@ impl Bits {
 }
 
 /// What lies below a question state: the distinct effects still to come and how many paths
-/// there are. Each effect remembers one example path without allocating: the answer class that
-/// leads to it and its place among the futures of the state that class leads to.
+/// there are. The futures are kept as bare numbers, the bulk of the lint's memory; an example
+/// path to one of them is searched for again only when a message needs it.
 struct Below {
     question: QId,
-    futures: Vec<(u32, Example)>,
-    /// Per answer class, the state it leads to (`None` for the end or a dead end).
-    children: Vec<Option<Rc<Below>>>,
+    futures: Vec<u32>,
+    /// Per answer class, what the step adds (`None` for a dead end) and the state it leads to
+    /// (`None` for the end or a dead end).
+    steps: Vec<(Option<u32>, Option<Rc<Below>>)>,
     paths: u128,
 }
 
-#[derive(Clone, Copy)]
-struct Example {
-    class: u32,
-    below: u32,
-}
-
-/// A question, the rules still undecided, and the answers given that those rules and the
-/// branches below still look at: everything the exploration below depends on.
-type StateKey = (QId, Vec<u32>, Vec<(QId, usize)>);
+/// With the question, everything the exploration below depends on: the rules still undecided,
+/// and the answers given that those rules and the branches below still look at.
+type StateKey = (Vec<u32>, Vec<(QId, usize)>);
 
 pub(super) struct Explorer<'b> {
     bank: &'b Bank,
@@ -90,7 +85,9 @@ pub(super) struct Explorer<'b> {
     answered: Vec<Option<usize>>,
     /// The answered questions, in the order asked.
     path: Vec<QId>,
-    memo: HashMap<StateKey, Rc<Below>>,
+    /// Per question, the states explored; kept apart so that exploring one part of a large
+    /// bank looks up only that part's states.
+    memo: Vec<HashMap<StateKey, Rc<Below>>>,
     visited: Vec<bool>,
     ever_fired: Bits,
     defects: Vec<String>,
@@ -159,7 +156,7 @@ impl<'b> Explorer<'b> {
         let rule_effects = bank
             .rules
             .iter()
-            .map(|r| effects.intern(layout.effect(r)))
+            .map(|r| effects.intern(&layout.effect(r)))
             .collect();
         Explorer {
             bank,
@@ -172,7 +169,7 @@ impl<'b> Explorer<'b> {
             layout,
             answered: vec![None; n],
             path: Vec::new(),
-            memo: HashMap::default(),
+            memo: (0..n).map(|_| HashMap::default()).collect(),
             visited: vec![false; n],
             ever_fired: Bits::new(bank.rules.len()),
             defects,
@@ -190,28 +187,32 @@ impl<'b> Explorer<'b> {
         let at_start = self.decide(Target::Question(bank.start), &mut pending, None);
         let below = self.explore(bank.start, &pending);
         report.paths = below.paths;
-        report.states = self.memo.len();
+        report.states = self.memo.iter().map(HashMap::len).sum();
 
         // Distinct outcomes are distinct completed effects (defaults and verdict filled in).
-        let mut outcomes: HashSet<Effect> = HashSet::default();
+        let mut outcomes = Vec::new();
         let mut undecided: HashSet<usize> = HashSet::default();
-        for (i, &(future, _)) in below.futures.iter().enumerate() {
+        for &future in &below.futures {
             let all = self.effects.merge(at_start, future);
-            let complete = self.layout.complete(bank, &self.effects.list[all as usize]);
+            let complete = self.layout.complete(bank, &self.effects.get(all));
             for (f, finding) in bank.findings.iter().enumerate() {
                 let unset = complete.count(self.layout.findings[f], finding.values.len()) == 0;
                 if unset && undecided.insert(f) {
+                    let example = self.describe_example(&below, future);
                     self.defects.push(format!(
-                        "{}: pad zonder uitkomst: bevinding \"{}\" krijgt geen waarde (geen regel zet haar en er is geen default) bij {}",
+                        "{}: pad zonder uitkomst: bevinding \"{}\" krijgt geen waarde (geen regel zet haar en er is geen default) bij {example}",
                         bank.findings[f].file,
                         bank.findings[f].id,
-                        self.describe_example(&below, i)
                     ));
                 }
             }
-            outcomes.insert(complete);
+            let complete = self.effects.intern(&complete);
+            if self.effects.mark(complete) {
+                outcomes.push(complete);
+            }
         }
         report.outcomes = outcomes.len();
+        outcomes.into_iter().for_each(|e| self.effects.unmark(e));
 
         for (q, seen) in self.visited.iter().enumerate() {
             if !seen {
@@ -323,8 +324,8 @@ impl<'b> Explorer<'b> {
             })
             .filter_map(|&x| self.answered[x].map(|c| (x, c)))
             .collect();
-        let key = (q, pending.to_vec(), seen);
-        if let Some(b) = self.memo.get(&key) {
+        let key = (pending.to_vec(), seen);
+        if let Some(b) = self.memo[q].get(&key) {
             return b.clone();
         }
 
@@ -332,8 +333,7 @@ impl<'b> Explorer<'b> {
         let question = &bank.questions[q];
         // First each class's step (exploring below it), then the futures gathered in one go,
         // so the marks that keep them distinct are not disturbed by the exploration below.
-        let mut children = Vec::with_capacity(self.classes[q].len());
-        let mut nows: Vec<Option<u32>> = Vec::with_capacity(self.classes[q].len());
+        let mut steps = Vec::with_capacity(self.classes[q].len());
         let mut paths: u128 = 0;
         self.path.push(q);
         for class in 0..self.classes[q].len() {
@@ -374,8 +374,7 @@ impl<'b> Explorer<'b> {
                 }
             }
             let Some(target) = target else {
-                children.push(None);
-                nows.push(None);
+                steps.push((None, None));
                 if self.reported.insert(format!("dead:{q}")) {
                     let msg = format!(
                         "{}: vraag \"{}\": geen enkele tak van \"next\" past (doodlopend pad) bij {}",
@@ -395,16 +394,15 @@ impl<'b> Explorer<'b> {
             }
             changed.insert(q);
             let now = self.decide(target, &mut pending, Some(&changed));
-            nows.push(Some(now));
             match target {
                 Target::End => {
-                    children.push(None);
+                    steps.push((Some(now), None));
                     paths = paths.saturating_add(1);
                 }
                 Target::Question(t) => {
                     let below = self.explore(t, &pending);
                     paths = paths.saturating_add(below.paths);
-                    children.push(Some(below));
+                    steps.push((Some(now), Some(below)));
                 }
             }
         }
@@ -413,43 +411,36 @@ impl<'b> Explorer<'b> {
 
         // The futures in the order first met, which is the order of the example paths, so the
         // example in a message is the first such path.
-        let mut futures: Vec<(u32, Example)> = Vec::new();
-        for (class, (now, child)) in nows.iter().zip(&children).enumerate() {
+        let mut futures: Vec<u32> = Vec::new();
+        for (now, child) in &steps {
             let Some(now) = *now else { continue };
-            let class = class as u32;
             match child {
                 None => {
                     if self.effects.mark(now) {
-                        futures.push((now, Example { class, below: 0 }));
+                        futures.push(now);
                     }
                 }
                 Some(below) => {
-                    for (i, &(future, _)) in below.futures.iter().enumerate() {
+                    for &future in &below.futures {
                         let all = self.effects.merge(now, future);
                         if self.effects.mark(all) {
-                            futures.push((
-                                all,
-                                Example {
-                                    class,
-                                    below: i as u32,
-                                },
-                            ));
+                            futures.push(all);
                         }
                     }
                 }
             }
         }
-        for &(e, _) in &futures {
+        for &e in &futures {
             self.effects.unmark(e);
         }
         futures.shrink_to_fit();
         let below = Rc::new(Below {
             question: q,
             futures,
-            children,
+            steps,
             paths,
         });
-        self.memo.insert(key, below.clone());
+        self.memo[q].insert(key, below.clone());
         below
     }
 
@@ -463,20 +454,35 @@ impl<'b> Explorer<'b> {
         self.describe_answers(&parts)
     }
 
-    /// The example path of one of `below`'s futures.
-    fn describe_example(&self, below: &Below, future: usize) -> String {
+    /// The first path below `below` that ends in `future`.
+    fn describe_example(&mut self, below: &Below, future: u32) -> String {
         let mut parts = Vec::new();
-        let (mut at, mut i) = (below, future);
-        loop {
-            let example = at.futures[i].1;
-            parts.push((at.question, example.class as usize));
-            match &at.children[example.class as usize] {
-                Some(child) => {
-                    at = child;
-                    i = example.below as usize;
+        let (mut at, mut future) = (below, future);
+        'step: loop {
+            for (class, (now, child)) in at.steps.iter().enumerate() {
+                let Some(now) = *now else { continue };
+                match child {
+                    None if now == future => {
+                        parts.push((at.question, class));
+                        break 'step;
+                    }
+                    None => {}
+                    Some(child) => {
+                        // Merging finds effects already numbered; it adds none.
+                        let next = child
+                            .futures
+                            .iter()
+                            .find(|&&f| self.effects.merge(now, f) == future);
+                        if let Some(&next) = next {
+                            parts.push((at.question, class));
+                            at = child;
+                            future = next;
+                            continue 'step;
+                        }
+                    }
                 }
-                None => break,
             }
+            unreachable!("every future of a state comes from one of its steps");
         }
         self.describe_answers(&parts)
     }
