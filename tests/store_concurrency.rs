@@ -251,19 +251,30 @@ fn concurrent_writers_lose_nothing() {
     }
 
     // The index is only a cache, but after a quiet `list` it must describe the files exactly.
-    let index: Value = serde_json::from_str(
-        &std::fs::read_to_string(store.join(".index.json")).expect("list keeps an index"),
-    )
-    .expect("the index is JSON");
-    let entries = index["entries"].as_object().expect("index entries");
-    let indexed: BTreeSet<&String> = entries.keys().collect();
-    let on_disk: BTreeSet<&String> = files.keys().collect();
+    let text = std::fs::read_to_string(store.join(".index.jsonl")).expect("list keeps an index");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(r#"{"avg_wijzer_index":1}"#),
+        "the header"
+    );
+    let lines: Vec<Value> = lines
+        .map(|l| serde_json::from_str(l).expect("each line of the index is JSON"))
+        .collect();
+    let names: Vec<&str> = lines.iter().map(|e| e["file"].as_str().unwrap()).collect();
+    assert!(
+        names.windows(2).all(|w| w[0] < w[1]),
+        "the index is sorted by file name"
+    );
+    let entries: BTreeMap<&str, &Value> = names.iter().copied().zip(&lines).collect();
+    let indexed: BTreeSet<&str> = entries.keys().copied().collect();
+    let on_disk: BTreeSet<&str> = files.keys().map(String::as_str).collect();
     assert_eq!(
         indexed, on_disk,
         "the index and the files name different records"
     );
     for (name, (meta, v)) in &files {
-        let e = &entries[name.as_str()];
+        let e = entries[name.as_str()];
         let stamp = &e["stamp"];
         assert_eq!(stamp["size"].as_u64(), Some(meta.len()), "{name}: size");
         #[cfg(unix)]

@@ -3,11 +3,10 @@
 //! only when a screen does. Review changes with `cargo insta review`.
 use avg_wijzer::bank::{Bank, QId};
 use avg_wijzer::record::{Assessment, Campaign, Decision, Participant, Status};
-use avg_wijzer::store::{Listing, Summary};
+use avg_wijzer::store::Listing;
 use avg_wijzer::text::Lang;
 use avg_wijzer::tui::app::*;
 use avg_wijzer::tui::theme::Theme;
-use avg_wijzer::tui::update::summary_of;
 use avg_wijzer::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -79,31 +78,17 @@ fn model<'b>(bank: &'b Bank, lang: Lang) -> Model<'b> {
     m
 }
 
-fn summary(
-    id: &str,
-    campaign: &str,
-    status: Status,
-    verdict: Option<&str>,
-    updated: &str,
-) -> Summary {
-    Summary {
+fn summary(id: &str, campaign: &str, status: Status, verdict: Option<&str>, updated: &str) -> Row {
+    Row {
         id: id.into(),
-        file: format!("{id}.json"),
         campaign: campaign.into(),
         status,
-        created: updated.into(),
+        verdict: verdict.map(Into::into),
         updated: updated.into(),
-        revision: 1,
-        previous: None,
-        verdict: None,
-        verdict_label: verdict.map(str::to_string),
-        decision: None,
-        bank_version: "1.0.0".into(),
-        answers: 4,
     }
 }
 
-fn listing() -> Listing {
+fn listing() -> Listing<Row> {
     Listing {
         records: vec![
             summary(
@@ -435,10 +420,11 @@ fn no_color_means_no_colours_anywhere() {
 fn the_record_list_is_kept_in_step_without_reading_the_store() {
     let bank = bank();
     let a = assessment(&bank, &complete());
-    let s = summary_of(&a.record);
-    assert_eq!(s.status, Status::Completed);
-    assert_eq!(s.answers, 10);
-    assert_eq!(s.campaign, "Voorjaarsactie 2027");
+    let row = Row::of(&a.record);
+    assert_eq!(row.status, Status::Completed);
+    assert_eq!(&*row.id, a.record.id.as_str());
+    assert_eq!(&*row.campaign, "Voorjaarsactie 2027");
+    assert_eq!(row.verdict.as_deref(), Some("Toegestaan, met acties"));
 }
 
 #[test]

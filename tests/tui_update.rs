@@ -352,7 +352,7 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
             .ok()
     );
     // From the start screen too: Enter on an unfinished record continues it.
-    let listing = store.open().list().expect("list");
+    let listing = store.open().list_as(Row::from).expect("list");
     update(&mut m, Message::Listed(Ok(listing)));
     key(&mut m, Leave);
     assert_eq!(on(&m), "start");
@@ -434,7 +434,10 @@ fn a_saved_record_opens_read_only_with_its_advice() {
     }
     s.create(&mut a.record).unwrap();
     let mut m = model(&bank, Some(store.open()));
-    update(&mut m, Message::Listed(Ok(store.open().list().unwrap())));
+    update(
+        &mut m,
+        Message::Listed(Ok(store.open().list_as(Row::from).unwrap())),
+    );
     keys(&mut m, &[Down, Select]);
     assert_eq!(on(&m), "advice");
     assert!(m.work.as_ref().is_some_and(Work::is_read_only));

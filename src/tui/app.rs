@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use crate::bank::{Bank, Kind, QId};
 use crate::engine::Answer;
 use crate::guard;
-use crate::record::{Assessment, Record};
-use crate::store::{Listing, Store};
+use crate::record::{Assessment, Record, Status};
+use crate::store::{Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
 /// The whole state of the interface.
@@ -32,8 +32,47 @@ pub struct Model<'b> {
 /// The list of records on the start screen, read after the first frame.
 pub enum Records {
     Loading,
-    Loaded(Listing),
+    Loaded(Listing<Row>),
     Failed(String),
+}
+
+/// A record as the start screen lists it: what a row shows and what opens it. A store may
+/// hold ten thousand records, so a row keeps no more of a record's summary than this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub id: Box<str>,
+    pub campaign: Box<str>,
+    pub status: Status,
+    /// The verdict as it was shown, in the record's language.
+    pub verdict: Option<Box<str>>,
+    pub updated: Box<str>,
+}
+
+impl From<Summary> for Row {
+    fn from(s: Summary) -> Row {
+        Row {
+            id: s.id.into(),
+            campaign: s.campaign.into(),
+            status: s.status,
+            verdict: s.verdict_label.map(Into::into),
+            updated: s.updated.into(),
+        }
+    }
+}
+
+impl Row {
+    pub fn of(r: &Record) -> Row {
+        Row::from(Summary::of(r, ""))
+    }
+}
+
+impl Dated for Row {
+    fn updated(&self) -> &str {
+        &self.updated
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -507,7 +546,7 @@ impl<'b> Model<'b> {
     }
 
     /// The records listed on the start screen (empty while loading).
-    pub fn listed(&self) -> &[crate::store::Summary] {
+    pub fn listed(&self) -> &[Row] {
         match &self.records {
             Records::Loaded(l) => &l.records,
             _ => &[],

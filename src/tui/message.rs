@@ -1,6 +1,7 @@
 //! What can happen to the model: a key's action, a typed character, or news from outside.
 use crate::store::Listing;
 
+use super::app::Row;
 use super::keymap::Action;
 
 #[derive(Debug)]
@@ -12,5 +13,5 @@ pub enum Message {
     /// Text pasted into a text field (bracketed paste): typed as if character by character.
     Paste(String),
     /// The record list, read in the background after the first frame.
-    Listed(Result<Listing, String>),
+    Listed(Result<Listing<Row>, String>),
 }

@@ -90,7 +90,7 @@ pub fn run<E>(
         let (tx, rx) = mpsc::channel();
         let dir = dir.clone();
         std::thread::spawn(move || {
-            let listed = Store::open(&dir).and_then(|s| s.list());
+            let listed = Store::open(&dir).and_then(|s| s.list_as(app::Row::from));
             let _ = tx.send(listed.map_err(|e| format!("{e:#}")));
         });
         rx

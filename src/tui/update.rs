@@ -4,7 +4,7 @@
 use crate::bank::{Kind, QId};
 use crate::engine::Answer;
 use crate::record::{self, Assessment, Campaign, Decision, Status};
-use crate::store::{self, Summary};
+use crate::store;
 
 use super::app::*;
 use super::keymap::{Action, Ctx};
@@ -79,7 +79,7 @@ fn error(m: &mut Model, text: impl Into<String>) {
     });
 }
 
-fn listed(m: &mut Model, result: Result<store::Listing, String>) {
+fn listed(m: &mut Model, result: Result<store::Listing<Row>, String>) {
     m.records = match result {
         Ok(l) => Records::Loaded(l),
         Err(e) => Records::Failed(e),
@@ -248,7 +248,7 @@ fn to_start(m: &mut Model) {
     let cursor = match (&m.work, m.listed()) {
         (Some(w), list) => list
             .iter()
-            .position(|s| s.id == w.record().id)
+            .position(|s| *s.id == *w.record().id)
             .map_or(0, |i| i + 1),
         _ => 0,
     };
@@ -263,15 +263,11 @@ fn to_start(m: &mut Model) {
 /// the store again.
 fn upsert_summary(m: &mut Model) {
     let Some(r) = m.record() else { return };
-    let summary = summary_of(r);
+    let row = Row::of(r);
     if let Records::Loaded(l) = &mut m.records {
-        l.records.retain(|s| s.id != summary.id);
-        l.records.insert(0, summary);
+        l.records.retain(|s| s.id != row.id);
+        l.records.insert(0, row);
     }
-}
-
-pub fn summary_of(r: &record::Record) -> Summary {
-    Summary::of(r, &format!("{}.json", r.id))
 }
 
 fn load(m: &mut Model, id: &str) -> Option<record::Record> {

@@ -112,13 +112,13 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) {
             let first = selected.map_or(0, |i| scroll_to(i, i + 1, room));
             for (i, r) in l.records.iter().enumerate().skip(first).take(room) {
                 let name = if r.campaign.trim().is_empty() {
-                    w.no_name.to_string()
+                    w.no_name
                 } else {
-                    r.campaign.clone()
+                    &r.campaign
                 };
-                let verdict = r.verdict_label.clone().unwrap_or_else(|| "—".into());
+                let verdict = r.verdict.as_deref().unwrap_or("—");
                 let date = r.updated.get(..10).unwrap_or(&r.updated);
-                let text = row(&name, r.status.label(m.lang), &verdict, date);
+                let text = row(name, r.status.label(m.lang), verdict, date);
                 if selected == Some(i) {
                     lines.push(Line::from(Span::styled(format!(" ▶ {text}"), t.selected())));
                 } else {

@@ -74,7 +74,6 @@ fn utf8(name: &str, bytes: Vec<u8>) -> Result<String> {
 // The record store: one file per record, written atomically, listed through a cache that is
 // checked against the files every time.
 
-use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::PathBuf;
@@ -86,7 +85,9 @@ use crate::record::{self, Record, Unreadable};
 /// The environment variable that points at another store (e.g. a shared network drive).
 pub const STORE_ENV: &str = "AVG_WIJZER_STORE";
 
-const INDEX: &str = ".index.json";
+mod index;
+use index::{INDEX, OLD_INDEX, Source, Stamp};
+
 const INDEX_LOCK: &str = ".index.lock";
 const SAVE_LOCK: &str = ".save.lock";
 const TMP_PREFIX: &str = ".tmp-";
@@ -138,58 +139,36 @@ impl Summary {
     }
 }
 
-#[derive(Debug, Default)]
-pub struct Listing {
+/// What `list` returns: the records (newest first) and the files that are not records.
+#[derive(Debug)]
+pub struct Listing<T = Summary> {
     /// Newest first.
-    pub records: Vec<Summary>,
+    pub records: Vec<T>,
     /// Files that are not readable records: (file name, why).
     pub unreadable: Vec<(String, String)>,
 }
 
-/// The cache of summaries (`.index.json`), as read: looked up by file name.
-#[derive(Deserialize, Default)]
-struct Index {
-    entries: rustc_hash::FxHashMap<String, IndexEntry>,
-}
-
-/// The cache as written: sorted by file name, so the file is stable and diffable.
-#[derive(Serialize)]
-struct IndexOut<'a> {
-    entries: BTreeMap<&'a str, &'a IndexEntry>,
-}
-
-#[derive(Serialize, Deserialize, Clone, PartialEq)]
-struct IndexEntry {
-    stamp: Stamp,
-    summary: Option<Summary>,
-    problem: Option<String>,
-}
-
-/// What tells that a file changed: modification time, size and (on Unix) inode. The cache is
-/// used only while all three match.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-struct Stamp {
-    modified_ns: u128,
-    size: u64,
-    inode: u64,
-}
-
-impl Stamp {
-    fn of(m: &fs::Metadata) -> Stamp {
-        let modified_ns = m
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(m);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Stamp {
-            modified_ns,
-            size: m.len(),
-            inode,
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Listing {
+            records: Vec::new(),
+            unreadable: Vec::new(),
         }
+    }
+}
+
+/// What a list is ordered by: the newest first, then by id.
+pub trait Dated {
+    fn updated(&self) -> &str;
+    fn id(&self) -> &str;
+}
+
+impl Dated for Summary {
+    fn updated(&self) -> &str {
+        &self.updated
+    }
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -329,6 +308,18 @@ impl Store {
         replace: bool,
         durable: bool,
     ) -> Result<()> {
+        self.write_atomic_with(target, replace, durable, |f| f.write_all(bytes))
+    }
+
+    /// [`Store::write_atomic`] with the content written by `write`, for content made as it
+    /// is written.
+    fn write_atomic_with(
+        &self,
+        target: &Path,
+        replace: bool,
+        durable: bool,
+        write: impl FnOnce(&mut File) -> std::io::Result<()>,
+    ) -> Result<()> {
         let shown = target.display().to_string();
         let tmp = self.dir.join(format!(
             "{TMP_PREFIX}{}-{:016x}",
@@ -341,7 +332,7 @@ impl Store {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let written = (|| -> std::io::Result<()> {
             let mut f = options.open(&tmp)?;
-            f.write_all(bytes)?;
+            write(&mut f)?;
             if durable { f.sync_all() } else { Ok(()) }
         })();
         if let Err(e) = written {
@@ -411,7 +402,8 @@ impl Store {
         read_record(&path)
     }
 
-    fn record_files(&self) -> Result<Vec<(String, fs::Metadata)>> {
+    /// The record files in the store, sorted by name, with what tells when they change.
+    fn record_files(&self) -> Result<Vec<(String, Stamp)>> {
         let shown = self.dir.display().to_string();
         let mut files = Vec::new();
         for entry in fs::read_dir(&self.dir).map_err(|e| io_error(&shown, &e))? {
@@ -423,87 +415,116 @@ impl Store {
             if let Ok(m) = entry.metadata()
                 && m.is_file()
             {
-                files.push((name, m));
+                files.push((name, Stamp::of(&m)));
             }
         }
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(files)
     }
 
     /// Every record in the store, newest first, and every file that is not a readable record.
-    /// Reads only files the cache does not know in their current state.
     pub fn list(&self) -> Result<Listing> {
+        self.list_as(|s| s)
+    }
+
+    /// [`Store::list`], keeping of each record only what `keep` makes of its summary: a long
+    /// list need not hold every summary whole.
+    pub fn list_as<T: Dated>(&self, mut keep: impl FnMut(Summary) -> T) -> Result<Listing<T>> {
         let files = self.record_files()?;
-        // Parsed from text checked once, not string by string: the index of a large store is
-        // megabytes, and reading it is most of the time `list` takes.
-        let mut old: Index = fs::read(self.dir.join(INDEX))
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default();
-        // Entries are moved out of the old index, not copied: a cached entry is used only
-        // while its stamp matches the file, and anything re-read or gone marks the index stale.
-        let mut stale = false;
-        let mut entries = Vec::with_capacity(files.len());
-        for (name, meta) in files {
-            let stamp = Stamp::of(&meta);
-            let entry = match old.entries.remove(&name) {
-                Some(e) if e.stamp == stamp => e,
-                _ => {
-                    stale = true;
-                    let (summary, problem) = match summarise(&self.dir.join(&name), &name) {
-                        Ok(s) => (Some(s), None),
-                        Err(p) => (None, Some(p)),
-                    };
-                    IndexEntry {
-                        stamp,
-                        summary,
-                        problem,
-                    }
-                }
-            };
-            entries.push((name, entry));
-        }
-        // Entries left in the old index are files that are gone.
-        stale |= !old.entries.is_empty();
-        drop(old);
-        if stale {
-            // The cache is only a shortcut: failing to write it loses nothing.
-            let _ = self.write_index(&entries);
-        }
-        let mut listing = Listing::default();
-        for (name, e) in entries {
-            match (e.summary, e.problem) {
-                (Some(s), _) => listing.records.push(s),
-                (None, p) => listing.unreadable.push((name, p.unwrap_or_default())),
-            }
-        }
+        let mut listing = Listing {
+            records: Vec::with_capacity(files.len()),
+            unreadable: Vec::new(),
+        };
+        self.scan(files, |file, read| match read {
+            Ok(summary) => listing.records.push(keep(summary)),
+            Err(why) => listing.unreadable.push((file, why)),
+        });
         listing.unreadable.sort();
-        // Newest first. The order is found on positions, then the summaries are moved once:
-        // sorting the summaries themselves moves each of them many times.
+        // Newest first. The order is found on positions, then each row is moved into place
+        // once: sorting the rows themselves would move each of them many times. The sort is
+        // stable, so records alike in time and id keep the order of their file names.
         let records = &listing.records;
         let mut order: Vec<usize> = (0..records.len()).collect();
         order.sort_by(|&i, &j| {
             let (a, b) = (&records[i], &records[j]);
-            b.updated
-                .cmp(&a.updated)
-                .then(b.id.cmp(&a.id))
-                .then(a.file.cmp(&b.file))
+            b.updated().cmp(a.updated()).then(b.id().cmp(a.id()))
         });
-        let mut slots: Vec<Option<Summary>> = listing.records.drain(..).map(Some).collect();
-        listing.records = order.into_iter().filter_map(|i| slots[i].take()).collect();
+        permute(&mut listing.records, order);
         Ok(listing)
     }
 
-    fn write_index(&self, entries: &[(String, IndexEntry)]) -> Result<()> {
+    /// Hands over each record file, in file-name order, as its summary or why it is not a
+    /// readable record. Reads only the files the cache does not know in their current state,
+    /// and brings the cache up to date.
+    fn scan(
+        &self,
+        files: Vec<(String, Stamp)>,
+        mut each: impl FnMut(String, std::result::Result<Summary, String>),
+    ) {
+        let mut old = index::Reader::open(&self.dir);
+        let mut plan = Vec::with_capacity(files.len());
+        let mut fresh = false;
+        for (name, stamp) in files {
+            let entry = match old.take(&name) {
+                Some((line, e)) if e.stamp == stamp => {
+                    plan.push(Source::Kept(line));
+                    e
+                }
+                _ => {
+                    let (summary, problem) = match summarise(&self.dir.join(&name), &name) {
+                        Ok(s) => (Some(s), None),
+                        Err(p) => (None, Some(p)),
+                    };
+                    let e = index::Entry {
+                        file: name,
+                        stamp,
+                        summary,
+                        problem,
+                    };
+                    plan.push(Source::Fresh(e.line()));
+                    fresh = true;
+                    e
+                }
+            };
+            match (entry.summary, entry.problem) {
+                (Some(s), _) => each(entry.file, Ok(s)),
+                (None, p) => each(entry.file, Err(p.unwrap_or_default())),
+            }
+        }
+        if fresh || old.skipped || old.has_rest() {
+            // The cache is only a shortcut: failing to write it loses nothing.
+            let _ = self.write_index(old, &plan);
+        }
+    }
+
+    fn write_index(&self, old: index::Reader, plan: &[Source]) -> Result<()> {
         let lock = self.lock(INDEX_LOCK)?;
-        let index = IndexOut {
-            entries: entries.iter().map(|(k, v)| (k.as_str(), v)).collect(),
-        };
-        let bytes = serde_json::to_vec(&index)?;
-        // No fsync: a torn or lost index after a crash is simply rebuilt from the files.
-        let result = self.write_atomic(&self.dir.join(INDEX), &bytes, true, false);
+        // No fsync: a torn or lost cache after a crash is simply rebuilt from the files.
+        let result = self.write_atomic_with(&self.dir.join(INDEX), true, false, |f| {
+            let mut out = std::io::BufWriter::new(f);
+            old.write(plan, &mut out)?;
+            out.flush()
+        });
+        let _ = fs::remove_file(self.dir.join(OLD_INDEX));
         let _ = lock.unlock();
         result
+    }
+}
+
+/// Puts `v[order[i]]` at `i` for every `i`, in place, each element moved once: `order` is
+/// followed cycle by cycle, and marks the places done.
+fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..v.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at];
+            order[at] = DONE;
+            if order[from] != DONE {
+                v.swap(at, from);
+            }
+            at = from;
+        }
     }
 }
 
@@ -550,4 +571,35 @@ pub fn write_export(path: &Path, content: &[u8], force: bool) -> Result<()> {
         return Err(io_error(&shown, &e).context("exporteren mislukt"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every order of five elements, against the plain way of applying it.
+    #[test]
+    fn permute_applies_any_order() {
+        fn orders(n: usize) -> Vec<Vec<usize>> {
+            if n == 0 {
+                return vec![Vec::new()];
+            }
+            let mut all = Vec::new();
+            for shorter in orders(n - 1) {
+                for at in 0..n {
+                    let mut o = shorter.clone();
+                    o.insert(at, n - 1);
+                    all.push(o);
+                }
+            }
+            all
+        }
+        let all = orders(5);
+        assert_eq!(all.len(), 120);
+        for order in all {
+            let v: Vec<char> = "abcde".chars().collect();
+            let expected: Vec<char> = order.iter().map(|&i| v[i]).collect();
+            let mut got = v.clone();
+            super::permute(&mut got, order.clone());
+            assert_eq!(got, expected, "{order:?}");
+        }
+    }
 }

@@ -1,0 +1,170 @@
+//! The cache of record summaries, `.index.jsonl`: a header line, then one line per record file,
+//! sorted by file name. Listing a large store reads it as a stream beside the sorted directory,
+//! holding one line at a time, and rewrites it by copying the lines that still hold; neither
+//! the whole cache nor all summaries are ever in memory at once.
+use std::fs::File;
+use std::io::{BufRead, BufReader, Seek, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::Summary;
+
+pub(super) const INDEX: &str = ".index.jsonl";
+/// The cache of earlier versions (one JSON object), removed when the cache is written.
+pub(super) const OLD_INDEX: &str = ".index.json";
+const HEADER: &str = r#"{"avg_wijzer_index":1}"#;
+
+/// What tells that a file changed: modification time, size and (on Unix) inode. The cache is
+/// used only while all three match.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Stamp {
+    modified_ns: u128,
+    size: u64,
+    inode: u64,
+}
+
+impl Stamp {
+    pub(super) fn of(m: &std::fs::Metadata) -> Stamp {
+        let modified_ns = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp {
+            modified_ns,
+            size: m.len(),
+            inode,
+        }
+    }
+}
+
+/// One line of the cache: a record file in the state it was read, and what it holds.
+#[derive(Serialize, Deserialize)]
+pub(super) struct Entry {
+    pub file: String,
+    pub stamp: Stamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+    /// Why the file is not a readable record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+impl Entry {
+    pub(super) fn line(&self) -> String {
+        // An entry is plain data: serialising it cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Where a line of the new cache comes from.
+pub(super) enum Source {
+    /// A line of the old cache, by number, copied as it is.
+    Kept(u32),
+    /// A line for a file read afresh.
+    Fresh(String),
+}
+
+/// The old cache, read in file-name order. A cache that is missing, of another version, out
+/// of order or damaged simply ends early: what it no longer covers is read from the files.
+pub(super) struct Reader {
+    file: Option<BufReader<File>>,
+    line: String,
+    /// The number of the line in `next` (the header is line 0).
+    number: u32,
+    next: Option<Entry>,
+    /// The file name of the last entry read, to check the order.
+    last: String,
+    /// Whether entries were passed over (their files are gone).
+    pub(super) skipped: bool,
+}
+
+impl Reader {
+    pub(super) fn open(dir: &Path) -> Reader {
+        // The open file stays the same snapshot even if another process replaces the cache,
+        // so the lines found here are the lines copied later.
+        let mut r = Reader {
+            file: File::open(dir.join(INDEX)).ok().map(BufReader::new),
+            line: String::new(),
+            number: 0,
+            next: None,
+            last: String::new(),
+            skipped: false,
+        };
+        if r.read_line() == Some(HEADER) {
+            r.advance();
+        }
+        r
+    }
+
+    fn read_line(&mut self) -> Option<&str> {
+        let file = self.file.as_mut()?;
+        self.line.clear();
+        match file.read_line(&mut self.line) {
+            Ok(n) if n > 0 => Some(self.line.trim_end_matches('\n')),
+            _ => None,
+        }
+    }
+
+    /// Reads the next entry; at the end, or at a line that is damaged or out of order, there
+    /// is none, and reading stops.
+    fn advance(&mut self) {
+        self.number += 1;
+        self.next = self
+            .read_line()
+            .and_then(|l| serde_json::from_str::<Entry>(l).ok())
+            .filter(|e| e.file > self.last);
+        if let Some(e) = &self.next {
+            self.last.clone_from(&e.file);
+        }
+    }
+
+    /// The cached entry for `file`, with its line number; entries before it are passed over.
+    pub(super) fn take(&mut self, file: &str) -> Option<(u32, Entry)> {
+        while self.next.as_ref().is_some_and(|e| e.file.as_str() < file) {
+            self.skipped = true;
+            self.advance();
+        }
+        if self.next.as_ref().is_some_and(|e| e.file == file) {
+            let number = self.number;
+            let entry = self.next.take();
+            self.advance();
+            return entry.map(|e| (number, e));
+        }
+        None
+    }
+
+    /// Whether entries are left that no file took (their files are gone).
+    pub(super) fn has_rest(&self) -> bool {
+        self.next.is_some()
+    }
+
+    /// Writes the new cache: the header, then each line from where `plan` says.
+    pub(super) fn write(mut self, plan: &[Source], out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(out, "{HEADER}")?;
+        if let Some(f) = self.file.as_mut() {
+            f.rewind()?;
+        }
+        let mut at = 0;
+        for source in plan {
+            match source {
+                Source::Fresh(line) => writeln!(out, "{line}")?,
+                Source::Kept(number) => {
+                    while at <= *number {
+                        if self.read_line().is_none() {
+                            return Err(std::io::Error::other("the old cache ended early"));
+                        }
+                        at += 1;
+                    }
+                    writeln!(out, "{}", self.line.trim_end_matches('\n'))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,209 @@
+//! The store's list cache (`.index.jsonl`): read as a stream beside the sorted files, used
+//! for a file only while that file is unchanged, rewritten by keeping the lines that still
+//! hold, and never trusted over the files when it is damaged, out of order or foreign.
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use avg_wijzer::bank::Bank;
+use avg_wijzer::record::{Assessment, Campaign};
+use avg_wijzer::store::Store;
+use avg_wijzer::text::Lang;
+
+const HEADER: &str = r#"{"avg_wijzer_index":1}"#;
+
+fn temp_store(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("avg-wijzer-index-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+/// A new record with this id and campaign name, saved in the store.
+fn add(store: &Store, bank: &Bank, id: &str, campaign: &str) {
+    let campaign = Campaign {
+        name: campaign.into(),
+        ..Campaign::default()
+    };
+    let now = format!("2026-11-23T10:00:{:02}Z", id.len());
+    let mut a = Assessment::start(bank, id.into(), campaign, Vec::new(), Lang::Nl, &now);
+    store.create(&mut a.record).expect("create");
+}
+
+/// The campaign names the list shows, newest first.
+fn listed(store: &Store) -> Vec<String> {
+    let l = store.list().expect("list");
+    assert!(l.unreadable.is_empty(), "{:?}", l.unreadable);
+    l.records.into_iter().map(|s| s.campaign).collect()
+}
+
+fn index(dir: &Path) -> Vec<String> {
+    fs::read_to_string(dir.join(".index.jsonl"))
+        .expect("the cache is written")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn file_of(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("{id}.json"))
+}
+
+/// Each line after the header names one file, in order, and matches it.
+fn assert_index_matches(dir: &Path, ids: &[&str]) {
+    let lines = index(dir);
+    assert_eq!(lines[0], HEADER);
+    let files: Vec<String> = lines[1..]
+        .iter()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a line is JSON");
+            let file = v["file"].as_str().expect("file").to_string();
+            let size = fs::metadata(dir.join(&file))
+                .expect("the file exists")
+                .len();
+            assert_eq!(v["stamp"]["size"].as_u64(), Some(size), "{file}: size");
+            file
+        })
+        .collect();
+    let mut expected: Vec<String> = ids.iter().map(|i| format!("{i}.json")).collect();
+    expected.sort();
+    assert_eq!(files, expected);
+}
+
+#[test]
+fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
+    let dir = temp_store("trust");
+    let store = Store::open(&dir).unwrap();
+    let bank = Bank::embedded().unwrap();
+    add(&store, &bank, "a", "Alfa");
+    add(&store, &bank, "bb", "Bravo");
+    assert_eq!(listed(&store), ["Bravo", "Alfa"]);
+
+    // Same length, same file, same time: the cache cannot tell, and is believed. This is
+    // what makes a warm list fast: it does not read the records.
+    let path = file_of(&dir, "bb");
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path).unwrap().replace("Bravo", "Brava");
+    fs::write(&path, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(listed(&store), ["Bravo", "Alfa"]);
+
+    // Once the time differs, the file is read again.
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified + Duration::from_secs(1))
+        .unwrap();
+    assert_eq!(listed(&store), ["Brava", "Alfa"]);
+    assert_index_matches(&dir, &["a", "bb"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lines_that_still_hold_are_kept_as_they_are() {
+    let dir = temp_store("keep");
+    let store = Store::open(&dir).unwrap();
+    let bank = Bank::embedded().unwrap();
+    for (id, name) in [("a", "Alfa"), ("bb", "Bravo"), ("ccc", "Charlie")] {
+        add(&store, &bank, id, name);
+    }
+    listed(&store);
+    let before = index(&dir);
+    assert_eq!(before.len(), 4);
+
+    // One record gone, one changed (saved anew), one added.
+    fs::remove_file(file_of(&dir, "a")).unwrap();
+    let mut c = store.load("ccc").unwrap();
+    c.campaign.name = "Charlotte".into();
+    store.save(&mut c).unwrap();
+    add(&store, &bank, "dddd", "Delta");
+
+    assert_eq!(listed(&store), ["Delta", "Charlotte", "Bravo"]);
+    let after = index(&dir);
+    assert_eq!(after.len(), 4);
+    assert_eq!(
+        after[1], before[2],
+        "the unchanged record's line, byte for byte"
+    );
+    assert!(after[2].contains("Charlotte"));
+    assert!(after[3].contains("Delta"));
+    assert_index_matches(&dir, &["bb", "ccc", "dddd"]);
+
+    // A list with nothing changed leaves the cache alone.
+    let inode = |p: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(p).unwrap().ino()
+    };
+    let written = inode(&dir.join(".index.jsonl"));
+    listed(&store);
+    assert_eq!(
+        inode(&dir.join(".index.jsonl")),
+        written,
+        "rewritten for nothing"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_damaged_out_of_order_or_foreign_cache_is_read_around_and_rebuilt() {
+    let dir = temp_store("damage");
+    let store = Store::open(&dir).unwrap();
+    let bank = Bank::embedded().unwrap();
+    let ids = ["a", "bb", "ccc", "dddd"];
+    for (id, name) in ids.iter().zip(["Alfa", "Bravo", "Charlie", "Delta"]) {
+        add(&store, &bank, id, name);
+    }
+    let expected = ["Delta", "Charlie", "Bravo", "Alfa"];
+    assert_eq!(listed(&store), expected);
+    let good = index(&dir);
+
+    let damaged = [
+        // A line cut off half-way, as a full disk might leave it.
+        {
+            let mut l = good.clone();
+            let half = l[2].len() / 2;
+            l[2].truncate(half);
+            l
+        },
+        // Lines out of order.
+        {
+            let mut l = good.clone();
+            l.swap(1, 3);
+            l
+        },
+        // A line for a file that is not there.
+        {
+            let mut l = good.clone();
+            l.insert(2, good[1].replace("\"a.json\"", "\"aa.json\""));
+            l
+        },
+        // Not a cache of this version at all.
+        vec![r#"{"entries":{}}"#.to_string()],
+        // Not text.
+        vec![String::from_utf8_lossy(&[0xff, 0xfe, 0x00]).into_owned()],
+    ];
+    for lines in damaged {
+        fs::write(dir.join(".index.jsonl"), lines.join("\n")).unwrap();
+        assert_eq!(listed(&store), expected, "with the cache {lines:?}");
+        assert_index_matches(&dir, &ids);
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_cache_of_earlier_versions_is_removed() {
+    let dir = temp_store("old");
+    let store = Store::open(&dir).unwrap();
+    let bank = Bank::embedded().unwrap();
+    add(&store, &bank, "a", "Alfa");
+    fs::write(dir.join(".index.json"), r#"{"entries":{}}"#).unwrap();
+    assert_eq!(listed(&store), ["Alfa"]);
+    assert!(!dir.join(".index.json").exists());
+    assert_index_matches(&dir, &["a"]);
+    let _ = fs::remove_dir_all(&dir);
+}
