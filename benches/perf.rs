@@ -290,7 +290,7 @@ fn list_bench(dir: &Path, example: &str, bank: &Bank) {
     let lines = String::from_utf8_lossy(&out.stdout).lines().count();
     assert_eq!(lines, RECORDS + 1, "list shows every record and a header");
 
-    let index = dir.join(".index.json");
+    let index = dir.join(".index.jsonl");
     let (p50, p95) = measure(5, || {
         let _ = std::fs::remove_file(&index);
         run(&["--store", &arg, "list"])
