@@ -3,7 +3,7 @@
 //! hold, and never trusted over the files when it is damaged, out of order or foreign.
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use avg_wijzer::bank::Bank;
 use avg_wijzer::record::{Assessment, Campaign};
@@ -12,10 +12,26 @@ use avg_wijzer::text::Lang;
 
 const HEADER: &str = r#"{"avg_wijzer_index":1}"#;
 
-fn temp_store(name: &str) -> PathBuf {
+/// A new store holding a record for each (id, campaign name), listed once so that its cache
+/// is written.
+fn store_with(name: &str, records: &[(&str, &str)]) -> (PathBuf, Store, Bank) {
     let dir = std::env::temp_dir().join(format!("avg-wijzer-index-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    dir
+    let store = Store::open(&dir).unwrap();
+    let bank = Bank::embedded().unwrap();
+    for (id, campaign) in records {
+        add(&store, &bank, id, campaign);
+    }
+    store.list().expect("list");
+    (dir, store, bank)
+}
+
+fn set_modified(path: &Path, t: SystemTime) {
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(t))
+        .expect("set the modification time");
 }
 
 /// A new record with this id and campaign name, saved in the store.
@@ -71,11 +87,7 @@ fn assert_index_matches(dir: &Path, ids: &[&str]) {
 
 #[test]
 fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
-    let dir = temp_store("trust");
-    let store = Store::open(&dir).unwrap();
-    let bank = Bank::embedded().unwrap();
-    add(&store, &bank, "a", "Alfa");
-    add(&store, &bank, "bb", "Bravo");
+    let (dir, store, _) = store_with("trust", &[("a", "Alfa"), ("bb", "Bravo")]);
     assert_eq!(listed(&store), ["Bravo", "Alfa"]);
 
     // Same length, same file, same time: the cache cannot tell, and is believed. This is
@@ -84,21 +96,11 @@ fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
     let modified = fs::metadata(&path).unwrap().modified().unwrap();
     let text = fs::read_to_string(&path).unwrap().replace("Bravo", "Brava");
     fs::write(&path, text).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    set_modified(&path, modified);
     assert_eq!(listed(&store), ["Bravo", "Alfa"]);
 
     // Once the time differs, the file is read again.
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified + Duration::from_secs(1))
-        .unwrap();
+    set_modified(&path, modified + Duration::from_secs(1));
     assert_eq!(listed(&store), ["Brava", "Alfa"]);
     assert_index_matches(&dir, &["a", "bb"]);
     let _ = fs::remove_dir_all(&dir);
@@ -106,13 +108,10 @@ fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
 
 #[test]
 fn lines_that_still_hold_are_kept_as_they_are() {
-    let dir = temp_store("keep");
-    let store = Store::open(&dir).unwrap();
-    let bank = Bank::embedded().unwrap();
-    for (id, name) in [("a", "Alfa"), ("bb", "Bravo"), ("ccc", "Charlie")] {
-        add(&store, &bank, id, name);
-    }
-    listed(&store);
+    let (dir, store, bank) = store_with(
+        "keep",
+        &[("a", "Alfa"), ("bb", "Bravo"), ("ccc", "Charlie")],
+    );
     let before = index(&dir);
     assert_eq!(before.len(), 4);
 
@@ -151,13 +150,16 @@ fn lines_that_still_hold_are_kept_as_they_are() {
 
 #[test]
 fn a_damaged_out_of_order_or_foreign_cache_is_read_around_and_rebuilt() {
-    let dir = temp_store("damage");
-    let store = Store::open(&dir).unwrap();
-    let bank = Bank::embedded().unwrap();
     let ids = ["a", "bb", "ccc", "dddd"];
-    for (id, name) in ids.iter().zip(["Alfa", "Bravo", "Charlie", "Delta"]) {
-        add(&store, &bank, id, name);
-    }
+    let (dir, store, _) = store_with(
+        "damage",
+        &[
+            ("a", "Alfa"),
+            ("bb", "Bravo"),
+            ("ccc", "Charlie"),
+            ("dddd", "Delta"),
+        ],
+    );
     let expected = ["Delta", "Charlie", "Bravo", "Alfa"];
     assert_eq!(listed(&store), expected);
     let good = index(&dir);
@@ -197,10 +199,9 @@ fn a_damaged_out_of_order_or_foreign_cache_is_read_around_and_rebuilt() {
 
 #[test]
 fn the_cache_of_earlier_versions_is_removed() {
-    let dir = temp_store("old");
-    let store = Store::open(&dir).unwrap();
-    let bank = Bank::embedded().unwrap();
-    add(&store, &bank, "a", "Alfa");
+    let (dir, store, _) = store_with("old", &[("a", "Alfa")]);
+    // A store as an earlier version left it: only the old cache.
+    fs::remove_file(dir.join(".index.jsonl")).unwrap();
     fs::write(dir.join(".index.json"), r#"{"entries":{}}"#).unwrap();
     assert_eq!(listed(&store), ["Alfa"]);
     assert!(!dir.join(".index.json").exists());

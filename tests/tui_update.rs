@@ -497,3 +497,31 @@ fn the_record_list_arrives_later_and_keeps_the_cursor_in_range() {
     key(&mut m, Action::Select);
     assert_eq!(on(&m), "new");
 }
+
+#[test]
+fn delete_and_ctrl_u_edit_a_field() {
+    let bank = bank();
+    let mut m = model(&bank, None);
+    key(&mut m, Action::Select);
+    typed(&mut m, "Voorjaar");
+    keys(
+        &mut m,
+        &[
+            Action::Top,
+            Action::EraseForward,
+            Action::Bottom,
+            Action::EraseForward,
+        ],
+    );
+    let name = |m: &Model| match &m.screen {
+        Screen::NewForm(f) => (f.name.text.clone(), f.name.cursor),
+        _ => panic!("not on the form"),
+    };
+    assert_eq!(
+        name(&m),
+        ("oorjaar".to_string(), 7),
+        "Delete at the end does nothing"
+    );
+    key(&mut m, Action::Clear);
+    assert_eq!(name(&m), (String::new(), 0));
+}

@@ -467,6 +467,14 @@ impl TextField {
         self.check(lang);
     }
 
+    /// Delete: removes the character under the cursor.
+    pub fn erase_forward(&mut self, lang: Lang) {
+        if self.cursor < self.text.chars().count() {
+            self.cursor += 1;
+            self.erase(lang);
+        }
+    }
+
     pub fn left(&mut self) {
         self.cursor = self.cursor.saturating_sub(1);
     }

@@ -33,6 +33,8 @@ pub enum Action {
     Leave,
     Exit,
     Erase,
+    EraseForward,
+    Clear,
     Yes,
     No,
 }
@@ -132,6 +134,8 @@ pub const KEYS: &[Binding] = &[
     b(Typing, &[k(KeyCode::Home)], A::Top, ["begin", "start"], ["Cursor naar het begin", "Cursor to the start"]),
     b(Typing, &[k(KeyCode::End)], A::Bottom, ["einde", "end"], ["Cursor naar het einde", "Cursor to the end"]),
     b(Typing, &[k(KeyCode::Backspace)], A::Erase, ["wissen", "erase"], [ "Teken voor de cursor wissen", "Erase the character before the cursor", ]),
+    b(Typing, &[k(KeyCode::Delete)], A::EraseForward, ["Del", "Del"], [ "Teken onder de cursor wissen", "Erase the character under the cursor", ]),
+    b(Typing, &[ctrl('u')], A::Clear, ["veld leeg", "clear"], [ "Het hele veld leegmaken", "Clear the whole field", ]),
     b(Typing, &[k(KeyCode::Esc)], A::Leave, ["annuleren", "cancel"], [ "Annuleren of dit scherm verlaten", "Cancel or leave this screen", ]),
     b(Typing, &[ctrl('c')], A::Exit, ["stoppen", "quit"], ["Programma direct afsluiten", "Quit at once"]),
     b(Dialog, &[c('j'), c('y')], A::Yes, ["ja", "yes"], ["Ja", "Yes"]),

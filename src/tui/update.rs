@@ -136,6 +136,8 @@ fn edit_key(m: &mut Model, action: Action) -> bool {
     };
     match action {
         Action::Erase => f.erase(lang),
+        Action::EraseForward => f.erase_forward(lang),
+        Action::Clear => f.set("", lang),
         Action::Left => f.left(),
         Action::Right => f.right(),
         Action::Top => f.home(),
@@ -143,6 +145,12 @@ fn edit_key(m: &mut Model, action: Action) -> bool {
         _ => return false,
     }
     true
+}
+
+/// The field `by` places from `at` in the order of a form's fields, going round.
+fn cycle<T: Copy + PartialEq>(all: &[T], at: T, by: isize) -> T {
+    let i = all.iter().position(|&x| x == at).unwrap_or(0);
+    all[(i as isize + by).rem_euclid(all.len() as isize) as usize]
 }
 
 fn step(cursor: usize, len: usize, action: Action) -> usize {
@@ -392,14 +400,12 @@ fn new_form_key(m: &mut Model, action: Action) {
     let Screen::NewForm(f) = &mut m.screen else {
         return;
     };
-    let i = NewField::ALL
-        .iter()
-        .position(|&x| x == f.focus)
-        .unwrap_or(0);
     match action {
-        Action::NextPanel => f.focus = NewField::ALL[(i + 1) % 3],
-        Action::PrevPanel => f.focus = NewField::ALL[(i + 2) % 3],
-        Action::Select if f.focus != NewField::Participants => f.focus = NewField::ALL[(i + 1) % 3],
+        Action::NextPanel => f.focus = cycle(&NewField::ALL, f.focus, 1),
+        Action::PrevPanel => f.focus = cycle(&NewField::ALL, f.focus, -1),
+        Action::Select if f.focus != NewField::Participants => {
+            f.focus = cycle(&NewField::ALL, f.focus, 1)
+        }
         Action::Select => start_assessment(m),
         Action::Leave if f.is_touched() => m.overlay = Overlay::Confirm(Confirm::Discard),
         Action::Leave => to_start(m),
@@ -793,19 +799,17 @@ fn sign_off_key(m: &mut Model, action: Action) {
     let Screen::SignOff(f) = &mut m.screen else {
         return;
     };
-    let i = SignField::ALL
-        .iter()
-        .position(|&x| x == f.focus)
-        .unwrap_or(0);
     let n = Decision::ALL.len();
     match action {
-        Action::NextPanel | Action::Down => f.focus = SignField::ALL[(i + 1) % 4],
-        Action::PrevPanel | Action::Up => f.focus = SignField::ALL[(i + 3) % 4],
+        Action::NextPanel | Action::Down => f.focus = cycle(&SignField::ALL, f.focus, 1),
+        Action::PrevPanel | Action::Up => f.focus = cycle(&SignField::ALL, f.focus, -1),
         Action::Left if f.focus == SignField::Decision => f.decision = (f.decision + n - 1) % n,
         Action::Right | Action::Toggle if f.focus == SignField::Decision => {
             f.decision = (f.decision + 1) % n
         }
-        Action::Select if f.focus != SignField::Remarks => f.focus = SignField::ALL[i + 1],
+        Action::Select if f.focus != SignField::Remarks => {
+            f.focus = cycle(&SignField::ALL, f.focus, 1)
+        }
         Action::Select => submit_sign_off(m),
         Action::Leave | Action::Back => {
             if f.name.text.trim().is_empty() && f.remarks.text.trim().is_empty() {

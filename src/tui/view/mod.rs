@@ -214,7 +214,7 @@ pub fn legend_actions(m: &Model) -> (super::keymap::Ctx, Vec<Action>) {
         (_, Screen::Question(s)) => {
             let kind = m.bank.questions[s.q].kind;
             match (ctx, s.focus) {
-                (Ctx::Typing, _) => vec![Select, NextPanel, Erase, Leave],
+                (Ctx::Typing, _) => vec![Select, NextPanel, Erase, Clear, Leave],
                 (_, super::app::Pane::Answers) => vec![Up, Down, Select, NextPanel, Help, Leave],
                 (_, Pane::Explanation) => vec![Up, Down, NextPanel, Explain, Help, Leave],
                 _ => {
@@ -247,7 +247,7 @@ pub fn legend_actions(m: &Model) -> (super::keymap::Ctx, Vec<Action>) {
             if f.focus == ExportField::Format {
                 vec![Up, Down, NextPanel, Select, Leave]
             } else {
-                vec![Select, NextPanel, Leave]
+                vec![Select, NextPanel, Erase, Clear, Leave]
             }
         }
     };

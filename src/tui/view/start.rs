@@ -84,8 +84,11 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) {
                 t.bold(),
             )));
             // Columns: campaign, status, verdict, date; the campaign gets what is left.
+            // The verdict column holds the usual verdicts whole from 90 columns on.
             let (status_w, verdict_w, date_w) = if width >= 110 {
                 (12, 32, 10)
+            } else if width >= 90 {
+                (12, 29, 10)
             } else {
                 (11, 20, 10)
             };
