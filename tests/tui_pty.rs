@@ -119,6 +119,33 @@ impl Tui {
         }
     }
 
+    /// The screen row (from 0) that shows `text`.
+    fn row_of(&self, text: &str) -> u16 {
+        let parser = self.parser.lock().expect("parser");
+        let screen = parser.screen();
+        let cols = screen.size().1;
+        screen
+            .rows(0, cols.into())
+            .position(|r| r.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", screen.contents()))
+            as u16
+    }
+
+    /// A left click at a screen cell (from 0), as a terminal reports it (SGR encoding).
+    fn click(&mut self, col: u16, row: u16) {
+        let (x, y) = (col + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    }
+
+    fn mouse_reporting(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .mouse_protocol_mode()
+            != vt100::MouseProtocolMode::None
+    }
+
     fn in_alternate_screen(&self) -> bool {
         self.parser
             .lock()
@@ -227,6 +254,31 @@ fn a_whole_assessment_by_keys_ends_in_advice_on_screen_and_on_disk() {
     t.send("q");
     assert!(t.wait_exit());
     assert!(!t.in_alternate_screen());
+    assert!(!t.mouse_reporting(), "mouse reporting left on");
+}
+
+#[test]
+fn a_click_puts_the_cursor_on_an_option_and_a_second_click_chooses_it() {
+    let dir = TempDir::new("click");
+    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    new_assessment(&mut t);
+    t.wait_for("Vraag 1 van");
+    t.send("Doel\r");
+    t.wait_for("Vraag 2 van");
+    assert!(t.mouse_reporting(), "the interface asks for clicks");
+    let row = t.row_of("Adressen selecteren");
+    t.click(10, row);
+    t.wait_for("▶ ( ) Adressen selecteren");
+    assert!(t.screen().contains("Vraag 2 van"), "one click only moves");
+    t.click(10, row);
+    t.wait_for("Vraag 3 van");
+    let (_, record) = dir.record();
+    assert_eq!(record["answers"]["use_case"]["value"], "address_selection");
+    // A click outside the options does nothing.
+    t.click(90, 0);
+    t.send("\x03");
+    assert!(t.wait_exit());
+    assert!(!t.mouse_reporting(), "mouse reporting left on");
 }
 
 #[test]
@@ -271,6 +323,7 @@ fn sigterm_restores_the_terminal() {
     t.signal("-TERM");
     assert!(t.wait_exit(), "a clean exit on SIGTERM");
     assert!(!t.in_alternate_screen());
+    assert!(!t.mouse_reporting());
 }
 
 #[test]
@@ -283,6 +336,7 @@ fn sighup_restores_the_terminal() {
     // restoring what it can.
     let _ = t.wait_exit();
     assert!(!t.in_alternate_screen());
+    assert!(!t.mouse_reporting());
 }
 
 #[test]

@@ -119,7 +119,11 @@ fn listing() -> Listing<Row> {
 
 fn render(m: &Model, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    terminal.draw(|f| view::draw(f, m)).expect("draw");
+    terminal
+        .draw(|f| {
+            view::draw(f, m);
+        })
+        .expect("draw");
     format!("{}", terminal.backend())
 }
 
@@ -403,7 +407,11 @@ fn no_color_means_no_colours_anywhere() {
         text: "x".into(),
     });
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-    terminal.draw(|f| view::draw(f, &m)).expect("draw");
+    terminal
+        .draw(|f| {
+            view::draw(f, &m);
+        })
+        .expect("draw");
     for cell in terminal.backend().buffer().content() {
         assert_eq!(cell.fg, Color::Reset);
         assert_eq!(cell.bg, Color::Reset);
@@ -438,5 +446,69 @@ fn the_first_frame_before_loading_is_the_start_screen() {
             .draw(|f| view::draw_first(f, Lang::Nl, m.theme, &m.store_shown))
             .expect("draw");
         assert_eq!(format!("{}", terminal.backend()), render(&m, w, h));
+    }
+}
+
+/// Draws the model; returns the screen's rows as text and where the view says its items are.
+fn draw_targets(m: &Model, w: u16, h: u16) -> (Vec<String>, view::Targets) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let mut targets = view::Targets::new();
+    terminal.draw(|f| targets = view::draw(f, m)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let rows = (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    (rows, targets)
+}
+
+/// Every item a click can land on is where the view draws it: with the cursor put on item
+/// `i`, the cursor mark shows on the first row the view gives for item `i`, inside it.
+#[test]
+fn clicks_land_on_the_rows_where_the_items_are_drawn() {
+    let bank = bank();
+    let mut screens: Vec<(&str, Model)> = Vec::new();
+    let mut start = model(&bank, Lang::Nl);
+    start.records = Records::Loaded(listing());
+    screens.push(("start", start));
+    screens.push(("multiple", on_question(&bank, &complete()[..5]).0));
+    screens.push(("single", on_question(&bank, &complete()[..1]).0));
+    let mut review = model(&bank, Lang::Nl);
+    review.work = Some(Work::Editing(assessment(&bank, &complete())));
+    review.screen = Screen::Review(Review::default());
+    screens.push(("review", review));
+    let mut advice = model(&bank, Lang::Nl);
+    advice.work = Some(Work::Editing(assessment(&bank, &complete())));
+    advice.screen = Screen::Advice(AdviceView::default());
+    screens.push(("advice", advice));
+    for (name, mut m) in screens {
+        for (w, h) in SIZES {
+            let (_, targets) = draw_targets(&m, w, h);
+            assert!(targets.len() >= 3, "{name} {w}×{h}: {targets:?}");
+            for &(_, i) in &targets {
+                match &mut m.screen {
+                    Screen::Start(s) => s.cursor = i,
+                    Screen::Question(s) => s.cursor = i,
+                    Screen::Review(r) => r.cursor = i,
+                    Screen::Advice(v) => v.cursor = i,
+                    _ => unreachable!(),
+                }
+                let (rows, now) = draw_targets(&m, w, h);
+                let rect = now
+                    .iter()
+                    .find(|&&(_, j)| j == i)
+                    .map(|&(r, _)| r)
+                    .unwrap_or_else(|| panic!("{name} {w}×{h}: item {i} gone"));
+                let row: String = rows[rect.y as usize]
+                    .chars()
+                    .skip(rect.x as usize)
+                    .take(rect.width as usize)
+                    .collect();
+                assert!(
+                    row.contains('▶'),
+                    "{name} {w}×{h}: item {i} at row {}: {row:?}",
+                    rect.y
+                );
+            }
+        }
     }
 }

@@ -525,3 +525,80 @@ fn delete_and_ctrl_u_edit_a_field() {
     key(&mut m, Action::Clear);
     assert_eq!(name(&m), (String::new(), 0));
 }
+
+#[test]
+fn a_click_moves_the_cursor_and_a_second_click_chooses() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    // Row 0 of the start screen, "new assessment", is under the cursor: a click opens it.
+    update(&mut m, Message::Click(0));
+    assert_eq!(on(&m), "new");
+    typed(&mut m, "Klik");
+    keys(&mut m, &[Select, Select, Select]);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    assert_eq!(on(&m), "use_case");
+    // Single choice: the first click only moves.
+    update(&mut m, Message::Click(2));
+    assert_eq!(on(&m), "use_case");
+    let Screen::Question(s) = &m.screen else {
+        panic!()
+    };
+    assert_eq!(s.cursor, 2);
+    update(&mut m, Message::Click(2));
+    assert_eq!(on(&m), "postcode_granularity");
+    assert_eq!(
+        answer_of(&m, "use_case"),
+        bank.questions[bank.question_id("use_case").unwrap()]
+            .choice("address_selection")
+            .ok()
+    );
+    // While an overlay is open, clicks on what lies under it do nothing.
+    key(&mut m, Help);
+    update(&mut m, Message::Click(1));
+    update(&mut m, Message::Click(1));
+    assert!(matches!(m.overlay, Overlay::Help { .. }));
+    assert_eq!(on(&m), "postcode_granularity");
+}
+
+#[test]
+fn a_click_on_a_checkbox_or_an_advice_entry_toggles_it_at_once() {
+    use Action::*;
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Select);
+    keys(
+        &mut m,
+        &[Down, Down, Select, Down, Select, Select, Down, Select],
+    );
+    assert_eq!(
+        bank.questions[bank.question_id(on(&m)).unwrap()]
+            .kind
+            .name(),
+        "multiple"
+    );
+    update(&mut m, Message::Click(1));
+    update(&mut m, Message::Click(3));
+    update(&mut m, Message::Click(1));
+    let Screen::Question(s) = &m.screen else {
+        panic!()
+    };
+    assert_eq!((s.marks, s.cursor), (0b1000, 1));
+
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    answer_all(&mut m);
+    keys(&mut m, &[Bottom, Select]);
+    assert_eq!(on(&m), "advice");
+    update(&mut m, Message::Click(2));
+    let Screen::Advice(v) = &m.screen else {
+        panic!()
+    };
+    assert_eq!(
+        (v.cursor, v.expanded.iter().copied().collect::<Vec<_>>()),
+        (2, vec![2])
+    );
+}

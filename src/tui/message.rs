@@ -12,6 +12,8 @@ pub enum Message {
     Input(char),
     /// Text pasted into a text field (bracketed paste): typed as if character by character.
     Paste(String),
+    /// A click on an item of the list on screen, by its place in the list.
+    Click(usize),
     /// The record list, read in the background after the first frame.
     Listed(Result<Listing<Row>, String>),
 }

@@ -22,7 +22,10 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
-use crossterm::event::{self, Event};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, MouseButton,
+    MouseEventKind,
+};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
@@ -38,8 +41,14 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore();
     }
+}
+
+/// Gives the terminal back as it was: mouse reporting off, then what ratatui set up.
+fn restore() {
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
 }
 
 /// A flag raised by SIGTERM or SIGINT; a second signal ends the process at once. SIGHUP means
@@ -57,7 +66,7 @@ pub fn stop_flag() -> Result<Arc<AtomicBool>> {
         let mut hangup = signal_hook::iterator::Signals::new([signal_hook::consts::SIGHUP])?;
         std::thread::spawn(move || {
             if hangup.forever().next().is_some() {
-                ratatui::restore();
+                restore();
                 std::process::exit(129);
             }
         });
@@ -82,6 +91,14 @@ pub fn run<E>(
         anyhow!("het scherm is niet te gebruiken: {e}")
     })?;
     let _restore = Restore;
+    // ratatui's panic hook restores the screen; mouse reporting must end too.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+    // Clicks choose options and rows. A terminal without mouse reporting just sends none.
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let shown = dir.display().to_string();
     terminal
         .draw(|f| view::draw_first(f, lang, theme::Theme::from_env(), &shown))
@@ -128,10 +145,11 @@ pub fn event_loop<B: Backend>(
     mut after_draw: impl FnMut(&mut Model) -> bool,
 ) -> Result<()> {
     let mut dirty = true;
+    let mut targets = view::Targets::new();
     while model.run == Run::Running && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal
-                .draw(|f| view::draw(f, model))
+                .draw(|f| targets = view::draw(f, model))
                 .map_err(|e| anyhow!("tekenen mislukt: {e}"))?;
             dirty = false;
         }
@@ -154,6 +172,23 @@ pub fn event_loop<B: Backend>(
                 Event::Paste(text) => {
                     update::update(model, Message::Paste(text));
                     dirty = true;
+                }
+                Event::Mouse(mouse) => {
+                    // The wheel moves as the arrow keys do, through the same key table.
+                    let key = |code| keymap::message(KeyEvent::from(code), update::context(model));
+                    let msg = match mouse.kind {
+                        MouseEventKind::Down(MouseButton::Left) => targets
+                            .iter()
+                            .find(|(r, _)| r.contains((mouse.column, mouse.row).into()))
+                            .map(|&(_, i)| Message::Click(i)),
+                        MouseEventKind::ScrollDown => key(KeyCode::Down),
+                        MouseEventKind::ScrollUp => key(KeyCode::Up),
+                        _ => None,
+                    };
+                    if let Some(msg) = msg {
+                        update::update(model, msg);
+                        dirty = true;
+                    }
                 }
                 Event::Resize(..) => dirty = true,
                 _ => {}

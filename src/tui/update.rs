@@ -36,6 +36,12 @@ pub fn update(m: &mut Model, msg: Message) {
     match msg {
         Message::Listed(result) => listed(m, result),
         Message::Key(Action::Exit) => m.run = Run::Done,
+        Message::Click(i) => {
+            m.status = None;
+            if matches!(m.overlay, Overlay::None) {
+                click(m, i);
+            }
+        }
         Message::Input(c) => type_char(m, c),
         Message::Paste(text) => {
             for c in text.chars().filter(|c| !c.is_control()) {
@@ -62,6 +68,34 @@ pub fn update(m: &mut Model, msg: Message) {
                 Screen::Export(_) => export_key(m, action),
             }
         }
+    }
+}
+
+/// A click on item `i` of the list on screen. Where Space toggles an item (a checkbox, an
+/// entry of the advice), the click toggles it; elsewhere the first click puts the cursor on
+/// the item and a click on the item under the cursor chooses it, as Enter does, so that a
+/// slip of the hand never answers a question.
+fn click(m: &mut Model, i: usize) {
+    let multiple = |s: &Asking| m.bank.questions[s.q].kind == Kind::Multiple;
+    let (cursor, act) = match &mut m.screen {
+        Screen::Start(s) => (&mut s.cursor, Action::Select),
+        Screen::Review(r) => (&mut r.cursor, Action::Select),
+        Screen::Advice(v) => (&mut v.cursor, Action::Toggle),
+        Screen::Question(s) => {
+            let act = if multiple(s) {
+                Action::Toggle
+            } else {
+                Action::Select
+            };
+            s.focus = Pane::Options;
+            (&mut s.cursor, act)
+        }
+        _ => return,
+    };
+    let chosen = *cursor == i || act == Action::Toggle;
+    *cursor = i;
+    if chosen {
+        update(m, Message::Key(act));
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{panel, plain_lines, render_lines, scroll_to, wrap_lines};
+use super::{Targets, item_rows, panel, plain_lines, render_lines, scroll_to, wrap_lines};
 use crate::advice::Advice;
 use crate::tui::app::{AdviceItem, AdviceView, Model, advice_items};
 use crate::tui::theme::Severity;
@@ -24,15 +24,17 @@ pub fn severity(m: &Model, advice: &Advice) -> Severity {
     }
 }
 
-pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) {
+pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets {
     let w = words(m.lang);
     let ui = m.lang.ui();
     let t = m.theme;
-    let Some(record) = m.record() else { return };
+    let Some(record) = m.record() else {
+        return Targets::new();
+    };
     let Some(advice) = &record.outcome else {
         let p = Paragraph::new(w.no_advice_yet);
         frame.render_widget(p, area);
-        return;
+        return Targets::new();
     };
     let sev = severity(m, advice);
     let verdict = format!(
@@ -63,7 +65,7 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) {
     let width = inner.width as usize;
     let items = advice_items(advice);
     let mut lines: Vec<Line> = Vec::new();
-    let mut span = (0, 0);
+    let mut spans = Vec::new();
     let heading = |lines: &mut Vec<Line>, text: String| {
         if !lines.is_empty() {
             lines.push(Line::from(""));
@@ -130,9 +132,7 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) {
                 "       ",
             ));
         }
-        if selected {
-            span = (lines.len(), lines.len() + item_lines.len());
-        }
+        spans.push((lines.len(), lines.len() + item_lines.len()));
         let style: Style = if selected { t.selected() } else { t.plain() };
         lines.extend(plain_lines(item_lines, style));
     }
@@ -184,8 +184,10 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) {
     )));
 
     let height = inner.height as usize;
-    let base = scroll_to(span.0, span.1, height);
+    let (from, to) = spans.get(v.cursor).copied().unwrap_or_default();
+    let base = scroll_to(from, to, height);
     let max = lines.len().saturating_sub(height);
     let offset = (base + v.scroll as usize).min(max);
     render_lines(frame, lines, offset, inner);
+    item_rows(&spans, offset, inner)
 }

@@ -21,7 +21,13 @@ use crate::text::Lang;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub fn draw(frame: &mut Frame, m: &Model) {
+/// Where a click lands: the screen rows of each item of the list on screen, with the item's
+/// place in that list (the place its cursor takes).
+pub type Targets = Vec<(Rect, usize)>;
+
+/// Draws the model; returns where the items of its list are, for clicks (none while an
+/// overlay covers the screen).
+pub fn draw(frame: &mut Frame, m: &Model) -> Targets {
     let chrome = Chrome {
         lang: m.lang,
         theme: m.theme,
@@ -30,18 +36,31 @@ pub fn draw(frame: &mut Frame, m: &Model) {
         legend: legend_actions(m),
     };
     let Some(body) = draw_chrome(frame, &chrome) else {
-        return;
+        return Targets::new();
     };
-    match &m.screen {
+    let targets = match &m.screen {
         Screen::Start(s) => start::draw(frame, &start::StartView::of(m, s), body),
-        Screen::NewForm(f) => forms::new_form(frame, m, f, body),
+        Screen::NewForm(f) => {
+            forms::new_form(frame, m, f, body);
+            Targets::new()
+        }
         Screen::Question(s) => question::draw(frame, m, s, body),
         Screen::Review(r) => question::review(frame, m, r, body),
         Screen::Advice(v) => advice::draw(frame, m, v, body),
-        Screen::SignOff(f) => forms::sign_off(frame, m, f, body),
-        Screen::Export(f) => forms::export(frame, m, f, body),
-    }
+        Screen::SignOff(f) => {
+            forms::sign_off(frame, m, f, body);
+            Targets::new()
+        }
+        Screen::Export(f) => {
+            forms::export(frame, m, f, body);
+            Targets::new()
+        }
+    };
     overlay::draw(frame, m, frame.area());
+    match m.overlay {
+        super::app::Overlay::None => targets,
+        _ => Targets::new(),
+    }
 }
 
 /// The start screen before anything is loaded (not even the question bank), for the very
@@ -394,6 +413,23 @@ pub fn scroll_to(start: usize, end: usize, height: usize) -> usize {
     } else {
         end - height
     }
+}
+
+/// The rows of `area` where each item shows, when the lines `spans[i]` (from, to) of item `i`
+/// are drawn from line `offset` on; items scrolled out of sight have none.
+pub fn item_rows(spans: &[(usize, usize)], offset: usize, area: Rect) -> Targets {
+    let end = offset + area.height as usize;
+    spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(from, to))| {
+            let (top, bottom) = (from.max(offset), to.min(end));
+            (top < bottom).then(|| {
+                let y = area.y + (top - offset) as u16;
+                (Rect::new(area.x, y, area.width, (bottom - top) as u16), i)
+            })
+        })
+        .collect()
 }
 
 /// Draws the lines that fit in `area` from `offset` on, straight into the buffer: only what

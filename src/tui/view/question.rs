@@ -5,14 +5,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{panel, plain_lines, render_lines, scroll_to, text_field, truncate, wrap_lines};
+use super::{
+    Targets, item_rows, panel, plain_lines, render_lines, scroll_to, text_field, truncate,
+    wrap_lines,
+};
 use crate::bank::{Kind, QId};
 use crate::engine::Answer;
 use crate::tui::app::{Asking, Explain, Model, Pane, Review, bit};
 use crate::tui::words::words;
 
-pub fn draw(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
-    let Some(a) = m.assessment() else { return };
+pub fn draw(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) -> Targets {
+    let Some(a) = m.assessment() else {
+        return Targets::new();
+    };
     let walk = a.session.walk(m.bank);
     let steps: Vec<QId> = walk.steps().collect();
     let [progress, main] =
@@ -43,12 +48,13 @@ pub fn draw(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
         answers_list(frame, m, s, &steps, cols[0]);
         i = 1;
     }
-    question_panel(frame, m, s, &steps, cols[i]);
+    let targets = question_panel(frame, m, s, &steps, cols[i]);
     match right {
         Some(Pane::Explanation) => explanation(frame, m, s, cols[i + 1]),
         Some(Pane::Answers) => answers_list(frame, m, s, &steps, cols[i + 1]),
         _ => {}
     }
+    targets
 }
 
 /// "Vraag 3 van 5–9": the path's length depends on the answers still to come, so it is shown
@@ -90,7 +96,8 @@ fn draw_progress(frame: &mut Frame, m: &Model, q: QId, steps: &[QId], area: Rect
     frame.render_widget(Paragraph::new(line), area);
 }
 
-fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: Rect) {
+/// The question and its options; returns where the options are.
+fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: Rect) -> Targets {
     let w = words(m.lang);
     let t = m.theme;
     let question = &m.bank.questions[s.q];
@@ -107,7 +114,7 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
         t.bold(),
     );
     lines.push(Line::from(""));
-    let mut cursor_span = (0, 0);
+    let mut spans = Vec::new();
     let mut text_cursor = None;
     if question.kind == Kind::Text {
         let (field, cursor) =
@@ -143,9 +150,7 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
             } else {
                 t.plain()
             };
-            if here {
-                cursor_span = (lines.len(), lines.len() + opt_lines.len());
-            }
+            spans.push((lines.len(), lines.len() + opt_lines.len()));
             lines.extend(plain_lines(opt_lines, style));
         }
     }
@@ -163,7 +168,8 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
             t.plain(),
         ));
     }
-    let offset = scroll_to(cursor_span.0, cursor_span.1, inner.height as usize);
+    let (from, to) = spans.get(s.cursor).copied().unwrap_or_default();
+    let offset = scroll_to(from, to, inner.height as usize);
     render_lines(frame, lines, offset, inner);
     if let Some((x, y)) = text_cursor
         && (y as usize) >= offset
@@ -171,6 +177,7 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
     {
         frame.set_cursor_position((inner.x + x, inner.y + y - offset as u16));
     }
+    item_rows(&spans, offset, inner)
 }
 
 fn explanation(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
@@ -280,10 +287,12 @@ fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: R
     render_lines(frame, lines, offset, inner);
 }
 
-pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) {
+pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) -> Targets {
     let w = words(m.lang);
     let t = m.theme;
-    let Some(a) = m.assessment() else { return };
+    let Some(a) = m.assessment() else {
+        return Targets::new();
+    };
     let walk = a.session.walk(m.bank);
     let block = panel(w.review_title, true, t);
     let inner = block.inner(area);
@@ -291,7 +300,7 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) {
     let width = inner.width as usize;
     let mut lines: Vec<Line> = plain_lines(wrap_lines(w.review_intro, width, "", ""), t.plain());
     lines.push(Line::from(""));
-    let mut span = (0, 0);
+    let mut spans = Vec::new();
     for (i, &q) in walk.path.iter().enumerate() {
         let question = &m.bank.questions[q];
         let label = a
@@ -311,9 +320,7 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) {
             &indent,
             &format!("{indent}  "),
         ));
-        if selected {
-            span = (lines.len(), lines.len() + item.len());
-        }
+        spans.push((lines.len(), lines.len() + item.len()));
         let style = if selected { t.selected() } else { t.plain() };
         lines.extend(plain_lines(item, style));
     }
@@ -325,9 +332,7 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) {
         w.to_open_questions
     };
     let selected = r.cursor >= last;
-    if selected {
-        span = (lines.len(), lines.len() + 1);
-    }
+    spans.push((lines.len(), lines.len() + 1));
     lines.push(Line::from(Span::styled(
         format!("{} {go}", if selected { "▶" } else { " " }),
         if selected { t.selected() } else { t.bold() },
@@ -339,6 +344,8 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) {
             t.plain(),
         ));
     }
-    let offset = scroll_to(span.0, span.1, inner.height as usize);
+    let (from, to) = spans[r.cursor.min(last)];
+    let offset = scroll_to(from, to, inner.height as usize);
     render_lines(frame, lines, offset, inner);
+    item_rows(&spans, offset, inner)
 }

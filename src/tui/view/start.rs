@@ -3,7 +3,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{scroll_to, truncate, wrap_lines};
+use super::{Targets, item_rows, scroll_to, truncate, wrap_lines};
 use crate::text::Lang;
 use crate::tui::app::{Model, Records, Start};
 use crate::tui::theme::Theme;
@@ -31,7 +31,8 @@ impl<'a> StartView<'a> {
     }
 }
 
-pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) {
+/// Draws the start screen; returns where its rows are (0 is "new assessment").
+pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
     let w = words(m.lang);
     let t = m.theme;
     let s = m;
@@ -62,6 +63,7 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) {
         Line::from(""),
     ];
     super::render_lines(frame, top_lines, 0, top);
+    let mut targets = item_rows(&[(1, 2)], 0, top);
 
     let mut lines: Vec<Line> = Vec::new();
     match m.records {
@@ -114,6 +116,11 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) {
             let selected = s.cursor.checked_sub(1);
             let first = selected.map_or(0, |i| scroll_to(i, i + 1, room));
             for (i, r) in l.records.iter().enumerate().skip(first).take(room) {
+                // Below the two heading lines, one line a record; row 0 is "new assessment".
+                let y = list.y + 2 + (i - first) as u16;
+                if y < list.bottom() {
+                    targets.push((Rect::new(list.x, y, list.width, 1), i + 1));
+                }
                 let name = if r.campaign.trim().is_empty() {
                     w.no_name
                 } else {
@@ -144,4 +151,5 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) {
         width,
     )));
     super::render_lines(frame, foot_lines, 0, foot);
+    targets
 }
