@@ -187,10 +187,14 @@ fn a_damaged_out_of_order_or_foreign_cache_is_read_around_and_rebuilt() {
         // Not a cache of this version at all.
         vec![r#"{"entries":{}}"#.to_string()],
         // Not text.
-        vec![String::from_utf8_lossy(&[0xff, 0xfe, 0x00]).into_owned()],
+        vec![],
     ];
     for lines in damaged {
-        fs::write(dir.join(".index.jsonl"), lines.join("\n")).unwrap();
+        let mut bytes = lines.join("\n").into_bytes();
+        if lines.is_empty() {
+            bytes = vec![0xff, 0xfe, 0x00, b'\n', 0xc3];
+        }
+        fs::write(dir.join(".index.jsonl"), bytes).unwrap();
         assert_eq!(listed(&store), expected, "with the cache {lines:?}");
         assert_index_matches(&dir, &ids);
     }
@@ -206,5 +210,36 @@ fn the_cache_of_earlier_versions_is_removed() {
     assert_eq!(listed(&store), ["Alfa"]);
     assert!(!dir.join(".index.json").exists());
     assert_index_matches(&dir, &["a"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_reported_and_does_not_spoil_the_cache() {
+    use std::os::unix::ffi::OsStrExt;
+    let (dir, store, _) = store_with("names", &[("a", "Alfa")]);
+    for raw in [&b"\xff.json"[..], &b"\xfe.json"[..]] {
+        fs::write(dir.join(std::ffi::OsStr::from_bytes(raw)), b"{}").unwrap();
+    }
+    let l = store.list().unwrap();
+    assert_eq!(l.records.len(), 1);
+    assert_eq!(l.unreadable.len(), 2, "{:?}", l.unreadable);
+    assert!(
+        l.unreadable
+            .iter()
+            .all(|(_, why)| why.contains("geen geldige UTF-8"))
+    );
+    assert_index_matches(&dir, &["a"]);
+    // Nothing changed since: the cache stays as it is.
+    let modified = || {
+        fs::metadata(dir.join(".index.jsonl"))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let before = modified();
+    std::thread::sleep(Duration::from_millis(20));
+    store.list().unwrap();
+    assert_eq!(modified(), before, "the cache was rewritten for nothing");
     let _ = fs::remove_dir_all(&dir);
 }

@@ -1,7 +1,8 @@
 //! The cache of record summaries, `.index.jsonl`: a header line, then one line per record file,
 //! sorted by file name. Listing a large store reads it as a stream beside the sorted directory,
-//! holding one line at a time, and rewrites it by copying the lines that still hold; neither
-//! the whole cache nor all summaries are ever in memory at once.
+//! one line at a time, and rewrites it by copying the lines that still hold. Only the lines of
+//! files read afresh wait in memory until the cache is written; the old cache is never read
+//! whole.
 use std::fs::File;
 use std::io::{BufRead, BufReader, Seek, Write};
 use std::path::Path;
@@ -82,19 +83,28 @@ pub(super) struct Reader {
     last: String,
     /// Whether entries were passed over (their files are gone).
     pub(super) skipped: bool,
+    /// The cache file as it was opened, to notice it being rewritten in place.
+    opened: Option<Stamp>,
 }
 
 impl Reader {
     pub(super) fn open(dir: &Path) -> Reader {
-        // The open file stays the same snapshot even if another process replaces the cache,
-        // so the lines found here are the lines copied later.
+        // Another process replaces the cache by renaming a new one over it, which leaves this
+        // open file as it was: the lines found here are the lines copied later. A cache
+        // rewritten in place is noticed by its stamp, and then not copied from.
+        let file = File::open(dir.join(INDEX)).ok();
+        let opened = file
+            .as_ref()
+            .and_then(|f| f.metadata().ok())
+            .map(|m| Stamp::of(&m));
         let mut r = Reader {
-            file: File::open(dir.join(INDEX)).ok().map(BufReader::new),
+            file: file.map(BufReader::new),
             line: String::new(),
             number: 0,
             next: None,
             last: String::new(),
             skipped: false,
+            opened,
         };
         if r.read_line() == Some(HEADER) {
             r.advance();
@@ -148,6 +158,9 @@ impl Reader {
     pub(super) fn write(mut self, plan: &[Source], out: &mut impl Write) -> std::io::Result<()> {
         writeln!(out, "{HEADER}")?;
         if let Some(f) = self.file.as_mut() {
+            if f.get_ref().metadata().ok().map(|m| Stamp::of(&m)) != self.opened {
+                return Err(std::io::Error::other("the old cache changed while read"));
+            }
             f.rewind()?;
         }
         let mut at = 0;
@@ -166,5 +179,53 @@ impl Reader {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cache rewritten in place while it is read is not copied from: its line numbers no
+    /// longer name the lines that were checked.
+    #[test]
+    fn a_cache_changed_in_place_is_not_copied_from() {
+        let dir =
+            std::env::temp_dir().join(format!("avg-wijzer-index-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let entry = |file: &str| Entry {
+            file: file.into(),
+            stamp: Stamp {
+                modified_ns: 1,
+                size: 2,
+                inode: 3,
+            },
+            summary: None,
+            problem: Some("kapot".into()),
+        };
+        let text = format!(
+            "{HEADER}\n{}\n{}\n",
+            entry("a.json").line(),
+            entry("b.json").line()
+        );
+        std::fs::write(dir.join(INDEX), &text).unwrap();
+
+        let mut reader = Reader::open(&dir);
+        let (a, _) = reader.take("a.json").expect("a is cached");
+        let (b, _) = reader.take("b.json").expect("b is cached");
+        assert_eq!((a, b), (1, 2));
+        let mut out = Vec::new();
+        let plan = [Source::Kept(2)];
+        Reader::open(&dir).write(&plan, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("{HEADER}\n{}\n", entry("b.json").line())
+        );
+
+        // The same file, rewritten in place (longer, so its size differs).
+        std::fs::write(dir.join(INDEX), format!("{text}\n")).unwrap();
+        let mut out = Vec::new();
+        assert!(reader.write(&plan, &mut out).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

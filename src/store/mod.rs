@@ -157,6 +157,9 @@ impl<T> Default for Listing<T> {
     }
 }
 
+/// Record files by name, with their stamps.
+type RecordFiles = Vec<(String, Stamp)>;
+
 /// What a list is ordered by: the newest first, then by id.
 pub trait Dated {
     fn updated(&self) -> &str;
@@ -374,13 +377,14 @@ impl Store {
         if exact.is_file() {
             return Ok(exact);
         }
-        let mut found: Vec<String> = self
+        // Sorted, as the files are.
+        let found: Vec<String> = self
             .record_files()?
+            .0
             .into_iter()
             .map(|(name, _)| name.trim_end_matches(".json").to_string())
             .filter(|id| id.starts_with(prefix))
             .collect();
-        found.sort();
         match found.len() {
             0 => bail!(
                 "geen verslag met id {} in {}",
@@ -402,13 +406,23 @@ impl Store {
         read_record(&path)
     }
 
-    /// The record files in the store, sorted by name, with what tells when they change.
-    fn record_files(&self) -> Result<Vec<(String, Stamp)>> {
+    /// The record files in the store, sorted by name, with what tells when they change; and
+    /// the `.json` files whose names are not UTF-8 (shown as best it can), which no id names.
+    fn record_files(&self) -> Result<(RecordFiles, Vec<String>)> {
         let shown = self.dir.display().to_string();
-        let mut files = Vec::new();
+        let (mut files, mut odd) = (Vec::new(), Vec::new());
         for entry in fs::read_dir(&self.dir).map_err(|e| io_error(&shown, &e))? {
             let Ok(entry) = entry else { continue };
-            let name = entry.file_name().to_string_lossy().into_owned();
+            let name = match entry.file_name().into_string() {
+                Ok(name) => name,
+                Err(raw) => {
+                    let name = raw.to_string_lossy().into_owned();
+                    if name.ends_with(".json") {
+                        odd.push(name);
+                    }
+                    continue;
+                }
+            };
             if name.starts_with('.') || !name.ends_with(".json") {
                 continue;
             }
@@ -419,7 +433,7 @@ impl Store {
             }
         }
         files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Ok(files)
+        Ok((files, odd))
     }
 
     /// Every record in the store, newest first, and every file that is not a readable record.
@@ -430,10 +444,19 @@ impl Store {
     /// [`Store::list`], keeping of each record only what `keep` makes of its summary: a long
     /// list need not hold every summary whole.
     pub fn list_as<T: Dated>(&self, mut keep: impl FnMut(Summary) -> T) -> Result<Listing<T>> {
-        let files = self.record_files()?;
+        let (files, odd) = self.record_files()?;
         let mut listing = Listing {
             records: Vec::with_capacity(files.len()),
-            unreadable: Vec::new(),
+            unreadable: odd
+                .into_iter()
+                .map(|name| {
+                    (
+                        name,
+                        "de bestandsnaam is geen geldige UTF-8; geef het bestand een andere naam"
+                            .to_string(),
+                    )
+                })
+                .collect(),
         };
         self.scan(files, |file, read| match read {
             Ok(summary) => listing.records.push(keep(summary)),
@@ -458,7 +481,7 @@ impl Store {
     /// and brings the cache up to date.
     fn scan(
         &self,
-        files: Vec<(String, Stamp)>,
+        files: RecordFiles,
         mut each: impl FnMut(String, std::result::Result<Summary, String>),
     ) {
         let mut old = index::Reader::open(&self.dir);
@@ -511,8 +534,8 @@ impl Store {
     }
 }
 
-/// Puts `v[order[i]]` at `i` for every `i`, in place, each element moved once: `order` is
-/// followed cycle by cycle, and marks the places done.
+/// Puts `v[order[i]]` at `i` for every `i`, in place, by swaps along each cycle of `order`
+/// (which marks the places done): no second list, and fewer moves than sorting the rows.
 fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for start in 0..v.len() {

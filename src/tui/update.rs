@@ -119,7 +119,7 @@ fn listed(m: &mut Model, result: Result<store::Listing<Row>, String>) {
         Err(e) => Records::Failed(e),
     };
     // A record created before the list arrived is listed too.
-    upsert_summary(m);
+    upsert_row(m);
 }
 
 /// The field under the cursor, if the screen is typing into one.
@@ -286,7 +286,7 @@ fn start_key(m: &mut Model, action: Action) {
 }
 
 fn to_start(m: &mut Model) {
-    upsert_summary(m);
+    upsert_row(m);
     let cursor = match (&m.work, m.listed()) {
         (Some(w), list) => list
             .iter()
@@ -303,7 +303,7 @@ fn to_start(m: &mut Model) {
 
 /// Keeps the start screen's list in step with the record being worked on, without reading
 /// the store again.
-fn upsert_summary(m: &mut Model) {
+fn upsert_row(m: &mut Model) {
     let Some(r) = m.record() else { return };
     let row = Row::of(r);
     if let Records::Loaded(l) = &mut m.records {
@@ -466,7 +466,7 @@ fn start_assessment(m: &mut Model) {
         info(m, format!("{}: {file}", words(m.lang).saved_as));
     }
     m.work = Some(Work::Editing(a));
-    upsert_summary(m);
+    upsert_row(m);
     goto_question(m, m.bank.start, Origin::Flow);
 }
 

@@ -17,9 +17,9 @@ pub(super) struct Effect(SmallVec<[Word; 3]>);
 impl Effect {
     #[cfg(test)]
     fn merge(&self, other: &Effect) -> Effect {
-        let mut out = Effect::default();
-        merge_into(&self.0, &other.0, &mut out.0);
-        out
+        let mut out = Vec::new();
+        merge_into(&self.0, &other.0, &mut out);
+        Effect(SmallVec::from_vec(out))
     }
 
     /// How many of the `count` bits from `from` on are set.
@@ -44,33 +44,8 @@ impl Effect {
     }
 }
 
-/// Where [`merge_into`] writes: the scratch vector of [`Effects`] (cheap pushes) or an
-/// [`Effect`].
-trait MergeOut: Extend<Word> {
-    fn clear(&mut self);
-    fn push(&mut self, w: Word);
-}
-
-impl MergeOut for Vec<Word> {
-    fn clear(&mut self) {
-        Vec::clear(self)
-    }
-    fn push(&mut self, w: Word) {
-        Vec::push(self, w)
-    }
-}
-
-impl MergeOut for SmallVec<[Word; 3]> {
-    fn clear(&mut self) {
-        SmallVec::clear(self)
-    }
-    fn push(&mut self, w: Word) {
-        SmallVec::push(self, w)
-    }
-}
-
 /// The words of `a` and `b` (each sorted by word number) ORed together, into `out`.
-fn merge_into(a: &[Word], b: &[Word], out: &mut impl MergeOut) {
+fn merge_into(a: &[Word], b: &[Word], out: &mut Vec<Word>) {
     out.clear();
     // The usual case: both touch the same words.
     if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0) {
@@ -195,9 +170,11 @@ impl Layout {
                 c.set_bits(self.findings[f], usize::from(d) + 1);
             }
         }
-        let required =
-            c.0.iter()
-                .any(|&(word, bits)| bits & self.required[word as usize] != 0);
+        let required = c.0.iter().any(|&(word, bits)| {
+            self.required
+                .get(word as usize)
+                .is_some_and(|r| bits & r != 0)
+        });
         let v = &bank.verdict;
         let base = if required {
             v.with_required_actions
