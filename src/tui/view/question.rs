@@ -93,7 +93,12 @@ fn draw_progress(frame: &mut Frame, m: &Model, q: QId, steps: &[QId], area: Rect
         Span::raw("  "),
         Span::raw(bar),
     ]);
-    frame.render_widget(Paragraph::new(line), area);
+    super::one_line(
+        frame.buffer_mut(),
+        &line,
+        ratatui::style::Style::new(),
+        area,
+    );
 }
 
 /// The question and its options; returns where the options are.
