@@ -97,12 +97,13 @@ pub fn run<E>(
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
         hook(info);
     }));
-    // Clicks choose options and rows. A terminal without mouse reporting just sends none.
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let shown = dir.display().to_string();
     terminal
         .draw(|f| view::draw_first(f, lang, theme::Theme::from_env(), &shown))
         .map_err(|e| anyhow!("tekenen mislukt: {e}"))?;
+    // Clicks choose options and rows (asked for after the first frame, which nothing delays).
+    // A terminal without mouse reporting just sends none.
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let listing = {
         let (tx, rx) = mpsc::channel();
         let dir = dir.clone();
