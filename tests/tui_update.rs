@@ -94,6 +94,17 @@ fn begin(m: &mut Model) {
     assert_eq!(on(m), "campaign_purpose");
 }
 
+/// From the start screen to the audience question (multiple choice) of a direct-marketing
+/// campaign.
+fn to_audience(m: &mut Model) {
+    use Action::*;
+    begin(m);
+    typed(m, "Doel");
+    key(m, Select);
+    keys(m, &[Down, Down, Select, Down, Select, Select, Down, Select]);
+    assert_eq!(on(m), "audience");
+}
+
 /// Answers the example campaign from the first question to the review.
 fn answer_all(m: &mut Model) {
     use Action::*;
@@ -221,13 +232,7 @@ fn checkboxes_respect_an_exclusive_option_and_need_one() {
     use Action::*;
     let bank = bank();
     let mut m = model(&bank, None);
-    begin(&mut m);
-    typed(&mut m, "Doel");
-    key(&mut m, Select);
-    keys(
-        &mut m,
-        &[Down, Down, Select, Down, Select, Select, Down, Select],
-    );
+    to_audience(&mut m);
     keys(&mut m, &[Toggle, Select]);
     assert_eq!(on(&m), "channel");
     // Enter with nothing checked is refused.
@@ -292,13 +297,7 @@ fn leaving_with_unconfirmed_checkboxes_asks_first() {
     use Action::*;
     let bank = bank();
     let mut m = model(&bank, None);
-    begin(&mut m);
-    typed(&mut m, "Doel");
-    key(&mut m, Select);
-    keys(
-        &mut m,
-        &[Down, Down, Select, Down, Select, Select, Down, Select],
-    );
+    to_audience(&mut m);
     assert_eq!(on(&m), "audience");
     key(&mut m, Toggle);
     key(&mut m, Leave);
@@ -567,13 +566,7 @@ fn a_click_on_a_checkbox_or_an_advice_entry_toggles_it_at_once() {
     use Action::*;
     let bank = bank();
     let mut m = model(&bank, None);
-    begin(&mut m);
-    typed(&mut m, "Doel");
-    key(&mut m, Select);
-    keys(
-        &mut m,
-        &[Down, Down, Select, Down, Select, Select, Down, Select],
-    );
+    to_audience(&mut m);
     assert_eq!(
         bank.questions[bank.question_id(on(&m)).unwrap()]
             .kind
