@@ -463,9 +463,9 @@ impl Store {
             Err(why) => listing.unreadable.push((file, why)),
         });
         listing.unreadable.sort();
-        // Newest first. The order is found on positions, then each row is moved into place
-        // once: sorting the rows themselves would move each of them many times. The sort is
-        // stable, so records alike in time and id keep the order of their file names.
+        // Newest first. The order is found on positions, then the rows are swapped into it
+        // (see `permute`). The sort is stable, so records alike in time and id keep the order
+        // of their file names.
         let records = &listing.records;
         let mut order: Vec<usize> = (0..records.len()).collect();
         order.sort_by(|&i, &j| {
