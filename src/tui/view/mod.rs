@@ -144,7 +144,7 @@ fn header_text(m: &Model) -> (String, String) {
                 .record()
                 .map(|r| r.title().to_string())
                 .unwrap_or_default();
-            format!("{}: {name}", w.campaign)
+            format!("{}: {name}", m.lang.ui().campaign)
         }
     };
     let mut right = match &m.screen {
@@ -417,6 +417,32 @@ pub fn scroll_to(start: usize, end: usize, height: usize) -> usize {
         start
     } else {
         end - height
+    }
+}
+
+/// Text in `inner` from line `scroll` on (held so the last line can reach the bottom, no
+/// further); when it does not all fit, the bottom border of `outer` says in words whether
+/// more follows (`words.0`) or the text ends (`words.1`): a projector shows no scroll bar well.
+pub fn scrolled_text(
+    frame: &mut Frame,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    (inner, outer): (Rect, Rect),
+    (more, end): (&str, &str),
+    theme: Theme,
+) {
+    let max = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (scroll as usize).min(max);
+    render_lines(frame, lines, scroll, inner);
+    if max > 0 {
+        let word = if scroll < max { more } else { end };
+        let at = Rect::new(
+            outer.x + 2,
+            outer.bottom() - 1,
+            outer.width.saturating_sub(4),
+            1,
+        );
+        frame.render_widget(Paragraph::new(format!(" {word} ")).style(theme.bold()), at);
     }
 }
 

@@ -3,9 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use super::{centered, plain_lines, popup, render_lines, text_field, wrap_lines};
+use super::{centered, plain_lines, popup, scrolled_text, text_field, wrap_lines};
 use crate::tui::app::{Confirm, Model, Overlay};
 use crate::tui::keymap::{Ctx, KEYS};
 use crate::tui::words::words;
@@ -88,22 +87,12 @@ fn help(frame: &mut Frame, m: &Model, scroll: u16, area: Rect) {
             }
         }
     }
-    let max = lines.len().saturating_sub(inner.height as usize);
-    let scroll = (scroll as usize).min(max);
-    render_lines(frame, lines, scroll, inner);
-    if max > 0 {
-        // Say there is more, in words, on the bottom border.
-        let more = if scroll < max {
-            w.more_help
-        } else {
-            w.end_of_text
-        };
-        let at = Rect::new(
-            rect.x + 2,
-            rect.y + rect.height - 1,
-            rect.width.saturating_sub(4),
-            1,
-        );
-        frame.render_widget(Paragraph::new(format!(" {more} ")).style(t.bold()), at);
-    }
+    scrolled_text(
+        frame,
+        lines,
+        scroll,
+        (inner, rect),
+        (w.more_help, w.end_of_text),
+        t,
+    );
 }

@@ -3,11 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::{
-    Targets, item_rows, panel, plain_lines, render_lines, scroll_to, text_field, truncate,
-    wrap_lines,
+    Targets, item_rows, panel, plain_lines, render_lines, scroll_to, scrolled_text, text_field,
+    truncate, wrap_lines,
 };
 use crate::bank::{Kind, QId};
 use crate::engine::Answer;
@@ -207,32 +206,19 @@ fn explanation(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
     }
     if !question.sources.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(w.sources, t.bold())));
+        lines.push(Line::from(Span::styled(m.lang.ui().sources, t.bold())));
         for src in &question.sources {
             lines.extend(plain_lines(wrap_lines(src, width, "- ", "  "), t.plain()));
         }
     }
-    let max = lines.len().saturating_sub(inner.height as usize);
-    let scroll = (s.explain_scroll as usize).min(max);
-    if max > 0 {
-        // Say there is more, in words: a projector shows no scroll bar well.
-        let more = if scroll < max {
-            w.more_below
-        } else {
-            w.end_of_text
-        };
-        let title_area = Rect::new(
-            area.x + 2,
-            area.y + area.height - 1,
-            area.width.saturating_sub(4),
-            1,
-        );
-        frame.render_widget(
-            Paragraph::new(format!(" {more} ")).style(t.bold()),
-            title_area,
-        );
-    }
-    render_lines(frame, lines, scroll, inner);
+    scrolled_text(
+        frame,
+        lines,
+        s.explain_scroll,
+        (inner, area),
+        (w.more_below, w.end_of_text),
+        t,
+    );
 }
 
 fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: Rect) {
