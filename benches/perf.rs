@@ -211,11 +211,8 @@ fn example_assessment<'b>(bank: &'b Bank, example: &str, id: String) -> Assessme
         role: "marketing".into(),
     }];
     let mut a = Assessment::start(bank, id, campaign, participants, Lang::Nl, &now);
-    for q in 0..bank.questions.len() {
-        if let Some(answer) = parsed.session.answer(q) {
-            a.answer(q, answer.clone(), &now).expect("example answer");
-        }
-    }
+    a.answer_all(&parsed.session, &now)
+        .expect("example answers");
     a
 }
 

@@ -97,6 +97,14 @@ pub struct BankRef {
     pub sha256: String,
 }
 
+impl BankRef {
+    /// The first twelve characters of the hash, enough to tell two banks apart on screen (the
+    /// whole hash if a hand-edited record holds something shorter or odd).
+    pub fn short_hash(&self) -> &str {
+        self.sha256.get(..12).unwrap_or(&self.sha256)
+    }
+}
+
 impl Advice {
     pub fn new(
         bank: &Bank,
@@ -385,7 +393,7 @@ impl Advice {
             ui.bank,
             self.bank.id,
             self.bank.version,
-            &self.bank.sha256[..12.min(self.bank.sha256.len())]
+            self.bank.short_hash()
         ));
         s
     }
@@ -396,7 +404,11 @@ impl Advice {
         let mut s = String::new();
         s.push_str(&format!("# AVG-wijzer — {}\n\n", ui.advice));
         if let Some(c) = &self.campaign {
-            s.push_str(&format!("**{}:** {}\n\n", ui.campaign, md_escape(c)));
+            s.push_str(&format!(
+                "**{}:** {}\n\n",
+                ui.campaign,
+                crate::text::md_escape(c)
+            ));
         }
         s.push_str(&format!("**{}: {}**\n\n", ui.verdict, self.verdict.label));
         s.push_str(&format!("## {}\n\n", ui.findings));
@@ -456,7 +468,11 @@ impl Advice {
         }
         s.push_str(&format!("\n## {}\n\n", ui.answers));
         for (question, answer) in self.answer_lines() {
-            s.push_str(&format!("- {} **{}**\n", question, md_escape(&answer)));
+            s.push_str(&format!(
+                "- {} **{}**\n",
+                question,
+                crate::text::md_escape(&answer)
+            ));
         }
         s.push_str(&format!(
             "\n*{}: {} {} (sha256 `{}`)*\n",
@@ -481,23 +497,4 @@ impl Advice {
             (a.question.as_str(), answer)
         })
     }
-}
-
-/// Keeps a person's own words from being read as Markdown markup.
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        if c == '\n' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

@@ -66,14 +66,9 @@ fn new_record(bank: &Bank, store: &Store, path: &str, lang: Lang) -> Result<Exit
         })
         .collect();
     let mut a = Assessment::start(bank, store.new_id(&now), campaign, participants, lang, &now);
-    // In the bank's order, so the history reads like the questionnaire.
-    for q in 0..bank.questions.len() {
-        if let Some(answer) = parsed.session.answer(q) {
-            a.answer(q, answer.clone(), &now).map_err(|e| {
-                Failure::bad_input(format!("{name}: vraag \"{}\": {e}", bank.questions[q].id))
-            })?;
-        }
-    }
+    a.answer_all(&parsed.session, &now).map_err(|(q, e)| {
+        Failure::bad_input(format!("{name}: vraag \"{}\": {e}", bank.questions[q].id))
+    })?;
     store.create(&mut a.record).map_err(bad)?;
     print_out(&format!("{}\n", a.record.id))
 }
@@ -158,20 +153,18 @@ fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Failure> {
 fn export_record(
     store: &Store,
     id: &str,
-    format: ExportFormat,
+    format: export::Format,
     output: Option<&std::path::Path>,
     force: bool,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
     let path = store.resolve(id).map_err(bad)?;
     let record = store::read_record(&path).map_err(bad)?;
-    let content = match format {
-        ExportFormat::Md => export::markdown(&record, lang).into_bytes(),
-        ExportFormat::Html => export::html(&record, lang).into_bytes(),
-        ExportFormat::Csv => export::csv(&record, lang).into_bytes(),
-        // The file as it is on disk, so the export still verifies.
-        ExportFormat::Json => store::read_bytes(&path).map_err(bad)?,
+    let stored = match format {
+        export::Format::Json => Some(store::read_bytes(&path).map_err(bad)?),
+        _ => None,
     };
+    let content = export::render(&record, format, lang, stored);
     match output {
         None => {
             let text = String::from_utf8_lossy(&content);
@@ -263,7 +256,7 @@ fn sign_off(
             record.id,
             record.bank.id,
             record.bank.version,
-            &record.bank.sha256[..12.min(record.bank.sha256.len())],
+            record.bank.short_hash(),
             record.id
         )));
     }
@@ -353,7 +346,7 @@ pub enum Command {
         id: String,
         /// md (Markdown), html (één printbare pagina), json (het verslag zelf), csv (één rij met de velden van art. 30)
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: export::Format,
         /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -388,14 +381,6 @@ pub enum Command {
     /// A minimal ratatui app: the baseline for the interface's benchmark
     #[command(hide = true)]
     BenchMinimal,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Html,
-    Json,
-    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,7 +3,40 @@
 //! Everything shown comes from the record itself, so an export says what was shown then,
 //! whatever bank is loaded now.
 use crate::record::{Event, Record, SESSION_NOTE};
-use crate::text::{Lang, wrap};
+use crate::text::{Lang, md_escape, wrap};
+
+/// The formats a record can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Json, Format::Csv];
+
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// A record exported in `format`. JSON is the record file itself: `stored` gives that file's
+/// bytes, so the export still verifies; a record not in a store is written as it is saved.
+pub fn render(r: &Record, format: Format, lang: Lang, stored: Option<Vec<u8>>) -> Vec<u8> {
+    match format {
+        Format::Md => markdown(r, lang).into_bytes(),
+        Format::Html => html(r, lang).into_bytes(),
+        Format::Csv => csv(r, lang).into_bytes(),
+        Format::Json => stored.unwrap_or_else(|| r.clone().to_json().into_bytes()),
+    }
+}
 
 struct Words {
     record: &'static str,
@@ -230,13 +263,8 @@ fn event_line(e: &Event, lang: Lang) -> (String, String) {
             dropped,
         } => {
             // The same version with other content is told apart by the hash.
-            let name = |b: &crate::advice::BankRef| {
-                format!(
-                    "{} (sha256 {})",
-                    b.version,
-                    &b.sha256[..12.min(b.sha256.len())]
-                )
-            };
+            let name =
+                |b: &crate::advice::BankRef| format!("{} (sha256 {})", b.version, b.short_hash());
             let mut s = format!(
                 "{} {} {} → {}",
                 pick("vragenbank gewijzigd:", "question bank changed:"),
@@ -340,11 +368,11 @@ fn or_none<'a>(v: &'a str, w: &Words) -> &'a str {
 /// Markdown, for the processing register or an e-mail.
 pub fn markdown(r: &Record, lang: Lang) -> String {
     let w = words(lang);
-    let mut s = format!("# {} {} — {}\n\n", w.record, md(r.title()), r.id);
+    let mut s = format!("# {} {} — {}\n\n", w.record, md_escape(r.title()), r.id);
     s.push_str("| | |\n| --- | --- |\n");
     s.push_str(&format!("| {} | {} |\n", w.revision, r.revision));
     for (k, v) in facts(r, lang) {
-        s.push_str(&format!("| {k} | {} |\n", md(&v)));
+        s.push_str(&format!("| {k} | {} |\n", md_escape(&v)));
     }
     s.push_str(&format!("\n## {}\n\n", w.signoff));
     match &r.signoff {
@@ -353,14 +381,14 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
             s.push_str(&format!(
                 "- {}: {}\n- {}: {}\n- {}: **{}**\n",
                 w.name,
-                md(&so.name),
+                md_escape(&so.name),
                 w.date,
                 so.date,
                 w.decision,
                 so.decision.label(lang)
             ));
             if !so.remarks.is_empty() {
-                s.push_str(&format!("- {}: {}\n", w.remarks, md(&so.remarks)));
+                s.push_str(&format!("- {}: {}\n", w.remarks, md_escape(&so.remarks)));
             }
         }
     }
@@ -368,7 +396,7 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
     if !notes.is_empty() {
         s.push_str(&format!("\n## {}\n\n", w.notes));
         for (at, n) in notes {
-            s.push_str(&format!("- {}: {}\n", md(&at), md(&n)));
+            s.push_str(&format!("- {}: {}\n", md_escape(&at), md_escape(&n)));
         }
     }
     s.push('\n');
@@ -386,8 +414,8 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
             for line in &advice.register {
                 s.push_str(&format!(
                     "| {} | {} |\n",
-                    md(&line.label),
-                    md(or_none(&line.value, w))
+                    md_escape(&line.label),
+                    md_escape(or_none(&line.value, w))
                 ));
             }
         }
@@ -396,26 +424,10 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
     s.push_str(&format!("\n## {}\n\n", w.history));
     for e in &r.history {
         let (at, what) = event_line(e, lang);
-        s.push_str(&format!("- `{at}` {}\n", md(&what)));
+        s.push_str(&format!("- `{at}` {}\n", md_escape(&what)));
     }
     s.push_str(&format!("\n*{}: `{}`*\n", w.integrity, r.integrity.hash));
     s
-}
-
-/// Escapes a person's words for Markdown (tables included).
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn h(s: &str) -> String {

@@ -423,7 +423,7 @@ fn open<'b>(
     let Some(people) = prompt(input, out)? else {
         return Ok(None);
     };
-    let participants = parse_participants(&people);
+    let participants = Participant::parse_list(&people);
     let campaign = Campaign {
         name: name.trim().to_string(),
         ..Campaign::default()
@@ -479,23 +479,6 @@ fn resume_record<'b>(
 }
 
 /// "Anna (marketing), Piet (FG)" → participants with names and roles.
-fn parse_participants(line: &str) -> Vec<Participant> {
-    line.split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('(') {
-            Some((name, role)) => Participant {
-                name: name.trim().to_string(),
-                role: role.trim_end_matches(')').trim().to_string(),
-            },
-            None => Participant {
-                name: p.to_string(),
-                role: String::new(),
-            },
-        })
-        .collect()
-}
-
 fn sign_off(
     a: &mut Assessment,
     lang: Lang,

@@ -135,3 +135,19 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     }
     out
 }
+
+/// Keeps a person's own words from being read as Markdown markup, and on one line.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -198,11 +198,7 @@ fn assert_record_file(text: &str, what: &str) {
 /// at `now`, as `new` does.
 fn answer_all(a: &mut Assessment<'_>, answers_src: &str, now: &str) {
     let parsed = answers::assess(a.bank, "test", answers_src).expect("a valid answers file");
-    for q in 0..a.bank.questions.len() {
-        if let Some(answer) = parsed.session.answer(q) {
-            a.answer(q, answer.clone(), now).unwrap();
-        }
-    }
+    a.answer_all(&parsed.session, now).unwrap();
 }
 
 fn answer(a: &mut Assessment<'_>, question: &str, value: Value, now: &str) {

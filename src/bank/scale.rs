@@ -72,7 +72,6 @@ pub fn scaled(files: &[(String, String)], copies: usize) -> Result<Vec<(String, 
         for q in merged["questions"].as_array().into_iter().flatten() {
             let mut q = q.clone();
             renamed.apply(&mut q, &r);
-            let id = q["id"].as_str().unwrap_or_default().to_string();
             if k > 0 && q.get("default").is_none() {
                 // Copies are not in RULES.md, so they need a default like any added question.
                 q["default"] = match q["kind"].as_str() {
@@ -82,7 +81,6 @@ pub fn scaled(files: &[(String, String)], copies: usize) -> Result<Vec<(String, 
                     _ => q["options"][0]["id"].clone(),
                 };
             }
-            let _ = id;
             push(&mut out, "questions", q);
         }
         for section in ["actions", "warnings", "notes", "rules"] {

@@ -102,6 +102,27 @@ pub struct Participant {
     pub role: String,
 }
 
+impl Participant {
+    /// "Anna (marketing), Piet (FG)" → participants with names and roles, as both the
+    /// interface's form and the plain mode ask for them.
+    pub fn parse_list(line: &str) -> Vec<Participant> {
+        line.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.split_once('(') {
+                Some((name, role)) => Participant {
+                    name: name.trim().to_string(),
+                    role: role.trim_end_matches(')').trim().to_string(),
+                },
+                None => Participant {
+                    name: p.to_string(),
+                    role: String::new(),
+                },
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GivenAnswer {
@@ -478,6 +499,21 @@ impl<'b> Assessment<'b> {
     }
 
     /// Gives or changes an answer. Refused on a signed-off record: make a revision first.
+    /// Gives every answer of `session` (an answers file, read as a whole), in the bank's
+    /// order so that the history reads like the questionnaire; stops at the first refused one.
+    pub fn answer_all(
+        &mut self,
+        session: &crate::engine::Session,
+        now: &str,
+    ) -> Result<(), (QId, Refusal)> {
+        for q in 0..self.bank.questions.len() {
+            if let Some(answer) = session.answer(q) {
+                self.answer(q, answer.clone(), now).map_err(|e| (q, e))?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn answer(&mut self, q: QId, answer: Answer, now: &str) -> Result<(), Refusal> {
         if self.record.is_frozen() {
             return Err(Refusal::Frozen);

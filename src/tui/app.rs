@@ -354,31 +354,7 @@ pub struct SignOffForm {
     pub focus: SignField,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Md,
-    Html,
-    Json,
-    Csv,
-}
-
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [
-        ExportFormat::Md,
-        ExportFormat::Html,
-        ExportFormat::Json,
-        ExportFormat::Csv,
-    ];
-
-    pub fn ext(self) -> &'static str {
-        match self {
-            ExportFormat::Md => "md",
-            ExportFormat::Html => "html",
-            ExportFormat::Json => "json",
-            ExportFormat::Csv => "csv",
-        }
-    }
-}
+pub use crate::export::Format as ExportFormat;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportField {
@@ -498,25 +474,6 @@ impl TextField {
     fn check(&mut self, lang: Lang) {
         self.warning = guard::warning(&self.text, lang);
     }
-}
-
-/// "Anna (marketing), Piet (FG)" → participants with names and roles, as the plain mode reads
-/// them.
-pub fn parse_participants(line: &str) -> Vec<crate::record::Participant> {
-    line.split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('(') {
-            Some((name, role)) => crate::record::Participant {
-                name: name.trim().to_string(),
-                role: role.trim_end_matches(')').trim().to_string(),
-            },
-            None => crate::record::Participant {
-                name: p.to_string(),
-                role: String::new(),
-            },
-        })
-        .collect()
 }
 
 impl<'b> Model<'b> {

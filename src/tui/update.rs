@@ -456,7 +456,7 @@ fn start_assessment(m: &mut Model) {
         description: f.description.text.trim().to_string(),
         organisation: String::new(),
     };
-    let participants = parse_participants(&f.participants.text);
+    let participants = record::Participant::parse_list(&f.participants.text);
     let now = (m.clock)();
     let id = new_id(m, &now);
     let mut a = Assessment::start(m.bank, id, campaign, participants, m.lang, &now);
@@ -952,22 +952,19 @@ fn write_export(m: &mut Model, path: &str, format: ExportFormat, force: bool) {
         return;
     }
     let Some(r) = m.record() else { return };
-    let content = match format {
-        ExportFormat::Md => crate::export::markdown(r, m.lang).into_bytes(),
-        ExportFormat::Html => crate::export::html(r, m.lang).into_bytes(),
-        ExportFormat::Csv => crate::export::csv(r, m.lang).into_bytes(),
-        // The file as it is on disk, so the export still verifies.
-        ExportFormat::Json => match m.store.as_ref().map(|s| s.resolve(&r.id)) {
-            Some(Ok(p)) => match store::read_bytes(&p) {
-                Ok(b) => b,
-                Err(e) => {
-                    error(m, format!("{e:#}"));
-                    return;
-                }
-            },
-            _ => r.clone().to_json().into_bytes(),
-        },
+    // JSON is the record file itself, when there is one.
+    let file = match (format, &m.store) {
+        (ExportFormat::Json, Some(s)) => s.resolve(&r.id).ok(),
+        _ => None,
     };
+    let stored = match file.map(|p| store::read_bytes(&p)) {
+        Some(Err(e)) => {
+            error(m, format!("{e:#}"));
+            return;
+        }
+        read => read.and_then(Result::ok),
+    };
+    let content = crate::export::render(r, format, m.lang, stored);
     match store::write_export(std::path::Path::new(path), &content, force) {
         Ok(()) => {
             info(m, format!("{}: {path}", w.exported));
