@@ -568,11 +568,29 @@ fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {
     Ok(Summary::of(&r, name))
 }
 
-/// Writes an export; an existing file is replaced only when `force` is given.
+/// An export's file that exists and was not to be replaced: the interface asks, the command
+/// line says how to replace it.
+#[derive(Debug)]
+pub struct AlreadyExists(String);
+
+impl std::fmt::Display for AlreadyExists {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: bestaat al; gebruik --force om het te vervangen",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for AlreadyExists {}
+
+/// Writes an export; an existing file is replaced only when `force` is given, and is
+/// otherwise refused with [`AlreadyExists`].
 pub fn write_export(path: &Path, content: &[u8], force: bool) -> Result<()> {
     let shown = path.display().to_string();
     if path.exists() && !force {
-        bail!("{shown}: bestaat al; gebruik --force om het te vervangen");
+        return Err(AlreadyExists(shown).into());
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -926,11 +926,7 @@ fn export_key(m: &mut Model, action: Action) {
         Action::Select => {
             let format = ExportFormat::ALL[f.format.min(n - 1)];
             let path = f.path.text.trim().to_string();
-            if std::path::Path::new(&path).exists() {
-                m.overlay = Overlay::Confirm(Confirm::Overwrite { path, format });
-            } else {
-                write_export(m, &path, format, false);
-            }
+            write_export(m, &path, format, false);
             return;
         }
         Action::Leave | Action::Back => {
@@ -969,6 +965,11 @@ fn write_export(m: &mut Model, path: &str, format: ExportFormat, force: bool) {
         Ok(()) => {
             info(m, format!("{}: {path}", w.exported));
             to_advice(m);
+        }
+        // The store never replaces a file unasked: ask.
+        Err(e) if e.is::<store::AlreadyExists>() => {
+            let path = path.to_string();
+            m.overlay = Overlay::Confirm(Confirm::Overwrite { path, format });
         }
         Err(e) => error(m, format!("{e:#}")),
     }
