@@ -289,7 +289,6 @@ impl Advice {
 
     /// The advice as text for a terminal or a screen reader: no colour, no tables.
     pub fn to_text(&self) -> String {
-        const W: usize = 78;
         let ui = self.lang.ui();
         let mut s = String::new();
         s.push_str(&format!("AVG-wijzer — {}\n", ui.advice));
@@ -308,31 +307,15 @@ impl Advice {
         if !self.warnings.is_empty() {
             s.push_str(&format!("\n{}\n", ui.warnings));
             for w in &self.warnings {
-                s.push_str(&wrap(&format!("! {}", w.title), W, "  ", "    "));
-                s.push('\n');
-                s.push_str(&wrap(&w.text, W, "    ", "    "));
-                s.push('\n');
-                s.push_str(&wrap(
-                    &format!("{}: {}", ui.sources, w.sources.join("; ")),
-                    W,
-                    "    ",
-                    "    ",
-                ));
-                s.push('\n');
+                let title = format!("! {}", w.title);
+                item(&mut s, (&title, "  "), &w.text, &w.sources, "    ", ui);
             }
         }
         if !self.reasons.is_empty() {
             s.push_str(&format!("\n{}\n", ui.why));
             for r in &self.reasons {
-                s.push_str(&wrap(&format!("- {}", r.text), W, "  ", "    "));
-                s.push('\n');
-                s.push_str(&wrap(
-                    &format!("{}: {}", ui.sources, r.sources.join("; ")),
-                    W,
-                    "    ",
-                    "    ",
-                ));
-                s.push('\n');
+                let title = format!("- {}", r.text);
+                item(&mut s, (&title, "  "), "", &r.sources, "    ", ui);
             }
         }
         for (heading, list) in [
@@ -344,17 +327,15 @@ impl Advice {
             }
             s.push_str(&format!("\n{heading}\n"));
             for (i, a) in list.iter().enumerate() {
-                s.push_str(&wrap(&format!("{}. {}", i + 1, a.title), W, "  ", "     "));
-                s.push('\n');
-                s.push_str(&wrap(&a.rationale, W, "     ", "     "));
-                s.push('\n');
-                s.push_str(&wrap(
-                    &format!("{}: {}", ui.sources, a.sources.join("; ")),
-                    W,
+                let title = format!("{}. {}", i + 1, a.title);
+                item(
+                    &mut s,
+                    (&title, "  "),
+                    &a.rationale,
+                    &a.sources,
                     "     ",
-                    "     ",
-                ));
-                s.push('\n');
+                    ui,
+                );
             }
         }
         if self.actions.is_empty() {
@@ -363,22 +344,8 @@ impl Advice {
         if !self.notes.is_empty() {
             s.push_str(&format!("\n{}\n", ui.law_notes));
             for n in &self.notes {
-                s.push_str(&wrap(
-                    &format!("- {} ({} {})", n.title, ui.checked, n.checked),
-                    W,
-                    "  ",
-                    "    ",
-                ));
-                s.push('\n');
-                s.push_str(&wrap(&n.text, W, "    ", "    "));
-                s.push('\n');
-                s.push_str(&wrap(
-                    &format!("{}: {}", ui.sources, n.sources.join("; ")),
-                    W,
-                    "    ",
-                    "    ",
-                ));
-                s.push('\n');
+                let title = format!("- {} ({} {})", n.title, ui.checked, n.checked);
+                item(&mut s, (&title, "  "), &n.text, &n.sources, "    ", ui);
             }
         }
         s.push_str(&format!("\n{}\n", ui.answers));
@@ -497,4 +464,28 @@ impl Advice {
             (a.question.as_str(), answer)
         })
     }
+}
+
+/// The width of the text advice, for a terminal of 80 columns.
+const W: usize = 78;
+
+/// One entry of the text advice: its title from `first` on, the lines after it and the body
+/// indented by `indent`, then its sources; an empty body is left out.
+fn item(
+    s: &mut String,
+    (title, first): (&str, &str),
+    body: &str,
+    sources: &[String],
+    indent: &str,
+    ui: &crate::text::Ui,
+) {
+    s.push_str(&wrap(title, W, first, indent));
+    s.push('\n');
+    if !body.is_empty() {
+        s.push_str(&wrap(body, W, indent, indent));
+        s.push('\n');
+    }
+    let sources = format!("{}: {}", ui.sources, sources.join("; "));
+    s.push_str(&wrap(&sources, W, indent, indent));
+    s.push('\n');
 }

@@ -102,7 +102,10 @@ fn click(m: &mut Model, i: usize) {
 /// An information line, unless an error is shown already: what went wrong in the same step
 /// (a save that failed, say) must stay in view.
 fn info(m: &mut Model, text: impl Into<String>) {
-    if m.status.as_ref().is_some_and(|n| n.kind == NoticeKind::Error) {
+    if m.status
+        .as_ref()
+        .is_some_and(|n| n.kind == NoticeKind::Error)
+    {
         return;
     }
     m.status = Some(Notice {

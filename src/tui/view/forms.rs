@@ -35,6 +35,33 @@ impl FormLines {
         self.lines.push(Line::from(""));
     }
 
+    /// A heading and one choice of several, as radio buttons; the chosen one is highlighted
+    /// while the choice has the focus.
+    fn choice(
+        &mut self,
+        heading: &str,
+        labels: impl IntoIterator<Item = impl std::fmt::Display>,
+        chosen: usize,
+        focused: bool,
+        t: Theme,
+    ) {
+        self.lines.push(Line::from(Span::styled(
+            format!("{}{heading}", if focused { "▶ " } else { "  " }),
+            t.bold(),
+        )));
+        for (i, label) in labels.into_iter().enumerate() {
+            let mark = if i == chosen { "(•)" } else { "( )" };
+            let style = if focused && i == chosen {
+                t.selected()
+            } else {
+                t.plain()
+            };
+            self.lines
+                .push(Line::from(Span::styled(format!("  {mark} {label}"), style)));
+        }
+        self.lines.push(Line::from(""));
+    }
+
     fn text(&mut self, text: &str, width: usize, t: Theme) {
         self.lines
             .extend(plain_lines(wrap_lines(text, width, "", ""), t.plain()));
@@ -90,24 +117,13 @@ pub fn sign_off(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
     form.lines.push(Line::from(""));
     form.field(w.sign_name, &f.name, f.focus == SignField::Name, width, t);
     form.field(w.sign_date, &f.date, f.focus == SignField::Date, width, t);
-    let focused = f.focus == SignField::Decision;
-    form.lines.push(Line::from(Span::styled(
-        format!("{}{}", if focused { "▶ " } else { "  " }, w.sign_decision),
-        t.bold(),
-    )));
-    for (i, d) in Decision::ALL.iter().enumerate() {
-        let mark = if i == f.decision { "(•)" } else { "( )" };
-        let style = if focused && i == f.decision {
-            t.selected()
-        } else {
-            t.plain()
-        };
-        form.lines.push(Line::from(Span::styled(
-            format!("  {mark} {}", d.label(m.lang)),
-            style,
-        )));
-    }
-    form.lines.push(Line::from(""));
+    form.choice(
+        w.sign_decision,
+        Decision::ALL.iter().map(|d| d.label(m.lang)),
+        f.decision,
+        f.focus == SignField::Decision,
+        t,
+    );
     form.field(
         w.sign_remarks,
         &f.remarks,
@@ -125,28 +141,19 @@ pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
     let inner = framed(frame, w.screen_export, area, t);
     let width = inner.width as usize;
     let mut form = FormLines::new();
-    let focused = f.focus == ExportField::Format;
-    form.lines.push(Line::from(Span::styled(
-        format!("{}{}", if focused { "▶ " } else { "  " }, w.export_format),
-        t.bold(),
-    )));
-    for (i, x) in ExportFormat::ALL.iter().enumerate() {
-        let mark = if i == f.format { "(•)" } else { "( )" };
-        let style = if focused && i == f.format {
-            t.selected()
-        } else {
-            t.plain()
-        };
-        let label = match x {
-            ExportFormat::Md => w.format_md,
-            ExportFormat::Html => w.format_html,
-            ExportFormat::Json => w.format_json,
-            ExportFormat::Csv => w.format_csv,
-        };
-        form.lines
-            .push(Line::from(Span::styled(format!("  {mark} {label}"), style)));
-    }
-    form.lines.push(Line::from(""));
+    let label = |x: &ExportFormat| match x {
+        ExportFormat::Md => w.format_md,
+        ExportFormat::Html => w.format_html,
+        ExportFormat::Json => w.format_json,
+        ExportFormat::Csv => w.format_csv,
+    };
+    form.choice(
+        w.export_format,
+        ExportFormat::ALL.iter().map(label),
+        f.format,
+        f.focus == ExportField::Format,
+        t,
+    );
     form.field(
         w.export_path,
         &f.path,
