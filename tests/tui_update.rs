@@ -595,3 +595,18 @@ fn a_click_on_a_checkbox_or_an_advice_entry_toggles_it_at_once() {
         (2, vec![2])
     );
 }
+
+#[test]
+fn confirming_no_checkbox_says_so_in_the_interfaces_words() {
+    let bank = bank();
+    let mut m = model(&bank, None);
+    to_audience(&mut m);
+    key(&mut m, Action::Select);
+    assert_eq!(on(&m), "audience");
+    let status = m.status.as_ref().expect("a message");
+    assert_eq!(status.kind, NoticeKind::Error);
+    assert_eq!(
+        status.text,
+        "Vink eerst minstens één antwoord aan met Spatie."
+    );
+}

@@ -640,6 +640,11 @@ fn answer_current(m: &mut Model) {
     let (q, origin) = (s.q, s.origin);
     let question = &bank.questions[q];
     let answer = match question.kind {
+        // Said in the interface's words: the engine's message names option ids, for files.
+        Kind::Multiple if s.marks == 0 => {
+            error(m, words(m.lang).none_checked);
+            return;
+        }
         Kind::Multiple => {
             if let Err(e) = question.check_mask(s.marks) {
                 error(m, e.to_string());
