@@ -65,6 +65,7 @@ struct Words {
     history: &'static str,
     register: &'static str,
     integrity: &'static str,
+    check_with: &'static str,
     none: &'static str,
 }
 
@@ -94,7 +95,8 @@ const NL: Words = Words {
     unfinished: "Nog niet alle vragen zijn beantwoord; er is nog geen advies.",
     history: "Geschiedenis",
     register: "Concept voor het verwerkingsregister (AVG art. 30)",
-    integrity: "Integriteit (sha256)",
+    integrity: "Vingerafdruk (sha256)",
+    check_with: "Schrijf de vingerafdruk in het verwerkingsregister. Zo is het verslagbestand er later mee te controleren: avg-wijzer verify {file} --expect {hash}",
     none: "geen",
 };
 
@@ -124,9 +126,17 @@ const EN: Words = Words {
     unfinished: "Not all questions are answered yet; there is no advice yet.",
     history: "History",
     register: "Draft processing-register entry (GDPR art. 30)",
-    integrity: "Integrity (sha256)",
+    integrity: "Fingerprint (sha256)",
+    check_with: "Write the fingerprint into the processing register, so the record file can later be checked against it: avg-wijzer verify {file} --expect {hash}",
     none: "none",
 };
+
+/// How to check the record file against the fingerprint in the register.
+fn check_with(r: &Record, w: &Words) -> String {
+    w.check_with
+        .replace("{file}", &format!("{}.json", r.id))
+        .replace("{hash}", &r.integrity.hash)
+}
 
 fn words(lang: Lang) -> &'static Words {
     if lang == Lang::En { &EN } else { &NL }
@@ -152,7 +162,16 @@ fn facts(r: &Record, lang: Lang) -> Vec<(&'static str, String)> {
             ),
         ),
         (w.tool, format!("{} {}", r.tool.name, r.tool.version)),
-        (w.previous, r.previous.clone().unwrap_or_default()),
+        (
+            w.previous,
+            r.previous
+                .as_ref()
+                .map(|p| match &p.hash {
+                    Some(h) => format!("{} (sha256 {h})", p.id),
+                    None => p.id.clone(),
+                })
+                .unwrap_or_default(),
+        ),
     ];
     v.retain(|(_, value)| !value.trim().is_empty());
     v
@@ -249,13 +268,28 @@ fn event_line(e: &Event, lang: Lang) -> (String, String) {
                 decision.label(lang)
             ),
         ),
-        Event::Revision { at, previous } => (
-            at.clone(),
-            format!(
+        Event::Revision {
+            at,
+            previous,
+            altered,
+            ..
+        } => {
+            let mut s = format!(
                 "{} {previous}",
                 pick("nieuwe revisie van", "new revision of")
-            ),
-        ),
+            );
+            if !altered.is_empty() {
+                s.push_str(&format!(
+                    " — {} {}",
+                    pick(
+                        "voortgezet hoewel het de controle niet doorstond; gewijzigd:",
+                        "continued although it failed verification; altered:"
+                    ),
+                    altered.join(", ")
+                ));
+            }
+            (at.clone(), s)
+        }
         Event::BankChanged {
             at,
             from,
@@ -358,6 +392,8 @@ pub fn text(r: &Record, lang: Lang) -> String {
         s.push('\n');
     }
     s.push_str(&format!("\n{}: {}\n", w.integrity, r.integrity.hash));
+    s.push_str(&wrap(&check_with(r, w), W, "", ""));
+    s.push('\n');
     s
 }
 
@@ -426,7 +462,12 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
         let (at, what) = event_line(e, lang);
         s.push_str(&format!("- `{at}` {}\n", md_escape(&what)));
     }
-    s.push_str(&format!("\n*{}: `{}`*\n", w.integrity, r.integrity.hash));
+    s.push_str(&format!(
+        "\n*{}: `{}`*\n\n*{}*\n",
+        w.integrity,
+        r.integrity.hash,
+        md_escape(&check_with(r, w))
+    ));
     s
 }
 
@@ -619,9 +660,10 @@ pub fn html(r: &Record, lang: Lang) -> String {
     }
     s.push_str("</table>\n");
     s.push_str(&format!(
-        "<p class=\"src\">{}: <code>{}</code></p>\n</body>\n</html>\n",
+        "<p class=\"src\">{}: <code>{}</code><br>{}</p>\n</body>\n</html>\n",
         w.integrity,
-        h(&r.integrity.hash)
+        h(&r.integrity.hash),
+        h(&check_with(r, w))
     ));
     s
 }

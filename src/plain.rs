@@ -151,24 +151,35 @@ pub fn run(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    run_with_store(bank, lang, None, None, input, out)
+    run_with_store(bank, lang, None, None, false, input, out)
 }
 
 /// The plain mode on a store. `resume`: the id (or its start) of a record to continue; a
-/// signed-off record is continued as a new revision, never changed itself.
+/// signed-off record is continued as a new revision, never changed itself. `accept_altered`:
+/// a record that fails verification is continued (as a new revision) instead of refused.
 pub fn run_with_store(
     bank: &Bank,
     lang: Lang,
     store: Option<&Store>,
     resume: Option<&str>,
+    accept_altered: bool,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
     let opened = match (store, resume) {
-        (Some(store), Some(id)) => Some(resume_record(bank, store, id, words, out)?),
-        _ => open(bank, lang, store, words, input, out)?,
+        // A record that cannot be resumed is bad input, as on the command line: one line on
+        // standard error, exit code 2.
+        (Some(store), Some(id)) => match resume_record(bank, store, id, accept_altered, words, out)
+        {
+            Ok(a) => Some(a),
+            Err(e) => {
+                eprintln!("avg-wijzer: {e:#}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        _ => open(bank, lang, store, accept_altered, words, input, out)?,
     };
     let Some(mut a) = opened else {
         writeln!(out, "\n{}", words.ended)?;
@@ -347,6 +358,7 @@ fn open<'b>(
     bank: &'b Bank,
     lang: Lang,
     store: Option<&Store>,
+    accept_altered: bool,
     words: &Words,
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -406,7 +418,7 @@ fn open<'b>(
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|i| unfinished.get(i))
             {
-                Some(s) => match resume_record(bank, store, &s.id, words, out) {
+                Some(s) => match resume_record(bank, store, &s.id, accept_altered, words, out) {
                     Ok(a) => return Ok(Some(a)),
                     Err(e) => writeln!(out, "{e:#}")?,
                 },
@@ -448,12 +460,14 @@ fn resume_record<'b>(
     bank: &'b Bank,
     store: &Store,
     id: &str,
+    accept_altered: bool,
     words: &Words,
     out: &mut impl Write,
 ) -> Result<Assessment<'b>> {
     let now = record::time::now();
-    let record = store.load(id)?;
-    let (mut a, reopened) = Assessment::reopen(bank, record, || store.new_id(&now), &now);
+    let (record, unverified) = store.load(id)?.admit(accept_altered)?;
+    let (mut a, reopened) =
+        Assessment::reopen(bank, record, unverified, || store.new_id(&now), &now);
     if let Some(old) = &reopened.revised_from {
         store.create(&mut a.record)?;
         let line = format!("{} {old} → {}", words.revised, a.record.id);

@@ -34,6 +34,8 @@ use avg_wijzer::{answers, export, guard};
 const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
 const EXAMPLE: &str = include_str!("../examples/voorjaarsactie.json");
 const SCHEMA: &str = include_str!("../docs/record.schema.json");
+/// The schema of format version 1, kept for the fixtures of that version.
+const SCHEMA_V1: &str = include_str!("../docs/record.schema.v1.json");
 const FIXTURES_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/records/v1");
 
 static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::embedded().expect("the embedded bank loads"));
@@ -169,13 +171,22 @@ impl Out {
     }
 }
 
-static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
-    let schema: Value = serde_json::from_str(SCHEMA).expect("docs/record.schema.json is JSON");
+fn validator(src: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(src).expect("the record schema is JSON");
     jsonschema::draft202012::new(&schema).expect("the record schema compiles")
-});
+}
 
+static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA));
+static VALIDATOR_V1: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA_V1));
+
+/// What the schema of the record's own format version finds wrong with it.
 fn schema_errors(v: &Value) -> Vec<String> {
-    VALIDATOR
+    let validator = if v["format_version"] == 1 {
+        &VALIDATOR_V1
+    } else {
+        &VALIDATOR
+    };
+    validator
         .iter_errors(v)
         .map(|e| format!("{}: {e}", e.instance_path()))
         .collect()
@@ -401,7 +412,11 @@ fn records_round_trip_and_match_the_schema() {
     let revision = {
         let bank = &*BANK;
         let a = Assessment::resume(bank, signed.clone(), "2027-01-03T08:00:00Z");
-        let mut b = a.revise("20270103-080000-00000000d1".into(), "2027-01-03T08:00:00Z");
+        let mut b = a.revise(
+            "20270103-080000-00000000d1".into(),
+            "2027-01-03T08:00:00Z",
+            None,
+        );
         answer(
             &mut b,
             "existing_consent",
@@ -411,7 +426,10 @@ fn records_round_trip_and_match_the_schema() {
         b.record
     };
     assert_eq!(revision.revision, 2);
-    assert_eq!(revision.previous.as_deref(), Some(FIXED_ID));
+    assert_eq!(
+        revision.previous.as_ref().map(|p| p.id.as_str()),
+        Some(FIXED_ID)
+    );
     for (what, mut r) in [
         ("signed off", signed),
         ("in progress", in_progress),
@@ -463,7 +481,20 @@ fn the_schema_rejects_what_the_program_would_not_write() {
         ("foreign format", Box::new(|v| v["format"] = json!("x"))),
         (
             "future version",
-            Box::new(|v| v["format_version"] = json!(2)),
+            Box::new(|v| v["format_version"] = json!(3)),
+        ),
+        (
+            "history event without its chain hash",
+            Box::new(|v| {
+                v["history"][0].as_object_mut().unwrap().remove("hash");
+            }),
+        ),
+        (
+            "previous as a bare id (format 1)",
+            Box::new(|v| {
+                v["revision"] = json!(2);
+                v["previous"] = json!("20261123-061428-f07db3e4a9");
+            }),
         ),
         ("bad status", Box::new(|v| v["status"] = json!("done"))),
         (
@@ -593,15 +624,17 @@ fn every_v1_fixture_opens_verifies_and_shows() {
         let s = Scratch::new("fixture");
         let out = s.run(&["verify", path.to_str().unwrap()]);
         out.assert_ok();
-        assert_eq!(
-            out.stdout,
-            format!(
-                "{}: intact — verslag {} (revisie {}), sha256 {}\n",
+        assert!(
+            out.stdout.starts_with(&format!(
+                "{}: intact — verslag {} (revisie {}), sha256 {}\n  geschiedenis: {} gebeurtenissen (formaat 1, nog zonder hashketen)\n",
                 path.display(),
                 r.id,
                 r.revision,
-                r.integrity.hash
-            )
+                r.integrity.hash,
+                r.history.len()
+            )),
+            "{}",
+            out.stdout
         );
         fs::create_dir_all(s.store()).unwrap();
         fs::copy(&path, s.store().join(&name)).unwrap();
@@ -687,7 +720,10 @@ fn the_v1_fixtures_hold_what_they_were_made_with() {
     // A revision of the signed-off one.
     let r = &by_id["20261124-100000-00000000a2"];
     assert_eq!(r.revision, 2);
-    assert_eq!(r.previous.as_deref(), Some("20261123-061428-f07db3e4a9"));
+    assert_eq!(
+        r.previous.as_ref().map(|p| p.id.as_str()),
+        Some("20261123-061428-f07db3e4a9")
+    );
     assert_eq!(event_kinds(r)[0], "revision");
     assert!(r.signoff.is_none());
 }
@@ -714,8 +750,12 @@ fn verify_says_intact_for_an_untouched_record_even_when_reformatted() {
     assert_eq!(
         out.stdout,
         format!(
-            "copy.json: intact — verslag {} (revisie 1), sha256 {}\n",
-            r.id, r.integrity.hash
+            "copy.json: intact — verslag {} (revisie 1), sha256 {}\n  geschiedenis: {} gebeurtenissen, de hashketen klopt\n  advies: volgt uit de opgeslagen antwoorden met vragenbank {} {}\n",
+            r.id,
+            r.integrity.hash,
+            r.history.len(),
+            r.bank.id,
+            r.bank.version
         )
     );
     // The hash is over the canonical form: spacing and key order do not matter.
@@ -843,18 +883,18 @@ fn verify_refuses_what_is_not_a_record_of_this_version() {
     );
 
     let mut v: Value = serde_json::from_str(&text).unwrap();
-    v["format_version"] = json!(2);
+    v["format_version"] = json!(3);
     s.write("future.json", serde_json::to_string_pretty(&v).unwrap());
     s.run(&["verify", "future.json"]).assert_error(
         2,
-        "future.json: gemaakt met formaatversie 2, nieuwer dan deze versie van AVG-wijzer kan lezen (1); werk AVG-wijzer bij",
+        "future.json: gemaakt met formaatversie 3, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij",
     );
     // Also when it is sealed: a newer file may well be intact, but it cannot be read.
     reseal(&mut v);
     s.write("future.json", serde_json::to_string_pretty(&v).unwrap());
     s.run(&["verify", "future.json"]).assert_error(
         2,
-        "future.json: gemaakt met formaatversie 2, nieuwer dan deze versie van AVG-wijzer kan lezen (1); werk AVG-wijzer bij",
+        "future.json: gemaakt met formaatversie 3, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij",
     );
 
     let mut v: Value = serde_json::from_str(&text).unwrap();
@@ -950,7 +990,7 @@ fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, String)> {
         (
             "future.json",
             serde_json::to_vec_pretty(&future).unwrap(),
-            "gemaakt met formaatversie 7, nieuwer dan deze versie van AVG-wijzer kan lezen (1); werk AVG-wijzer bij".into(),
+            "gemaakt met formaatversie 7, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij".into(),
         ),
         (
             "latin1.json",
@@ -1588,18 +1628,21 @@ fn parse_says_what_is_wrong() {
     assert_eq!(record::from_value(v.clone()), Err(Unreadable::Future(3)));
     assert_eq!(
         Unreadable::Future(3).to_string(),
-        "gemaakt met formaatversie 3, nieuwer dan deze versie van AVG-wijzer kan lezen (1); werk AVG-wijzer bij"
+        "gemaakt met formaatversie 3, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij"
     );
     v["format_version"] = json!(1u64 << 40);
     assert_eq!(
         record::from_value(v.clone()),
         Err(Unreadable::Future(u32::MAX))
     );
-    v["format_version"] = json!(-1);
-    assert!(matches!(
-        record::from_value(v.clone()),
-        Err(Unreadable::Invalid(_))
-    ));
+    // Not a whole number: unreadable as such, whatever else the file holds (`verify` and
+    // `show` say the same).
+    for version in [json!(-1), json!("2"), json!(2.5), Value::Null] {
+        v["format_version"] = version;
+        assert_eq!(record::from_value(v.clone()), Err(Unreadable::NoVersion));
+    }
+    v.as_object_mut().unwrap().remove("format_version");
+    assert_eq!(record::from_value(v.clone()), Err(Unreadable::NoVersion));
     v["format_version"] = json!(1);
     v["answers"]["channel"] = json!({ "value": ["email"] });
     assert_eq!(

@@ -159,14 +159,26 @@ fn a_signed_off_record_is_frozen_and_changes_by_revision() {
     assert_eq!(a.answer(q, li.clone(), T1), Err(Refusal::Frozen));
     assert_eq!(a.note(None, "later", T1), Err(Refusal::Frozen));
 
-    let mut r = a.revise("r2".into(), T1);
+    // Sealed as a save would, so the revision can name the signed record's fingerprint.
+    let signed_hash = {
+        let mut signed = a.record.clone();
+        signed.seal();
+        a.record.integrity = signed.integrity.clone();
+        signed.integrity.hash
+    };
+    let mut r = a.revise("r2".into(), T1, None);
     assert_eq!(
-        (r.record.revision, r.record.previous.as_deref()),
-        (2, Some("r1"))
+        (
+            r.record.revision,
+            r.record.previous.as_ref().map(|p| p.id.as_str()),
+            r.record.previous.as_ref().and_then(|p| p.hash.clone())
+        ),
+        (2, Some("r1"), Some(signed_hash.clone()))
     );
     assert!(r.record.signoff.is_none());
     assert!(
-        matches!(r.record.history[0], Event::Revision { ref previous, .. } if previous == "r1")
+        matches!(r.record.history[0], Event::Revision { ref previous, ref previous_hash, ref altered, .. }
+            if previous == "r1" && previous_hash.as_ref() == Some(&signed_hash) && altered.is_empty())
     );
     r.answer(q, li, T1).unwrap();
     assert!(

@@ -117,7 +117,7 @@ fn lines_that_still_hold_are_kept_as_they_are() {
 
     // One record gone, one changed (saved anew), one added.
     fs::remove_file(file_of(&dir, "a")).unwrap();
-    let mut c = store.load("ccc").unwrap();
+    let mut c = store.load("ccc").unwrap().record;
     c.campaign.name = "Charlotte".into();
     store.save(&mut c).unwrap();
     add(&store, &bank, "dddd", "Delta");

@@ -1,7 +1,14 @@
 //! The integrity hash of a record: SHA-256 over a canonical serialisation of everything but the
-//! integrity block itself, plus one hash per top-level part, so `verify` can say which part
-//! changed. It proves a file was not altered by accident or by a naive edit; it is not a
-//! signature (anyone with the tool can reseal a record).
+//! integrity block and the FG's signature, plus one hash per top-level part, so `verify` can
+//! say which part changed. The hash is the record's fingerprint: what the register keeper
+//! writes down and what the FG's SSH signature signs (which is why the signature is left out).
+//! On its own it proves a file was not altered by accident or by a naive edit; anyone with the
+//! tool can reseal a record, so only the fingerprint in the register or the FG's signature
+//! proves more.
+//!
+//! The history is also chained: each event carries the hash of the one before it and itself,
+//! so an event changed or taken out of the middle is found even in a resealed record whose
+//! later events were not recomputed, and the last hash stands for the whole history.
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -60,17 +67,24 @@ fn write_canonical(v: &Value, out: &mut String) {
     }
 }
 
-fn sha256(s: &str) -> String {
+pub(crate) fn sha256(s: &str) -> String {
     Sha256::digest(s.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
 }
 
-/// The integrity block for a record given as JSON (its own `integrity` is ignored).
+/// The top-level parts of a record that its hash does not cover: the integrity block itself,
+/// and the signature made over the hash.
+const UNSEALED: [&str; 2] = ["integrity", "signature"];
+
+/// The integrity block for a record given as JSON (its own `integrity` and `signature` are
+/// ignored).
 pub fn seal(record: &Value) -> Integrity {
     let mut body = record.as_object().cloned().unwrap_or_default();
-    body.remove("integrity");
+    for key in UNSEALED {
+        body.remove(key);
+    }
     let parts: BTreeMap<String, String> = body
         .iter()
         .map(|(k, v)| (k.clone(), sha256(&canonical(v))))
@@ -87,6 +101,32 @@ pub fn seal(record: &Value) -> Integrity {
 fn overall(body: &Value, parts: &BTreeMap<String, String>) -> String {
     let parts = serde_json::to_value(parts).unwrap_or(Value::Null);
     sha256(&format!("{}\n{}", canonical(body), canonical(&parts)))
+}
+
+/// The chain hash of one history event: over the previous event's chain hash and the event's
+/// canonical form (without its own `hash`). The first event chains from the empty string; a
+/// revision's first event names the previous revision's fingerprint, so revisions chain too.
+pub fn chain_hash(previous: &str, event: &Value) -> String {
+    let mut body = event.clone();
+    if let Some(m) = body.as_object_mut() {
+        m.remove("hash");
+    }
+    sha256(&format!("{previous}\n{}", canonical(&body)))
+}
+
+/// The first history event (counted from 1) whose chain hash is missing or wrong, in a record
+/// as JSON; `None` when the chain holds. Records of format 1 have no chain.
+pub fn broken_link(record: &Value) -> Option<usize> {
+    let events = record.get("history")?.as_array()?;
+    let mut previous = String::new();
+    for (i, e) in events.iter().enumerate() {
+        let expected = chain_hash(&previous, e);
+        if e.get("hash").and_then(Value::as_str) != Some(expected.as_str()) {
+            return Some(i + 1);
+        }
+        previous = expected;
+    }
+    None
 }
 
 /// What `verify` found.

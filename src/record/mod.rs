@@ -4,6 +4,8 @@
 //! A record is plain data; [`Assessment`] pairs it with the engine's session and keeps the two
 //! in step. Nothing here touches the disk (that is `store`) or reads the clock (times are
 //! passed in), so every rule about records is testable.
+mod assessment;
+pub mod audit;
 mod integrity;
 pub mod time;
 
@@ -13,17 +15,25 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use assessment::{Assessment, bank_ref};
 pub use integrity::{Verification, canonical, verify_value};
 
+/// The fingerprint of a record file's content as it is (its integrity hash if intact).
+pub fn fingerprint_of(value: &Value) -> String {
+    integrity::seal(value).hash
+}
+
 use crate::advice::{Advice, BankRef};
-use crate::bank::{Bank, QId};
-use crate::engine::{Answer, AnswerError, Session};
+use crate::engine::AnswerError;
 use crate::text::Lang;
 
 /// What every record file says it is.
 pub const FORMAT: &str = "avg-wijzer-record";
 /// The format version this program writes. Older versions are read and migrated.
-pub const VERSION: u32 = 1;
+///
+/// Version 2 (tool 0.2): `previous` names the previous revision's fingerprint as well as its
+/// id, every history event carries its chain hash, and the FG's SSH signature may follow.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,7 +44,7 @@ pub struct Record {
     /// 1 for a new assessment; a change after sign-off makes revision n + 1 in a new record.
     pub revision: u32,
     /// The record this revision continues.
-    pub previous: Option<String>,
+    pub previous: Option<Previous>,
     pub status: Status,
     pub created: String,
     pub updated: String,
@@ -49,11 +59,23 @@ pub struct Record {
     pub answers: BTreeMap<String, GivenAnswer>,
     /// Notes per question id, and on the whole session under [`SESSION_NOTE`].
     pub notes: BTreeMap<String, String>,
+    /// In order; on disk each event also carries its chain hash (see [`integrity`]).
+    #[serde(with = "chain")]
     pub history: Vec<Event>,
     /// The advice exactly as it was shown, once the path is complete.
     pub outcome: Option<Advice>,
     pub signoff: Option<SignOff>,
     pub integrity: integrity::Integrity,
+}
+
+/// The record a revision continues, and the fingerprint it had when it was continued, so a
+/// chain of revisions can be checked end to end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Previous {
+    pub id: String,
+    /// `None` in records migrated from format 1, which did not keep it.
+    pub hash: Option<String>,
 }
 
 /// The key of the note on the whole session in [`Record::notes`].
@@ -214,10 +236,18 @@ pub enum Event {
         name: String,
         decision: Decision,
     },
-    /// This record continues a signed-off one: a change after sign-off is a new revision.
+    /// This record continues a signed-off one (a change after sign-off is a new revision), or
+    /// one that failed verification and was continued knowingly (`--accept-altered`).
     Revision {
         at: String,
         previous: String,
+        /// The fingerprint of the previous revision's content when it was continued.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous_hash: Option<String>,
+        /// The parts of the previous record that failed verification; empty when it was
+        /// intact.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        altered: Vec<String>,
     },
     /// The question bank changed since the record was saved: what still fits is kept.
     BankChanged {
@@ -279,6 +309,8 @@ pub enum Unreadable {
     Json(String),
     Foreign,
     Future(u32),
+    /// `format_version` is missing or not a whole number.
+    NoVersion,
     Invalid(String),
 }
 
@@ -295,50 +327,192 @@ impl fmt::Display for Unreadable {
                 f,
                 "gemaakt met formaatversie {v}, nieuwer dan deze versie van AVG-wijzer kan lezen ({VERSION}); werk AVG-wijzer bij"
             ),
+            Unreadable::NoVersion => {
+                write!(f, "\"format_version\" ontbreekt of is geen geheel getal")
+            }
             Unreadable::Invalid(e) => write!(f, "de inhoud klopt niet met het formaat: {e}"),
         }
     }
 }
 
+/// A record as read from a file, with what verifying it found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub record: Record,
+    /// `None` when the record is intact.
+    pub unverified: Option<Unverified>,
+}
+
+/// What is known of a record that failed verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unverified {
+    /// The parts that no longer match their hash (`integrity` when the block itself was
+    /// changed or is missing).
+    pub parts: Vec<String>,
+    /// The fingerprint of the content as it is, which a revision continuing it names.
+    pub fingerprint: String,
+}
+
+impl Loaded {
+    /// A record read from `value`, the file's JSON (before migration).
+    pub fn new(record: Record, value: &Value) -> Loaded {
+        let parts = match integrity::verify_value(value) {
+            Verification::Intact => None,
+            Verification::Altered { parts } if !parts.is_empty() => Some(parts),
+            Verification::Altered { .. } | Verification::Unsealed => {
+                Some(vec!["integrity".to_string()])
+            }
+        };
+        let unverified = parts.map(|parts| Unverified {
+            parts,
+            fingerprint: fingerprint_of(value),
+        });
+        Loaded { record, unverified }
+    }
+
+    /// The record to work on (resume, revise, sign off). A record that failed verification is
+    /// refused, so the tool never seals altered content as if it were intact; unless the user
+    /// accepts it, and then what is known of it comes along so that the work continues in a
+    /// new revision whose history says its parent failed verification.
+    pub fn admit(self, accept_altered: bool) -> Result<(Record, Option<Unverified>), Altered> {
+        match self.unverified {
+            Some(u) if !accept_altered => Err(Altered {
+                id: self.record.id,
+                parts: u.parts,
+            }),
+            unverified => Ok((self.record, unverified)),
+        }
+    }
+
+    /// The record to export for the register: only an intact one.
+    pub fn intact(self) -> Result<Record, Altered> {
+        self.admit(false).map(|(r, _)| r)
+    }
+}
+
+/// A record whose content no longer matches its integrity hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Altered {
+    pub id: String,
+    pub parts: Vec<String>,
+}
+
+impl fmt::Display for Altered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "verslag {} is gewijzigd na het opslaan (wat niet meer klopt: {}); het wordt niet voortgezet, afgetekend of geëxporteerd. Controleer het met: avg-wijzer verify {}. Wie het toch wil voortzetten, doet dat met --accept-altered in een nieuwe revisie waarvan de geschiedenis dit vermeldt",
+            self.id,
+            self.parts.join(", "),
+            self.id
+        )
+    }
+}
+
+impl std::error::Error for Altered {}
+
 /// Reads a record from its file content, migrating older format versions.
 pub fn parse(src: &str) -> Result<Record, Unreadable> {
+    from_value(parse_value(src)?)
+}
+
+/// A record file's content as JSON, not yet checked against the format.
+pub fn parse_value(src: &str) -> Result<Value, Unreadable> {
     if src.trim().is_empty() {
         return Err(Unreadable::Empty);
     }
-    let v = crate::json::parse_strict(src).map_err(|e| {
+    crate::json::parse_strict(src).map_err(|e| {
         Unreadable::Json(format!(
             "regel {} kolom {}: {}",
             e.line(),
             e.column(),
             crate::json::describe(&e)
         ))
-    })?;
-    from_value(v)
+    })
 }
 
 /// A record from parsed JSON: the format is checked, older versions migrated.
-pub fn from_value(v: Value) -> Result<Record, Unreadable> {
+pub fn from_value(mut v: Value) -> Result<Record, Unreadable> {
     if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(Unreadable::Foreign);
     }
-    let version = v.get("format_version").and_then(Value::as_u64).unwrap_or(0);
+    let version = v
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or(Unreadable::NoVersion)?;
+    if version > u64::from(VERSION) {
+        return Err(Unreadable::Future(version.min(u64::from(u32::MAX)) as u32));
+    }
+    // Older versions are migrated one step at a time, each kept as a fixture under
+    // tests/records/.
     match version {
-        // Version 1 is the current format; older versions would be migrated here, one step
-        // at a time, each kept as a fixture under tests/records/.
-        1 => serde_path_to_error::deserialize(v).map_err(|e| {
-            let at = e.path().to_string();
-            let why = crate::json::describe(e.inner());
-            Unreadable::Invalid(if at == "." {
-                why
-            } else {
-                format!("{at}: {why}")
+        1 => migrate_v1(&mut v),
+        2 => {}
+        v => return Err(Unreadable::Invalid(format!("onbekende formaatversie {v}"))),
+    }
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let at = e.path().to_string();
+        let why = crate::json::describe(e.inner());
+        Unreadable::Invalid(if at == "." {
+            why
+        } else {
+            format!("{at}: {why}")
+        })
+    })
+}
+
+/// Format 1 → 2: `previous` was the id alone (its fingerprint was not kept); the history had
+/// no chain hashes (they are added when the record is next saved).
+fn migrate_v1(v: &mut Value) {
+    if let Some(id) = v
+        .get("previous")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+    {
+        v["previous"] = serde_json::json!({ "id": id, "hash": null });
+    }
+    v["format_version"] = Value::from(VERSION);
+}
+
+/// The history on disk: each event with its chain hash (`hash`), which is written here and
+/// checked by `verify`, not when reading (a record is verified before it is trusted).
+mod chain {
+    use serde::de::Error as _;
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use serde_json::Value;
+
+    use super::Event;
+    use super::integrity::chain_hash;
+
+    pub fn serialize<S: Serializer>(events: &[Event], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(events.len()))?;
+        let mut previous = String::new();
+        for e in events {
+            let mut v = serde_json::to_value(e).map_err(serde::ser::Error::custom)?;
+            let hash = chain_hash(&previous, &v);
+            if let Some(m) = v.as_object_mut() {
+                m.insert("hash".into(), Value::String(hash.clone()));
+            }
+            seq.serialize_element(&v)?;
+            previous = hash;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
+        let values = Vec::<Value>::deserialize(d)?;
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut v)| {
+                if let Some(m) = v.as_object_mut() {
+                    m.remove("hash");
+                }
+                serde_json::from_value(v)
+                    .map_err(|e| D::Error::custom(format!("[{i}]: {}", crate::json::describe(&e))))
             })
-        }),
-        0 => Err(Unreadable::Invalid(
-            "\"format_version\" ontbreekt of is geen geheel getal".into(),
-        )),
-        v if v > u64::from(VERSION) => Err(Unreadable::Future(v.min(u64::from(u32::MAX)) as u32)),
-        v => Err(Unreadable::Invalid(format!("onbekende formaatversie {v}"))),
+            .collect()
     }
 }
 
@@ -367,320 +541,5 @@ impl Record {
         } else {
             &self.campaign.name
         }
-    }
-}
-
-/// A record being worked on: the record and the engine's session, kept in step. Every change
-/// goes through here, so the history and the outcome never miss one.
-#[derive(Debug, Clone)]
-pub struct Assessment<'b> {
-    pub bank: &'b Bank,
-    pub record: Record,
-    pub session: Session,
-}
-
-impl<'b> Assessment<'b> {
-    pub fn start(
-        bank: &'b Bank,
-        id: String,
-        campaign: Campaign,
-        participants: Vec<Participant>,
-        lang: Lang,
-        now: &str,
-    ) -> Assessment<'b> {
-        let record = Record {
-            format: FORMAT.to_string(),
-            format_version: VERSION,
-            id,
-            revision: 1,
-            previous: None,
-            status: Status::InProgress,
-            created: now.to_string(),
-            updated: now.to_string(),
-            completed: None,
-            tool: Tool {
-                name: "avg-wijzer".into(),
-                version: env!("CARGO_PKG_VERSION").into(),
-            },
-            bank: bank_ref(bank),
-            lang,
-            campaign,
-            participants,
-            answers: BTreeMap::new(),
-            notes: BTreeMap::new(),
-            history: vec![Event::Created {
-                at: now.to_string(),
-            }],
-            outcome: None,
-            signoff: None,
-            integrity: integrity::Integrity::default(),
-        };
-        Assessment {
-            bank,
-            record,
-            session: Session::new(bank),
-        }
-    }
-
-    /// Continues a saved record with the current bank. Answers that no longer fit (a question
-    /// removed, an option gone) are dropped and will be asked again; the history says so.
-    pub fn resume(bank: &'b Bank, mut record: Record, now: &str) -> Assessment<'b> {
-        let mut session = Session::new(bank);
-        let mut dropped = Vec::new();
-        for (id, given) in &record.answers {
-            let reason = match bank.question_id(id) {
-                None => Some("deze vraag bestaat niet meer".to_string()),
-                Some(q) => match bank.questions[q].parse_answer(&given.value) {
-                    Ok(a) => session.set(bank, q, a).err().map(|e| e.to_string()),
-                    Err(e) => Some(e.to_string()),
-                },
-            };
-            if let Some(reason) = reason {
-                dropped.push(Dropped {
-                    question: id.clone(),
-                    value: given.value.clone(),
-                    reason,
-                });
-            }
-        }
-        let current = bank_ref(bank);
-        if record.bank != current {
-            for d in &dropped {
-                record.answers.remove(&d.question);
-            }
-            record.history.push(Event::BankChanged {
-                at: now.to_string(),
-                from: record.bank.clone(),
-                to: current.clone(),
-                dropped,
-            });
-            record.bank = current;
-        }
-        let mut a = Assessment {
-            bank,
-            record,
-            session,
-        };
-        a.refresh(now);
-        a
-    }
-
-    /// Reopens a saved record to work on it: [`Assessment::resume`], and a signed-off record
-    /// continued as a new revision with the id `new_id` gives (the signed one is not touched).
-    pub fn reopen(
-        bank: &'b Bank,
-        record: Record,
-        new_id: impl FnOnce() -> String,
-        now: &str,
-    ) -> (Assessment<'b>, Reopened) {
-        let events_before = record.history.len();
-        let mut a = Assessment::resume(bank, record, now);
-        let dropped = a.record.history[events_before.min(a.record.history.len())..]
-            .iter()
-            .filter_map(|e| match e {
-                Event::BankChanged { dropped, .. } => Some(dropped.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        let changed = a.record.history.len() > events_before;
-        let revised_from = a.record.is_frozen().then(|| a.record.id.clone());
-        if revised_from.is_some() {
-            a = a.revise(new_id(), now);
-        }
-        (
-            a,
-            Reopened {
-                revised_from,
-                dropped,
-                changed,
-            },
-        )
-    }
-
-    /// Gives or changes an answer. Refused on a signed-off record: make a revision first.
-    /// Gives every answer of `session` (an answers file, read as a whole), in the bank's
-    /// order so that the history reads like the questionnaire; stops at the first refused one.
-    pub fn answer_all(
-        &mut self,
-        session: &crate::engine::Session,
-        now: &str,
-    ) -> Result<(), (QId, Refusal)> {
-        for q in 0..self.bank.questions.len() {
-            if let Some(answer) = session.answer(q) {
-                self.answer(q, answer.clone(), now).map_err(|e| (q, e))?;
-            }
-        }
-        Ok(())
-    }
-
-    pub fn answer(&mut self, q: QId, answer: Answer, now: &str) -> Result<(), Refusal> {
-        if self.record.is_frozen() {
-            return Err(Refusal::Frozen);
-        }
-        let question = &self.bank.questions[q];
-        let before = self.session.answer(q).map(|a| question.answer_json(a));
-        self.session
-            .set(self.bank, q, answer.clone())
-            .map_err(Refusal::Answer)?;
-        let value = question.answer_json(&answer);
-        if before.as_ref() == Some(&value) {
-            return Ok(());
-        }
-        let at = now.to_string();
-        self.record.history.push(match before {
-            None => Event::Answered {
-                at: at.clone(),
-                question: question.id.clone(),
-                value: value.clone(),
-            },
-            Some(from) => Event::Changed {
-                at: at.clone(),
-                question: question.id.clone(),
-                from,
-                to: value.clone(),
-            },
-        });
-        self.record
-            .answers
-            .insert(question.id.clone(), GivenAnswer { value, at });
-        self.refresh(now);
-        Ok(())
-    }
-
-    /// Adds or replaces the note on a question (`None`: on the whole session).
-    pub fn note(&mut self, question: Option<&str>, text: &str, now: &str) -> Result<(), Refusal> {
-        if self.record.is_frozen() {
-            return Err(Refusal::Frozen);
-        }
-        if let Some(q) = question
-            && self.bank.question_id(q).is_none()
-        {
-            return Err(Refusal::UnknownQuestion(q.to_string()));
-        }
-        let key = question.unwrap_or(SESSION_NOTE).to_string();
-        if text.trim().is_empty() {
-            self.record.notes.remove(&key);
-        } else {
-            self.record.notes.insert(key, text.to_string());
-        }
-        self.record.history.push(Event::Note {
-            at: now.to_string(),
-            question: question.map(str::to_string),
-            text: text.to_string(),
-        });
-        self.record.updated = now.to_string();
-        Ok(())
-    }
-
-    /// The FG's sign-off; from then on the record is frozen.
-    pub fn sign_off(
-        &mut self,
-        name: &str,
-        date: &str,
-        decision: Decision,
-        remarks: &str,
-        now: &str,
-    ) -> Result<(), Refusal> {
-        if self.record.is_frozen() {
-            return Err(Refusal::Frozen);
-        }
-        if self.record.outcome.is_none() {
-            return Err(Refusal::BadSignOff(
-                "nog niet alle vragen zijn beantwoord; aftekenen kan pas bij een advies".into(),
-            ));
-        }
-        if name.trim().is_empty() {
-            return Err(Refusal::BadSignOff("de naam van de FG ontbreekt".into()));
-        }
-        if !time::is_date(date) {
-            return Err(Refusal::BadSignOff(format!(
-                "{} is geen datum als 2026-11-23",
-                crate::json::quoted(date)
-            )));
-        }
-        self.record.signoff = Some(SignOff {
-            name: name.trim().to_string(),
-            date: date.to_string(),
-            decision,
-            remarks: remarks.to_string(),
-            at: now.to_string(),
-        });
-        self.record.history.push(Event::SignedOff {
-            at: now.to_string(),
-            name: name.trim().to_string(),
-            decision,
-        });
-        self.refresh(now);
-        Ok(())
-    }
-
-    /// A new revision of a signed-off record, to change it without touching what was signed.
-    pub fn revise(&self, id: String, now: &str) -> Assessment<'b> {
-        let mut record = self.record.clone();
-        record.id = id;
-        record.revision += 1;
-        record.previous = Some(self.record.id.clone());
-        record.signoff = None;
-        record.created = now.to_string();
-        record.completed = None;
-        // What happened after the sign-off (a bank change found on reopening) belongs to the
-        // new revision, not to the signed record.
-        let after_signoff = self
-            .record
-            .history
-            .iter()
-            .rposition(|e| matches!(e, Event::SignedOff { .. }))
-            .map_or(0, |i| i + 1);
-        record.history = std::iter::once(Event::Revision {
-            at: now.to_string(),
-            previous: self.record.id.clone(),
-        })
-        .chain(self.record.history[after_signoff..].iter().cloned())
-        .collect();
-        let mut a = Assessment {
-            bank: self.bank,
-            record,
-            session: self.session.clone(),
-        };
-        a.refresh(now);
-        a
-    }
-
-    /// Brings status, outcome and times in line with the answers.
-    fn refresh(&mut self, now: &str) {
-        let r = &mut self.record;
-        r.updated = now.to_string();
-        match self.session.outcome(self.bank) {
-            Some(outcome) => {
-                let advice =
-                    Advice::new(self.bank, &self.session, &outcome, Some(r.title()), r.lang);
-                // Noted when advice first appears, or appears again with another verdict.
-                if r.outcome.as_ref().map(|o| &o.verdict.value) != Some(&advice.verdict.value) {
-                    r.history.push(Event::Completed {
-                        at: now.to_string(),
-                        verdict: advice.verdict.value.clone(),
-                    });
-                }
-                r.completed.get_or_insert_with(|| now.to_string());
-                r.outcome = Some(advice);
-            }
-            None => r.outcome = None,
-        }
-        r.status = if r.signoff.is_some() {
-            Status::SignedOff
-        } else if r.outcome.is_some() {
-            Status::Completed
-        } else {
-            Status::InProgress
-        };
-    }
-}
-
-pub fn bank_ref(bank: &Bank) -> BankRef {
-    BankRef {
-        id: bank.id.clone(),
-        version: bank.version.clone(),
-        sha256: bank.sha256.clone(),
     }
 }

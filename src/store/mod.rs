@@ -126,7 +126,7 @@ impl Summary {
             created: r.created.clone(),
             updated: r.updated.clone(),
             revision: r.revision,
-            previous: r.previous.clone(),
+            previous: r.previous.as_ref().map(|p| p.id.clone()),
             verdict: r
                 .outcome
                 .as_ref()
@@ -248,41 +248,59 @@ impl Store {
         format!("{date}-{time}-{:010x}", random_u64() & 0xff_ffff_ffff)
     }
 
-    fn path_of(&self, id: &str) -> PathBuf {
-        self.dir.join(format!("{id}.json"))
+    /// The file of the record `id`: always in the store, whatever the id says.
+    fn path_of(&self, id: &str) -> Result<PathBuf> {
+        if !is_record_id(id) {
+            bail!(
+                "{} is geen verslag-id; het verslag is niet opgeslagen",
+                crate::json::quoted(id)
+            );
+        }
+        Ok(self.dir.join(format!("{id}.json")))
     }
 
     /// Saves a new record; never replaces an existing file.
     pub fn create(&self, record: &mut Record) -> Result<()> {
+        let path = self.path_of(&record.id)?;
         let bytes = record.to_json();
-        self.write_atomic(&self.path_of(&record.id), bytes.as_bytes(), false, true)
+        self.write_atomic(&path, bytes.as_bytes(), false, true)
     }
 
     /// Saves a record over its previous version, atomically: a reader (or a crash) sees the old
-    /// file or the new one, never half of one. Refused when another process saved the record
-    /// since this one loaded or saved it (two windows on one record): nothing is overwritten.
+    /// file or the new one, never half of one. Refused when the file on disk is not the one
+    /// this process loaded or last saved (another window or process saved meanwhile, or the
+    /// file was replaced): nothing is overwritten. A record whose file is gone is saved anew,
+    /// as [`Store::create`] would.
     pub fn save(&self, record: &mut Record) -> Result<()> {
-        let path = self.path_of(&record.id);
+        let path = self.path_of(&record.id)?;
         // Saves in one store take turns, so the check and the write are one step.
         let lock = self.lock(SAVE_LOCK)?;
         let expected = record.integrity.hash.clone();
-        if !expected.is_empty()
-            && let Ok(text) = fs::read_to_string(&path)
-        {
-            let on_disk: Option<String> = serde_json::from_str::<serde_json::Value>(&text)
-                .ok()
-                .and_then(|v| v["integrity"]["hash"].as_str().map(str::to_string));
-            if on_disk.as_deref() != Some(expected.as_str()) {
+        let on_disk = match fs::read(&path) {
+            Ok(bytes) => Some(
+                serde_json::from_slice::<serde_json::Value>(&bytes)
+                    .ok()
+                    .and_then(|v| v["integrity"]["hash"].as_str().map(str::to_string)),
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
                 let _ = lock.unlock();
-                bail!(
-                    "{}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {}) om verder te gaan",
-                    path.display(),
-                    record.id
-                );
+                return Err(io_error(&path.display().to_string(), &e).context("opslaan mislukt"));
             }
+        };
+        // An empty hash matches nothing: a record that was never sealed cannot claim a file.
+        if let Some(found) = &on_disk
+            && (expected.is_empty() || found.as_deref() != Some(expected.as_str()))
+        {
+            let _ = lock.unlock();
+            bail!(
+                "{}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {}) om verder te gaan",
+                path.display(),
+                record.id
+            );
         }
         let bytes = record.to_json();
-        let result = self.write_atomic(&path, bytes.as_bytes(), true, true);
+        let result = self.write_atomic(&path, bytes.as_bytes(), on_disk.is_some(), true);
         let _ = lock.unlock();
         result
     }
@@ -370,10 +388,10 @@ impl Store {
             bail!("geef een verslag-id (of het begin ervan)");
         }
         // An id names a file in the store, never a path elsewhere.
-        if prefix.contains(['/', '\\']) || prefix.starts_with('.') {
+        if !is_record_id(prefix) {
             bail!("{} is geen verslag-id", crate::json::quoted(prefix));
         }
-        let exact = self.path_of(prefix);
+        let exact = self.dir.join(format!("{prefix}.json"));
         if exact.is_file() {
             return Ok(exact);
         }
@@ -391,7 +409,7 @@ impl Store {
                 crate::json::quoted(prefix),
                 self.dir.display()
             ),
-            1 => Ok(self.path_of(&found[0])),
+            1 => self.path_of(&found[0]),
             n => bail!(
                 "{} past bij {n} verslagen ({}); typ meer tekens van het id",
                 crate::json::quoted(prefix),
@@ -400,10 +418,9 @@ impl Store {
         }
     }
 
-    /// Loads the record whose id starts with `prefix`.
-    pub fn load(&self, prefix: &str) -> Result<Record> {
-        let path = self.resolve(prefix)?;
-        read_record(&path)
+    /// Loads the record whose id starts with `prefix`, with what verifying it found.
+    pub fn load(&self, prefix: &str) -> Result<record::Loaded> {
+        read_checked(&self.resolve(prefix)?)
     }
 
     /// The record files in the store, sorted by name, with what tells when they change; and
@@ -551,11 +568,69 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     }
 }
 
-/// Reads and checks one record file; the error names the file and what is wrong.
+/// Whether `id` is one the store could have made: ASCII letters, digits, `-` and `_`, starting
+/// with a letter or digit, at most 64 characters. Such an id names a file in the store and
+/// nothing else (no separator, no `..`, no absolute path), which is what lets a record's id
+/// decide where it is saved.
+pub fn is_record_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Reads and checks one record file; the error names the file and what is wrong. A record
+/// must be the file its id names: a copy under another name, or an id that is not a plain
+/// name, is unreadable, so that no save can be steered elsewhere.
 pub fn read_record(path: &Path) -> Result<Record> {
     let shown = path.display().to_string();
+    let value = read_value(path)?;
+    let r = record::from_value(value).map_err(|e| anyhow!("{shown}: {e}"))?;
+    check_identity(path, &r)?;
+    Ok(r)
+}
+
+/// [`read_record`], and what checking the record's integrity found.
+pub fn read_checked(path: &Path) -> Result<record::Loaded> {
+    let shown = path.display().to_string();
+    let value = read_value(path)?;
+    let r = record::from_value(value.clone()).map_err(|e| anyhow!("{shown}: {e}"))?;
+    check_identity(path, &r)?;
+    Ok(record::Loaded::new(r, &value))
+}
+
+/// A record file's content as JSON, not yet checked against the format.
+fn read_value(path: &Path) -> Result<serde_json::Value> {
+    let shown = path.display().to_string();
     let text = utf8(&shown, fs::read(path).map_err(|e| io_error(&shown, &e))?)?;
-    record::parse(&text).map_err(|e: Unreadable| anyhow!("{shown}: {e}"))
+    record::parse_value(&text).map_err(|e| anyhow!("{shown}: {e}"))
+}
+
+/// A record is the file its id names, and its id is one the store could have made.
+fn check_identity(path: &Path, r: &Record) -> Result<()> {
+    let shown = path.display().to_string();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if !is_record_id(&r.id) {
+        bail!(
+            "{shown}: {}",
+            Unreadable::Invalid(format!(
+                "\"id\": {} is geen verslag-id (alleen letters, cijfers, - en _)",
+                crate::json::quoted(&r.id)
+            ))
+        );
+    }
+    if r.id != stem {
+        bail!(
+            "{shown}: {}",
+            Unreadable::Invalid(format!(
+                "\"id\" is {}, maar een verslag staat in het bestand met zijn id als naam ({}.json); het is een kopie of hernoemd",
+                crate::json::quoted(&r.id),
+                r.id
+            ))
+        );
+    }
+    Ok(())
 }
 
 fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {

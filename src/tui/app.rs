@@ -27,6 +27,9 @@ pub struct Model<'b> {
     /// The clock, as RFC 3339 text; fixed in tests.
     pub clock: fn() -> String,
     pub theme: super::theme::Theme,
+    /// A record that fails verification is continued as a new revision instead of refused
+    /// (`--accept-altered`).
+    pub accept_altered: bool,
 }
 
 /// The list of records on the start screen, read after the first frame.
@@ -495,6 +498,7 @@ impl<'b> Model<'b> {
             run: Run::Running,
             clock: crate::record::time::now,
             theme: super::theme::Theme::from_env(),
+            accept_altered: false,
         }
     }
 

@@ -84,6 +84,7 @@ pub fn run<E>(
     lang: Lang,
     dir: PathBuf,
     resume: Option<&str>,
+    accept_altered: bool,
 ) -> Result<Result<ExitCode, E>> {
     let stop = stop_flag()?;
     let mut terminal = ratatui::try_init().map_err(|e| {
@@ -120,6 +121,7 @@ pub fn run<E>(
     // The store is opened (created, checked, tidied) on the thread above; saving needs only
     // its directory.
     let mut model = Model::new(&bank, lang, Some(Store { dir }));
+    model.accept_altered = accept_altered;
     if let Some(id) = resume {
         update::resume(&mut model, id);
     }

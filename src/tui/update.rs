@@ -320,7 +320,7 @@ fn upsert_row(m: &mut Model) {
     }
 }
 
-fn load(m: &mut Model, id: &str) -> Option<record::Record> {
+fn load(m: &mut Model, id: &str) -> Option<record::Loaded> {
     let Some(store) = &m.store else {
         error(m, words(m.lang).no_store);
         return None;
@@ -334,24 +334,45 @@ fn load(m: &mut Model, id: &str) -> Option<record::Record> {
     }
 }
 
-/// Opens a saved record to read: its advice exactly as it was shown.
+/// Opens a saved record to read: its advice exactly as it was shown. One that failed
+/// verification may be read, with the warning in view.
 pub fn view(m: &mut Model, id: &str) {
-    let Some(record) = load(m, id) else { return };
-    if record.outcome.is_none() {
+    let Some(loaded) = load(m, id) else { return };
+    if loaded.record.outcome.is_none() {
         // Nothing to read yet: an unfinished record is continued instead.
         resume(m, id);
         return;
     }
-    m.work = Some(Work::Viewing(record));
+    let warning = loaded.unverified.as_ref().map(|u| {
+        record::Altered {
+            id: loaded.record.id.clone(),
+            parts: u.parts.clone(),
+        }
+        .to_string()
+    });
+    m.work = Some(Work::Viewing(loaded.record));
     m.screen = Screen::Advice(AdviceView::default());
-    info(m, words(m.lang).read_only);
+    match warning {
+        Some(w) => error(m, w),
+        None => info(m, words(m.lang).read_only),
+    }
 }
 
 /// Continues a record where it was left; a signed-off record is continued as a new revision.
+/// A record that failed verification is refused, unless the user accepted that on the command
+/// line: then it too is continued as a new revision, whose history says so.
 pub fn resume(m: &mut Model, id: &str) {
-    let Some(record) = load(m, id) else { return };
+    let Some(loaded) = load(m, id) else { return };
+    let (record, unverified) = match loaded.admit(m.accept_altered) {
+        Ok(admitted) => admitted,
+        Err(e) => {
+            error(m, e.to_string());
+            return;
+        }
+    };
     let now = (m.clock)();
-    let (mut a, reopened) = Assessment::reopen(m.bank, record, || new_id(m, &now), &now);
+    let (mut a, reopened) =
+        Assessment::reopen(m.bank, record, unverified, || new_id(m, &now), &now);
     let w = words(m.lang);
     if let Some(old) = reopened.revised_from {
         create(m, &mut a);
@@ -621,7 +642,7 @@ fn unfreeze(m: &mut Model) {
         return;
     };
     let old = a.record.id.clone();
-    let mut b = a.revise(id, &now);
+    let mut b = a.revise(id, &now, None);
     create(m, &mut b);
     if m.status.is_none() {
         info(

@@ -8,10 +8,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::advice::Advice;
 use crate::bank::{Bank, lint};
-use crate::record::{self, Assessment, Campaign, Decision, Participant, Verification};
+use crate::record::{self, Assessment, Campaign, Decision, Participant};
 use crate::store::Store;
 use crate::text::Lang;
 use crate::{answers, compare, export, guard, plain, store};
+
+mod verify;
 
 fn bad(e: anyhow::Error) -> Failure {
     Failure::bad_input(format!("{e:#}"))
@@ -159,7 +161,12 @@ fn export_record(
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
     let path = store.resolve(id).map_err(bad)?;
-    let record = store::read_record(&path).map_err(bad)?;
+    // Only an intact record goes to the register: an export would pass an altered one on as
+    // if it were the one that was saved.
+    let record = store::read_checked(&path)
+        .map_err(bad)?
+        .intact()
+        .map_err(|e| bad(e.into()))?;
     let stored = match format {
         export::Format::Json => Some(store::read_bytes(&path).map_err(bad)?),
         _ => None,
@@ -177,77 +184,22 @@ fn export_record(
     }
 }
 
-fn verify(args: &Args, file: &str) -> Result<ExitCode, Failure> {
-    // A path, or else an id in the store. Something that looks like a path is read as one, so
-    // a missing file is called missing rather than an unknown id.
-    let looks_like_path = file.contains(['/', '\\']) || file.ends_with(".json");
-    let path = if looks_like_path || std::path::Path::new(file).is_file() {
-        PathBuf::from(file)
-    } else {
-        open_store(args)?.resolve(file).map_err(bad)?
-    };
-    let shown = path.display().to_string();
-    let text = store::read_input(&shown).map_err(bad)?;
-    if text.trim().is_empty() {
-        return Err(Failure::bad_input(format!(
-            "{shown}: {}",
-            record::Unreadable::Empty
-        )));
-    }
-    let value = crate::json::parse_strict(&text).map_err(|e| {
-        Failure::bad_input(format!(
-            "{shown}: {}",
-            record::Unreadable::Json(format!(
-                "regel {} kolom {}: {}",
-                e.line(),
-                e.column(),
-                crate::json::describe(&e)
-            ))
-        ))
-    })?;
-    // The format is checked first: a foreign or future file is unreadable, not altered.
-    let check = record::verify_value(&value);
-    let parsed = record::from_value(value);
-    if let Err(e) = &parsed
-        && !matches!(e, record::Unreadable::Invalid(_))
-    {
-        return Err(Failure::bad_input(format!("{shown}: {e}")));
-    }
-    match check {
-        Verification::Intact => match parsed {
-            Ok(r) => print_out(&format!(
-                "{shown}: intact — verslag {} (revisie {}), sha256 {}\n",
-                r.id, r.revision, r.integrity.hash
-            )),
-            Err(e) => Err(Failure::bad_input(format!("{shown}: {e}"))),
-        },
-        Verification::Altered { parts } => {
-            let what = if parts.is_empty() {
-                "het integriteitsblok zelf".to_string()
-            } else {
-                parts.join(", ")
-            };
-            print_out(&format!(
-                "{shown}: GEWIJZIGD na het opslaan; wat niet meer klopt: {what}\n"
-            ))?;
-            Ok(ExitCode::from(1))
-        }
-        Verification::Unsealed => Err(Failure::bad_input(format!(
-            "{shown}: heeft geen (geldig) integriteitsblok; niet te controleren"
-        ))),
-    }
-}
-
+#[allow(clippy::too_many_arguments)]
 fn sign_off(
     bank: &Bank,
     store: &Store,
+    accept_altered: bool,
     id: &str,
     name: &str,
     decision: Decision,
     date: Option<&str>,
     remarks: &str,
 ) -> Result<ExitCode, Failure> {
-    let record = store.load(id).map_err(bad)?;
+    let (record, unverified) = store
+        .load(id)
+        .map_err(bad)?
+        .admit(accept_altered)
+        .map_err(|e| bad(e.into()))?;
     // The FG signs the advice that was shown; if the bank changed since, the advice must be
     // looked at again first rather than silently replaced at sign-off.
     if record.bank != record::bank_ref(bank) {
@@ -267,9 +219,33 @@ fn sign_off(
     if let Some(w) = guard::warning(remarks, Lang::Nl) {
         eprintln!("avg-wijzer: opmerkingen: {w}");
     }
-    let mut a = Assessment::resume(bank, record, &now);
+    // An altered record accepted with --accept-altered is signed in a new revision that says
+    // so; the altered file itself is never sealed again.
+    let (mut a, revised_from) = match unverified {
+        None => (Assessment::resume(bank, record, &now), None),
+        Some(u) => {
+            let (a, reopened) =
+                Assessment::reopen(bank, record, Some(u), || store.new_id(&now), &now);
+            (a, reopened.revised_from)
+        }
+    };
+    if let Some(old) = &revised_from {
+        eprintln!(
+            "avg-wijzer: verslag {old} wordt voortgezet als nieuwe revisie {}",
+            a.record.id
+        );
+    }
     a.sign_off(name, &date, decision, remarks, &now)
         .map_err(|e| Failure::bad_input(format!("verslag {}: {e}", a.record.id)))?;
+    if revised_from.is_some() {
+        store.create(&mut a.record).map_err(bad)?;
+        print_out(&format!(
+            "{}: afgetekend ({})\n",
+            a.record.id,
+            decision.label(Lang::Nl)
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     store.save(&mut a.record).map_err(bad)?;
     print_out(&format!(
         "{}: afgetekend ({})\n",
@@ -300,6 +276,10 @@ pub struct Args {
     /// voortgezet als nieuwe revisie
     #[arg(long, global = true, value_name = "ID")]
     pub resume: Option<String>,
+    /// Zet een verslag dat de controle (verify) niet doorstaat toch voort, als nieuwe revisie
+    /// waarvan de geschiedenis dat vermeldt; zonder deze vlag wordt zo'n verslag geweigerd
+    #[arg(long, global = true)]
+    pub accept_altered: bool,
     /// Taal van de uitvoer
     #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
     pub lang: Lang,
@@ -354,10 +334,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Controleer of een verslag sinds het opslaan ongewijzigd is (0 intact, 1 gewijzigd, 2 onleesbaar)
+    /// Controleer of een verslag sinds het opslaan ongewijzigd is, of de geschiedenis en de
+    /// vorige revisies kloppen en of het advies uit de antwoorden volgt (0 in orde, 1 gewijzigd
+    /// of klopt niet, 2 onleesbaar)
     Verify {
         /// Het verslagbestand (of een id uit de opslag)
         file: String,
+        /// De vingerafdruk (sha256) die in het verwerkingsregister staat
+        #[arg(long, value_name = "SHA256")]
+        expect: Option<String>,
     },
     /// Welke antwoorden, bevindingen en acties verschillen tussen twee verslagen
     Compare { id_a: String, id_b: String },
@@ -435,8 +420,9 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         Some(Command::List { json }) => list(&open_store(&args)?, *json, args.lang),
         Some(Command::Show { id }) => {
-            let record = open_store(&args)?.load(id).map_err(bad)?;
-            print_out(&export::text(&record, args.lang))
+            let loaded = open_store(&args)?.load(id).map_err(bad)?;
+            warn_unverified(&loaded);
+            print_out(&export::text(&loaded.record, args.lang))
         }
         Some(Command::Export {
             id,
@@ -451,14 +437,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             *force,
             args.lang,
         ),
-        Some(Command::Verify { file }) => verify(&args, file),
+        Some(Command::Verify { file, expect }) => verify::verify(&args, file, expect.as_deref()),
         Some(Command::Compare { id_a, id_b }) => {
             let store = open_store(&args)?;
             let (a, b) = (
                 store.load(id_a).map_err(bad)?,
                 store.load(id_b).map_err(bad)?,
             );
-            print_out(&compare::describe(&a, &b, args.lang))
+            warn_unverified(&a);
+            warn_unverified(&b);
+            print_out(&compare::describe(&a.record, &b.record, args.lang))
         }
         Some(Command::Signoff {
             id,
@@ -471,6 +459,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             sign_off(
                 &bank,
                 &open_store(&args)?,
+                args.accept_altered,
                 id,
                 name,
                 (*decision).into(),
@@ -484,7 +473,13 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }),
         None if !wants_plain(&args) => {
             let dir = store_dir(&args)?;
-            match crate::tui::run(|| load_bank(&args), args.lang, dir, args.resume.as_deref()) {
+            match crate::tui::run(
+                || load_bank(&args),
+                args.lang,
+                dir,
+                args.resume.as_deref(),
+                args.accept_altered,
+            ) {
                 Ok(done) => done,
                 Err(e) => Err(Failure {
                     code: 1,
@@ -500,6 +495,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 args.lang,
                 Some(&store),
                 args.resume.as_deref(),
+                args.accept_altered,
                 &mut std::io::stdin().lock(),
                 &mut std::io::stdout().lock(),
             )
@@ -508,6 +504,19 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 message: format!("{e:#}"),
             })
         }
+    }
+}
+
+/// A record that failed verification may be read, with a warning that it is not the one that
+/// was saved.
+fn warn_unverified(loaded: &record::Loaded) {
+    if let Some(u) = &loaded.unverified {
+        eprintln!(
+            "avg-wijzer: LET OP: verslag {} is gewijzigd na het opslaan (wat niet meer klopt: {}); controleer het met avg-wijzer verify {}",
+            loaded.record.id,
+            u.parts.join(", "),
+            loaded.record.id
+        );
     }
 }
 

@@ -1,0 +1,165 @@
+//! `verify`: is this record file the one that was saved, and does it hold together? Exit 0 when
+//! every check holds, 1 when one fails, 2 when the file is not a readable record.
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Args, Failure, bad, load_bank, open_store, print_out};
+use crate::record::audit::{AdviceCheck, Audit, audit};
+use crate::record::{self, Verification};
+use crate::store;
+
+/// How many earlier revisions `verify` follows at most: a chain is short in practice, and a
+/// crafted loop of `previous` links must end.
+const MAX_REVISIONS: usize = 1000;
+
+pub(super) fn verify(args: &Args, file: &str, expect: Option<&str>) -> Result<ExitCode, Failure> {
+    // A path, or else an id in the store. Something that looks like a path is read as one, so
+    // a missing file is called missing rather than an unknown id.
+    let looks_like_path = file.contains(['/', '\\']) || file.ends_with(".json");
+    let path = if looks_like_path || Path::new(file).is_file() {
+        PathBuf::from(file)
+    } else {
+        open_store(args)?.resolve(file).map_err(bad)?
+    };
+    let shown = path.display().to_string();
+    let unreadable = |e: record::Unreadable| Failure::bad_input(format!("{shown}: {e}"));
+    let text = store::read_input(&shown).map_err(bad)?;
+    let value = record::parse_value(&text).map_err(unreadable)?;
+    // The format is checked first: a foreign or future file is unreadable, not altered.
+    let check = record::verify_value(&value);
+    let bank = load_bank(args)?;
+    let unsealed = || {
+        Failure::bad_input(format!(
+            "{shown}: heeft geen (geldig) integriteitsblok; niet te controleren"
+        ))
+    };
+    let audit = match (audit(value, check.clone(), &bank), &check) {
+        (Ok(a), Verification::Intact) => a,
+        // Invalid content under a hash that no longer matches it is altered, and said as such;
+        // without a hash there is nothing to check against.
+        (Ok(_) | Err(record::Unreadable::Invalid(_)), Verification::Altered { .. }) => {
+            return altered(&shown, &check);
+        }
+        (Ok(_) | Err(record::Unreadable::Invalid(_)), Verification::Unsealed) => {
+            return Err(unsealed());
+        }
+        (Err(e), _) => return Err(unreadable(e)),
+    };
+    let r = &audit.record;
+    let mut out = format!(
+        "{shown}: intact — verslag {} (revisie {}), sha256 {}\n",
+        r.id, r.revision, r.integrity.hash
+    );
+    let mut holds = audit.holds();
+    out.push_str(&history_line(&audit));
+    out.push_str(&advice_line(&audit));
+    holds &= revisions(&path, &audit, &mut out);
+    if let Some(expected) = expect {
+        let expected = expected.trim().trim_start_matches("sha256:").to_lowercase();
+        if expected == audit.fingerprint {
+            out.push_str("  vingerafdruk uit het register (--expect): klopt\n");
+        } else {
+            holds = false;
+            out.push_str(&format!(
+                "  vingerafdruk uit het register (--expect): KLOPT NIET; verwacht {expected}, dit verslag heeft {}\n",
+                audit.fingerprint
+            ));
+        }
+    }
+    print_out(&out)?;
+    Ok(if holds {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn altered(shown: &str, check: &Verification) -> Result<ExitCode, Failure> {
+    let what = match check {
+        Verification::Altered { parts } if !parts.is_empty() => parts.join(", "),
+        _ => "het integriteitsblok zelf".to_string(),
+    };
+    print_out(&format!(
+        "{shown}: GEWIJZIGD na het opslaan; wat niet meer klopt: {what}\n"
+    ))?;
+    Ok(ExitCode::from(1))
+}
+
+fn history_line(a: &Audit) -> String {
+    let n = a.record.history.len();
+    match a.broken_link {
+        None if !a.chained => {
+            format!("  geschiedenis: {n} gebeurtenissen (formaat 1, nog zonder hashketen)\n")
+        }
+        None => format!("  geschiedenis: {n} gebeurtenissen, de hashketen klopt\n"),
+        Some(k) => format!(
+            "  geschiedenis: de hashketen is GEBROKEN bij gebeurtenis {k} van {n}; de geschiedenis is na het opslaan bewerkt\n"
+        ),
+    }
+}
+
+fn advice_line(a: &Audit) -> String {
+    let b = &a.record.bank;
+    match (&a.advice, &a.record.outcome) {
+        (_, None) => "  advies: nog geen (niet alle vragen beantwoord)\n".to_string(),
+        (AdviceCheck::Follows, _) => format!(
+            "  advies: volgt uit de opgeslagen antwoorden met vragenbank {} {}\n",
+            b.id, b.version
+        ),
+        (AdviceCheck::Differs, _) => format!(
+            "  advies: volgt NIET uit de opgeslagen antwoorden met vragenbank {} {}; het opgeslagen advies is niet het advies dat de antwoorden geven\n",
+            b.id, b.version
+        ),
+        (AdviceCheck::BankUnavailable, _) => format!(
+            "  advies: niet nagerekend; vragenbank {} {} (sha256 {}) is hier niet beschikbaar (geef die met --questions)\n",
+            b.id,
+            b.version,
+            b.short_hash()
+        ),
+    }
+}
+
+/// Follows `previous` through the files beside this one: each earlier revision must still have
+/// the fingerprint the later one names. Only a fingerprint that does not match fails the
+/// check; a revision that is not there, or that was made before fingerprints were kept, is
+/// said as such.
+fn revisions(path: &Path, a: &Audit, out: &mut String) -> bool {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut link = a.record.previous.clone();
+    for _ in 0..MAX_REVISIONS {
+        let Some(previous) = link else { return true };
+        let id = &previous.id;
+        let Some(expected) = &previous.hash else {
+            out.push_str(&format!(
+                "  vorige revisie {id}: vingerafdruk niet bewaard (formaat 1); niet te controleren\n"
+            ));
+            return true;
+        };
+        let file = dir.join(format!("{id}.json"));
+        if !store::is_record_id(id) || !file.is_file() {
+            out.push_str(&format!(
+                "  vorige revisie {id}: niet gevonden naast dit bestand\n"
+            ));
+            return true;
+        }
+        let value = store::read_input(&file.display().to_string())
+            .ok()
+            .and_then(|t| record::parse_value(&t).ok());
+        let Some(value) = value else {
+            out.push_str(&format!(
+                "  vorige revisie {id}: ONLEESBAAR; de keten is niet te controleren\n"
+            ));
+            return false;
+        };
+        let found = record::fingerprint_of(&value);
+        if &found != expected {
+            out.push_str(&format!(
+                "  vorige revisie {id}: vingerafdruk KLOPT NIET; verwacht {expected}, gevonden {found}\n"
+            ));
+            return false;
+        }
+        out.push_str(&format!("  vorige revisie {id}: vingerafdruk klopt\n"));
+        link = record::from_value(value).ok().and_then(|r| r.previous);
+    }
+    true
+}

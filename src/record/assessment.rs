@@ -1,0 +1,342 @@
+//! A record being worked on: every change to a record goes through [`Assessment`], so the
+//! history and the outcome never miss one.
+use std::collections::BTreeMap;
+
+use crate::advice::{Advice, BankRef};
+use crate::bank::{Bank, QId};
+use crate::engine::{Answer, Session};
+use crate::text::Lang;
+
+use super::*;
+
+/// A record being worked on: the record and the engine's session, kept in step. Every change
+/// goes through here, so the history and the outcome never miss one.
+#[derive(Debug, Clone)]
+pub struct Assessment<'b> {
+    pub bank: &'b Bank,
+    pub record: Record,
+    pub session: Session,
+}
+
+impl<'b> Assessment<'b> {
+    pub fn start(
+        bank: &'b Bank,
+        id: String,
+        campaign: Campaign,
+        participants: Vec<Participant>,
+        lang: Lang,
+        now: &str,
+    ) -> Assessment<'b> {
+        let record = Record {
+            format: FORMAT.to_string(),
+            format_version: VERSION,
+            id,
+            revision: 1,
+            previous: None,
+            status: Status::InProgress,
+            created: now.to_string(),
+            updated: now.to_string(),
+            completed: None,
+            tool: Tool {
+                name: "avg-wijzer".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+            },
+            bank: bank_ref(bank),
+            lang,
+            campaign,
+            participants,
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            history: vec![Event::Created {
+                at: now.to_string(),
+            }],
+            outcome: None,
+            signoff: None,
+            integrity: integrity::Integrity::default(),
+        };
+        Assessment {
+            bank,
+            record,
+            session: Session::new(bank),
+        }
+    }
+
+    /// Continues a saved record with the current bank. Answers that no longer fit (a question
+    /// removed, an option gone) are dropped and will be asked again; the history says so.
+    pub fn resume(bank: &'b Bank, mut record: Record, now: &str) -> Assessment<'b> {
+        let mut session = Session::new(bank);
+        let mut dropped = Vec::new();
+        for (id, given) in &record.answers {
+            let reason = match bank.question_id(id) {
+                None => Some("deze vraag bestaat niet meer".to_string()),
+                Some(q) => match bank.questions[q].parse_answer(&given.value) {
+                    Ok(a) => session.set(bank, q, a).err().map(|e| e.to_string()),
+                    Err(e) => Some(e.to_string()),
+                },
+            };
+            if let Some(reason) = reason {
+                dropped.push(Dropped {
+                    question: id.clone(),
+                    value: given.value.clone(),
+                    reason,
+                });
+            }
+        }
+        let current = bank_ref(bank);
+        if record.bank != current {
+            for d in &dropped {
+                record.answers.remove(&d.question);
+            }
+            record.history.push(Event::BankChanged {
+                at: now.to_string(),
+                from: record.bank.clone(),
+                to: current.clone(),
+                dropped,
+            });
+            record.bank = current;
+        }
+        let mut a = Assessment {
+            bank,
+            record,
+            session,
+        };
+        a.refresh(now);
+        a
+    }
+
+    /// Reopens a saved record to work on it: [`Assessment::resume`], and a signed-off record
+    /// continued as a new revision with the id `new_id` gives (the signed one is not touched).
+    /// `unverified`: the record failed verification and the user chose to continue it anyway;
+    /// such a record is never written again, only continued as a new revision whose history
+    /// says so.
+    pub fn reopen(
+        bank: &'b Bank,
+        record: Record,
+        unverified: Option<Unverified>,
+        new_id: impl FnOnce() -> String,
+        now: &str,
+    ) -> (Assessment<'b>, Reopened) {
+        let events_before = record.history.len();
+        let mut a = Assessment::resume(bank, record, now);
+        let dropped = a.record.history[events_before.min(a.record.history.len())..]
+            .iter()
+            .filter_map(|e| match e {
+                Event::BankChanged { dropped, .. } => Some(dropped.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let changed = a.record.history.len() > events_before;
+        let revised_from =
+            (a.record.is_frozen() || unverified.is_some()).then(|| a.record.id.clone());
+        if revised_from.is_some() {
+            a = a.revise(new_id(), now, unverified.as_ref());
+        }
+        (
+            a,
+            Reopened {
+                revised_from,
+                dropped,
+                changed,
+            },
+        )
+    }
+
+    /// Gives or changes an answer. Refused on a signed-off record: make a revision first.
+    /// Gives every answer of `session` (an answers file, read as a whole), in the bank's
+    /// order so that the history reads like the questionnaire; stops at the first refused one.
+    pub fn answer_all(
+        &mut self,
+        session: &crate::engine::Session,
+        now: &str,
+    ) -> Result<(), (QId, Refusal)> {
+        for q in 0..self.bank.questions.len() {
+            if let Some(answer) = session.answer(q) {
+                self.answer(q, answer.clone(), now).map_err(|e| (q, e))?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn answer(&mut self, q: QId, answer: Answer, now: &str) -> Result<(), Refusal> {
+        if self.record.is_frozen() {
+            return Err(Refusal::Frozen);
+        }
+        let question = &self.bank.questions[q];
+        let before = self.session.answer(q).map(|a| question.answer_json(a));
+        self.session
+            .set(self.bank, q, answer.clone())
+            .map_err(Refusal::Answer)?;
+        let value = question.answer_json(&answer);
+        if before.as_ref() == Some(&value) {
+            return Ok(());
+        }
+        let at = now.to_string();
+        self.record.history.push(match before {
+            None => Event::Answered {
+                at: at.clone(),
+                question: question.id.clone(),
+                value: value.clone(),
+            },
+            Some(from) => Event::Changed {
+                at: at.clone(),
+                question: question.id.clone(),
+                from,
+                to: value.clone(),
+            },
+        });
+        self.record
+            .answers
+            .insert(question.id.clone(), GivenAnswer { value, at });
+        self.refresh(now);
+        Ok(())
+    }
+
+    /// Adds or replaces the note on a question (`None`: on the whole session).
+    pub fn note(&mut self, question: Option<&str>, text: &str, now: &str) -> Result<(), Refusal> {
+        if self.record.is_frozen() {
+            return Err(Refusal::Frozen);
+        }
+        if let Some(q) = question
+            && self.bank.question_id(q).is_none()
+        {
+            return Err(Refusal::UnknownQuestion(q.to_string()));
+        }
+        let key = question.unwrap_or(SESSION_NOTE).to_string();
+        if text.trim().is_empty() {
+            self.record.notes.remove(&key);
+        } else {
+            self.record.notes.insert(key, text.to_string());
+        }
+        self.record.history.push(Event::Note {
+            at: now.to_string(),
+            question: question.map(str::to_string),
+            text: text.to_string(),
+        });
+        self.record.updated = now.to_string();
+        Ok(())
+    }
+
+    /// The FG's sign-off; from then on the record is frozen.
+    pub fn sign_off(
+        &mut self,
+        name: &str,
+        date: &str,
+        decision: Decision,
+        remarks: &str,
+        now: &str,
+    ) -> Result<(), Refusal> {
+        if self.record.is_frozen() {
+            return Err(Refusal::Frozen);
+        }
+        if self.record.outcome.is_none() {
+            return Err(Refusal::BadSignOff(
+                "nog niet alle vragen zijn beantwoord; aftekenen kan pas bij een advies".into(),
+            ));
+        }
+        if name.trim().is_empty() {
+            return Err(Refusal::BadSignOff("de naam van de FG ontbreekt".into()));
+        }
+        if !time::is_date(date) {
+            return Err(Refusal::BadSignOff(format!(
+                "{} is geen datum als 2026-11-23",
+                crate::json::quoted(date)
+            )));
+        }
+        self.record.signoff = Some(SignOff {
+            name: name.trim().to_string(),
+            date: date.to_string(),
+            decision,
+            remarks: remarks.to_string(),
+            at: now.to_string(),
+        });
+        self.record.history.push(Event::SignedOff {
+            at: now.to_string(),
+            name: name.trim().to_string(),
+            decision,
+        });
+        self.refresh(now);
+        Ok(())
+    }
+
+    /// A new revision of a signed-off record, to change it without touching what was signed;
+    /// or of a record that failed verification (`altered` names the parts), continued
+    /// knowingly. The revision names the fingerprint of the content it continues: the hash it
+    /// was last saved with, or what an unverified record's content hashes to now.
+    pub fn revise(&self, id: String, now: &str, unverified: Option<&Unverified>) -> Assessment<'b> {
+        let mut record = self.record.clone();
+        let previous_hash = unverified
+            .map(|u| u.fingerprint.clone())
+            .or_else(|| Some(self.record.integrity.hash.clone()))
+            .filter(|h| !h.is_empty());
+        record.id = id;
+        record.revision += 1;
+        record.previous = Some(Previous {
+            id: self.record.id.clone(),
+            hash: previous_hash.clone(),
+        });
+        record.signoff = None;
+        record.created = now.to_string();
+        record.completed = None;
+        // What happened after the sign-off (a bank change found on reopening) belongs to the
+        // new revision, not to the signed record.
+        let after_signoff = self
+            .record
+            .history
+            .iter()
+            .rposition(|e| matches!(e, Event::SignedOff { .. }))
+            .map_or(0, |i| i + 1);
+        record.history = std::iter::once(Event::Revision {
+            at: now.to_string(),
+            previous: self.record.id.clone(),
+            previous_hash,
+            altered: unverified.map(|u| u.parts.clone()).unwrap_or_default(),
+        })
+        .chain(self.record.history[after_signoff..].iter().cloned())
+        .collect();
+        let mut a = Assessment {
+            bank: self.bank,
+            record,
+            session: self.session.clone(),
+        };
+        a.refresh(now);
+        a
+    }
+
+    /// Brings status, outcome and times in line with the answers.
+    fn refresh(&mut self, now: &str) {
+        let r = &mut self.record;
+        r.updated = now.to_string();
+        match self.session.outcome(self.bank) {
+            Some(outcome) => {
+                let advice =
+                    Advice::new(self.bank, &self.session, &outcome, Some(r.title()), r.lang);
+                // Noted when advice first appears, or appears again with another verdict.
+                if r.outcome.as_ref().map(|o| &o.verdict.value) != Some(&advice.verdict.value) {
+                    r.history.push(Event::Completed {
+                        at: now.to_string(),
+                        verdict: advice.verdict.value.clone(),
+                    });
+                }
+                r.completed.get_or_insert_with(|| now.to_string());
+                r.outcome = Some(advice);
+            }
+            None => r.outcome = None,
+        }
+        r.status = if r.signoff.is_some() {
+            Status::SignedOff
+        } else if r.outcome.is_some() {
+            Status::Completed
+        } else {
+            Status::InProgress
+        };
+    }
+}
+
+pub fn bank_ref(bank: &Bank) -> BankRef {
+    BankRef {
+        id: bank.id.clone(),
+        version: bank.version.clone(),
+        sha256: bank.sha256.clone(),
+    }
+}

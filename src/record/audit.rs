@@ -1,0 +1,85 @@
+//! What `verify` checks in one record file, beyond reading it: the integrity hash, the chain of
+//! history events, and whether the stored advice still follows from the stored answers with the
+//! bank the record names. Pure: the caller reads the files and the bank.
+use serde_json::Value;
+
+use super::integrity::{self, Verification};
+use super::{Assessment, Record, Unreadable, bank_ref};
+use crate::bank::Bank;
+
+/// The findings of `verify` on one record.
+#[derive(Debug, Clone)]
+pub struct Audit {
+    pub record: Record,
+    pub check: Verification,
+    /// The fingerprint of the content as it is (equal to the stored hash when intact).
+    pub fingerprint: String,
+    /// The first history event (from 1) whose chain hash is missing or wrong; `None` when the
+    /// chain holds or the format has none.
+    pub broken_link: Option<usize>,
+    /// Whether the record's format chains its history (format 1 did not).
+    pub chained: bool,
+    pub advice: AdviceCheck,
+}
+
+/// Whether the stored advice follows from the stored answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdviceCheck {
+    /// Evaluated again with the record's own bank: the same advice.
+    Follows,
+    /// Evaluated again with the record's own bank: other advice than the one stored.
+    Differs,
+    /// The bank the record was made with is not the one at hand, so it was not evaluated.
+    BankUnavailable,
+}
+
+impl Audit {
+    /// Whether everything that was checked holds.
+    pub fn holds(&self) -> bool {
+        self.check == Verification::Intact
+            && self.broken_link.is_none()
+            && self.advice != AdviceCheck::Differs
+    }
+}
+
+/// Audits a record file's JSON, whose integrity check `check` ([`super::verify_value`]) the
+/// caller made first (it decides between unreadable and altered when the content is invalid).
+pub fn audit(value: Value, check: Verification, bank: &Bank) -> Result<Audit, Unreadable> {
+    let fingerprint = integrity::seal(&value).hash;
+    // Format 1 had no chain; its events carry no hash.
+    let chained = value.get("format_version").and_then(Value::as_u64) != Some(1);
+    let broken_link = if chained {
+        integrity::broken_link(&value)
+    } else {
+        None
+    };
+    let record = super::from_value(value)?;
+    if !crate::store::is_record_id(&record.id) {
+        return Err(Unreadable::Invalid(format!(
+            "\"id\": {} is geen verslag-id (alleen letters, cijfers, - en _)",
+            crate::json::quoted(&record.id)
+        )));
+    }
+    let advice = advice_check(bank, &record);
+    Ok(Audit {
+        record,
+        check,
+        fingerprint,
+        broken_link,
+        chained,
+        advice,
+    })
+}
+
+/// Evaluates the record's answers again with `bank`, if it is the bank the record names.
+fn advice_check(bank: &Bank, record: &Record) -> AdviceCheck {
+    if record.bank != bank_ref(bank) {
+        return AdviceCheck::BankUnavailable;
+    }
+    let again = Assessment::resume(bank, record.clone(), &record.updated);
+    if again.record.outcome == record.outcome {
+        AdviceCheck::Follows
+    } else {
+        AdviceCheck::Differs
+    }
+}
