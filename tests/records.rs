@@ -15,24 +15,20 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use avg_wijzer::bank::Bank;
 use avg_wijzer::record::{
     self, Assessment, Campaign, Decision, Event, GivenAnswer, Participant, Record, Status,
     Unreadable, Verification,
 };
-use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
 use avg_wijzer::{answers, export, guard};
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
-const EXAMPLE: &str = include_str!("../examples/voorjaarsactie.json");
+mod common;
+use common::{EXAMPLE, Scratch, reseal};
 const SCHEMA: &str = include_str!("../docs/record.schema.json");
 /// The schema of format version 1, kept for the fixtures of that version.
 const SCHEMA_V1: &str = include_str!("../docs/record.schema.v1.json");
@@ -43,141 +39,26 @@ static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::embedded().expect("the embe
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// A scratch directory of one test, under the system's temp directory; removed on drop.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "avg-wijzer-records-{test}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch { dir }
-    }
-
-    /// The store of this test: `store/` in the scratch directory (made by the binary or by
-    /// [`Scratch::open_store`]).
-    fn store(&self) -> PathBuf {
-        self.dir.join("store")
-    }
-
-    fn open_store(&self) -> Store {
-        Store::open(&self.store()).unwrap()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path(name);
-        if let Some(parent) = p.parent() {
-            fs::create_dir_all(parent).unwrap();
-        }
-        fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    /// Runs the binary in the scratch directory with `--store store` and `args`.
-    fn run(&self, args: &[&str]) -> Out {
-        let out = Command::new(BIN)
-            .arg("--store")
-            .arg("store")
-            .args(args)
-            .current_dir(&self.dir)
-            .env_remove("AVG_WIJZER_STORE")
-            .env("TERM", "dumb")
-            .stdin(Stdio::null())
-            .output()
-            .expect("the binary starts");
-        Out {
-            code: out.status.code().expect("exited, not killed"),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    /// `new --answers FILE` with `answers` written to FILE; the new record's id.
-    fn new_record(&self, file: &str, answers: &str) -> String {
-        self.write(file, answers);
-        let out = self.run(&["new", "--answers", file]);
-        assert_eq!(out.code, 0, "new failed: {}", out.stderr);
-        out.stdout.trim().to_string()
-    }
-
-    fn record_path(&self, id: &str) -> PathBuf {
-        self.store().join(format!("{id}.json"))
-    }
-
-    /// Every `*.json` file of the store (not the hidden cache), by name, with its bytes.
-    fn store_files(&self) -> BTreeMap<String, Vec<u8>> {
-        fs::read_dir(self.store())
-            .unwrap()
-            .map(|e| e.unwrap())
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-            .filter(|e| e.file_type().unwrap().is_file())
-            .map(|e| {
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect()
-    }
-
-    /// Checks every record file in the store against the schema, except the `bad` ones a test
-    /// put there on purpose.
-    fn check_store_records(&self, bad: &[&str]) {
-        for (name, bytes) in self.store_files() {
-            if !name.ends_with(".json") || bad.contains(&name.as_str()) {
-                continue;
-            }
-            let text = String::from_utf8(bytes).unwrap();
-            assert_record_file(&text, &name);
-        }
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-#[derive(Debug)]
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    /// A failure as INTERFACE.md fixes it: the exit code, exactly one line on stderr, nothing
-    /// on stdout.
-    fn assert_error(&self, code: i32, line: &str) {
-        assert_eq!(self.code, code, "exit code; stderr: {}", self.stderr);
-        assert_eq!(self.stdout, "", "nothing on stdout on error");
-        assert_eq!(self.stderr, format!("avg-wijzer: {line}\n"));
-    }
-
-    fn assert_ok(&self) {
-        assert_eq!(self.code, 0, "stderr: {}", self.stderr);
-    }
-}
-
 fn validator(src: &str) -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(src).expect("the record schema is JSON");
     jsonschema::draft202012::new(&schema).expect("the record schema compiles")
 }
 
 static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA));
+
 static VALIDATOR_V1: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA_V1));
+
+/// Checks every record file in the store against the schema, except the `bad` ones a test
+/// put there on purpose.
+fn check_store_records(s: &Scratch, bad: &[&str]) {
+    for (name, bytes) in s.store_files() {
+        if !name.ends_with(".json") || bad.contains(&name.as_str()) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        assert_record_file(&text, &name);
+    }
+}
 
 /// What the schema of the record's own format version finds wrong with it.
 fn schema_errors(v: &Value) -> Vec<String> {
@@ -336,35 +217,6 @@ fn example_record(id: &str, now: &str) -> Record {
     let mut r = a.record;
     r.seal();
     r
-}
-
-fn sha256(s: &str) -> String {
-    Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Seals a record given as JSON the way the program does (for a record whose content is wrong
-/// but whose hash is right).
-fn reseal(v: &mut Value) {
-    let mut body = v.as_object().unwrap().clone();
-    body.remove("integrity");
-    let parts: serde_json::Map<String, Value> = body
-        .iter()
-        .map(|(k, x)| (k.clone(), json!(sha256(&record::canonical(x)))))
-        .collect();
-    // The whole: the canonical record, a newline, the canonical part hashes.
-    let whole = format!(
-        "{}\n{}",
-        record::canonical(&Value::Object(body)),
-        record::canonical(&Value::Object(parts.clone()))
-    );
-    v["integrity"] = json!({
-        "algorithm": "sha256-canonical-json",
-        "parts": parts,
-        "hash": sha256(&whole),
-    });
 }
 
 fn event_kinds(r: &Record) -> Vec<&'static str> {
@@ -734,7 +586,7 @@ fn the_v1_fixtures_hold_what_they_were_made_with() {
 /// A completed record made by the binary, copied to `copy.json` next to the store.
 fn record_copy(s: &Scratch) -> String {
     let id = s.new_record("answers.json", EXAMPLE);
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
     let text = fs::read_to_string(s.record_path(&id)).unwrap();
     s.write("copy.json", &text);
     text
@@ -826,7 +678,7 @@ fn verify_finds_one_changed_byte_in_an_answer() {
         "copy.json: GEWIJZIGD na het opslaan; wat niet meer klopt: answers, campaign\n"
     );
     // The original was never touched.
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
 }
 
 #[test]
@@ -1113,7 +965,7 @@ fn list_shows_the_good_records_and_reports_every_bad_file_without_touching_it() 
 
     // Nothing was overwritten, deleted, renamed or added.
     assert_eq!(s.store_files(), before);
-    s.check_store_records(&bad.iter().map(|(n, ..)| *n).collect::<Vec<_>>());
+    check_store_records(&s, &bad.iter().map(|(n, ..)| *n).collect::<Vec<_>>());
 }
 
 #[test]
@@ -1165,7 +1017,7 @@ fn ids_may_be_abbreviated_to_any_unique_prefix() {
         let mut r = example_record(id, &format!("2027-01-0{}T00:00:00Z", i + 1));
         store.create(&mut r).unwrap();
     }
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
 
     let out = s.run(&["show", "20270102"]);
     out.assert_ok();
@@ -1240,7 +1092,7 @@ fn ids_may_be_abbreviated_to_any_unique_prefix() {
         out.stdout,
         format!("{}: afgetekend (goedgekeurd)\n", ids[2])
     );
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1295,7 +1147,7 @@ fn export_never_overwrites_without_force() {
         .filter(|n| n.starts_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
 }
 
 #[test]
@@ -1303,7 +1155,7 @@ fn the_cli_exports_what_the_library_exports() {
     let s = Scratch::new("export-cli");
     let mut r = fixed_record();
     s.open_store().create(&mut r).unwrap();
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
     let r = record::parse(&fs::read_to_string(s.record_path(FIXED_ID)).unwrap()).unwrap();
     for (format, lang, wanted) in [
         ("md", "nl", export::markdown(&r, Lang::Nl)),
@@ -1432,7 +1284,7 @@ fn a_sign_off_freezes_the_record() {
     ]);
     out.assert_ok();
     assert_eq!(out.stdout, format!("{id}: afgetekend (afgekeurd)\n"));
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
     let signed = fs::read(&path).unwrap();
     let r = record::parse(std::str::from_utf8(&signed).unwrap()).unwrap();
     assert_eq!(r.status, Status::SignedOff);
@@ -1511,7 +1363,7 @@ fn compare_lists_the_differing_answers_findings_and_actions() {
         "c.json",
         r#"{ "campaign": { "name": "Wijkkaart" }, "answers": { "use_case": "area_map" } }"#,
     );
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
 
     let out = s.run(&["compare", &a, &b]);
     out.assert_ok();
@@ -1588,7 +1440,7 @@ fn new_warns_about_personal_data_in_the_campaign_but_saves() {
     let r = record::parse(&fs::read_to_string(s.record_path(id)).unwrap()).unwrap();
     assert_eq!(r.campaign.description, description);
     assert_eq!(r.status, Status::Completed);
-    s.check_store_records(&[]);
+    check_store_records(&s, &[]);
 }
 
 #[test]

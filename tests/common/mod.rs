@@ -1,0 +1,164 @@
+//! What the integration tests share: a scratch directory with a store of its own, running the
+//! binary in it, and resealing a record the way someone without the program's help would.
+#![allow(dead_code)] // Each test binary uses its own part of this.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use avg_wijzer::record;
+use avg_wijzer::store::Store;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
+pub const EXAMPLE: &str = include_str!("../../examples/voorjaarsactie.json");
+
+/// A scratch directory of one test, under the system's temp directory; removed on drop.
+pub struct Scratch {
+    pub dir: PathBuf,
+}
+
+impl Scratch {
+    pub fn new(test: &str) -> Scratch {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "avg-wijzer-records-{test}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Scratch { dir }
+    }
+
+    /// The store of this test: `store/` in the scratch directory (made by the binary or by
+    /// [`Scratch::open_store`]).
+    pub fn store(&self) -> PathBuf {
+        self.dir.join("store")
+    }
+
+    pub fn open_store(&self) -> Store {
+        Store::open(&self.store()).unwrap()
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        if let Some(parent) = p.parent() {
+            fs::create_dir_all(parent).unwrap();
+        }
+        fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    /// Runs the binary in the scratch directory with `--store store` and `args`.
+    pub fn run(&self, args: &[&str]) -> Out {
+        let out = Command::new(BIN)
+            .arg("--store")
+            .arg("store")
+            .args(args)
+            .current_dir(&self.dir)
+            .env_remove("AVG_WIJZER_STORE")
+            .env("TERM", "dumb")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary starts");
+        Out {
+            code: out.status.code().expect("exited, not killed"),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// `new --answers FILE` with `answers` written to FILE; the new record's id.
+    pub fn new_record(&self, file: &str, answers: &str) -> String {
+        self.write(file, answers);
+        let out = self.run(&["new", "--answers", file]);
+        assert_eq!(out.code, 0, "new failed: {}", out.stderr);
+        out.stdout.trim().to_string()
+    }
+
+    pub fn record_path(&self, id: &str) -> PathBuf {
+        self.store().join(format!("{id}.json"))
+    }
+
+    /// Every `*.json` file of the store (not the hidden cache), by name, with its bytes.
+    pub fn store_files(&self) -> BTreeMap<String, Vec<u8>> {
+        fs::read_dir(self.store())
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter(|e| e.file_type().unwrap().is_file())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[derive(Debug)]
+pub struct Out {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Out {
+    /// A failure as INTERFACE.md fixes it: the exit code, exactly one line on stderr, nothing
+    /// on stdout.
+    pub fn assert_error(&self, code: i32, line: &str) {
+        assert_eq!(self.code, code, "exit code; stderr: {}", self.stderr);
+        assert_eq!(self.stdout, "", "nothing on stdout on error");
+        assert_eq!(self.stderr, format!("avg-wijzer: {line}\n"));
+    }
+
+    pub fn assert_ok(&self) {
+        assert_eq!(self.code, 0, "stderr: {}", self.stderr);
+    }
+}
+
+pub fn sha256(s: &str) -> String {
+    Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Seals a record given as JSON the way the program does (for a record whose content is wrong
+/// but whose hash is right).
+pub fn reseal(v: &mut Value) {
+    let mut body = v.as_object().unwrap().clone();
+    body.remove("integrity");
+    body.remove("signature");
+    let parts: serde_json::Map<String, Value> = body
+        .iter()
+        .map(|(k, x)| (k.clone(), json!(sha256(&record::canonical(x)))))
+        .collect();
+    // The whole: the canonical record, a newline, the canonical part hashes.
+    let whole = format!(
+        "{}\n{}",
+        record::canonical(&Value::Object(body)),
+        record::canonical(&Value::Object(parts.clone()))
+    );
+    v["integrity"] = json!({
+        "algorithm": "sha256-canonical-json",
+        "parts": parts,
+        "hash": sha256(&whole),
+    });
+}
