@@ -2,8 +2,12 @@
 //! printable HTML page, and one CSV row with the fields of a processing-register entry.
 //! Everything shown comes from the record itself, so an export says what was shown then,
 //! whatever bank is loaded now.
+mod sheet;
+
 use crate::record::{Event, Record, SESSION_NOTE};
-use crate::text::{Lang, md_escape, wrap};
+use crate::text::{Lang, for_terminal, md_escape, wrap};
+
+pub use sheet::csv;
 
 /// The formats a record can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,11 +33,16 @@ impl Format {
 
 /// A record exported in `format`. JSON is the record file itself: `stored` gives that file's
 /// bytes, so the export still verifies; a record not in a store is written as it is saved.
+///
+/// The other formats are cleaned with [`for_terminal`], to a file as much as to stdout: a
+/// Markdown or CSV file is read with `cat` as often as in an editor, and a control that would
+/// steer a terminal or reorder a printed HTML page has no place in a register entry.
 pub fn render(r: &Record, format: Format, lang: Lang, stored: Option<Vec<u8>>) -> Vec<u8> {
+    let clean = |s: String| for_terminal(&s).into_owned().into_bytes();
     match format {
-        Format::Md => markdown(r, lang).into_bytes(),
-        Format::Html => html(r, lang).into_bytes(),
-        Format::Csv => csv(r, lang).into_bytes(),
+        Format::Md => clean(markdown(r, lang)),
+        Format::Html => clean(html(r, lang)),
+        Format::Csv => clean(csv(r, lang)),
         Format::Json => stored.unwrap_or_else(|| r.clone().to_json().into_bytes()),
     }
 }
@@ -668,84 +677,9 @@ pub fn html(r: &Record, lang: Lang) -> String {
     s
 }
 
-/// A CSV header and one row: the record and the fields of a processing-register entry, for a
-/// register kept in a spreadsheet.
-pub fn csv(r: &Record, lang: Lang) -> String {
-    let w = words(lang);
-    let ui = lang.ui();
-    let mut header: Vec<String> = vec![
-        "id".into(),
-        w.campaign.into(),
-        w.organisation.into(),
-        w.status.into(),
-        w.completed.into(),
-        ui.verdict.into(),
-    ];
-    let mut row: Vec<String> = vec![
-        r.id.clone(),
-        r.campaign.name.clone(),
-        r.campaign.organisation.clone(),
-        r.status.label(lang).into(),
-        r.completed.clone().unwrap_or_default(),
-        r.outcome
-            .as_ref()
-            .map(|a| a.verdict.label.clone())
-            .unwrap_or_default(),
-    ];
-    if let Some(a) = &r.outcome {
-        for line in &a.register {
-            header.push(line.label.clone());
-            row.push(line.value.clone());
-        }
-    }
-    header.extend([
-        w.signoff.to_string(),
-        w.bank.to_string(),
-        w.integrity.to_string(),
-    ]);
-    row.extend([
-        r.signoff
-            .as_ref()
-            .map(|s| format!("{} ({}, {})", s.decision.label(lang), s.name, s.date))
-            .unwrap_or_default(),
-        format!("{} {}", r.bank.id, r.bank.version),
-        r.integrity.hash.clone(),
-    ]);
-    let line = |cells: &[String]| {
-        cells
-            .iter()
-            .map(|c| csv_cell(c))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    format!("{}\r\n{}\r\n", line(&header), line(&row))
-}
-
-/// RFC 4180 quoting; a cell a spreadsheet would read as a formula is defused with a quote.
-fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_cell("gewoon"), "gewoon");
-        assert_eq!(csv_cell("a, b"), "\"a, b\"");
-        assert_eq!(csv_cell("zeg \"hoi\""), "\"zeg \"\"hoi\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-    }
 
     #[test]
     fn html_escapes_everything_a_person_typed() {

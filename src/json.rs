@@ -79,9 +79,11 @@ impl<'de> Visitor<'de> for StrictVisitor {
 }
 
 /// A string from outside as it appears in a message: in quotes, with anything that could break
-/// the line or steer the terminal (newlines, escape codes) escaped as in JSON.
+/// the line or steer the terminal (newlines, escape codes, C1 and bidirectional controls)
+/// escaped as in JSON.
 pub fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"?\"".to_string())
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"?\"".to_string());
+    crate::text::json_for_terminal(&json).into_owned()
 }
 
 /// serde_json's message for an error, without its position, in Dutch where we know the phrase.
@@ -161,6 +163,7 @@ mod tests {
     #[test]
     fn quoted_text_stays_on_one_line() {
         assert_eq!(quoted("a\nb\u{1b}[31m"), r#""a\nb\u001b[31m""#);
+        assert_eq!(quoted("\u{9b}2J\u{202e}"), r#""\u009b2J\u202e""#);
     }
 
     #[test]

@@ -7,7 +7,8 @@ fn main() -> ExitCode {
     match avg_wijzer::cli::run(args) {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("avg-wijzer: {}", f.message);
+            // Messages quote file names and file content; the one way out to stderr cleans them.
+            eprintln!("avg-wijzer: {}", avg_wijzer::text::for_terminal(&f.message));
             ExitCode::from(f.code)
         }
     }

@@ -11,7 +11,7 @@ use crate::engine::Answer;
 use crate::guard;
 use crate::record::{self, Assessment, Campaign, Decision, Participant, Status};
 use crate::store::Store;
-use crate::text::{Lang, wrap};
+use crate::text::{Lang, TerminalWriter, wrap};
 
 struct Words {
     intro: &'static str,
@@ -166,6 +166,9 @@ pub fn run_with_store(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
+    // Everything this mode writes goes through one cleaning writer: record texts, bank texts
+    // and typed lines echoed back all come from other people, and no line can be missed.
+    let out = &mut TerminalWriter::new(out);
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
     let opened = match (store, resume) {
@@ -175,7 +178,10 @@ pub fn run_with_store(
         {
             Ok(a) => Some(a),
             Err(e) => {
-                eprintln!("avg-wijzer: {e:#}");
+                eprintln!(
+                    "avg-wijzer: {}",
+                    crate::text::for_terminal(&format!("{e:#}"))
+                );
                 return Ok(ExitCode::from(2));
             }
         },

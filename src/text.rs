@@ -1,4 +1,7 @@
-//! Texts in the two interface languages.
+//! Texts in the two interface languages, and the one cleaning of text on its way to a terminal.
+use std::borrow::Cow;
+use std::io::{self, Write};
+
 use serde::{Deserialize, Serialize};
 
 /// The language the interface speaks. Dutch is the default: the users are Dutch library staff.
@@ -150,4 +153,193 @@ pub fn md_escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `c` steers a terminal or hides how a text reads, rather than being shown: the C0
+/// controls (tab and newline excepted; a carriage return is judged with what follows it), DEL,
+/// the C1 controls, and the bidirectional controls that reorder what is shown.
+fn steers(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x08'
+        | '\x0b'..='\x1f'
+        | '\x7f'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a file (a record, an answers file, a bank) as it may reach a terminal or a text
+/// file read with `cat`: every character that steers the terminal or hides how the text reads
+/// (see [`steers`]) is written out visibly as `\u{1b}`, `\u{9b}`, `\u{202e}`; a carriage
+/// return is kept only before a newline (`\r\n` ends a line; alone it overwrites one).
+///
+/// Visible, not dropped: an accountability record whose text was tampered with must look
+/// tampered with, and the escape names the exact character for whoever looks into it. The
+/// notation is inert in a terminal, in Markdown, in HTML and in CSV, so it may be applied to a
+/// whole rendered document. Text without such characters comes back borrowed, unchanged.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(steers) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            out.push(c);
+        } else if steers(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text as it may reach a terminal, with the same value: serde_json escapes the C0
+/// controls inside strings but writes DEL, the C1 controls and the bidirectional controls
+/// raw, so those are escaped here as `\u009b`, `\u202e` (which can only stand inside a string
+/// in valid JSON). A lone carriage return can only be whitespace between tokens and becomes a
+/// space. Not for a record file itself: its bytes are what the integrity hash covers.
+pub fn json_for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(steers) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => out.push(c),
+            '\r' => out.push(' '),
+            c if steers(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A writer that passes everything through [`for_terminal`], for a front end that writes in
+/// many places (the plain mode): wrapping its output once means no line can be missed. A
+/// character split over two writes, and a carriage return that may yet be followed by a
+/// newline, wait for the next write; `flush` (and drop) writes them out, a lone `\r` visibly.
+pub struct TerminalWriter<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> TerminalWriter<W> {
+    pub fn new(inner: W) -> TerminalWriter<W> {
+        TerminalWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes the pending bytes up to `end`, cleaned; invalid UTF-8 shows as U+FFFD.
+    fn emit(&mut self, end: usize) -> io::Result<()> {
+        if end == 0 {
+            return Ok(());
+        }
+        let text = String::from_utf8_lossy(&self.pending[..end]);
+        let clean = for_terminal(&text).into_owned();
+        self.pending.drain(..end);
+        self.inner.write_all(clean.as_bytes())
+    }
+}
+
+/// How many bytes of `b` end in whole characters: an unfinished UTF-8 sequence at the end
+/// (at most three bytes) is held back for the next write.
+fn whole_chars(b: &[u8]) -> usize {
+    for back in 1..=b.len().min(3) {
+        let at = b.len() - back;
+        let byte = b[at];
+        if byte & 0xC0 == 0x80 {
+            continue;
+        }
+        let len = match byte {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        return if len > back { at } else { b.len() };
+    }
+    b.len()
+}
+
+impl<W: Write> Write for TerminalWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let mut end = whole_chars(&self.pending);
+        if end > 0 && self.pending[end - 1] == b'\r' {
+            end -= 1;
+        }
+        self.emit(end)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.emit(self.pending.len())?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for TerminalWriter<W> {
+    fn drop(&mut self) {
+        // Nothing to report an error to here; a failed write failed on an earlier line too.
+        let _ = self.emit(self.pending.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_are_shown_not_obeyed() {
+        assert_eq!(for_terminal("gewoon\ttekst\n"), "gewoon\ttekst\n");
+        assert!(matches!(for_terminal("Één — “x”"), Cow::Borrowed(_)));
+        assert_eq!(
+            for_terminal("\x1b]52;c;aGk=\x07 \u{9b}31m \u{202e}x\u{2066} \x7f\x08"),
+            "\\u{1b}]52;c;aGk=\\u{7} \\u{9b}31m \\u{202e}x\\u{2066} \\u{7f}\\u{8}"
+        );
+        assert_eq!(for_terminal("a\r\nb\rc\r"), "a\r\nb\\u{d}c\\u{d}");
+        assert_eq!(
+            for_terminal("\u{61c}\u{200e}\u{200f}"),
+            "\\u{61c}\\u{200e}\\u{200f}"
+        );
+    }
+
+    #[test]
+    fn json_keeps_its_value_on_a_terminal() {
+        let v = serde_json::json!({ "a": "x\u{9b}\u{202e}\u{7f}\u{1b}" });
+        let raw = serde_json::to_string_pretty(&v).unwrap();
+        let clean = json_for_terminal(&raw);
+        assert!(clean.contains(r"x\u009b\u202e\u007f\u001b"), "{clean}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&clean).unwrap(),
+            v
+        );
+        assert_eq!(json_for_terminal("{\r\"a\":\r\n1}"), "{ \"a\":\r\n1}");
+    }
+
+    #[test]
+    fn the_writer_cleans_across_split_writes() {
+        let mut out = Vec::new();
+        {
+            let mut w = TerminalWriter::new(&mut out);
+            let bytes = "a\x1b[2J é\r\nb\rc\u{202e}".as_bytes();
+            // One byte at a time: escapes, characters and "\r\n" all cut in half.
+            for b in bytes {
+                w.write_all(std::slice::from_ref(b)).unwrap();
+            }
+            w.write_all(b"\r").unwrap();
+            w.flush().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a\\u{1b}[2J é\r\nb\\u{d}c\\u{202e}\\u{d}"
+        );
+    }
 }

@@ -586,7 +586,7 @@ fn the_v1_fixtures_hold_what_they_were_made_with() {
 /// A completed record made by the binary, copied to `copy.json` next to the store.
 fn record_copy(s: &Scratch) -> String {
     let id = s.new_record("answers.json", EXAMPLE);
-    check_store_records(&s, &[]);
+    check_store_records(s, &[]);
     let text = fs::read_to_string(s.record_path(&id)).unwrap();
     s.write("copy.json", &text);
     text

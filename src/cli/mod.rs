@@ -10,7 +10,7 @@ use crate::advice::Advice;
 use crate::bank::{Bank, lint};
 use crate::record::{self, Assessment, Campaign, Decision, Participant};
 use crate::store::Store;
-use crate::text::Lang;
+use crate::text::{self, Lang};
 use crate::{answers, compare, export, guard, plain, store};
 
 mod verify;
@@ -41,7 +41,7 @@ fn new_record(bank: &Bank, store: &Store, path: &str, lang: Lang) -> Result<Exit
     let name = if path == "-" { "standaardinvoer" } else { path };
     let parsed = answers::assess(bank, name, &src).map_err(Failure::bad_input)?;
     for n in &parsed.notices {
-        eprintln!("avg-wijzer: let op: {n}");
+        warn(&format!("let op: {n}"));
     }
     let c = &parsed.campaign;
     for (field, text) in [
@@ -50,7 +50,7 @@ fn new_record(bank: &Bank, store: &Store, path: &str, lang: Lang) -> Result<Exit
         ("campaign.organisation", &c.organisation),
     ] {
         if let Some(w) = text.as_deref().and_then(|t| guard::warning(t, lang)) {
-            eprintln!("avg-wijzer: {name}: {field}: {w}");
+            warn(&format!("{name}: {field}: {w}"));
         }
     }
     let now = record::time::now();
@@ -83,7 +83,7 @@ fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Failure> {
             "records": listing.records,
             "unreadable": listing.unreadable.iter().map(|(f, why)| serde_json::json!({ "file": f, "reason": why })).collect::<Vec<_>>(),
         });
-        return print_out(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"));
+        return print_json(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"));
     }
     let nl = lang == Lang::Nl;
     let mut out = String::new();
@@ -104,10 +104,11 @@ fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Failure> {
             .records
             .iter()
             .map(|s| {
+                // Cleaned before it is measured, so the columns line up with what is shown.
                 let campaign: String = if s.campaign.is_empty() {
                     "(zonder naam)".into()
                 } else {
-                    s.campaign.chars().take(40).collect()
+                    text::for_terminal(&s.campaign).chars().take(40).collect()
                 };
                 [
                     s.id.clone(),
@@ -173,10 +174,11 @@ fn export_record(
     };
     let content = export::render(&record, format, lang, stored);
     match output {
-        None => {
-            let text = String::from_utf8_lossy(&content);
-            print_out(&text)
-        }
+        // On stdout the JSON is escaped where a terminal would obey it (the same value, not
+        // the same bytes); a file written with -o keeps the record's exact bytes, which its
+        // integrity hash covers.
+        None if format == export::Format::Json => print_json(&String::from_utf8_lossy(&content)),
+        None => print_out(&String::from_utf8_lossy(&content)),
         Some(p) => {
             store::write_export(p, &content, force).map_err(bad)?;
             Ok(ExitCode::SUCCESS)
@@ -217,7 +219,7 @@ fn sign_off(
         .map(str::to_string)
         .unwrap_or_else(|| now[..10].to_string());
     if let Some(w) = guard::warning(remarks, Lang::Nl) {
-        eprintln!("avg-wijzer: opmerkingen: {w}");
+        warn(&format!("opmerkingen: {w}"));
     }
     // An altered record accepted with --accept-altered is signed in a new revision that says
     // so; the altered file itself is never sealed again.
@@ -230,10 +232,10 @@ fn sign_off(
         }
     };
     if let Some(old) = &revised_from {
-        eprintln!(
-            "avg-wijzer: verslag {old} wordt voortgezet als nieuwe revisie {}",
+        warn(&format!(
+            "verslag {old} wordt voortgezet als nieuwe revisie {}",
             a.record.id
-        );
+        ));
     }
     a.sign_off(name, &date, decision, remarks, &now)
         .map_err(|e| Failure::bad_input(format!("verslag {}: {e}", a.record.id)))?;
@@ -511,12 +513,12 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
 /// was saved.
 fn warn_unverified(loaded: &record::Loaded) {
     if let Some(u) = &loaded.unverified {
-        eprintln!(
-            "avg-wijzer: LET OP: verslag {} is gewijzigd na het opslaan (wat niet meer klopt: {}); controleer het met avg-wijzer verify {}",
+        warn(&format!(
+            "LET OP: verslag {} is gewijzigd na het opslaan (wat niet meer klopt: {}); controleer het met avg-wijzer verify {}",
             loaded.record.id,
             u.parts.join(", "),
             loaded.record.id
-        );
+        ));
     }
 }
 
@@ -548,7 +550,7 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
     let name = if path == "-" { "standaardinvoer" } else { path };
     let a = answers::assess(bank, name, &src).map_err(Failure::bad_input)?;
     for n in &a.notices {
-        eprintln!("avg-wijzer: let op: {n}");
+        warn(&format!("let op: {n}"));
     }
     let advice = Advice::new(
         bank,
@@ -557,12 +559,11 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
         a.campaign.name.as_deref(),
         lang,
     );
-    let out = match format {
-        Format::Text => advice.to_text(),
-        Format::Md => advice.to_markdown(),
-        Format::Json => advice.to_json() + "\n",
-    };
-    print_out(&out)
+    match format {
+        Format::Text => print_out(&advice.to_text()),
+        Format::Md => print_out(&advice.to_markdown()),
+        Format::Json => print_json(&(advice.to_json() + "\n")),
+    }
 }
 
 fn lint_command(dir: Option<&PathBuf>) -> Result<ExitCode, Failure> {
@@ -621,8 +622,24 @@ fn lint_command(dir: Option<&PathBuf>) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error worth a message.
+/// Prints text to stdout, cleaned for the terminal: records, answers files and banks come from
+/// other people, and every text output passes here (see [`text::for_terminal`]).
 fn print_out(s: &str) -> Result<ExitCode, Failure> {
+    write_stdout(&text::for_terminal(s))
+}
+
+/// Prints JSON to stdout, escaped where a terminal would obey it; the value is unchanged.
+fn print_json(s: &str) -> Result<ExitCode, Failure> {
+    write_stdout(&text::json_for_terminal(s))
+}
+
+/// A warning on stderr, cleaned like everything else that may quote a file.
+fn warn(s: &str) {
+    eprintln!("avg-wijzer: {}", text::for_terminal(s));
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a message.
+fn write_stdout(s: &str) -> Result<ExitCode, Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
