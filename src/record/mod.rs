@@ -5,6 +5,7 @@
 //! in step. Nothing here touches the disk (that is `store`) or reads the clock (times are
 //! passed in), so every rule about records is testable.
 mod integrity;
+pub mod signature;
 pub mod time;
 
 use std::collections::BTreeMap;
