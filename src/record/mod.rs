@@ -7,6 +7,7 @@
 mod assessment;
 pub mod audit;
 mod integrity;
+pub mod signature;
 pub mod time;
 
 use std::collections::BTreeMap;
