@@ -16,9 +16,13 @@ pub enum Format {
     Html,
     Json,
     Csv,
+    /// The FG's SSH signature alone, as `ssh-keygen -Y verify -s` reads it; only for a signed
+    /// record, so not among the formats every record offers.
+    Sig,
 }
 
 impl Format {
+    /// The formats every record can be exported in.
     pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Json, Format::Csv];
 
     pub fn ext(self) -> &'static str {
@@ -27,6 +31,7 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::Sig => "sig",
         }
     }
 }
@@ -44,6 +49,11 @@ pub fn render(r: &Record, format: Format, lang: Lang, stored: Option<Vec<u8>>) -
         Format::Html => clean(html(r, lang)),
         Format::Csv => clean(csv(r, lang)),
         Format::Json => stored.unwrap_or_else(|| r.clone().to_json().into_bytes()),
+        Format::Sig => r
+            .signature
+            .as_ref()
+            .map(|s| s.armored.clone().into_bytes())
+            .unwrap_or_default(),
     }
 }
 
@@ -63,6 +73,8 @@ struct Words {
     previous: &'static str,
     signoff: &'static str,
     not_signed: &'static str,
+    key: &'static str,
+    no_key: &'static str,
     name: &'static str,
     date: &'static str,
     decision: &'static str,
@@ -94,6 +106,8 @@ const NL: Words = Words {
     previous: "Vorige revisie",
     signoff: "Aftekening door de FG",
     not_signed: "Nog niet afgetekend.",
+    key: "SSH-sleutel",
+    no_key: "niet ondertekend (aftekening zonder sleutel)",
     name: "Naam",
     date: "Datum",
     decision: "Besluit",
@@ -125,6 +139,8 @@ const EN: Words = Words {
     previous: "Previous revision",
     signoff: "Sign-off by the DPO (FG)",
     not_signed: "Not signed off yet.",
+    key: "SSH key",
+    no_key: "not signed (sign-off without a key)",
     name: "Name",
     date: "Date",
     decision: "Decision",
@@ -139,6 +155,14 @@ const EN: Words = Words {
     check_with: "Write the fingerprint into the processing register, so the record file can later be checked against it: avg-wijzer verify {file} --expect {hash}",
     none: "none",
 };
+
+/// The key the FG signed with, by its fingerprint as `ssh-keygen -l` shows it.
+fn signer_key(r: &Record, w: &Words) -> String {
+    match &r.signature {
+        Some(s) => s.key_fingerprint.clone(),
+        None => w.no_key.to_string(),
+    }
+}
 
 /// How to check the record file against the fingerprint in the register.
 fn check_with(r: &Record, w: &Words) -> String {
@@ -345,13 +369,15 @@ pub fn text(r: &Record, lang: Lang) -> String {
         None => s.push_str(&format!("  {}\n", w.not_signed)),
         Some(so) => {
             s.push_str(&format!(
-                "  {}: {}\n  {}: {}\n  {}: {}\n",
+                "  {}: {}\n  {}: {}\n  {}: {}\n  {}: {}\n",
                 w.name,
                 so.name,
                 w.date,
                 so.date,
                 w.decision,
-                so.decision.label(lang)
+                so.decision.label(lang),
+                w.key,
+                signer_key(r, w)
             ));
             if !so.remarks.is_empty() {
                 s.push_str(&wrap(
@@ -424,13 +450,15 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
         None => s.push_str(&format!("{}\n", w.not_signed)),
         Some(so) => {
             s.push_str(&format!(
-                "- {}: {}\n- {}: {}\n- {}: **{}**\n",
+                "- {}: {}\n- {}: {}\n- {}: **{}**\n- {}: {}\n",
                 w.name,
                 md_escape(&so.name),
                 w.date,
                 so.date,
                 w.decision,
-                so.decision.label(lang)
+                so.decision.label(lang),
+                w.key,
+                md_escape(&signer_key(r, w))
             ));
             if !so.remarks.is_empty() {
                 s.push_str(&format!("- {}: {}\n", w.remarks, md_escape(&so.remarks)));
@@ -533,7 +561,7 @@ pub fn html(r: &Record, lang: Lang) -> String {
         None => s.push_str(&format!("<p>{}</p>\n", w.not_signed)),
         Some(so) => {
             s.push_str(&format!(
-                "<table><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><strong>{}</strong></td></tr><tr><th>{}</th><td>{}</td></tr></table>\n",
+                "<table><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><strong>{}</strong></td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><code>{}</code></td></tr></table>\n",
                 w.name,
                 h(&so.name),
                 w.date,
@@ -541,7 +569,9 @@ pub fn html(r: &Record, lang: Lang) -> String {
                 w.decision,
                 so.decision.label(lang),
                 w.remarks,
-                h(&so.remarks)
+                h(&so.remarks),
+                w.key,
+                h(&signer_key(r, w))
             ));
         }
     }

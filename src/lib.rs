@@ -12,6 +12,7 @@ pub mod engine;
 pub mod export;
 pub mod guard;
 pub mod json;
+pub mod keyfile;
 pub mod plain;
 pub mod record;
 pub mod store;

@@ -5,13 +5,15 @@
 //! These tests need `ssh-keygen` (Debian package openssh-client). Without it they fail, saying
 //! so: a check that silently passes would hide that the promise is no longer tested.
 use std::fs;
-use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use avg_wijzer::record::signature::{self, Signature, VerifyTime};
+
+mod common;
+use common::ssh_keygen;
 
 const KEY: &str = include_str!("keys/fg_ed25519");
 const KEY_PUB: &str = include_str!("keys/fg_ed25519.pub");
@@ -53,28 +55,6 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
     }
-}
-
-/// Runs ssh-keygen with `stdin` as its input, in UTC so times in allowed_signers read alike.
-fn ssh_keygen(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = match Command::new("ssh-keygen")
-        .args(args)
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(child) => child,
-        Err(e) => panic!(
-            "ssh-keygen could not be started ({e}): these tests check our signatures against \
-             OpenSSH; install it (Debian: apt-get install openssh-client)"
-        ),
-    };
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin).unwrap();
-    }
-    child.wait_with_output().unwrap()
 }
 
 fn ssh_verify(allowed: &Path, sig: &Path, message: &[u8], extra: &[&str]) -> Output {

@@ -168,6 +168,12 @@ fn export_record(
         .map_err(bad)?
         .intact()
         .map_err(|e| bad(e.into()))?;
+    if format == export::Format::Sig && record.signature.is_none() {
+        return Err(Failure::bad_input(format!(
+            "verslag {}: de aftekening is niet met een SSH-sleutel ondertekend; er is geen handtekening om te exporteren",
+            record.id
+        )));
+    }
     let stored = match format {
         export::Format::Json => Some(store::read_bytes(&path).map_err(bad)?),
         _ => None,
@@ -196,6 +202,7 @@ fn sign_off(
     decision: Decision,
     date: Option<&str>,
     remarks: &str,
+    key: Option<&std::path::Path>,
 ) -> Result<ExitCode, Failure> {
     let (record, unverified) = store
         .load(id)
@@ -239,20 +246,32 @@ fn sign_off(
     }
     a.sign_off(name, &date, decision, remarks, &now)
         .map_err(|e| Failure::bad_input(format!("verslag {}: {e}", a.record.id)))?;
-    if revised_from.is_some() {
-        store.create(&mut a.record).map_err(bad)?;
-        print_out(&format!(
-            "{}: afgetekend ({})\n",
-            a.record.id,
-            decision.label(Lang::Nl)
-        ))?;
-        return Ok(ExitCode::SUCCESS);
+    if let Some(key) = key {
+        if crate::keyfile::is_in_store(key, store) {
+            warn(&format!(
+                "{}: deze privésleutel staat in de map van de verslagen, waar anderen hem kunnen lezen; bewaar hem op een eigen plek",
+                key.display()
+            ));
+        }
+        // Nothing is saved when signing fails: the FG tries again, or signs off without a key.
+        crate::keyfile::sign(&mut a.record, key).map_err(bad)?;
     }
-    store.save(&mut a.record).map_err(bad)?;
+    if revised_from.is_some() {
+        store.create(&mut a.record)
+    } else {
+        store.save(&mut a.record)
+    }
+    .map_err(bad)?;
+    // Said only now that the sign-off is on disk.
+    let signed = match &a.record.signature {
+        Some(s) => format!(", ondertekend met SSH-sleutel {}", s.key_fingerprint),
+        None => String::new(),
+    };
     print_out(&format!(
-        "{}: afgetekend ({})\n",
+        "{}: afgetekend ({}){signed}\nvingerafdruk (sha256): {}\n",
         a.record.id,
-        decision.label(Lang::Nl)
+        decision.label(Lang::Nl),
+        a.record.integrity.hash
     ))
 }
 
@@ -326,7 +345,8 @@ pub enum Command {
     Export {
         /// Het id van het verslag (of een uniek begin ervan)
         id: String,
-        /// md (Markdown), html (één printbare pagina), json (het verslag zelf), csv (één rij met de velden van art. 30)
+        /// md (Markdown), html (één printbare pagina), json (het verslag zelf), csv (één rij met
+        /// de velden van art. 30), sig (de SSH-handtekening van de FG, voor ssh-keygen -Y verify)
         #[arg(long, value_enum)]
         format: export::Format,
         /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer
@@ -345,6 +365,10 @@ pub enum Command {
         /// De vingerafdruk (sha256) die in het verwerkingsregister staat
         #[arg(long, value_name = "SHA256")]
         expect: Option<String>,
+        /// Controleer de handtekening van de FG tegen deze lijst met toegestane sleutels (het
+        /// allowed_signers-formaat van ssh-keygen)
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
     },
     /// Welke antwoorden, bevindingen en acties verschillen tussen twee verslagen
     Compare { id_a: String, id_b: String },
@@ -364,6 +388,10 @@ pub enum Command {
         /// Opmerkingen of voorwaarden
         #[arg(long, default_value = "")]
         remarks: String,
+        /// Onderteken de aftekening met je eigen SSH-sleutel (Ed25519, privésleutel), zodat
+        /// iedereen haar met ssh-keygen -Y verify kan controleren; de sleutel blijft waar hij is
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
     },
     /// A minimal ratatui app: the baseline for the interface's benchmark
     #[command(hide = true)]
@@ -439,7 +467,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             *force,
             args.lang,
         ),
-        Some(Command::Verify { file, expect }) => verify::verify(&args, file, expect.as_deref()),
+        Some(Command::Verify {
+            file,
+            expect,
+            allowed_signers,
+        }) => verify::verify(&args, file, expect.as_deref(), allowed_signers.as_deref()),
         Some(Command::Compare { id_a, id_b }) => {
             let store = open_store(&args)?;
             let (a, b) = (
@@ -456,6 +488,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             decision,
             date,
             remarks,
+            key,
         }) => {
             let bank = load_bank(&args)?;
             sign_off(
@@ -467,6 +500,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 (*decision).into(),
                 date.as_deref(),
                 remarks,
+                key.as_deref(),
             )
         }
         Some(Command::BenchMinimal) => crate::tui::minimal::run().map_err(|e| Failure {

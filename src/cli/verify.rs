@@ -12,7 +12,12 @@ use crate::store;
 /// crafted loop of `previous` links must end.
 const MAX_REVISIONS: usize = 1000;
 
-pub(super) fn verify(args: &Args, file: &str, expect: Option<&str>) -> Result<ExitCode, Failure> {
+pub(super) fn verify(
+    args: &Args,
+    file: &str,
+    expect: Option<&str>,
+    allowed_signers: Option<&Path>,
+) -> Result<ExitCode, Failure> {
     // A path, or else an id in the store. Something that looks like a path is read as one, so
     // a missing file is called missing rather than an unknown id.
     let looks_like_path = file.contains(['/', '\\']) || file.ends_with(".json");
@@ -54,6 +59,7 @@ pub(super) fn verify(args: &Args, file: &str, expect: Option<&str>) -> Result<Ex
     out.push_str(&history_line(&audit));
     out.push_str(&advice_line(&audit));
     holds &= revisions(&path, &audit, &mut out);
+    holds &= signature(&audit.record, allowed_signers, &mut out)?;
     if let Some(expected) = expect {
         let expected = expected.trim().trim_start_matches("sha256:").to_lowercase();
         if expected == audit.fingerprint {
@@ -72,6 +78,59 @@ pub(super) fn verify(args: &Args, file: &str, expect: Option<&str>) -> Result<Ex
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The FG's signature: checked against the register keeper's allowed_signers when given, else
+/// only against the key it names (which shows the record was not changed since it was signed,
+/// but not whose key that is). Asking for the check on a sign-off without a signature fails it.
+fn signature(
+    r: &record::Record,
+    allowed: Option<&Path>,
+    out: &mut String,
+) -> Result<bool, Failure> {
+    let Some(sig) = &r.signature else {
+        if allowed.is_some() {
+            out.push_str(
+                "  handtekening: GEEN; deze aftekening is niet met een SSH-sleutel ondertekend\n",
+            );
+            return Ok(false);
+        }
+        if r.signoff.is_some() {
+            out.push_str(
+                "  handtekening: geen; de aftekening is niet met een SSH-sleutel ondertekend\n",
+            );
+        }
+        return Ok(true);
+    };
+    let (signers, named) = match allowed {
+        Some(file) => (
+            store::read_input(&file.display().to_string()).map_err(bad)?,
+            Some(file.display().to_string()),
+        ),
+        None => (format!("* {}", sig.public_key), None),
+    };
+    // As ssh-keygen -Y verify: the validity of the allowed_signers lines is checked now.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let result = r
+        .check_signature(&signers, record::signature::VerifyTime::utc(now))
+        .unwrap_or(Err(record::signature::VerifyError::BadSignature));
+    match (result, named) {
+        (Ok(signer), Some(file)) => out.push_str(&format!(
+            "  handtekening: klopt; gezet met sleutel {} van {} (regel {} van {file})\n",
+            signer.key_fingerprint, signer.principals, signer.line
+        )),
+        (Ok(signer), None) => out.push_str(&format!(
+            "  handtekening: past bij dit verslag, gezet met sleutel {}; van wie die sleutel is, controleer je met --allowed-signers\n",
+            signer.key_fingerprint
+        )),
+        (Err(e), _) => {
+            out.push_str(&format!("  handtekening: KLOPT NIET; {e}\n"));
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn altered(shown: &str, check: &Verification) -> Result<ExitCode, Failure> {

@@ -41,6 +41,7 @@ pub fn csv(r: &Record, lang: Lang) -> String {
     }
     header.extend([
         w.signoff.to_string(),
+        w.key.to_string(),
         w.bank.to_string(),
         w.integrity.to_string(),
     ]);
@@ -48,6 +49,10 @@ pub fn csv(r: &Record, lang: Lang) -> String {
         r.signoff
             .as_ref()
             .map(|s| format!("{} ({}, {})", s.decision.label(lang), s.name, s.date))
+            .unwrap_or_default(),
+        r.signoff
+            .as_ref()
+            .map(|_| super::signer_key(r, w))
             .unwrap_or_default(),
         format!("{} {}", r.bank.id, r.bank.version),
         r.integrity.hash.clone(),

@@ -53,6 +53,7 @@ impl<'b> Assessment<'b> {
             outcome: None,
             signoff: None,
             integrity: integrity::Integrity::default(),
+            signature: None,
         };
         Assessment {
             bank,
@@ -276,6 +277,7 @@ impl<'b> Assessment<'b> {
             hash: previous_hash.clone(),
         });
         record.signoff = None;
+        record.signature = None;
         record.created = now.to_string();
         record.completed = None;
         // What happened after the sign-off (a bank change found on reopening) belongs to the

@@ -67,6 +67,10 @@ pub struct Record {
     pub outcome: Option<Advice>,
     pub signoff: Option<SignOff>,
     pub integrity: integrity::Integrity,
+    /// The FG's SSH signature over the record's fingerprint (optional). Outside the hash it
+    /// signs, like `integrity`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<signature::Signature>,
 }
 
 /// The record a revision continues, and the fingerprint it had when it was continued, so a
@@ -522,6 +526,50 @@ impl Record {
     pub fn to_json(&mut self) -> String {
         self.seal();
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// The fingerprint of the record's content as it is now: the integrity hash a save would
+    /// give it, without sealing this copy (whose stored hash a save still checks the file
+    /// against).
+    pub fn fingerprint(&self) -> String {
+        let v = serde_json::to_value(self).unwrap_or(Value::Null);
+        integrity::seal(&v).hash
+    }
+
+    /// Signs the sign-off with the FG's SSH key: a signature over the fingerprint, which it
+    /// does not change. Only a signed-off record is signed, so the signature covers the FG's
+    /// name, date, decision and remarks.
+    pub fn sign(
+        &mut self,
+        private_key_openssh: &str,
+        passphrase: Option<&str>,
+    ) -> Result<(), signature::SignError> {
+        if self.signoff.is_none() {
+            return Err(signature::SignError::NotSignedOff);
+        }
+        let fingerprint = self.fingerprint();
+        self.signature = Some(signature::sign(
+            private_key_openssh,
+            passphrase,
+            fingerprint.as_bytes(),
+        )?);
+        Ok(())
+    }
+
+    /// Checks the FG's signature against the record as it is and the keys the register keeper
+    /// allows (the text of an allowed_signers file).
+    pub fn check_signature(
+        &self,
+        allowed_signers: &str,
+        at: signature::VerifyTime,
+    ) -> Option<Result<signature::Signer, signature::VerifyError>> {
+        let s = self.signature.as_ref()?;
+        Some(signature::verify(
+            s,
+            self.fingerprint().as_bytes(),
+            allowed_signers,
+            at,
+        ))
     }
 
     /// Computes the integrity block over everything else.

@@ -218,6 +218,8 @@ pub enum SignError {
     WrongPassphrase,
     /// The key file is damaged or uses an encryption this program does not know.
     Damaged,
+    /// Only the FG's sign-off is signed: the record has none yet.
+    NotSignedOff,
 }
 
 impl fmt::Display for SignError {
@@ -244,6 +246,10 @@ impl fmt::Display for SignError {
             SignError::Damaged => write!(
                 f,
                 "het sleutelbestand is beschadigd of gebruikt een versleuteling die AVG-wijzer niet kent"
+            ),
+            SignError::NotSignedOff => write!(
+                f,
+                "alleen een aftekening wordt ondertekend, en dit verslag is nog niet afgetekend"
             ),
         }
     }

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
@@ -60,7 +61,13 @@ impl Scratch {
 
     /// Runs the binary in the scratch directory with `--store store` and `args`.
     pub fn run(&self, args: &[&str]) -> Out {
+        self.run_with(args, &[])
+    }
+
+    /// [`Scratch::run`] with these environment variables set.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
         let out = Command::new(BIN)
+            .envs(env.iter().copied())
             .arg("--store")
             .arg("store")
             .args(args)
@@ -161,4 +168,26 @@ pub fn reseal(v: &mut Value) {
         "parts": parts,
         "hash": sha256(&whole),
     });
+}
+
+/// Runs ssh-keygen with `stdin` as its input, in UTC so times in allowed_signers read alike.
+pub fn ssh_keygen(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = match Command::new("ssh-keygen")
+        .args(args)
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) => panic!(
+            "ssh-keygen could not be started ({e}): these tests check our signatures against \
+             OpenSSH; install it (Debian: apt-get install openssh-client)"
+        ),
+    };
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin).unwrap();
+    }
+    child.wait_with_output().unwrap()
 }

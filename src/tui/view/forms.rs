@@ -146,6 +146,7 @@ pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
         ExportFormat::Html => w.format_html,
         ExportFormat::Json => w.format_json,
         ExportFormat::Csv => w.format_csv,
+        ExportFormat::Sig => w.format_sig,
     };
     form.choice(
         w.export_format,

@@ -1,0 +1,55 @@
+//! The FG's own SSH key: read where the FG keeps it, used once to sign a sign-off, and never
+//! copied anywhere (the store holds only the signature and the public key).
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+use zeroize::Zeroize;
+
+use crate::record::Record;
+use crate::record::signature;
+use crate::store;
+
+/// Where a protected key's passphrase may come from when there is no terminal to ask on.
+pub const PASSPHRASE_ENV: &str = "AVG_WIJZER_KEY_PASSPHRASE";
+
+/// Signs `record`'s sign-off with the private key in the file `path`. A protected key's
+/// passphrase comes from [`PASSPHRASE_ENV`], or is asked on the terminal without echo.
+pub fn sign(record: &mut Record, path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    let mut text = String::from_utf8(store::read_bytes(path)?)
+        .map_err(|_| anyhow!("{shown}: {}", signature::SignError::NotAPrivateKey))?;
+    let signed = (|| {
+        let mut passphrase = match signature::is_encrypted(&text)? {
+            true => Some(passphrase(&shown)?),
+            false => None,
+        };
+        let signed = record.sign(&text, passphrase.as_deref());
+        passphrase.zeroize();
+        Ok(signed?)
+    })();
+    text.zeroize();
+    signed.map_err(|e: anyhow::Error| anyhow!("{shown}: {e}"))
+}
+
+/// Whether the key file lies in the store's directory, where others (on a shared drive) may
+/// read it.
+pub fn is_in_store(key: &Path, store: &store::Store) -> bool {
+    let (Ok(key), Ok(dir)) = (key.canonicalize(), store.dir.canonicalize()) else {
+        return false;
+    };
+    key.starts_with(dir)
+}
+
+fn passphrase(shown: &str) -> Result<String> {
+    if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!(
+            "de sleutel is beveiligd met een wachtwoordzin; geef die in de omgevingsvariabele {PASSPHRASE_ENV}, of teken af in een terminal"
+        );
+    }
+    rpassword::prompt_password(format!("Wachtwoordzin voor {shown}: "))
+        .map_err(|e| anyhow!("de wachtwoordzin is niet te lezen ({e})"))
+}
