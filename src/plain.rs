@@ -43,6 +43,7 @@ struct Words {
     revised: &'static str,
     bank_changed: &'static str,
     save_failed: &'static str,
+    note_failed: &'static str,
     note_saved: &'static str,
     signoff_prompt: &'static str,
     signoff_name: &'static str,
@@ -50,6 +51,8 @@ struct Words {
     signoff_decision: &'static str,
     signoff_remarks: &'static str,
     signed: &'static str,
+    signoff_failed: &'static str,
+    not_all_saved: &'static str,
 }
 
 const NL: Words = Words {
@@ -82,6 +85,7 @@ const NL: Words = Words {
     revised: "Dit verslag is afgetekend en blijft zoals het is. Wijzigingen komen in een nieuwe revisie:",
     bank_changed: "De vragenbank is gewijzigd sinds dit verslag. Deze antwoorden passen niet meer en worden opnieuw gevraagd:",
     save_failed: "Opslaan mislukt; dit antwoord staat nog niet op schijf",
+    note_failed: "Opslaan mislukt; deze notitie staat nog niet op schijf",
     note_saved: "Notitie bewaard.",
     signoff_prompt: "Typ aftekenen om als functionaris gegevensbescherming (FG) af te tekenen, of Enter om af te sluiten.",
     signoff_name: "Naam van de FG:",
@@ -89,6 +93,8 @@ const NL: Words = Words {
     signoff_decision: "Besluit: 1. goedgekeurd  2. goedgekeurd met voorwaarden  3. afgekeurd",
     signoff_remarks: "Opmerkingen of voorwaarden (Enter = geen):",
     signed: "Afgetekend; het verslag staat nu vast.",
+    signoff_failed: "Aftekenen niet bewaard; het verslag is NIET afgetekend",
+    not_all_saved: "Niet alles is bewaard: de laatste wijzigingen staan niet op schijf (zie de melding hierboven).",
 };
 
 const EN: Words = Words {
@@ -121,6 +127,7 @@ const EN: Words = Words {
     revised: "This record is signed off and stays as it is. Changes go into a new revision:",
     bank_changed: "The question bank has changed since this record. These answers no longer fit and will be asked again:",
     save_failed: "Saving failed; this answer is not on disk yet",
+    note_failed: "Saving failed; this note is not on disk yet",
     note_saved: "Note saved.",
     signoff_prompt: "Type sign to sign off as the data protection officer (FG), or Enter to finish.",
     signoff_name: "Name of the FG:",
@@ -128,6 +135,8 @@ const EN: Words = Words {
     signoff_decision: "Decision: 1. approved  2. approved with conditions  3. rejected",
     signoff_remarks: "Remarks or conditions (Enter = none):",
     signed: "Signed off; the record is now frozen.",
+    signoff_failed: "Sign-off not saved; the record is NOT signed off",
+    not_all_saved: "Not everything was saved: the latest changes are not on disk (see the message above).",
 };
 
 const W: usize = 78;
@@ -157,6 +166,11 @@ pub fn run(
 /// The plain mode on a store. `resume`: the id (or its start) of a record to continue; a
 /// signed-off record is continued as a new revision, never changed itself. `accept_altered`:
 /// a record that fails verification is continued (as a new revision) instead of refused.
+///
+/// Nothing is called saved ("bewaard", "afgetekend") before the store said it is on disk. A
+/// failed save is said at once and the session goes on (the next save writes the whole record
+/// and may succeed); if the session ends with changes still not on disk it says so and exits 1.
+/// A sign-off whose save fails is taken back and the session exits 1 at once.
 pub fn run_with_store(
     bank: &Bank,
     lang: Lang,
@@ -171,6 +185,8 @@ pub fn run_with_store(
     let out = &mut TerminalWriter::new(out);
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
+    // Whether the record in memory holds changes that are not on disk.
+    let mut unsaved = false;
     let opened = match (store, resume) {
         // A record that cannot be resumed is bad input, as on the command line: one line on
         // standard error, exit code 2.
@@ -185,7 +201,16 @@ pub fn run_with_store(
                 return Ok(ExitCode::from(2));
             }
         },
-        _ => open(bank, lang, store, accept_altered, words, input, out)?,
+        _ => open(
+            bank,
+            lang,
+            store,
+            accept_altered,
+            words,
+            &mut unsaved,
+            input,
+            out,
+        )?,
     };
     let Some(mut a) = opened else {
         writeln!(out, "\n{}", words.ended)?;
@@ -193,13 +218,25 @@ pub fn run_with_store(
     };
     writeln!(out, "\n{}", wrap(words.intro, W, "", ""))?;
     writeln!(out, "{}", wrap(words.commands, W, "", ""))?;
-    let save = |a: &mut Assessment, out: &mut dyn Write| -> Result<()> {
-        if let Some(store) = store
-            && let Err(e) = store.save(&mut a.record)
-        {
-            writeln!(out, "{}: {e:#}", words.save_failed)?;
+    // `Ok(true)` once the record is on disk; a failure is said with `failed` before the
+    // reason. A successful save writes the whole record, so earlier failed changes are on disk
+    // from then on too.
+    let save = |a: &mut Assessment,
+                unsaved: &mut bool,
+                failed: &str,
+                out: &mut dyn Write|
+     -> Result<bool> {
+        let Some(store) = store else {
+            return Ok(false);
+        };
+        match store.save(&mut a.record) {
+            Ok(()) => *unsaved = false,
+            Err(e) => {
+                *unsaved = true;
+                writeln!(out, "{failed}: {e:#}")?;
+            }
         }
-        Ok(())
+        Ok(!*unsaved)
     };
     // The question being revisited after "terug"; `None` means the first unanswered one.
     let mut cursor: Option<QId> = None;
@@ -238,8 +275,9 @@ pub fn run_with_store(
                     warn_personal_data(&text, lang, out)?;
                     match a.note(None, &text, &record::time::now()) {
                         Ok(()) => {
-                            save(&mut a, out)?;
-                            writeln!(out, "{}", words.note_saved)?;
+                            if save(&mut a, &mut unsaved, words.note_failed, out)? {
+                                writeln!(out, "{}", words.note_saved)?;
+                            }
                         }
                         Err(e) => writeln!(out, "{e}")?,
                     }
@@ -252,7 +290,7 @@ pub fn run_with_store(
                     cursor = walk.path.last().copied();
                 } else if is_stop(&line) {
                     writeln!(out, "{}", words.stopped)?;
-                    return Ok(ExitCode::SUCCESS);
+                    return finish(ExitCode::SUCCESS, unsaved, words, out);
                 } else if let Some(&p) = line
                     .parse::<usize>()
                     .ok()
@@ -280,7 +318,7 @@ pub fn run_with_store(
         )?;
         let Some(line) = prompt(input, out)? else {
             writeln!(out, "\n{}", words.ended)?;
-            return Ok(ExitCode::from(2));
+            return finish(ExitCode::from(2), unsaved, words, out);
         };
         match interpret(question, &line, a.session.answer(q).is_some()) {
             Said::Help => {
@@ -305,14 +343,15 @@ pub fn run_with_store(
             },
             Said::Stop => {
                 writeln!(out, "{}", words.stopped)?;
-                return Ok(ExitCode::SUCCESS);
+                return finish(ExitCode::SUCCESS, unsaved, words, out);
             }
             Said::Note(text) => {
                 warn_personal_data(&text, lang, out)?;
                 match a.note(Some(&question.id), &text, &record::time::now()) {
                     Ok(()) => {
-                        save(&mut a, out)?;
-                        writeln!(out, "{}", words.note_saved)?;
+                        if save(&mut a, &mut unsaved, words.note_failed, out)? {
+                            writeln!(out, "{}", words.note_saved)?;
+                        }
                     }
                     Err(e) => writeln!(out, "{e}")?,
                 }
@@ -332,7 +371,7 @@ pub fn run_with_store(
                     {
                         warn_personal_data(&t, lang, out)?;
                     }
-                    save(&mut a, out)?;
+                    save(&mut a, &mut unsaved, words.save_failed, out)?;
                 }
                 // Go on along the (possibly new) path: the next question after this one.
                 let walk = a.session.walk(bank);
@@ -346,16 +385,42 @@ pub fn run_with_store(
     }
     let Some(advice) = a.record.outcome.clone() else {
         writeln!(out, "\n{}", words.ended)?;
-        return Ok(ExitCode::from(2));
+        return finish(ExitCode::from(2), unsaved, words, out);
     };
     writeln!(out)?;
     write!(out, "{}", advice.to_text())?;
     if store.is_some() {
-        sign_off(&mut a, lang, words, input, out)?;
-        save(&mut a, out)?;
+        // A sign-off is only announced once it is on disk; one that is not stays undone, also
+        // in memory, so that nothing could go on as if the record were frozen.
+        let before = a.record.clone();
+        if sign_off(&mut a, lang, words, input, out)? {
+            if save(&mut a, &mut unsaved, words.signoff_failed, out)? {
+                writeln!(out, "{}", words.signed)?;
+            } else {
+                a.record = before;
+                out.flush()?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
     }
+    finish(ExitCode::SUCCESS, unsaved, words, out)
+}
+
+/// The session's exit code: a session that ends with changes not on disk says so and fails
+/// (exit 1; an input that ended early keeps its own code 2).
+fn finish(code: ExitCode, unsaved: bool, words: &Words, out: &mut impl Write) -> Result<ExitCode> {
+    let code = if unsaved {
+        writeln!(out, "{}", wrap(words.not_all_saved, W, "", ""))?;
+        if code == ExitCode::SUCCESS {
+            ExitCode::FAILURE
+        } else {
+            code
+        }
+    } else {
+        code
+    };
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 /// Starts a new assessment or resumes an unfinished one from the store. `None` when the input
@@ -366,6 +431,7 @@ fn open<'b>(
     store: Option<&Store>,
     accept_altered: bool,
     words: &Words,
+    unsaved: &mut bool,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<Option<Assessment<'b>>> {
@@ -448,6 +514,8 @@ fn open<'b>(
     };
     let mut a = Assessment::start(bank, store.new_id(&now), campaign, participants, lang, &now);
     if let Err(e) = store.create(&mut a.record) {
+        // The first save that succeeds writes the record after all.
+        *unsaved = true;
         writeln!(out, "{}: {e:#}", words.save_failed)?;
     } else {
         writeln!(
@@ -498,33 +566,34 @@ fn resume_record<'b>(
     Ok(a)
 }
 
-/// "Anna (marketing), Piet (FG)" → participants with names and roles.
+/// Asks for the FG's sign-off and makes it in memory: `true` when it was made. Saying it is
+/// signed is the caller's, once the save succeeded.
 fn sign_off(
     a: &mut Assessment,
     lang: Lang,
     words: &Words,
     input: &mut impl BufRead,
     out: &mut impl Write,
-) -> Result<()> {
+) -> Result<bool> {
     writeln!(out, "\n{}", wrap(words.signoff_prompt, W, "", ""))?;
     let Some(line) = prompt(input, out)? else {
-        return Ok(());
+        return Ok(false);
     };
     if !matches!(
         line.trim().to_lowercase().as_str(),
         "aftekenen" | "sign" | "sign off"
     ) {
-        return Ok(());
+        return Ok(false);
     }
     let now = record::time::now();
     loop {
         writeln!(out, "{}", words.signoff_name)?;
         let Some(name) = prompt(input, out)? else {
-            return Ok(());
+            return Ok(false);
         };
         writeln!(out, "{}", words.signoff_date)?;
         let Some(date) = prompt(input, out)? else {
-            return Ok(());
+            return Ok(false);
         };
         let date = if date.trim().is_empty() {
             now[..10].to_string()
@@ -533,7 +602,7 @@ fn sign_off(
         };
         writeln!(out, "{}", words.signoff_decision)?;
         let Some(choice) = prompt(input, out)? else {
-            return Ok(());
+            return Ok(false);
         };
         let decision = match choice.trim() {
             "1" => Decision::Approved,
@@ -549,14 +618,11 @@ fn sign_off(
         };
         writeln!(out, "{}", words.signoff_remarks)?;
         let Some(remarks) = prompt(input, out)? else {
-            return Ok(());
+            return Ok(false);
         };
         warn_personal_data(&remarks, lang, out)?;
         match a.sign_off(&name, &date, decision, remarks.trim(), &now) {
-            Ok(()) => {
-                writeln!(out, "{}", words.signed)?;
-                return Ok(());
-            }
+            Ok(()) => return Ok(true),
             Err(e) => writeln!(out, "{}: {e}", words.not_understood)?,
         }
     }

@@ -1,39 +1,30 @@
 //! The kill test: the real binary, in plain mode with a store, is killed with SIGKILL at random
 //! moments — between answers and in the middle of a save. After every kill each record on disk
-//! must open and verify, the record must hold every answer, note and change that was
+//! must open and verify, the record must hold every answer, note, change and sign-off that was
 //! acknowledged (only the line being handled may be missing), files must be owner-only, and
 //! resuming must continue at the first unanswered question and keep what was there.
 //!
 //! The seed is printed and can be fixed with `AVG_WIJZER_KILL_SEED=<n>` to replay a failure.
+//! `AVG_WIJZER_KILLS=<n>` runs exactly n kills, however long that takes (the long run in the
+//! README); without it the runs stop after a time budget that suits CI.
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use avg_wijzer::record::{Status, Verification, verify_value};
-use avg_wijzer::store::read_record;
+use avg_wijzer::record::Status;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
+mod kill;
+use kill::{ANSWERS, BIN, SIGN_OFF, answers_of, check_store, entries, signed_by, status_of};
 
-/// A full assessment (address selection, direct marketing, e-mail, consent): 10 questions.
-const ANSWERS: [&str; 10] = [
-    "Leden werven voor de voorjaarsactie",
-    "3",
-    "2",
-    "1",
-    "2",
-    "1",
-    "2",
-    "nee",
-    "1",
-    "2",
-];
 const MAX_RUNS: usize = 100;
 const MIN_RUNS: usize = 25;
 /// The runs stop early after this, so the test stays well under 20 s on a slow debug build.
 const BUDGET: Duration = Duration::from_secs(14);
+/// The number of kills to run regardless of the time budget.
+const KILLS_ENV: &str = "AVG_WIJZER_KILLS";
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// xorshift64*: small, seedable, good enough to pick kill moments.
@@ -122,6 +113,21 @@ impl Output {
     fn text(&self) -> String {
         self.state.lock().unwrap().0.clone()
     }
+
+    /// Everything the child wrote, once its output has ended (it was killed, so the pipe
+    /// closes).
+    fn all(&self) -> Result<String, String> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut s = self.state.lock().unwrap();
+        while !s.1 {
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(format!("the output did not end; so far:\n{}", s.0));
+            }
+            s = self.changed.wait_timeout(s, deadline - now).unwrap().0;
+        }
+        Ok(s.0.clone())
+    }
 }
 
 /// What a record holds, as far as the kill test follows it.
@@ -132,6 +138,8 @@ struct State {
     note: bool,
     /// The answer to the first (text) question, which one session changes.
     purpose: String,
+    /// Signed off by the FG.
+    signed: bool,
 }
 
 /// One line typed in a session.
@@ -146,7 +154,7 @@ struct Step {
 
 /// A full session for run `run`: campaign name, participants, ten answers — with, at random,
 /// a note on one question and a changed answer to the first one — then Enter for the advice
-/// and Enter to finish without signing off.
+/// and, in two runs of three, the FG's sign-off; else Enter to finish without one.
 fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut push = |line: String, ack: Option<String>, state: Option<State>| {
@@ -157,6 +165,7 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
         answers: 0,
         note: false,
         purpose: String::new(),
+        signed: false,
     };
     push(String::new(), Some("Vraag 1 (".into()), Some(state.clone()));
     let note_at = (rng.below(2) == 0).then(|| rng.below(ANSWERS.len() as u64) as usize);
@@ -200,7 +209,27 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
         Some("Typ aftekenen".into()),
         Some(state.clone()),
     );
-    push(String::new(), None, Some(state));
+    if rng.below(3) == 0 {
+        push(String::new(), None, Some(state));
+        return steps;
+    }
+    push(
+        "aftekenen".into(),
+        Some("Naam van de FG:".into()),
+        Some(state.clone()),
+    );
+    let [name, date, decision, remarks] = SIGN_OFF;
+    push(name.into(), Some("Datum".into()), Some(state.clone()));
+    push(date.into(), Some("Besluit:".into()), Some(state.clone()));
+    push(
+        decision.into(),
+        Some("Opmerkingen".into()),
+        Some(state.clone()),
+    );
+    // Only the sign-off's own save may be missing after the remarks; once "Afgetekend" is
+    // shown it must be on disk. The process ends after it.
+    state.signed = true;
+    push(remarks.into(), Some("Afgetekend;".into()), Some(state));
     steps
 }
 
@@ -213,6 +242,7 @@ fn state_of(v: &Value) -> State {
             .as_str()
             .unwrap_or_default()
             .to_string(),
+        signed: signed_by(v).is_some(),
     }
 }
 
@@ -228,61 +258,6 @@ fn spawn(store: &Path) -> Child {
         .expect("start avg-wijzer")
 }
 
-#[cfg(unix)]
-fn mode(p: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
-}
-
-/// Every file in the store: (file name, is a record file).
-fn entries(store: &Path) -> Vec<(String, bool)> {
-    let mut v: Vec<(String, bool)> = std::fs::read_dir(store)
-        .unwrap()
-        .map(|e| {
-            let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            let record = !name.starts_with('.') && name.ends_with(".json");
-            (name, record)
-        })
-        .collect();
-    v.sort();
-    v
-}
-
-/// Checks the store after a kill (or a finished run): permissions, and that every record file
-/// parses and verifies. Returns the records' parsed JSON by file name.
-fn check_store(store: &Path) -> Result<Vec<(String, Value)>, String> {
-    #[cfg(unix)]
-    {
-        let m = mode(store);
-        if m != 0o700 {
-            return Err(format!("store directory has mode {m:o}, not 700"));
-        }
-    }
-    let mut records = Vec::new();
-    for (name, is_record) in entries(store) {
-        let path = store.join(&name);
-        #[cfg(unix)]
-        {
-            let m = mode(&path);
-            if m != 0o600 {
-                return Err(format!("{name}: mode {m:o}, not 600 (owner only)"));
-            }
-        }
-        if !is_record {
-            continue;
-        }
-        read_record(&path).map_err(|e| format!("{name}: does not open: {e:#}"))?;
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
-        let v: Value = serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
-        match verify_value(&v) {
-            Verification::Intact => {}
-            other => return Err(format!("{name}: does not verify: {other:?}")),
-        }
-        records.push((name, v));
-    }
-    Ok(records)
-}
-
 /// The number of the first "Vraag N (daarna nog …)" heading in `text`.
 fn heading(text: &str) -> Option<usize> {
     text.lines().find_map(|l| {
@@ -291,20 +266,15 @@ fn heading(text: &str) -> Option<usize> {
     })
 }
 
-fn answers_of(v: &Value) -> serde_json::Map<String, Value> {
-    v["answers"].as_object().cloned().unwrap_or_default()
-}
-
-fn status_of(v: &Value) -> Status {
-    serde_json::from_value(v["status"].clone()).unwrap()
-}
-
 #[derive(Default)]
 struct Tally {
     runs: usize,
     no_record: usize,
     one_more: usize,
     completed: usize,
+    signed: usize,
+    /// Kills that landed after "Afgetekend" was shown.
+    signed_shown: usize,
     resumed: usize,
     temp_left: usize,
 }
@@ -334,13 +304,19 @@ fn kill_run(
         if !delay.is_zero() {
             std::thread::sleep(delay);
         }
-        Ok::<(), String>(())
+        Ok::<usize, String>(at)
     })();
     // Killed (SIGKILL) and reaped on every path, also when the dialogue went wrong.
     let _ = child.kill();
     let status = child.wait().map_err(|e| e.to_string())?;
     drop(stdin);
-    typed?;
+    let at = typed?;
+    // Whether the line being handled was acknowledged before the kill landed.
+    let text = out.all()?;
+    let handled = steps[k]
+        .ack
+        .as_deref()
+        .is_some_and(|ack| text[at..].contains(ack));
 
     let records = check_store(store).map_err(|e| format!("after the kill: {e}"))?;
     t.temp_left += entries(store)
@@ -351,8 +327,12 @@ fn kill_run(
         return Err(format!("{} record files after one session", records.len()));
     }
     // What was acknowledged, and what the line being handled would make of it.
-    let acked = k.checked_sub(1).and_then(|i| steps[i].state.clone());
     let writing = steps[k].state.clone();
+    let acked = if handled {
+        writing.clone()
+    } else {
+        k.checked_sub(1).and_then(|i| steps[i].state.clone())
+    };
     let Some((file, killed)) = records.into_iter().next() else {
         if acked.is_some() {
             return Err(format!(
@@ -391,19 +371,33 @@ fn kill_run(
     let given = answers_of(&killed);
     let m = given.len();
     let complete = m == ANSWERS.len();
-    let expected = if complete {
+    let expected = if on_disk.signed {
+        Status::SignedOff
+    } else if complete {
         Status::Completed
     } else {
         Status::InProgress
     };
-    if status_of(&killed) != expected {
-        return Err(format!(
-            "{file}: status {:?} with {m} answers",
-            status_of(&killed)
-        ));
+    let status = status_of(&killed).map_err(|e| format!("{file}: {e}"))?;
+    if status != expected {
+        return Err(format!("{file}: status {status:?} with {m} answers"));
     }
     if complete {
         t.completed += 1;
+    }
+    if handled && on_disk.signed {
+        t.signed_shown += 1;
+    }
+    if on_disk.signed {
+        // Frozen: not offered to resume. The sign-off is the one typed, over every answer.
+        if signed_by(&killed) != Some(SIGN_OFF[0]) || !complete {
+            return Err(format!(
+                "{file}: signed by {:?} with {m} answers",
+                signed_by(&killed)
+            ));
+        }
+        t.signed += 1;
+        return Ok(());
     }
 
     // Resume: the only record in the store is number 1 of the records still open. An
@@ -421,10 +415,6 @@ fn kill_run(
     let done = child.wait_with_output().map_err(|e| e.to_string())?;
     let text = String::from_utf8_lossy(&done.stdout).into_owned();
     let Some(after) = text.find(&format!("Verder met Kill {run} (")) else {
-        if complete && !text.contains("Onafgemaakte beoordelingen") {
-            // A version that offers only unfinished records: nothing to resume.
-            return Ok(());
-        }
         return Err(format!("resume did not offer {file}; output:\n{text}"));
     };
     if !done.status.success() {
@@ -456,11 +446,11 @@ fn kill_run(
         return Err(format!("{file} is gone after the resume"));
     };
     let all = answers_of(finished);
-    if all.len() != ANSWERS.len() || status_of(finished) != Status::Completed {
+    let status = status_of(finished).map_err(|e| format!("{file}: {e}"))?;
+    if all.len() != ANSWERS.len() || status != Status::Completed {
         return Err(format!(
-            "{file}: after the resume {} answers, status {:?}",
+            "{file}: after the resume {} answers, status {status:?}",
             all.len(),
-            status_of(finished)
         ));
     }
     for (q, a) in &given {
@@ -488,15 +478,25 @@ fn killed_sessions_lose_at_most_the_answer_being_written() {
     let mut rng = Rng(seed);
     let base: PathBuf =
         std::env::temp_dir().join(format!("avg-wijzer-kill-{}-{seed:x}", std::process::id()));
+    let kills: Option<usize> = std::env::var(KILLS_ENV).ok().map(|s| {
+        s.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{KILLS_ENV}={s:?} is not a number of kills"))
+    });
     let start = Instant::now();
     let mut tally = Tally::default();
-    for run in 0..MAX_RUNS {
-        if run >= MIN_RUNS && start.elapsed() > BUDGET {
+    for run in 0..kills.unwrap_or(MAX_RUNS) {
+        if kills.is_none() && run >= MIN_RUNS && start.elapsed() > BUDGET {
             break;
         }
         let steps = script(run, &mut rng);
-        // Any line; most of them are answers, notes or changes, each followed by a save.
-        let k = rng.below(steps.len() as u64) as usize;
+        // Any line; most of them are answers, notes or changes, each followed by a save. One
+        // run in four is killed at the last line, which for most scripts is the sign-off's
+        // save: one line among twenty would hardly ever be hit otherwise.
+        let k = match rng.below(4) {
+            0 => steps.len() - 1,
+            _ => rng.below(steps.len() as u64) as usize,
+        };
         // No delay, a delay inside a save, or one past it.
         let delay = Duration::from_micros(match rng.below(4) {
             0 => 0,
@@ -513,15 +513,24 @@ fn killed_sessions_lose_at_most_the_answer_being_written() {
         }
         tally.runs += 1;
         let _ = std::fs::remove_dir_all(&store);
+        if kills.is_some() && tally.runs % 100 == 0 {
+            println!(
+                "{} kills, {:.0} s",
+                tally.runs,
+                start.elapsed().as_secs_f64()
+            );
+        }
     }
     let _ = std::fs::remove_dir_all(&base);
     println!(
-        "{} kills in {:.1} s: {} before the record existed, {} with the line being handled already saved, {} complete, {} resumed and finished; {} temp files left by kills mid-save",
+        "{} kills in {:.1} s, 0 records unreadable, 0 acknowledged answers, notes or sign-offs lost: {} before the record existed, {} with the line being handled already saved, {} complete, {} signed off ({} after \"Afgetekend\" was shown), {} resumed and finished; {} temp files left by kills mid-save",
         tally.runs,
         start.elapsed().as_secs_f64(),
         tally.no_record,
         tally.one_more,
         tally.completed,
+        tally.signed,
+        tally.signed_shown,
         tally.resumed,
         tally.temp_left
     );

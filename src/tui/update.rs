@@ -414,17 +414,21 @@ fn save_record(m: &mut Model, r: &mut record::Record) {
     }
 }
 
-/// Saves the open assessment.
-fn save(m: &mut Model) {
+/// Saves the open assessment; `false` (with the error shown) when the save failed.
+fn save(m: &mut Model) -> bool {
     let Some(Work::Editing(a)) = &mut m.work else {
-        return;
+        return false;
     };
     let result = match &m.store {
         Some(store) => store.save(&mut a.record),
         None => Ok(()),
     };
-    if let Err(e) = result {
-        error(m, format!("{}: {e:#}", words(m.lang).save_failed));
+    match result {
+        Ok(()) => true,
+        Err(e) => {
+            error(m, format!("{}: {e:#}", words(m.lang).save_failed));
+            false
+        }
     }
 }
 
@@ -738,8 +742,7 @@ fn save_note(m: &mut Model, question: Option<QId>, text: &str) {
         error(m, e.to_string());
         return;
     }
-    save(m);
-    if m.status.is_none() {
+    if save(m) {
         info(m, words(m.lang).note_saved);
     }
 }
@@ -904,17 +907,26 @@ fn submit_sign_off(m: &mut Model) {
     let Some(Work::Editing(a)) = &mut m.work else {
         return;
     };
+    // Kept to take the sign-off back if it cannot be saved: the screen must never show a
+    // sign-off that is not on disk.
+    let before = a.record.clone();
     if let Err(e) = a.sign_off(&name, &date, decision, &remarks, &now) {
         error(m, e.to_string());
         return;
     }
-    save(m);
-    if m.status.is_none() {
-        info(
-            m,
-            format!("{} ({})", words(m.lang).signed, decision.label(m.lang)),
-        );
+    if !save(m) {
+        // The form stays, filled in, with the error: Enter tries again.
+        if let Some(Work::Editing(a)) = &mut m.work {
+            a.record = before;
+        }
+        let why = m.status.take().map(|n| n.text).unwrap_or_default();
+        error(m, format!("{} — {why}", words(m.lang).signoff_failed));
+        return;
     }
+    info(
+        m,
+        format!("{} ({})", words(m.lang).signed, decision.label(m.lang)),
+    );
     to_advice(m);
 }
 
