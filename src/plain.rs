@@ -425,6 +425,7 @@ fn finish(code: ExitCode, unsaved: bool, words: &Words, out: &mut impl Write) ->
 
 /// Starts a new assessment or resumes an unfinished one from the store. `None` when the input
 /// ends before the choice is made.
+#[allow(clippy::too_many_arguments)]
 fn open<'b>(
     bank: &'b Bank,
     lang: Lang,
