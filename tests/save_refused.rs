@@ -100,7 +100,7 @@ fn only_id(dir: &Path) -> String {
 /// Another window saves the record: from then on the session's own saves are refused.
 fn save_elsewhere(dir: &Path) {
     let other = Store::open(dir).expect("store opens");
-    let mut r = other.load(&only_id(dir)).expect("load");
+    let mut r = other.load(&only_id(dir)).expect("load").record;
     r.campaign.name = "Ander venster".into();
     other.save(&mut r).expect("the other window saves");
 }
@@ -110,8 +110,16 @@ fn run(dir: &Path, lines: &[&str], hooks: Vec<(usize, Hook<'_>)>) -> (ExitCode, 
     let store = Store::open(dir).expect("store opens");
     let mut input = Script::new(lines, hooks);
     let mut out = Vec::new();
-    let code = plain::run_with_store(&bank, Lang::Nl, Some(&store), None, &mut input, &mut out)
-        .expect("the session runs");
+    let code = plain::run_with_store(
+        &bank,
+        Lang::Nl,
+        Some(&store),
+        None,
+        false,
+        &mut input,
+        &mut out,
+    )
+    .expect("the session runs");
     (code, String::from_utf8(out).expect("UTF-8"))
 }
 
@@ -145,7 +153,7 @@ fn plain_a_refused_sign_off_is_not_announced_and_fails() {
         "{out}"
     );
     // The other window's save is kept, and nothing of this sign-off is on disk.
-    let r = dir.store().load(&only_id(&dir.0)).expect("load");
+    let r = dir.store().load(&only_id(&dir.0)).expect("load").record;
     assert_eq!(r.campaign.name, "Ander venster");
     assert!(r.signoff.is_none());
     assert_ne!(r.status, Status::SignedOff);
@@ -171,7 +179,7 @@ fn plain_refused_answers_and_notes_are_not_called_saved_and_fail() {
     );
     assert!(!out.contains("Notitie bewaard"), "{out}");
     assert!(out.contains("Niet alles is bewaard"), "{out}");
-    let r = dir.store().load(&only_id(&dir.0)).expect("load");
+    let r = dir.store().load(&only_id(&dir.0)).expect("load").record;
     assert!(r.answers.is_empty(), "the refused answers are not on disk");
 }
 
@@ -198,7 +206,7 @@ fn plain_a_later_save_that_succeeds_brings_everything_to_disk() {
     assert!(out.contains("Opslaan mislukt"), "{out}");
     assert!(!out.contains("Niet alles is bewaard"), "{out}");
     assert_eq!(code, ExitCode::SUCCESS, "{out}");
-    let r = dir.store().load(&only_id(&dir.0)).expect("load");
+    let r = dir.store().load(&only_id(&dir.0)).expect("load").record;
     assert_eq!(
         r.answers.len(),
         2,
@@ -242,7 +250,14 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     let r = m.record().expect("record");
     assert!(r.signoff.is_none() && !r.is_frozen());
     assert_eq!(r.status, Status::Completed);
-    assert!(dir.store().load(&id).expect("load").signoff.is_none());
+    assert!(
+        dir.store()
+            .load(&id)
+            .expect("load")
+            .record
+            .signoff
+            .is_none()
+    );
 
     // The other window's change undone: Enter again signs off, on disk too.
     std::fs::write(&file, original).expect("write");
@@ -252,7 +267,7 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     let notice = m.status.as_ref().expect("a notice");
     assert!(notice.text.starts_with("Afgetekend"), "{}", notice.text);
     assert_eq!(
-        dir.store().load(&id).expect("load").status,
+        dir.store().load(&id).expect("load").record.status,
         Status::SignedOff
     );
 }
