@@ -858,6 +858,7 @@ fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, String)> {
                     "format", "format_version", "id", "revision", "previous", "status", "created",
                     "updated", "completed", "tool", "bank", "lang", "campaign", "participants",
                     "answers", "notes", "history", "outcome", "signoff", "integrity",
+                    "signature",
                 ]
                 .map(|k| format!("\"{k}\""))
                 .join(", ")
@@ -1088,9 +1089,16 @@ fn ids_may_be_abbreviated_to_any_unique_prefix() {
         "2027-01-05",
     ]);
     out.assert_ok();
+    let hash = record::parse(&fs::read_to_string(s.record_path(ids[2])).unwrap())
+        .unwrap()
+        .integrity
+        .hash;
     assert_eq!(
         out.stdout,
-        format!("{}: afgetekend (goedgekeurd)\n", ids[2])
+        format!(
+            "{}: afgetekend (goedgekeurd)\nvingerafdruk (sha256): {hash}\n",
+            ids[2]
+        )
     );
     check_store_records(&s, &[]);
 }
@@ -1283,10 +1291,16 @@ fn a_sign_off_freezes_the_record() {
         "Eerst de grondslag regelen.",
     ]);
     out.assert_ok();
-    assert_eq!(out.stdout, format!("{id}: afgetekend (afgekeurd)\n"));
     check_store_records(&s, &[]);
     let signed = fs::read(&path).unwrap();
     let r = record::parse(std::str::from_utf8(&signed).unwrap()).unwrap();
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{id}: afgetekend (afgekeurd)\nvingerafdruk (sha256): {}\n",
+            r.integrity.hash
+        )
+    );
     assert_eq!(r.status, Status::SignedOff);
     let so = r.signoff.as_ref().unwrap();
     assert_eq!(
