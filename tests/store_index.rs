@@ -10,7 +10,8 @@ use avg_wijzer::record::{Assessment, Campaign};
 use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
 
-const HEADER: &str = r#"{"avg_wijzer_index":1}"#;
+/// The start of the header; the rest names the key the lines are sealed with.
+const HEADER: &str = r#"{"avg_wijzer_index":2,"key":""#;
 
 /// A new store holding a record for each (id, campaign name), listed once so that its cache
 /// is written.
@@ -67,11 +68,15 @@ fn file_of(dir: &Path, id: &str) -> PathBuf {
 /// Each line after the header names one file, in order, and matches it.
 fn assert_index_matches(dir: &Path, ids: &[&str]) {
     let lines = index(dir);
-    assert_eq!(lines[0], HEADER);
+    assert!(lines[0].starts_with(HEADER), "{}", lines[0]);
     let files: Vec<String> = lines[1..]
         .iter()
         .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("a line is JSON");
+            let (json, seal) = l
+                .rsplit_once('\t')
+                .expect("a line is JSON, a tab and a seal");
+            assert_eq!(seal.len(), 64, "{l}");
+            let v: serde_json::Value = serde_json::from_str(json).expect("a line is JSON");
             let file = v["file"].as_str().expect("file").to_string();
             let size = fs::metadata(dir.join(&file))
                 .expect("the file exists")
@@ -103,6 +108,41 @@ fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
     set_modified(&path, modified + Duration::from_secs(1));
     assert_eq!(listed(&store), ["Brava", "Alfa"]);
     assert_index_matches(&dir, &["a", "bb"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Someone with write access to the store (a shared drive) edits the cache to show a record as
+/// signed off, or under another name: without this user's key the seal no longer holds, so the
+/// record is read from its file, and the cache is written anew.
+#[test]
+fn a_cache_line_edited_by_someone_else_is_not_believed() {
+    let (dir, store, _) = store_with("forged", &[("a", "Alfa"), ("bb", "Bravo")]);
+    let lines = index(&dir);
+    let forged: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            l.replace("\"in_progress\"", "\"signed_off\"")
+                .replace("Bravo", "Vervalst")
+        })
+        .collect();
+    assert_ne!(forged, lines);
+    fs::write(dir.join(".index.jsonl"), forged.join("\n") + "\n").unwrap();
+    let l = store.list().unwrap();
+    let shown: Vec<(String, avg_wijzer::record::Status)> = l
+        .records
+        .into_iter()
+        .map(|s| (s.campaign, s.status))
+        .collect();
+    use avg_wijzer::record::Status::InProgress;
+    assert_eq!(
+        shown,
+        [
+            ("Bravo".to_string(), InProgress),
+            ("Alfa".to_string(), InProgress)
+        ]
+    );
+    // Rebuilt with the true values.
+    assert_eq!(index(&dir), lines);
     let _ = fs::remove_dir_all(&dir);
 }
 

@@ -1,5 +1,6 @@
 //! The cache of record summaries, `.index.jsonl`: a header line, then one line per record file,
-//! sorted by file name. Listing a large store reads it as a stream beside the sorted directory,
+//! sorted by file name, each sealed with this user's key (see `key`): a line edited by anyone
+//! else is not believed, and that file is read again. Listing a large store reads it as a stream beside the sorted directory,
 //! one line at a time, and rewrites it by copying the lines that still hold. Only the lines of
 //! files read afresh wait in memory until the cache is written; the old cache is never read
 //! whole.
@@ -10,11 +11,16 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::Summary;
+use super::key::CacheKey;
 
 pub(super) const INDEX: &str = ".index.jsonl";
 /// The cache of earlier versions (one JSON object), removed when the cache is written.
 pub(super) const OLD_INDEX: &str = ".index.json";
-const HEADER: &str = r#"{"avg_wijzer_index":1}"#;
+
+/// The first line: the cache's version and the key its lines are sealed with.
+fn header(key: &CacheKey) -> String {
+    format!(r#"{{"avg_wijzer_index":2,"key":"{}"}}"#, key.id)
+}
 
 /// What tells that a file changed: modification time, size and (on Unix) inode. The cache is
 /// used only while all three match.
@@ -57,9 +63,12 @@ pub(super) struct Entry {
 }
 
 impl Entry {
-    pub(super) fn line(&self) -> String {
+    /// The entry as a line of the cache: its JSON, a tab, and its seal.
+    pub(super) fn line(&self, key: &CacheKey) -> String {
         // An entry is plain data: serialising it cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        let json = serde_json::to_string(self).unwrap_or_default();
+        let seal = key.seal(&json);
+        format!("{json}\t{seal}")
     }
 }
 
@@ -73,7 +82,8 @@ pub(super) enum Source {
 
 /// The old cache, read in file-name order. A cache that is missing, of another version, out
 /// of order or damaged simply ends early: what it no longer covers is read from the files.
-pub(super) struct Reader {
+pub(super) struct Reader<'k> {
+    key: &'k CacheKey,
     file: Option<BufReader<File>>,
     line: String,
     /// The number of the line in `next` (the header is line 0).
@@ -87,8 +97,8 @@ pub(super) struct Reader {
     opened: Option<Stamp>,
 }
 
-impl Reader {
-    pub(super) fn open(dir: &Path) -> Reader {
+impl<'k> Reader<'k> {
+    pub(super) fn open(dir: &Path, key: &'k CacheKey) -> Reader<'k> {
         // Another process replaces the cache by renaming a new one over it, which leaves this
         // open file as it was: the lines found here are the lines copied later. A cache
         // rewritten in place is noticed by its stamp, and then not copied from.
@@ -98,6 +108,7 @@ impl Reader {
             .and_then(|f| f.metadata().ok())
             .map(|m| Stamp::of(&m));
         let mut r = Reader {
+            key,
             file: file.map(BufReader::new),
             line: String::new(),
             number: 0,
@@ -106,7 +117,8 @@ impl Reader {
             skipped: false,
             opened,
         };
-        if r.read_line() == Some(HEADER) {
+        // A cache of another version, or sealed with another user's key, is not read.
+        if r.read_line() == Some(header(key).as_str()) {
             r.advance();
         }
         r
@@ -125,9 +137,12 @@ impl Reader {
     /// is none, and reading stops.
     fn advance(&mut self) {
         self.number += 1;
+        let key = self.key;
         self.next = self
             .read_line()
-            .and_then(|l| serde_json::from_str::<Entry>(l).ok())
+            .and_then(|l| l.rsplit_once('\t'))
+            .filter(|(json, seal)| key.holds(json, seal))
+            .and_then(|(json, _)| serde_json::from_str::<Entry>(json).ok())
             .filter(|e| e.file > self.last);
         if let Some(e) = &self.next {
             self.last.clone_from(&e.file);
@@ -156,7 +171,7 @@ impl Reader {
 
     /// Writes the new cache: the header, then each line from where `plan` says.
     pub(super) fn write(mut self, plan: &[Source], out: &mut impl Write) -> std::io::Result<()> {
-        writeln!(out, "{HEADER}")?;
+        writeln!(out, "{}", header(self.key))?;
         if let Some(f) = self.file.as_mut() {
             if f.get_ref().metadata().ok().map(|m| Stamp::of(&m)) != self.opened {
                 return Err(std::io::Error::other("the old cache changed while read"));
@@ -190,6 +205,10 @@ mod tests {
     /// longer name the lines that were checked.
     #[test]
     fn a_cache_changed_in_place_is_not_copied_from() {
+        let Some(key) = CacheKey::load() else {
+            panic!("no private place for the cache key (no home directory?)");
+        };
+        let key = &key;
         let dir =
             std::env::temp_dir().join(format!("avg-wijzer-index-unit-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -204,22 +223,23 @@ mod tests {
             problem: Some("kapot".into()),
         };
         let text = format!(
-            "{HEADER}\n{}\n{}\n",
-            entry("a.json").line(),
-            entry("b.json").line()
+            "{}\n{}\n{}\n",
+            header(key),
+            entry("a.json").line(key),
+            entry("b.json").line(key)
         );
         std::fs::write(dir.join(INDEX), &text).unwrap();
 
-        let mut reader = Reader::open(&dir);
+        let mut reader = Reader::open(&dir, key);
         let (a, _) = reader.take("a.json").expect("a is cached");
         let (b, _) = reader.take("b.json").expect("b is cached");
         assert_eq!((a, b), (1, 2));
         let mut out = Vec::new();
         let plan = [Source::Kept(2)];
-        Reader::open(&dir).write(&plan, &mut out).unwrap();
+        Reader::open(&dir, key).write(&plan, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            format!("{HEADER}\n{}\n", entry("b.json").line())
+            format!("{}\n{}\n", header(key), entry("b.json").line(key))
         );
 
         // The same file, rewritten in place (longer, so its size differs).
