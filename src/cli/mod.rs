@@ -33,7 +33,11 @@ pub fn store_dir(args: &Args) -> Result<PathBuf, Failure> {
 
 /// The store from `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
 pub fn open_store(args: &Args) -> Result<Store, Failure> {
-    Store::open(&store_dir(args)?).map_err(bad)
+    let store = Store::open(&store_dir(args)?).map_err(bad)?;
+    if let Some(w) = store.exposure_warning() {
+        warn(&w);
+    }
+    Ok(store)
 }
 
 fn new_record(bank: &Bank, store: &Store, path: &str, lang: Lang) -> Result<ExitCode, Failure> {
@@ -159,6 +163,7 @@ fn export_record(
     format: export::Format,
     output: Option<&std::path::Path>,
     force: bool,
+    mode: u32,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
     let path = store.resolve(id).map_err(bad)?;
@@ -186,7 +191,7 @@ fn export_record(
         None if format == export::Format::Json => print_json(&String::from_utf8_lossy(&content)),
         None => print_out(&String::from_utf8_lossy(&content)),
         Some(p) => {
-            store::write_export(p, &content, force).map_err(bad)?;
+            store::write_export(p, &content, force, mode).map_err(bad)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -355,6 +360,10 @@ pub enum Command {
         /// Vervang een bestaand bestand
         #[arg(long)]
         force: bool,
+        /// Rechten van het bestand, octaal (standaard 600: alleen voor jezelf leesbaar, zoals
+        /// de verslagen); bijvoorbeeld 640 om je groep te laten lezen
+        #[arg(long, value_name = "OCTAAL", value_parser = parse_mode, default_value = "600")]
+        mode: u32,
     },
     /// Controleer of een verslag sinds het opslaan ongewijzigd is, of de geschiedenis en de
     /// vorige revisies kloppen en of het advies uit de antwoorden volgt (0 in orde, 1 gewijzigd
@@ -459,12 +468,14 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             format,
             output,
             force,
+            mode,
         }) => export_record(
             &open_store(&args)?,
             id,
             *format,
             output.as_deref(),
             *force,
+            *mode,
             args.lang,
         ),
         Some(Command::Verify {
@@ -554,6 +565,14 @@ fn warn_unverified(loaded: &record::Loaded) {
             loaded.record.id
         ));
     }
+}
+
+/// File permissions as octal digits ("600", "0640"), at most 777.
+fn parse_mode(s: &str) -> Result<u32, String> {
+    u32::from_str_radix(s.trim(), 8)
+        .ok()
+        .filter(|m| *m <= 0o777)
+        .ok_or_else(|| format!("{s:?} zijn geen bestandsrechten als 600 of 640 (octaal)"))
 }
 
 /// Whether to use the plain mode when no front end was asked for.

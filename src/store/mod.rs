@@ -211,6 +211,30 @@ impl Store {
         Ok(store)
     }
 
+    /// The store directory's permissions when others than its owner may write in it (a
+    /// group- or world-writable folder): they can then replace any record, which `verify`
+    /// finds but nothing prevents.
+    pub fn writable_by_others(&self) -> Option<u32> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&self.dir).ok()?.permissions().mode() & 0o777;
+            (mode & 0o022 != 0).then_some(mode)
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// A warning to show when others may write in the store.
+    pub fn exposure_warning(&self) -> Option<String> {
+        self.writable_by_others().map(|mode| {
+            format!(
+                "LET OP: anderen kunnen schrijven in de map van de verslagen {} (rechten {mode:03o}); wie daar kan schrijven, kan verslagen vervangen. Controleer een verslag met avg-wijzer verify, of maak de map alleen voor jezelf schrijfbaar (chmod 700)",
+                self.dir.display()
+            )
+        })
+    }
+
     /// Temp files left by a save that was killed half-way are removed once they are an hour
     /// old (a younger one may be another process's save in progress).
     fn remove_stale_temp_files(&self) {
@@ -263,8 +287,13 @@ impl Store {
     /// Saves a new record; never replaces an existing file.
     pub fn create(&self, record: &mut Record) -> Result<()> {
         let path = self.path_of(&record.id)?;
+        let before = record.integrity.clone();
         let bytes = record.to_json();
-        self.write_atomic(&path, bytes.as_bytes(), false, true)
+        let result = self.write_atomic(&path, bytes.as_bytes(), false, true);
+        if result.is_err() {
+            record.integrity = before;
+        }
+        result
     }
 
     /// Saves a record over its previous version, atomically: a reader (or a crash) sees the old
@@ -300,9 +329,15 @@ impl Store {
                 record.id
             );
         }
+        let before = record.integrity.clone();
         let bytes = record.to_json();
         let result = self.write_atomic(&path, bytes.as_bytes(), on_disk.is_some(), true);
         let _ = lock.unlock();
+        if result.is_err() {
+            // The file on disk still has the old hash: the next save is checked against it,
+            // not against a seal that never reached the disk.
+            record.integrity = before;
+        }
         result
     }
 
@@ -311,8 +346,13 @@ impl Store {
     fn lock(&self, name: &str) -> Result<File> {
         let mut options = OpenOptions::new();
         options.create(true).truncate(false).write(true);
+        // A lock file replaced by a link (to a file of the user's elsewhere) is not followed:
+        // opening it fails instead of creating or locking what the link points at.
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
         let file = options
             .open(self.dir.join(name))
             .map_err(|e| io_error(name, &e))?;
@@ -669,33 +709,76 @@ impl std::fmt::Display for AlreadyExists {
 
 impl std::error::Error for AlreadyExists {}
 
-/// Writes an export; an existing file is replaced only when `force` is given, and is
-/// otherwise refused with [`AlreadyExists`].
-pub fn write_export(path: &Path, content: &[u8], force: bool) -> Result<()> {
+/// An export's permissions unless the user asks for others: readable by its owner only, as
+/// the records are.
+pub const EXPORT_MODE: u32 = 0o600;
+
+/// The beginning of an export's temp file name, in the directory of the export.
+const EXPORT_TMP_PREFIX: &str = ".avg-wijzer-export-";
+
+/// Writes an export, readable by its owner only unless `mode` says otherwise (an export holds
+/// as much as the record). An existing file is replaced only when `force` is given, and is
+/// otherwise refused with [`AlreadyExists`] — also when it appears while the export is written:
+/// the new file is linked into place, which fails if the name is taken.
+pub fn write_export(path: &Path, content: &[u8], force: bool, mode: u32) -> Result<()> {
     let shown = path.display().to_string();
-    if path.exists() && !force {
+    if !force && fs::symlink_metadata(path).is_ok() {
         return Err(AlreadyExists(shown).into());
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    remove_stale_exports(&dir);
     let tmp = dir.join(format!(
-        "{TMP_PREFIX}{}-{:016x}",
+        "{EXPORT_TMP_PREFIX}{}-{:016x}",
         std::process::id(),
         random_u64()
     ));
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
     let written = (|| -> std::io::Result<()> {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut f = options.open(&tmp)?;
         f.write_all(content)?;
         f.sync_all()?;
-        fs::rename(&tmp, path)
+        if force {
+            fs::rename(&tmp, path)
+        } else {
+            let linked = fs::hard_link(&tmp, path);
+            let _ = fs::remove_file(&tmp);
+            linked
+        }
     })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_error(&shown, &e).context("exporteren mislukt"));
+    let _ = fs::remove_file(&tmp);
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(AlreadyExists(shown).into()),
+        Err(e) => Err(io_error(&shown, &e).context("exporteren mislukt")),
     }
-    Ok(())
+}
+
+/// Export temp files that a killed export left behind, once they are an hour old.
+fn remove_stale_exports(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(EXPORT_TMP_PREFIX)
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600);
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -122,6 +122,9 @@ pub fn run<E>(
     // its directory.
     let mut model = Model::new(&bank, lang, Some(Store { dir }));
     model.accept_altered = accept_altered;
+    if let Some(w) = model.store.as_ref().and_then(Store::exposure_warning) {
+        update::error(&mut model, w);
+    }
     if let Some(id) = resume {
         update::resume(&mut model, id);
     }

@@ -114,7 +114,7 @@ fn info(m: &mut Model, text: impl Into<String>) {
     });
 }
 
-fn error(m: &mut Model, text: impl Into<String>) {
+pub fn error(m: &mut Model, text: impl Into<String>) {
     m.status = Some(Notice {
         kind: NoticeKind::Error,
         text: text.into(),
@@ -1007,7 +1007,12 @@ fn write_export(m: &mut Model, path: &str, format: ExportFormat, force: bool) {
         read => read.and_then(Result::ok),
     };
     let content = crate::export::render(r, format, m.lang, stored);
-    match store::write_export(std::path::Path::new(path), &content, force) {
+    match store::write_export(
+        std::path::Path::new(path),
+        &content,
+        force,
+        store::EXPORT_MODE,
+    ) {
         Ok(()) => {
             info(m, format!("{}: {path}", w.exported));
             to_advice(m);
