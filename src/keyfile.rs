@@ -41,6 +41,14 @@ pub fn is_in_store(key: &Path, store: &store::Store) -> bool {
     key.starts_with(dir)
 }
 
+/// The warning for a key kept in the store's directory.
+pub fn in_store_warning(key: &Path) -> String {
+    format!(
+        "{}: deze privésleutel staat in de map van de verslagen, waar anderen hem kunnen lezen; bewaar hem op een eigen plek",
+        key.display()
+    )
+}
+
 fn passphrase(shown: &str) -> Result<String> {
     if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
         return Ok(p);

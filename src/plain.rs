@@ -50,6 +50,9 @@ struct Words {
     signoff_date: &'static str,
     signoff_decision: &'static str,
     signoff_remarks: &'static str,
+    signoff_key: &'static str,
+    fingerprint: &'static str,
+    signed_with: &'static str,
     signed: &'static str,
     signoff_failed: &'static str,
     not_all_saved: &'static str,
@@ -92,7 +95,10 @@ const NL: Words = Words {
     signoff_date: "Datum (JJJJ-MM-DD, Enter = vandaag):",
     signoff_decision: "Besluit: 1. goedgekeurd  2. goedgekeurd met voorwaarden  3. afgekeurd",
     signoff_remarks: "Opmerkingen of voorwaarden (Enter = geen):",
+    signoff_key: "Onderteken de aftekening met je eigen SSH-sleutel, zodat de registerbeheerder haar met ssh-keygen kan controleren: typ het pad naar je privésleutel (Ed25519), of Enter = zonder sleutel.",
     signed: "Afgetekend; het verslag staat nu vast.",
+    fingerprint: "Vingerafdruk (sha256), voor het verwerkingsregister",
+    signed_with: "Ondertekend met SSH-sleutel",
     signoff_failed: "Aftekenen niet bewaard; het verslag is NIET afgetekend",
     not_all_saved: "Niet alles is bewaard: de laatste wijzigingen staan niet op schijf (zie de melding hierboven).",
 };
@@ -134,7 +140,10 @@ const EN: Words = Words {
     signoff_date: "Date (YYYY-MM-DD, Enter = today):",
     signoff_decision: "Decision: 1. approved  2. approved with conditions  3. rejected",
     signoff_remarks: "Remarks or conditions (Enter = none):",
+    signoff_key: "Sign the sign-off with your own SSH key, so the register keeper can check it with ssh-keygen: type the path of your private key (Ed25519), or Enter = no key.",
     signed: "Signed off; the record is now frozen.",
+    fingerprint: "Fingerprint (sha256), for the processing register",
+    signed_with: "Signed with SSH key",
     signoff_failed: "Sign-off not saved; the record is NOT signed off",
     not_all_saved: "Not everything was saved: the latest changes are not on disk (see the message above).",
 };
@@ -393,9 +402,13 @@ pub fn run_with_store(
         // A sign-off is only announced once it is on disk; one that is not stays undone, also
         // in memory, so that nothing could go on as if the record were frozen.
         let before = a.record.clone();
-        if sign_off(&mut a, lang, words, input, out)? {
+        if sign_off(&mut a, store, lang, words, input, out)? {
             if save(&mut a, &mut unsaved, words.signoff_failed, out)? {
                 writeln!(out, "{}", words.signed)?;
+                writeln!(out, "{}: {}", words.fingerprint, a.record.integrity.hash)?;
+                if let Some(s) = &a.record.signature {
+                    writeln!(out, "{}: {}", words.signed_with, s.key_fingerprint)?;
+                }
             } else {
                 a.record = before;
                 out.flush()?;
@@ -571,6 +584,7 @@ fn resume_record<'b>(
 /// signed is the caller's, once the save succeeded.
 fn sign_off(
     a: &mut Assessment,
+    store: Option<&Store>,
     lang: Lang,
     words: &Words,
     input: &mut impl BufRead,
@@ -623,8 +637,42 @@ fn sign_off(
         };
         warn_personal_data(&remarks, lang, out)?;
         match a.sign_off(&name, &date, decision, remarks.trim(), &now) {
-            Ok(()) => return Ok(true),
+            Ok(()) => return sign_with_key(a, store, words, input, out),
             Err(e) => writeln!(out, "{}: {e}", words.not_understood)?,
+        }
+    }
+}
+
+/// Asks for the FG's SSH key and signs the sign-off with it, until it is signed or the FG goes
+/// on without a key (an empty line). `false` when the input ends: nothing is signed off then.
+fn sign_with_key(
+    a: &mut Assessment,
+    store: Option<&Store>,
+    words: &Words,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<bool> {
+    loop {
+        writeln!(out, "{}", wrap(words.signoff_key, W, "", ""))?;
+        let Some(line) = prompt(input, out)? else {
+            return Ok(false);
+        };
+        let path = std::path::Path::new(line.trim());
+        if line.trim().is_empty() {
+            return Ok(true);
+        }
+        if store.is_some_and(|s| crate::keyfile::is_in_store(path, s)) {
+            writeln!(
+                out,
+                "{}",
+                wrap(&crate::keyfile::in_store_warning(path), W, "", "")
+            )?;
+        }
+        // The prompt for a passphrase goes to the terminal itself, after what was written.
+        out.flush()?;
+        match crate::keyfile::sign(&mut a.record, path) {
+            Ok(()) => return Ok(true),
+            Err(e) => writeln!(out, "{}: {e:#}", words.not_understood)?,
         }
     }
 }

@@ -124,8 +124,8 @@ fn run(dir: &Path, lines: &[&str], hooks: Vec<(usize, Hook<'_>)>) -> (ExitCode, 
 }
 
 /// Campaign, participants, purpose, the area map (the advice after two answers), the advice,
-/// then the FG's sign-off: name, date, decision, remarks.
-const SIGNED: [&str; 10] = [
+/// then the FG's sign-off: name, date, decision, remarks, no SSH key.
+const SIGNED: [&str; 11] = [
     "Test",
     "",
     "x",
@@ -136,6 +136,7 @@ const SIGNED: [&str; 10] = [
     "",
     "1",
     "geen",
+    "",
 ];
 
 #[test]

@@ -218,7 +218,7 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
         Some("Naam van de FG:".into()),
         Some(state.clone()),
     );
-    let [name, date, decision, remarks] = SIGN_OFF;
+    let [name, date, decision, remarks, key] = SIGN_OFF;
     push(name.into(), Some("Datum".into()), Some(state.clone()));
     push(date.into(), Some("Besluit:".into()), Some(state.clone()));
     push(
@@ -226,10 +226,15 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
         Some("Opmerkingen".into()),
         Some(state.clone()),
     );
-    // Only the sign-off's own save may be missing after the remarks; once "Afgetekend" is
-    // shown it must be on disk. The process ends after it.
+    push(
+        remarks.into(),
+        Some("Onderteken de aftekening".into()),
+        Some(state.clone()),
+    );
+    // Only the sign-off's own save may be missing after the key; once "Afgetekend" is shown
+    // it must be on disk. The process ends after it.
     state.signed = true;
-    push(remarks.into(), Some("Afgetekend;".into()), Some(state));
+    push(key.into(), Some("Afgetekend;".into()), Some(state));
     steps
 }
 

@@ -253,10 +253,7 @@ fn sign_off(
         .map_err(|e| Failure::bad_input(format!("verslag {}: {e}", a.record.id)))?;
     if let Some(key) = key {
         if crate::keyfile::is_in_store(key, store) {
-            warn(&format!(
-                "{}: deze privésleutel staat in de map van de verslagen, waar anderen hem kunnen lezen; bewaar hem op een eigen plek",
-                key.display()
-            ));
+            warn(&crate::keyfile::in_store_warning(key));
         }
         // Nothing is saved when signing fails: the FG tries again, or signs off without a key.
         crate::keyfile::sign(&mut a.record, key).map_err(bad)?;

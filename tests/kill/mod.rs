@@ -23,8 +23,8 @@ pub const ANSWERS: [&str; 10] = [
 ];
 
 /// The FG's sign-off as typed in plain mode after "aftekenen": name, date (Enter = today),
-/// decision, remarks.
-pub const SIGN_OFF: [&str; 4] = ["B. Jansen", "", "1", "geen"];
+/// decision, remarks, no SSH key (Enter).
+pub const SIGN_OFF: [&str; 5] = ["B. Jansen", "", "1", "geen", ""];
 
 #[cfg(unix)]
 fn mode(p: &Path) -> Result<u32, String> {
