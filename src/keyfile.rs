@@ -14,8 +14,13 @@ use crate::store;
 pub const PASSPHRASE_ENV: &str = "AVG_WIJZER_KEY_PASSPHRASE";
 
 /// Signs `record`'s sign-off with the private key in the file `path`. A protected key's
-/// passphrase comes from [`PASSPHRASE_ENV`], or is asked on the terminal without echo.
-pub fn sign(record: &mut Record, path: &Path) -> Result<()> {
+/// passphrase comes from `passphrase` (asked only then): [`ask_passphrase`] on a terminal, a
+/// masked field in the full-screen interface.
+pub fn sign(
+    record: &mut Record,
+    path: &Path,
+    passphrase: impl FnOnce(&str) -> Result<String>,
+) -> Result<()> {
     let shown = path.display().to_string();
     let mut text = String::from_utf8(store::read_bytes(path)?)
         .map_err(|_| anyhow!("{shown}: {}", signature::SignError::NotAPrivateKey))?;
@@ -49,7 +54,9 @@ pub fn in_store_warning(key: &Path) -> String {
     )
 }
 
-fn passphrase(shown: &str) -> Result<String> {
+/// A protected key's passphrase from [`PASSPHRASE_ENV`], or else asked on the terminal
+/// without echo.
+pub fn ask_passphrase(shown: &str) -> Result<String> {
     if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
         return Ok(p);
     }

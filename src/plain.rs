@@ -670,7 +670,7 @@ fn sign_with_key(
         }
         // The prompt for a passphrase goes to the terminal itself, after what was written.
         out.flush()?;
-        match crate::keyfile::sign(&mut a.record, path) {
+        match crate::keyfile::sign(&mut a.record, path, crate::keyfile::ask_passphrase) {
             Ok(()) => return Ok(true),
             Err(e) => writeln!(out, "{}: {e:#}", words.not_understood)?,
         }

@@ -346,6 +346,8 @@ fn sign_off_form() {
         date: TextField::with_text("2026-11-23", Lang::Nl),
         decision: 1,
         remarks: TextField::default(),
+        key: TextField::with_text("/home/fatima/.ssh/id_ed25519", Lang::Nl),
+        passphrase: TextField::with_text("geheim", Lang::Nl),
         focus: SignField::Decision,
     });
     snap("sign_off", &m);

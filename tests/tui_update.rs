@@ -365,6 +365,55 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
 }
 
 #[test]
+fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
+    use Action::*;
+    let store = TempStore::new("signed");
+    let bank = bank();
+    let mut m = model(&bank, Some(store.open()));
+    begin(&mut m);
+    answer_all(&mut m);
+    keys(&mut m, &[Bottom, Select]);
+    key(&mut m, SignOff);
+    typed(&mut m, "Fatima de Vries");
+    let keys_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys");
+    // A protected key without its passphrase: refused in words, nothing signed or saved.
+    keys(&mut m, &[NextPanel, NextPanel, NextPanel, NextPanel]);
+    typed(&mut m, &format!("{keys_dir}/fg_ed25519_protected"));
+    key(&mut m, Select);
+    assert_eq!(on(&m), "sign-off");
+    let status = m.status.as_ref().expect("an error");
+    assert_eq!(status.kind, NoticeKind::Error);
+    assert!(
+        status.text.contains("vul de wachtwoordzin in"),
+        "{}",
+        status.text
+    );
+    let r = m.record().expect("record");
+    assert!(r.signoff.is_none() && r.signature.is_none());
+    assert!(store.open().load(&r.id).unwrap().record.signoff.is_none());
+    // With the passphrase (typed in the masked field) it is signed, saved and said.
+    key(&mut m, NextPanel);
+    typed(&mut m, "geheime wachtwoordzin");
+    key(&mut m, Select);
+    assert_eq!(on(&m), "advice");
+    let r = m.record().expect("record").clone();
+    let sig = r.signature.as_ref().expect("signed with the key");
+    assert!(sig.armored.starts_with("-----BEGIN SSH SIGNATURE-----"));
+    let status = m.status.as_ref().expect("said");
+    assert!(
+        status.text.contains(&sig.key_fingerprint),
+        "{}",
+        status.text
+    );
+    let saved = store.open().load(&r.id).unwrap();
+    assert!(saved.unverified.is_none());
+    assert_eq!(saved.record.signature.as_ref(), Some(sig));
+    // The passphrase is kept nowhere: not in the form's place, not in the record file.
+    let file = std::fs::read_to_string(store.0.join(format!("{}.json", r.id))).unwrap();
+    assert!(!file.contains("geheime wachtwoordzin") && !file.contains("PRIVATE KEY"));
+}
+
+#[test]
 fn sign_off_freezes_and_a_change_makes_a_revision() {
     use Action::*;
     let store = TempStore::new("revision");

@@ -256,7 +256,7 @@ fn sign_off(
             warn(&crate::keyfile::in_store_warning(key));
         }
         // Nothing is saved when signing fails: the FG tries again, or signs off without a key.
-        crate::keyfile::sign(&mut a.record, key).map_err(bad)?;
+        crate::keyfile::sign(&mut a.record, key, crate::keyfile::ask_passphrase).map_err(bad)?;
     }
     if revised_from.is_some() {
         store.create(&mut a.record)

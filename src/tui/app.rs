@@ -336,14 +336,20 @@ pub enum SignField {
     Date,
     Decision,
     Remarks,
+    /// The path of the FG's own SSH key, to sign the sign-off with (optional).
+    Key,
+    /// Its passphrase, shown masked, when the key is protected.
+    Passphrase,
 }
 
 impl SignField {
-    pub const ALL: [SignField; 4] = [
+    pub const ALL: [SignField; 6] = [
         SignField::Name,
         SignField::Date,
         SignField::Decision,
         SignField::Remarks,
+        SignField::Key,
+        SignField::Passphrase,
     ];
 }
 
@@ -354,6 +360,8 @@ pub struct SignOffForm {
     /// Index into [`crate::record::Decision::ALL`].
     pub decision: usize,
     pub remarks: TextField,
+    pub key: TextField,
+    pub passphrase: TextField,
     pub focus: SignField,
 }
 
@@ -408,6 +416,16 @@ pub struct TextField {
 }
 
 impl TextField {
+    /// The field as it is shown when what is typed must not be seen (a passphrase): a dot per
+    /// character, the cursor where it is.
+    pub fn masked(&self) -> TextField {
+        TextField {
+            text: "•".repeat(self.text.chars().count()),
+            cursor: self.cursor,
+            warning: None,
+        }
+    }
+
     pub fn with_text(text: &str, lang: Lang) -> TextField {
         let mut f = TextField {
             text: text.to_string(),

@@ -147,6 +147,8 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
             SignField::Name => Some(&mut f.name),
             SignField::Date => Some(&mut f.date),
             SignField::Remarks => Some(&mut f.remarks),
+            SignField::Key => Some(&mut f.key),
+            SignField::Passphrase => Some(&mut f.passphrase),
             SignField::Decision => None,
         },
         Screen::Export(f) if f.focus == ExportField::Path => {
@@ -857,6 +859,8 @@ fn open_sign_off(m: &mut Model) {
         date: TextField::with_text(&today, m.lang),
         decision: 0,
         remarks: TextField::default(),
+        key: TextField::default(),
+        passphrase: TextField::default(),
         focus: SignField::Name,
     });
 }
@@ -878,7 +882,13 @@ fn sign_off_key(m: &mut Model, action: Action) {
         Action::Right | Action::Toggle if f.focus == SignField::Decision => {
             f.decision = (f.decision + 1) % n
         }
-        Action::Select if f.focus != SignField::Remarks => {
+        // Enter signs off from the remarks on (the key is optional).
+        Action::Select
+            if matches!(
+                f.focus,
+                SignField::Name | SignField::Date | SignField::Decision
+            ) =>
+        {
             f.focus = cycle(&SignField::ALL, f.focus, 1)
         }
         Action::Select => submit_sign_off(m),
@@ -894,25 +904,46 @@ fn sign_off_key(m: &mut Model, action: Action) {
 }
 
 fn submit_sign_off(m: &mut Model) {
-    let Screen::SignOff(f) = &m.screen else {
+    let Screen::SignOff(f) = &mut m.screen else {
         return;
     };
     let decision = Decision::ALL[f.decision.min(Decision::ALL.len() - 1)];
-    let (name, date, remarks) = (
+    let (name, date, remarks, key) = (
         f.name.text.clone(),
         f.date.text.trim().to_string(),
         f.remarks.text.trim().to_string(),
+        f.key.text.trim().to_string(),
     );
+    // The passphrase leaves the form at once: it is used for this one signature only.
+    let mut passphrase = std::mem::take(&mut f.passphrase);
     let now = (m.clock)();
+    let lang = m.lang;
     let Some(Work::Editing(a)) = &mut m.work else {
         return;
     };
-    // Kept to take the sign-off back if it cannot be saved: the screen must never show a
-    // sign-off that is not on disk.
+    // Kept to take the sign-off back if it cannot be signed or saved: the screen must never
+    // show a sign-off that is not on disk.
     let before = a.record.clone();
     if let Err(e) = a.sign_off(&name, &date, decision, &remarks, &now) {
         error(m, e.to_string());
         return;
+    }
+    if !key.is_empty() {
+        let signed =
+            crate::keyfile::sign(
+                &mut a.record,
+                std::path::Path::new(&key),
+                |_| match passphrase.text.is_empty() {
+                    true => Err(anyhow::anyhow!(words(lang).passphrase_needed)),
+                    false => Ok(passphrase.text.clone()),
+                },
+            );
+        zeroize::Zeroize::zeroize(&mut passphrase.text);
+        if let Err(e) = signed {
+            a.record = before;
+            error(m, format!("{e:#}"));
+            return;
+        }
     }
     if !save(m) {
         // The form stays, filled in, with the error: Enter tries again.
@@ -923,9 +954,18 @@ fn submit_sign_off(m: &mut Model) {
         error(m, format!("{} — {why}", words(m.lang).signoff_failed));
         return;
     }
+    let signed_with = m
+        .record()
+        .and_then(|r| r.signature.as_ref())
+        .map(|s| format!(", {} {}", words(m.lang).signed_with, s.key_fingerprint))
+        .unwrap_or_default();
     info(
         m,
-        format!("{} ({})", words(m.lang).signed, decision.label(m.lang)),
+        format!(
+            "{} ({}){signed_with}",
+            words(m.lang).signed,
+            decision.label(m.lang)
+        ),
     );
     to_advice(m);
 }

@@ -131,6 +131,14 @@ pub fn sign_off(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
         width,
         t,
     );
+    form.field(w.sign_key, &f.key, f.focus == SignField::Key, width, t);
+    form.field(
+        w.sign_passphrase,
+        &f.passphrase.masked(),
+        f.focus == SignField::Passphrase,
+        width,
+        t,
+    );
     form.text(w.sign_frozen, width, t);
     form.render(frame, inner);
 }
