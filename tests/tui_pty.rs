@@ -86,8 +86,45 @@ impl Tui {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("send keys");
+        self.send_bytes(keys.as_bytes());
+    }
+
+    /// Raw bytes, as a terminal that is not set to UTF-8 (or a broken one) sends them.
+    fn send_bytes(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("send keys");
         self.writer.flush().expect("flush keys");
+    }
+
+    /// Many bytes at once, as a paste arrives: more than the terminal's input buffer holds
+    /// (4 KiB on Linux), so the write waits for the program to read. It runs on its own thread
+    /// so that a program that stops reading fails the test instead of hanging it.
+    fn send_burst(&mut self, bytes: Vec<u8>) -> Burst {
+        let mut writer = std::mem::replace(&mut self.writer, Box::new(std::io::sink()));
+        Burst(std::thread::spawn(move || {
+            let _ = writer.write_all(&bytes);
+            let _ = writer.flush();
+            writer
+        }))
+    }
+
+    /// Waits for a burst to be written in full and takes the writer back.
+    fn burst_done(&mut self, burst: Burst) {
+        self.writer = burst.0.join().expect("burst written");
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH) and the emulator that reads it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master.resize(size).expect("resize");
+        self.parser
+            .lock()
+            .expect("parser")
+            .set_size(nz(rows), nz(cols));
     }
 
     fn pid(&self) -> u32 {
@@ -160,6 +197,9 @@ impl Drop for Tui {
         let _ = self.child.kill();
     }
 }
+
+/// A write on its own thread; it gives the pty writer back when done.
+struct Burst(std::thread::JoinHandle<Box<dyn Write + Send>>);
 
 struct TempDir(PathBuf);
 
@@ -346,22 +386,11 @@ fn a_small_window_asks_to_be_larger_and_survives_resizing() {
     t.wait_for("Nieuwe beoordeling starten");
     t.send("\r");
     t.wait_for("Naam van de campagne");
-    let size = |cols, rows| PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    };
     for (cols, rows) in [(60, 20), (79, 24), (80, 23)] {
-        t.master.resize(size(cols, rows)).expect("resize");
-        t.parser
-            .lock()
-            .expect("parser")
-            .set_size(nz(rows), nz(cols));
+        t.resize(cols, rows);
         t.wait_for("Maak het venster groter");
     }
-    t.master.resize(size(120, 40)).expect("resize");
-    t.parser.lock().expect("parser").set_size(nz(40), nz(120));
+    t.resize(120, 40);
     t.wait_for("Naam van de campagne");
     t.send("\x03");
     assert!(t.wait_exit());
@@ -391,4 +420,109 @@ fn a_hang_up_ends_the_process() {
         assert!(start.elapsed() < WAIT, "still running after a hang-up");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Lets bytes already sent reach the program on their own, before the next ones: a terminal
+/// sends a key in one write, and a pause makes the next write a separate read. Not a check.
+fn pause() {
+    std::thread::sleep(Duration::from_millis(300));
+}
+
+/// The campaign form, its first field focused, with `text` typed in it.
+fn form_with(t: &mut Tui, text: &str) {
+    t.wait_for("Nieuwe beoordeling starten");
+    t.send("\r");
+    t.wait_for("Naam van de campagne");
+    t.send(text);
+    t.wait_for(&format!("[{text}"));
+}
+
+/// A terminal set to Latin-1 sends 'ã' as the single byte 0xE3, which in UTF-8 starts a
+/// three-byte character. The rest never comes: the interface must still take resizes, keys and
+/// signals, and takes the lone byte as one U+FFFD. (vt100 does not draw U+FFFD, so the screen
+/// shows the text around it and the record on disk shows it.)
+#[test]
+fn a_lone_utf8_lead_byte_blocks_neither_resizes_nor_keys() {
+    let dir = TempDir::new("lone-lead");
+    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    form_with(&mut t, "Abc");
+    t.send_bytes(&[0xE3]);
+    pause();
+    t.resize(60, 20);
+    t.wait_for("Maak het venster groter");
+    t.resize(100, 30);
+    t.wait_for("Naam van de campagne");
+    // An arrow key moves to the next field and letters land in it.
+    t.send("\x1b[B");
+    t.wait_for("▶ Omschrijving");
+    t.send("Def");
+    t.wait_for("[Def ");
+    t.send("\r\r");
+    t.wait_for("Vraag 1 van");
+    let (_, record) = dir.record();
+    assert_eq!(record["campaign"]["name"], "Abc\u{FFFD}");
+    assert_eq!(record["campaign"]["description"], "Def");
+    // A lone lead byte does not keep SIGTERM from ending the program either.
+    t.send_bytes(&[0xE3]);
+    pause();
+    t.signal("-TERM");
+    assert!(t.wait_exit(), "a clean exit on SIGTERM");
+    assert!(!t.in_alternate_screen());
+    assert!(!t.mouse_reporting());
+}
+
+/// A lead byte followed by a byte that cannot continue it: one U+FFFD, and the byte after it
+/// counts as itself, also when it begins an escape sequence (an arrow key).
+#[test]
+fn invalid_utf8_costs_no_following_key() {
+    let dir = TempDir::new("invalid-utf8");
+    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    form_with(&mut t, "Abc");
+    t.send_bytes(b"\xE3A\xC3\xA9");
+    t.wait_for("[AbcAé ");
+    t.send_bytes(b"\xE3\x1b[B");
+    t.wait_for("▶ Omschrijving");
+    // A cut four-byte character, then an overlong '/'.
+    t.send_bytes(b"\xF0\x9F\x98D\xC0\xAFef");
+    t.wait_for("[Def ");
+    t.send("\r\r");
+    t.wait_for("Vraag 1 van");
+    let (_, record) = dir.record();
+    assert_eq!(record["campaign"]["name"], "Abc\u{FFFD}Aé\u{FFFD}");
+    assert_eq!(
+        record["campaign"]["description"],
+        "\u{FFFD}D\u{FFFD}\u{FFFD}ef"
+    );
+    t.send("\x03");
+    assert!(t.wait_exit());
+}
+
+/// More bytes at once than the terminal's input buffer holds (a large paste, a held-down
+/// key): all of it is read while no further key comes, and the keys after it count. (Few of
+/// the bytes become text: each typed character is checked for personal data, which a debug
+/// build does slowly.)
+#[test]
+fn a_burst_larger_than_the_input_buffer_is_read_whole() {
+    let dir = TempDir::new("burst");
+    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    form_with(&mut t, "Abc");
+    // Without bracketed paste: 4,000 arrow keys (12,000 bytes, sequences cut across reads
+    // anywhere), Ctrl-U to empty the field, then a word.
+    let mut burst = b"\x1b[C".repeat(4000);
+    burst.extend_from_slice(b"\x15Eind");
+    let writing = t.send_burst(burst);
+    t.wait_for("[Eind ");
+    t.burst_done(writing);
+    // With bracketed paste: one paste whose line ends do not end the form, then an arrow key
+    // and a letter in the next field.
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend_from_slice(&b"\r\n".repeat(3000));
+    paste.extend_from_slice(b"Plak\x1b[201~\x1b[BZ");
+    let writing = t.send_burst(paste);
+    t.wait_for("▶ Omschrijving");
+    t.wait_for("[Z ");
+    t.burst_done(writing);
+    assert!(t.screen().contains("[EindPlak "), "{}", t.screen());
+    t.send("\x03");
+    assert!(t.wait_exit());
 }

@@ -3,9 +3,13 @@
 //! [`update::update`] for every change, and [`view::draw`] that only draws. The loop is generic
 //! over the backend so tests draw into a `TestBackend`.
 //!
+//! Keys, clicks, pastes and resizes come from [`input::Input`], which reads the terminal
+//! itself: crossterm's `event::read` can stop taking input (see there).
+//!
 //! The terminal is restored on every way out: a normal quit, an error (a guard), a panic
 //! (ratatui's hook) and SIGTERM/SIGHUP/SIGINT (a flag the loop polls).
 pub mod app;
+pub mod input;
 pub mod keymap;
 pub mod message;
 pub mod minimal;
@@ -23,8 +27,7 @@ use std::time::Duration;
 
 use anyhow::{Result, anyhow};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, MouseButton,
-    MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, MouseButton, MouseEventKind,
 };
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -34,6 +37,7 @@ use crate::store::Store;
 use crate::text::Lang;
 
 use app::{Model, Run};
+use input::Input;
 use message::Message;
 
 /// Restores the terminal when dropped: on a normal return, on `?` and while unwinding.
@@ -105,6 +109,7 @@ pub fn run<E>(
     // Clicks choose options and rows (asked for after the first frame, which nothing delays).
     // A terminal without mouse reporting just sends none.
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    let mut input = Input::new().map_err(|e| anyhow!("de toetsen zijn niet te lezen: {e}"))?;
     let listing = {
         let (tx, rx) = mpsc::channel();
         let dir = dir.clone();
@@ -129,7 +134,7 @@ pub fn run<E>(
         update::resume(&mut model, id);
     }
     let mut listing = Some(listing);
-    event_loop(&mut terminal, &mut model, &stop, |model| {
+    event_loop(&mut terminal, &mut input, &mut model, &stop, |model| {
         let news = match listing.as_ref().map(Receiver::try_recv) {
             Some(Ok(result)) => result,
             Some(Err(TryRecvError::Disconnected)) => Err("de lijst is niet gelezen".into()),
@@ -146,6 +151,7 @@ pub fn run<E>(
 /// runs after every frame and tells whether it changed the model (news from background work).
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
+    input: &mut Input,
     model: &mut Model,
     stop: &AtomicBool,
     mut after_draw: impl FnMut(&mut Model) -> bool,
@@ -163,12 +169,12 @@ pub fn event_loop<B: Backend>(
             dirty = true;
             continue;
         }
-        if !event::poll(Duration::from_millis(50))? {
+        let Some(mut event) = input.next(Duration::from_millis(50))? else {
             continue;
-        }
+        };
         // Everything already waiting is handled before the next frame.
         loop {
-            match event::read()? {
+            match event {
                 Event::Key(key) => {
                     if let Some(msg) = keymap::message(key, update::context(model)) {
                         update::update(model, msg);
@@ -199,8 +205,12 @@ pub fn event_loop<B: Backend>(
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
-            if model.run != Run::Running || !event::poll(Duration::ZERO)? {
+            if model.run != Run::Running {
                 break;
+            }
+            match input.next(Duration::ZERO)? {
+                Some(next) => event = next,
+                None => break,
             }
         }
     }
