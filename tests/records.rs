@@ -22,69 +22,22 @@ use serde_json::{Value, json};
 use avg_wijzer::bank::Bank;
 use avg_wijzer::record::{
     self, Assessment, Campaign, Decision, Event, GivenAnswer, Participant, Record, Status,
-    Unreadable, Verification,
+    Unreadable,
 };
 use avg_wijzer::text::Lang;
 use avg_wijzer::{answers, export, guard};
 
 mod common;
-use common::{EXAMPLE, Scratch, reseal};
-const SCHEMA: &str = include_str!("../docs/record.schema.json");
-/// The schema of format version 1, kept for the fixtures of that version.
-const SCHEMA_V1: &str = include_str!("../docs/record.schema.v1.json");
+use common::{
+    EXAMPLE, SCHEMA, Scratch, VALIDATOR, assert_record_file, check_store_records, reseal,
+    schema_errors,
+};
 const FIXTURES_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/records/v1");
 
 static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::embedded().expect("the embedded bank loads"));
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn validator(src: &str) -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(src).expect("the record schema is JSON");
-    jsonschema::draft202012::new(&schema).expect("the record schema compiles")
-}
-
-static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA));
-
-static VALIDATOR_V1: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA_V1));
-
-/// Checks every record file in the store against the schema, except the `bad` ones a test
-/// put there on purpose.
-fn check_store_records(s: &Scratch, bad: &[&str]) {
-    for (name, bytes) in s.store_files() {
-        if !name.ends_with(".json") || bad.contains(&name.as_str()) {
-            continue;
-        }
-        let text = String::from_utf8(bytes).unwrap();
-        assert_record_file(&text, &name);
-    }
-}
-
-/// What the schema of the record's own format version finds wrong with it.
-fn schema_errors(v: &Value) -> Vec<String> {
-    let validator = if v["format_version"] == 1 {
-        &VALIDATOR_V1
-    } else {
-        &VALIDATOR
-    };
-    validator
-        .iter_errors(v)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
-}
-
-/// A record file as the program writes it: valid against the schema, readable, intact.
-fn assert_record_file(text: &str, what: &str) {
-    let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{what}: {e}"));
-    let errors = schema_errors(&v);
-    assert!(
-        errors.is_empty(),
-        "{what} does not match docs/record.schema.json:\n{}",
-        errors.join("\n")
-    );
-    assert_eq!(record::verify_value(&v), Verification::Intact, "{what}");
-    record::parse(text).unwrap_or_else(|e| panic!("{what}: {e}"));
-}
 
 /// Answers a whole answers file (its answers and the bank's defaults), in the bank's order,
 /// at `now`, as `new` does.

@@ -7,16 +7,21 @@ use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use avg_wijzer::record;
+use avg_wijzer::record::{self, Verification};
 use avg_wijzer::store::Store;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
 pub const EXAMPLE: &str = include_str!("../../examples/voorjaarsactie.json");
+
+pub const SCHEMA: &str = include_str!("../../docs/record.schema.json");
+/// The schema of format version 1, kept for the fixtures of that version.
+pub const SCHEMA_V1: &str = include_str!("../../docs/record.schema.v1.json");
 
 /// A scratch directory of one test, under the system's temp directory; removed on drop.
 pub struct Scratch {
@@ -190,4 +195,51 @@ pub fn ssh_keygen(args: &[&str], stdin: &[u8]) -> Output {
         input.write_all(stdin).unwrap();
     }
     child.wait_with_output().unwrap()
+}
+
+pub fn validator(src: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(src).expect("the record schema is JSON");
+    jsonschema::draft202012::new(&schema).expect("the record schema compiles")
+}
+
+pub static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA));
+
+pub static VALIDATOR_V1: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA_V1));
+
+/// Checks every record file in the store against the schema, except the `bad` ones a test
+/// put there on purpose.
+pub fn check_store_records(s: &Scratch, bad: &[&str]) {
+    for (name, bytes) in s.store_files() {
+        if !name.ends_with(".json") || bad.contains(&name.as_str()) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        assert_record_file(&text, &name);
+    }
+}
+
+/// What the schema of the record's own format version finds wrong with it.
+pub fn schema_errors(v: &Value) -> Vec<String> {
+    let validator = if v["format_version"] == 1 {
+        &VALIDATOR_V1
+    } else {
+        &VALIDATOR
+    };
+    validator
+        .iter_errors(v)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// A record file as the program writes it: valid against the schema, readable, intact.
+pub fn assert_record_file(text: &str, what: &str) {
+    let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{what}: {e}"));
+    let errors = schema_errors(&v);
+    assert!(
+        errors.is_empty(),
+        "{what} does not match docs/record.schema.json:\n{}",
+        errors.join("\n")
+    );
+    assert_eq!(record::verify_value(&v), Verification::Intact, "{what}");
+    record::parse(text).unwrap_or_else(|e| panic!("{what}: {e}"));
 }
