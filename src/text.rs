@@ -158,7 +158,7 @@ pub fn md_escape(s: &str) -> String {
 /// Whether `c` steers a terminal or hides how a text reads, rather than being shown: the C0
 /// controls (tab and newline excepted; a carriage return is judged with what follows it), DEL,
 /// the C1 controls, and the bidirectional controls that reorder what is shown.
-fn steers(c: char) -> bool {
+pub fn steers(c: char) -> bool {
     matches!(c,
         '\0'..='\x08'
         | '\x0b'..='\x1f'

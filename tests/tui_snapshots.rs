@@ -514,3 +514,52 @@ fn clicks_land_on_the_rows_where_the_items_are_drawn() {
         }
     }
 }
+
+/// A record's text that would reorder or steer the terminal (bidi overrides, escapes) reaches
+/// no cell of the screen: not in the list, not on the advice screen. (ratatui leaves out the
+/// controls and the zero-width bidi marks; this holds the drawing to that.)
+#[test]
+fn text_that_would_steer_the_terminal_reaches_no_cell() {
+    let bank = bank();
+    let evil = "Actie\u{202e}lanigiro\u{202c} \u{1b}]52;c;aGFsbG8=\u{7}\u{9b}31m\u{2066}x";
+    let mut m = model(&bank, Lang::Nl);
+    m.records = Records::Loaded(Listing {
+        records: vec![summary(
+            "20261123-101500-00000000aa",
+            evil,
+            Status::InProgress,
+            None,
+            "2026-11-23T10:15:00Z",
+        )],
+        unreadable: vec![("x\u{202e}.json".into(), evil.into())],
+    });
+    let mut a = assessment(&bank, &complete());
+    a.record.campaign.name = evil.into();
+    // The cells themselves, as they go to the terminal (the backend's text form leaves out
+    // what is not shown).
+    let cells = |m: &Model| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+        terminal
+            .draw(|f| {
+                view::draw(f, m);
+            })
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content
+            .iter()
+            .map(|c| c.symbol().to_string())
+            .collect::<String>()
+    };
+    let mut screens = vec![cells(&m)];
+    m.work = Some(Work::Editing(a));
+    m.screen = Screen::Advice(AdviceView::default());
+    screens.push(cells(&m));
+    for screen in screens {
+        assert!(screen.contains("Actie"), "{screen}");
+        assert!(
+            !screen.chars().any(avg_wijzer::text::steers),
+            "a steering character on screen: {screen:?}"
+        );
+    }
+}
