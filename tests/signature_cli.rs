@@ -24,20 +24,24 @@ fn public_key(name: &str) -> String {
     fs::read_to_string(key(&format!("{name}.pub"))).unwrap()
 }
 
-/// A completed record signed off by the FG with the unprotected test key; its id and hash.
-fn signed(s: &Scratch) -> (String, String) {
-    let id = s.new_record("answers.json", EXAMPLE);
-    let k = key("fg_ed25519");
-    let out = s.run(&[
+/// `signoff ID` by B. Jansen, approved, with `extra` arguments and environment.
+fn sign_off(s: &Scratch, id: &str, extra: &[&str], env: &[(&str, &str)]) -> common::Out {
+    let mut args = vec![
         "signoff",
-        &id,
+        id,
         "--name",
         "B. Jansen",
         "--decision",
         "approved",
-        "--key",
-        &k,
-    ]);
+    ];
+    args.extend(extra);
+    s.run_with(&args, env)
+}
+
+/// A completed record signed off by the FG with the unprotected test key; its id and hash.
+fn signed(s: &Scratch) -> (String, String) {
+    let id = s.new_record("answers.json", EXAMPLE);
+    let out = sign_off(s, &id, &["--key", &key("fg_ed25519")], &[]);
     out.assert_ok();
     let v: Value = serde_json::from_str(&fs::read_to_string(s.record_path(&id)).unwrap()).unwrap();
     let hash = v["integrity"]["hash"].as_str().unwrap().to_string();
@@ -232,18 +236,7 @@ fn a_protected_key_takes_its_passphrase_and_a_wrong_key_saves_nothing() {
     let id = s.new_record("answers.json", EXAMPLE);
     let before = fs::read(s.record_path(&id)).unwrap();
     let protected = key("fg_ed25519_protected");
-    let sign = |extra: &[&str], env: &[(&str, &str)]| {
-        let mut args = vec![
-            "signoff",
-            id.as_str(),
-            "--name",
-            "B. Jansen",
-            "--decision",
-            "approved",
-        ];
-        args.extend(extra);
-        s.run_with(&args, env)
-    };
+    let sign = |extra: &[&str], env: &[(&str, &str)]| sign_off(&s, &id, extra, env);
     // No terminal to ask on and no passphrase given: refused, saying how.
     let out = sign(&["--key", &protected], &[]);
     assert_eq!(out.code, 2, "{out:?}");
@@ -288,16 +281,7 @@ fn a_protected_key_takes_its_passphrase_and_a_wrong_key_saves_nothing() {
     let inside = s.store().join("mijn_sleutel");
     fs::copy(key("fg_ed25519"), &inside).unwrap();
     fs::set_permissions(&inside, fs::Permissions::from_mode(0o600)).unwrap();
-    let out = s.run(&[
-        "signoff",
-        &id,
-        "--name",
-        "B. Jansen",
-        "--decision",
-        "approved",
-        "--key",
-        inside.to_str().unwrap(),
-    ]);
+    let out = sign_off(&s, &id, &["--key", inside.to_str().unwrap()], &[]);
     out.assert_ok();
     assert!(
         out.stderr

@@ -238,21 +238,7 @@ impl Store {
     /// Temp files left by a save that was killed half-way are removed once they are an hour
     /// old (a younger one may be another process's save in progress).
     fn remove_stale_temp_files(&self) {
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let stale = entry.file_name().to_string_lossy().starts_with(TMP_PREFIX)
-                && entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|t| t.elapsed().ok())
-                    .is_some_and(|age| age.as_secs() > 3600);
-            if stale {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
+        remove_stale(&self.dir, TMP_PREFIX);
     }
 
     /// The user's data directory for AVG-wijzer, from the platform's conventions.
@@ -761,14 +747,17 @@ pub fn write_export(path: &Path, content: &[u8], force: bool, mode: u32) -> Resu
 
 /// Export temp files that a killed export left behind, once they are an hour old.
 fn remove_stale_exports(dir: &Path) {
+    remove_stale(dir, EXPORT_TMP_PREFIX);
+}
+
+/// Removes the files in `dir` whose names start with `prefix` and that are more than an hour
+/// old: temp files of a write that was killed (a younger one may still be in progress).
+fn remove_stale(dir: &Path, prefix: &str) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
-        let stale = entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(EXPORT_TMP_PREFIX)
+        let stale = entry.file_name().to_string_lossy().starts_with(prefix)
             && entry
                 .metadata()
                 .and_then(|m| m.modified())
