@@ -954,11 +954,11 @@ fn submit_sign_off(m: &mut Model) {
         error(m, format!("{} — {why}", words(m.lang).signoff_failed));
         return;
     }
-    let signed_with = m
-        .record()
-        .and_then(|r| r.signature.as_ref())
-        .map(|s| format!(", {} {}", words(m.lang).signed_with, s.key_fingerprint))
-        .unwrap_or_default();
+    // The key's fingerprint is on the advice screen; the status line stays short.
+    let signed_with = match m.record().is_some_and(|r| r.signature.is_some()) {
+        true => format!(", {}", words(m.lang).signed_with),
+        false => String::new(),
+    };
     info(
         m,
         format!(

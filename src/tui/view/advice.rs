@@ -157,6 +157,14 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
                     t.plain(),
                 ));
             }
+            let key = match &record.signature {
+                Some(sig) => format!("{}: {}", w.key_line, sig.key_fingerprint),
+                None => w.no_key_line.to_string(),
+            };
+            let fingerprint = format!("{}: {}", w.fingerprint, record.integrity.hash);
+            for line in [key, fingerprint] {
+                lines.extend(plain_lines(wrap_lines(&line, width, "  ", "  "), t.plain()));
+            }
         }
         None => lines.push(Line::from(format!("  {}", w.not_signed))),
     }
