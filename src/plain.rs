@@ -41,6 +41,7 @@ struct Words {
     saved_as: &'static str,
     resumed: &'static str,
     revised: &'static str,
+    revised_altered: &'static str,
     bank_changed: &'static str,
     save_failed: &'static str,
     note_failed: &'static str,
@@ -86,6 +87,7 @@ const NL: Words = Words {
     saved_as: "Elk antwoord wordt meteen bewaard in het verslag",
     resumed: "Verder met",
     revised: "Dit verslag is afgetekend en blijft zoals het is. Wijzigingen komen in een nieuwe revisie:",
+    revised_altered: "Dit verslag is na het opslaan gewijzigd en blijft zoals het is. Je werkt verder in een nieuwe revisie, waarvan de geschiedenis dat vermeldt:",
     bank_changed: "De vragenbank is gewijzigd sinds dit verslag. Deze antwoorden passen niet meer en worden opnieuw gevraagd:",
     save_failed: "Opslaan mislukt; dit antwoord staat nog niet op schijf",
     note_failed: "Opslaan mislukt; deze notitie staat nog niet op schijf",
@@ -131,6 +133,7 @@ const EN: Words = Words {
     saved_as: "Every answer is saved at once in the record",
     resumed: "Continuing",
     revised: "This record is signed off and stays as it is. Changes go into a new revision:",
+    revised_altered: "This record was altered after it was saved and stays as it is. You go on in a new revision, whose history says so:",
     bank_changed: "The question bank has changed since this record. These answers no longer fit and will be asked again:",
     save_failed: "Saving failed; this answer is not on disk yet",
     note_failed: "Saving failed; this note is not on disk yet",
@@ -554,11 +557,16 @@ fn resume_record<'b>(
 ) -> Result<Assessment<'b>> {
     let now = record::time::now();
     let (record, unverified) = store.load(id)?.admit(accept_altered)?;
+    let altered = unverified.is_some();
     let (mut a, reopened) =
         Assessment::reopen(bank, record, unverified, || store.new_id(&now), &now);
     if let Some(old) = &reopened.revised_from {
         store.create(&mut a.record)?;
-        let line = format!("{} {old} → {}", words.revised, a.record.id);
+        let said = match altered {
+            true => words.revised_altered,
+            false => words.revised,
+        };
+        let line = format!("{said} {old} → {}", a.record.id);
         writeln!(out, "{}", wrap(&line, W, "", ""))?;
     } else if reopened.changed {
         // Only a bank change needs saving now; anything else is saved with the next answer.

@@ -141,7 +141,7 @@ fn signing_off_or_resuming_refuses_a_tampered_record_and_never_launders_it() {
     assert_eq!(out.stdout, "");
     assert!(
         out.stderr.contains(&format!(
-            "verslag {id} is gewijzigd na het opslaan (wat niet meer klopt: created, participants)"
+            "verslag {id} is na het opslaan gewijzigd (created, participants): niet voort te zetten"
         )) && out.stderr.contains(&format!("avg-wijzer verify {id}")),
         "{}",
         out.stderr

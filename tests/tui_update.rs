@@ -325,6 +325,60 @@ fn ctrl_c_always_exits() {
 }
 
 #[test]
+fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision() {
+    let store = TempStore::new("altered");
+    let bank = bank();
+    let mut m = model(&bank, Some(store.open()));
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Action::Select);
+    let id = m.record().expect("record").id.clone();
+    drop(m);
+    let path = store.0.join(format!("{id}.json"));
+    let forged = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"Doel\"", "\"Iets anders\"");
+    std::fs::write(&path, &forged).unwrap();
+
+    let mut m = model(&bank, Some(store.open()));
+    resume(&mut m, &id);
+    let status = m.status.as_ref().expect("refused");
+    assert_eq!(status.kind, NoticeKind::Error);
+    assert!(
+        status.text.contains("is na het opslaan gewijzigd (answers"),
+        "{}",
+        status.text
+    );
+    assert!(m.work.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
+
+    let mut m = model(&bank, Some(store.open()));
+    m.accept_altered = true;
+    resume(&mut m, &id);
+    let r = m.record().expect("continued").clone();
+    assert_ne!(r.id, id);
+    assert!(
+        m.status
+            .as_ref()
+            .is_some_and(|n| n.text.contains("gewijzigde verslag")),
+        "{:?}",
+        m.status.as_ref().map(|n| &n.text)
+    );
+    assert!(
+        matches!(&r.history[0], record::Event::Revision { altered, .. } if !altered.is_empty())
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
+    assert!(
+        store
+            .open()
+            .load(&r.id)
+            .expect("saved")
+            .unverified
+            .is_none()
+    );
+}
+
+#[test]
 fn every_answer_is_saved_and_an_unfinished_record_resumes() {
     use Action::*;
     let store = TempStore::new("resume");

@@ -146,11 +146,16 @@ fn altered(shown: &str, check: &Verification) -> Result<ExitCode, Failure> {
 
 fn history_line(a: &Audit) -> String {
     let n = a.record.history.len();
+    let events = if n == 1 {
+        "gebeurtenis"
+    } else {
+        "gebeurtenissen"
+    };
     match a.broken_link {
         None if !a.chained => {
-            format!("  geschiedenis: {n} gebeurtenissen (formaat 1, nog zonder hashketen)\n")
+            format!("  geschiedenis: {n} {events} (formaat 1, nog zonder hashketen)\n")
         }
-        None => format!("  geschiedenis: {n} gebeurtenissen, de hashketen klopt\n"),
+        None => format!("  geschiedenis: {n} {events}, de hashketen klopt\n"),
         Some(k) => format!(
             "  geschiedenis: de hashketen is GEBROKEN bij gebeurtenis {k} van {n}; de geschiedenis is na het opslaan bewerkt\n"
         ),

@@ -406,7 +406,7 @@ impl fmt::Display for Altered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "verslag {} is gewijzigd na het opslaan (wat niet meer klopt: {}); het wordt niet voortgezet, afgetekend of geëxporteerd. Controleer het met: avg-wijzer verify {}. Wie het toch wil voortzetten, doet dat met --accept-altered in een nieuwe revisie waarvan de geschiedenis dit vermeldt",
+            "verslag {} is na het opslaan gewijzigd ({}): niet voort te zetten, af te tekenen of te exporteren. Controleer het met avg-wijzer verify {}; --accept-altered zet het voort als nieuwe revisie die dat vermeldt",
             self.id,
             self.parts.join(", "),
             self.id

@@ -373,12 +373,17 @@ pub fn resume(m: &mut Model, id: &str) {
         }
     };
     let now = (m.clock)();
+    let altered = unverified.is_some();
     let (mut a, reopened) =
         Assessment::reopen(m.bank, record, unverified, || new_id(m, &now), &now);
     let w = words(m.lang);
     if let Some(old) = reopened.revised_from {
         create(m, &mut a);
-        info(m, format!("{} {old} → {}", w.revised, a.record.id));
+        let said = match altered {
+            true => w.revised_altered,
+            false => w.revised,
+        };
+        info(m, format!("{said} {old} → {}", a.record.id));
     } else {
         if reopened.changed {
             save_record(m, &mut a.record);

@@ -105,15 +105,16 @@ fn draw_chrome(frame: &mut Frame, c: &Chrome) -> Option<Rect> {
         too_small(frame, c.lang, c.theme, area);
         return None;
     }
+    let status_lines = status_lines(c, area.width);
     let [header, body, status, legend] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_lines.len().max(1) as u16),
         Constraint::Length(2),
     ])
     .areas(area);
     draw_header(frame, c, header);
-    draw_status(frame, c, status);
+    draw_status(frame, c, &status_lines, status);
     draw_legend(frame, c, legend);
     Some(body)
 }
@@ -178,14 +179,38 @@ fn draw_header(frame: &mut Frame, c: &Chrome, area: Rect) {
     );
 }
 
-fn draw_status(frame: &mut Frame, c: &Chrome, area: Rect) {
-    let Some(n) = c.status else { return };
-    let w = words(c.lang);
-    let (style, text) = match n.kind {
-        NoticeKind::Info => (c.theme.bold(), format!(" {}", n.text)),
-        NoticeKind::Error => (c.theme.error(), format!(" {}: {}", w.error, n.text)),
+/// The status line's text, wrapped: a message that says what went wrong and what to do is
+/// often longer than one line, so it takes up to four.
+fn status_lines(c: &Chrome, width: u16) -> Vec<String> {
+    const MOST: usize = 4;
+    let Some(n) = c.status else {
+        return Vec::new();
     };
-    one_line(frame.buffer_mut(), &Line::from(text), style, area);
+    let text = match n.kind {
+        NoticeKind::Info => n.text.clone(),
+        NoticeKind::Error => format!("{}: {}", words(c.lang).error, n.text),
+    };
+    let mut lines = wrap_lines(&text, usize::from(width).saturating_sub(1), " ", " ");
+    lines.truncate(MOST);
+    lines
+}
+
+fn draw_status(frame: &mut Frame, c: &Chrome, lines: &[String], area: Rect) {
+    let Some(n) = c.status else { return };
+    let style = match n.kind {
+        NoticeKind::Info => c.theme.bold(),
+        NoticeKind::Error => c.theme.error(),
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let row = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        if row.y < area.bottom() {
+            one_line(frame.buffer_mut(), &Line::from(line.as_str()), style, row);
+        }
+    }
 }
 
 /// The key legend: the keys that do something here, from the keymap table.
