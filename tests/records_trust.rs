@@ -149,7 +149,7 @@ fn signing_off_or_resuming_refuses_a_tampered_record_and_never_launders_it() {
     let out = s.run(&["--plain", "--resume", &id]);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(
-        out.stderr.contains("is gewijzigd na het opslaan"),
+        out.stderr.contains("is na het opslaan gewijzigd"),
         "{out:?}"
     );
     let out = s.run(&["export", &id, "--format", "md"]);
