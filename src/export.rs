@@ -119,7 +119,7 @@ const NL: Words = Words {
     history: "Geschiedenis",
     register: "Concept voor het verwerkingsregister (AVG art. 30)",
     integrity: "Vingerafdruk (sha256)",
-    check_with: "Schrijf de vingerafdruk in het verwerkingsregister. Zo is het verslagbestand er later mee te controleren: avg-wijzer verify {file} --expect {hash}",
+    check_with: "Schrijf de vingerafdruk in het verwerkingsregister. Zo is het verslagbestand er later mee te controleren:",
     none: "geen",
 };
 
@@ -152,7 +152,7 @@ const EN: Words = Words {
     history: "History",
     register: "Draft processing-register entry (GDPR art. 30)",
     integrity: "Fingerprint (sha256)",
-    check_with: "Write the fingerprint into the processing register, so the record file can later be checked against it: avg-wijzer verify {file} --expect {hash}",
+    check_with: "Write the fingerprint into the processing register, so the record file can later be checked against it:",
     none: "none",
 };
 
@@ -164,11 +164,12 @@ fn signer_key(r: &Record, w: &Words) -> String {
     }
 }
 
-/// How to check the record file against the fingerprint in the register.
-fn check_with(r: &Record, w: &Words) -> String {
-    w.check_with
-        .replace("{file}", &format!("{}.json", r.id))
-        .replace("{hash}", &r.integrity.hash)
+/// The command that checks the record file against the fingerprint in the register.
+fn check_command(r: &Record) -> String {
+    format!(
+        "avg-wijzer verify {}.json --expect {}",
+        r.id, r.integrity.hash
+    )
 }
 
 fn words(lang: Lang) -> &'static Words {
@@ -427,8 +428,8 @@ pub fn text(r: &Record, lang: Lang) -> String {
         s.push('\n');
     }
     s.push_str(&format!("\n{}: {}\n", w.integrity, r.integrity.hash));
-    s.push_str(&wrap(&check_with(r, w), W, "", ""));
-    s.push('\n');
+    s.push_str(&wrap(w.check_with, W, "", ""));
+    s.push_str(&format!("\n  {}\n", check_command(r)));
     s
 }
 
@@ -500,10 +501,11 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
         s.push_str(&format!("- `{at}` {}\n", md_escape(&what)));
     }
     s.push_str(&format!(
-        "\n*{}: `{}`*\n\n*{}*\n",
+        "\n*{}: `{}`*\n\n*{}*\n\n    {}\n",
         w.integrity,
         r.integrity.hash,
-        md_escape(&check_with(r, w))
+        md_escape(w.check_with),
+        check_command(r)
     ));
     s
 }
@@ -699,10 +701,11 @@ pub fn html(r: &Record, lang: Lang) -> String {
     }
     s.push_str("</table>\n");
     s.push_str(&format!(
-        "<p class=\"src\">{}: <code>{}</code><br>{}</p>\n</body>\n</html>\n",
+        "<p class=\"src\">{}: <code>{}</code><br>{}<br><code>{}</code></p>\n</body>\n</html>\n",
         w.integrity,
         h(&r.integrity.hash),
-        h(&check_with(r, w))
+        h(w.check_with),
+        h(&check_command(r))
     ));
     s
 }
