@@ -187,7 +187,7 @@ fn verify(args: &Args, file: &str) -> Result<ExitCode, Failure> {
         open_store(args)?.resolve(file).map_err(bad)?
     };
     let shown = path.display().to_string();
-    let text = store::read_input(&shown).map_err(bad)?;
+    let text = store::read_record_text(&path).map_err(bad)?;
     if text.trim().is_empty() {
         return Err(Failure::bad_input(format!(
             "{shown}: {}",

@@ -1,9 +1,15 @@
-//! The one module that touches the disk: reading bank directories and input files.
+//! The one module that touches the disk: reading bank directories and input files (with
+//! their size limits, in `read`), and the record store.
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
+
+mod read;
+pub use read::{
+    ANSWERS_LIMIT, BANK_FILE_LIMIT, BANK_FILES_LIMIT, BANK_LIMIT, Limit, RECORD_LIMIT,
+    read_bank_dir, read_bytes, read_input, read_record, read_record_text, shown_size,
+};
 
 /// An I/O error in the interface's words, naming the file.
 fn io_error(path: &str, e: &std::io::Error) -> anyhow::Error {
@@ -19,57 +25,6 @@ fn io_error(path: &str, e: &std::io::Error) -> anyhow::Error {
     anyhow!("{path}: {why}")
 }
 
-/// The `*.json` files of a bank directory, as (file name, bytes), sorted by name. Their
-/// content is checked by the bank loader, which reports every bad file, not just the first.
-pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
-    let shown = dir.display().to_string();
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| io_error(&shown, &e))? {
-        let entry = entry.map_err(|e| io_error(&shown, &e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".json") || !entry.path().is_file() {
-            continue;
-        }
-        let bytes = fs::read(entry.path())
-            .map_err(|e| io_error(&entry.path().display().to_string(), &e))?;
-        files.push((name, bytes));
-    }
-    if files.is_empty() {
-        bail!("{shown}: geen .json-bestanden in deze map");
-    }
-    files.sort();
-    Ok(files)
-}
-
-/// A file's bytes, with the error in the interface's words.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| io_error(&path.display().to_string(), &e))
-}
-
-/// An input file as text; `-` reads standard input.
-pub fn read_input(path: &str) -> Result<String> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| io_error("standaardinvoer", &e))?;
-        buf
-    } else {
-        fs::read(path).map_err(|e| io_error(path, &e))?
-    };
-    utf8(if path == "-" { "standaardinvoer" } else { path }, bytes)
-}
-
-/// Bytes as text, or an error naming the file and where the text stops being UTF-8.
-fn utf8(name: &str, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{name}: geen geldige UTF-8 (bij byte {})",
-            e.utf8_error().valid_up_to() + 1
-        )
-    })
-}
-
 // ---------------------------------------------------------------------------------------------
 // The record store: one file per record, written atomically, listed through a cache that is
 // checked against the files every time.
@@ -80,7 +35,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::{self, Record, Unreadable};
+use crate::record::{self, Record};
 
 /// The environment variable that points at another store (e.g. a shared network drive).
 pub const STORE_ENV: &str = "AVG_WIJZER_STORE";
@@ -267,7 +222,7 @@ impl Store {
         let lock = self.lock(SAVE_LOCK)?;
         let expected = record.integrity.hash.clone();
         if !expected.is_empty()
-            && let Ok(text) = fs::read_to_string(&path)
+            && let Ok(text) = read_record_text(&path)
         {
             let on_disk: Option<String> = serde_json::from_str::<serde_json::Value>(&text)
                 .ok()
@@ -484,7 +439,7 @@ impl Store {
         files: RecordFiles,
         mut each: impl FnMut(String, std::result::Result<Summary, String>),
     ) {
-        let mut old = index::Reader::open(&self.dir);
+        let mut old = index::Reader::open(&self.dir, files.len());
         let mut plan = Vec::with_capacity(files.len());
         let mut fresh = false;
         for (name, stamp) in files {
@@ -549,13 +504,6 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
             at = from;
         }
     }
-}
-
-/// Reads and checks one record file; the error names the file and what is wrong.
-pub fn read_record(path: &Path) -> Result<Record> {
-    let shown = path.display().to_string();
-    let text = utf8(&shown, fs::read(path).map_err(|e| io_error(&shown, &e))?)?;
-    record::parse(&text).map_err(|e: Unreadable| anyhow!("{shown}: {e}"))
 }
 
 fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {
