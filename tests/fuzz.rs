@@ -377,3 +377,41 @@ fn fuzz_interface() {
         "fuzz tui: cases reaching each place: {reached}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the fuzzing found, kept as tests
+
+/// A record's id names its file: a record from elsewhere with the id `../ontsnapt` was saved
+/// outside the store when opened and saved. Such a record is now unreadable.
+#[test]
+fn a_record_whose_id_is_a_path_is_unreadable() {
+    let dir = std::env::temp_dir().join(format!("avg-wijzer-fuzz-id-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store_dir = dir.join("store");
+    std::fs::create_dir_all(&store_dir).unwrap();
+    let (name, bytes) = &json_files("tests/records/v1")[0];
+    let id = name.trim_end_matches(".json");
+    let hostile = text(bytes).replace(&format!("\"id\": \"{id}\""), "\"id\": \"../ontsnapt\"");
+    assert_ne!(hostile, text(bytes));
+    let e = record::parse(&hostile).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "de inhoud klopt niet met het formaat: id: \"../ontsnapt\" is geen geldig verslag-id (alleen letters, cijfers, - en _, hoogstens 64)"
+    );
+    for bad in ["", ".", "a/b", "a\\b", "a b", "x\u{0}", &"a".repeat(65)] {
+        let r = text(bytes).replace(
+            &format!("\"id\": \"{id}\""),
+            &format!("\"id\": {}", json::quoted(bad)),
+        );
+        assert!(record::parse(&r).is_err(), "{bad:?}");
+    }
+
+    std::fs::write(store_dir.join("20270101-000000-00000000ee.json"), &hostile).unwrap();
+    let store = avg_wijzer::store::Store::open(&store_dir).unwrap();
+    assert!(store.load("20270101").is_err());
+    let listing = store.list().unwrap();
+    assert_eq!(listing.unreadable.len(), 1);
+    assert!(listing.unreadable[0].1.contains("geen geldig verslag-id"));
+    assert!(!dir.join("ontsnapt.json").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
