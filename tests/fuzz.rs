@@ -415,3 +415,54 @@ fn a_record_whose_id_is_a_path_is_unreadable() {
     assert!(!dir.join("ontsnapt.json").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Pasting checked the whole field after every character: 10,000 characters took about 20 s
+/// in a debug build. A paste is now checked once, and ends as typing it would.
+#[test]
+fn a_long_paste_is_quick_and_ends_as_typing_would() {
+    use avg_wijzer::tui::app::{Model, Screen};
+    use avg_wijzer::tui::keymap::Action;
+    use avg_wijzer::tui::message::Message;
+    use avg_wijzer::tui::update::update;
+
+    let name = |m: &Model| match &m.screen {
+        Screen::NewForm(f) => f.name.clone(),
+        _ => panic!("not on the form"),
+    };
+    let form = || {
+        let mut m = Model::new(&BANK, Lang::Nl, None);
+        update(&mut m, Message::Key(Action::Select));
+        m
+    };
+    let mut m = form();
+    let long = "j.jansen@example.nl 06-12345678 ".repeat(400);
+    let t = Instant::now();
+    update(&mut m, Message::Paste(long));
+    assert!(t.elapsed() < SLOW, "{:?}", t.elapsed());
+    let field = name(&m);
+    assert_eq!(field.text.chars().count(), avg_wijzer::engine::MAX_TEXT);
+    assert!(
+        field.warning.is_some(),
+        "the guard still sees the pasted text"
+    );
+
+    // In the middle of a text, with control characters and past the limit: as typed.
+    let (mut typed, mut pasted) = (form(), form());
+    let start = "a".repeat(avg_wijzer::engine::MAX_TEXT - 40);
+    let piece = "Piet\u{1b}[31m (FG)\n\t06-1234 5678 \u{202e}漢字 en nog wat meer tekst";
+    for m in [&mut typed, &mut pasted] {
+        update(m, Message::Paste(start.clone()));
+        for _ in 0..5 {
+            update(m, Message::Key(Action::Left));
+        }
+    }
+    for c in piece.chars() {
+        update(&mut typed, Message::Input(c));
+    }
+    update(&mut pasted, Message::Paste(piece.to_string()));
+    assert_eq!(name(&pasted), name(&typed));
+    assert_eq!(
+        name(&pasted).text.chars().count(),
+        avg_wijzer::engine::MAX_TEXT
+    );
+}
