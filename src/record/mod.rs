@@ -327,7 +327,8 @@ pub fn from_value(v: Value) -> Result<Record, Unreadable> {
         // at a time, each kept as a fixture under tests/records/.
         1 => serde_path_to_error::deserialize(v)
             .map_err(|e| {
-                let at = e.path().to_string();
+                // The path holds the file's own keys, which may hold control characters.
+                let at = crate::json::escape_controls(&e.path().to_string());
                 let why = crate::json::describe(e.inner());
                 Unreadable::Invalid(if at == "." {
                     why
