@@ -466,3 +466,51 @@ fn a_long_paste_is_quick_and_ends_as_typing_would() {
         avg_wijzer::engine::MAX_TEXT
     );
 }
+
+/// A key with a control character in a record (found by fuzzing: DEL in "completed"), or an
+/// id with an escape sequence in a bank, reached the terminal raw through the message.
+#[test]
+fn a_control_character_from_a_file_is_escaped_in_messages() {
+    let (_, bytes) = &json_files("tests/records/v1")[0];
+    // A wrong value, and a key (which serde_path_to_error puts in the path).
+    for (from, to, expected) in [
+        (
+            "\"completed\"",
+            "\"c\u{7f}mpleted\\u001b[2J\"",
+            "onbekende waarde \"c\\u007fmpleted\\u001b[2J\"",
+        ),
+        (
+            "\"campaign\": {",
+            "\"campaign\": {\"x\\u001b[2J\u{7f}\": 1, ",
+            "campaign.x\\u001b[2J\\u007f: onbekend veld \"x\\u001b[2J\\u007f\"",
+        ),
+    ] {
+        let hostile = text(bytes).replacen(from, to, 1);
+        assert_ne!(hostile, text(bytes));
+        let e = record::parse(&hostile).unwrap_err().to_string();
+        one_clean_line("record error", &e).unwrap();
+        assert!(e.contains(expected), "{e}");
+    }
+
+    let mut files: Vec<(String, Vec<u8>)> = bank::EMBEDDED
+        .iter()
+        .map(|(n, c)| (n.to_string(), c.as_bytes().to_vec()))
+        .collect();
+    let (_, bank_file) = files
+        .iter_mut()
+        .find(|(n, _)| n == "bank.json")
+        .expect("bank.json");
+    let changed = text(bank_file).replacen(
+        "\"start\": \"campaign_purpose\"",
+        "\"start\": \"\\u001b[31m\u{9b}\"",
+        1,
+    );
+    assert_ne!(changed, text(bank_file));
+    *bank_file = changed.into_bytes();
+    let e = Bank::from_bytes(&files, "fuzz").unwrap_err();
+    assert!(!e.defects.is_empty());
+    for d in &e.defects {
+        one_clean_line("bank defect", d).unwrap();
+    }
+    assert!(e.to_string().contains("\\u001b[31m\\u009b"), "{e}");
+}
