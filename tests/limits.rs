@@ -196,14 +196,14 @@ fn a_bank_with_an_oversized_file_is_refused() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    sized_file(&bank.join("extra.json"), 5 << 20);
+    sized_file(&bank.join("extra.json"), 40 << 20);
     for command in [&["lint"][..], &["advise", "--answers", "-"]] {
         let mut all = vec!["--questions", "bank"];
         all.extend_from_slice(command);
         let o = run_in(&dir, &all, Some(b"{}".to_vec()));
         assert_refused(
             &o,
-            "bank/extra.json: te groot (5 MiB); een bestand van de vragenbank mag hoogstens 4 MiB zijn",
+            "bank/extra.json: te groot (40 MiB); een bestand van de vragenbank mag hoogstens 32 MiB zijn",
         );
     }
 }
@@ -226,13 +226,13 @@ fn a_bank_with_too_many_files_is_refused() {
 fn a_bank_too_large_in_all_is_refused() {
     let dir = workdir("bank_total");
     let bank = bank_copy(&dir);
-    for i in 0..5 {
-        sized_file(&bank.join(format!("extra{i}.json")), 4 << 20);
+    for i in 0..2 {
+        sized_file(&bank.join(format!("extra{i}.json")), 20 << 20);
     }
     let o = run_in(&dir, &["--questions", "bank", "lint"], None);
     assert_refused(
         &o,
-        "bank: te groot (meer dan 16 MiB); een vragenbank mag hoogstens 16 MiB zijn",
+        "bank: te groot (meer dan 32 MiB); een vragenbank mag hoogstens 32 MiB zijn",
     );
 }
 
