@@ -94,15 +94,16 @@ where
         std::thread::spawn(move || {
             loop {
                 std::thread::sleep(Duration::from_millis(500));
+                // The run is over (a case that panicked leaves its input behind).
+                if Arc::strong_count(&current) == 1 {
+                    return;
+                }
                 let Ok(guard) = current.lock() else { return };
-                match &*guard {
-                    Some((started, input)) if started.elapsed() > HANG => {
-                        eprintln!("fuzz {target}: HANG (> {HANG:?}) on {input:?}");
-                        std::process::exit(101);
-                    }
-                    // The run is over.
-                    None if Arc::strong_count(&current) == 1 => return,
-                    _ => {}
+                if let Some((started, input)) = &*guard
+                    && started.elapsed() > HANG
+                {
+                    eprintln!("fuzz {target}: HANG (> {HANG:?}) on {input:?}");
+                    std::process::exit(101);
                 }
             }
         })
@@ -376,6 +377,7 @@ fn fuzz_interface() {
         std::io::stderr(),
         "fuzz tui: cases reaching each place: {reached}"
     );
+    tui::clean_up();
 }
 
 // ---------------------------------------------------------------------------------------------

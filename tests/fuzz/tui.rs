@@ -231,6 +231,11 @@ static BASE: LazyLock<PathBuf> = LazyLock::new(|| {
     base
 });
 
+/// Removes the stores and exports of the cases.
+pub fn clean_up() {
+    let _ = std::fs::remove_dir_all(&*BASE);
+}
+
 static RECORDS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| json_files("tests/records/v1"));
 
 static RECORD_SEEDS: LazyLock<mutate::Seeds> =
