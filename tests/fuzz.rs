@@ -79,14 +79,16 @@ pub fn json_files(dir: &str) -> Vec<(String, Vec<u8>)> {
 type Running = (Instant, Box<dyn Debug + Send>);
 
 /// Runs `test` on `cases()` inputs from `strategy`, timing each, with a watchdog for hangs;
-/// prints how many cases ran. A panic, an error or a slow case fails, with the smallest input
-/// proptest finds.
-pub fn fuzz<S>(target: &'static str, strategy: S, test: impl Fn(&S::Value) -> Result<(), String>)
+/// prints how many cases ran and how many of them the parser accepted (`test` says so), which
+/// shows whether the inputs get past it. A panic, an error or a slow case fails, with the
+/// smallest input proptest finds.
+pub fn fuzz<S>(target: &'static str, strategy: S, test: impl Fn(&S::Value) -> Result<bool, String>)
 where
     S: Strategy,
     S::Value: Clone + Debug + Send + 'static,
 {
     let runs = AtomicU32::new(0);
+    let accepted = AtomicU32::new(0);
     let slowest = Mutex::new(Duration::ZERO);
     let current: Arc<Mutex<Option<Running>>> = Arc::default();
     let watchdog = {
@@ -124,7 +126,10 @@ where
             let took = t.elapsed();
             *current.lock().unwrap() = None;
             runs.fetch_add(1, Ordering::Relaxed);
-            outcome.map(|()| took).map_err(TestCaseError::fail)
+            if outcome == Ok(true) {
+                accepted.fetch_add(1, Ordering::Relaxed);
+            }
+            outcome.map(|_| took).map_err(TestCaseError::fail)
         };
         let mut took = timed(&input)?;
         if took > SLOW {
@@ -145,8 +150,9 @@ where
     // Straight to the standard error, past the test harness's capture, so the count shows.
     let _ = writeln!(
         std::io::stderr(),
-        "fuzz {target}: {} cases in {:.1} s, slowest {:?}",
+        "fuzz {target}: {} cases ({} accepted) in {:.1} s, slowest {:?}",
         runs.load(Ordering::Relaxed),
+        accepted.load(Ordering::Relaxed),
         started.elapsed().as_secs_f64(),
         slowest.lock().unwrap()
     );
@@ -189,11 +195,13 @@ static ANSWER_SEEDS: LazyLock<Seeds> = LazyLock::new(|| {
 
 /// What `advise` and `new` do with an answers file: assess, then the advice in every format,
 /// the personal-data guard on the campaign, and a record that reads back.
-fn answers_case(bytes: &[u8]) -> Result<(), String> {
+fn answers_case(bytes: &[u8]) -> Result<bool, String> {
     let bank = &*BANK;
     let parsed = match answers::assess(bank, "fuzz.json", &text(bytes)) {
         Ok(p) => p,
-        Err(e) if e.starts_with("fuzz.json: ") => return one_clean_line("answers error", &e),
+        Err(e) if e.starts_with("fuzz.json: ") => {
+            return one_clean_line("answers error", &e).map(|()| false);
+        }
         Err(e) => return Err(format!("error does not name the file: {e:?}")),
     };
     for lang in [Lang::Nl, Lang::En] {
@@ -231,7 +239,7 @@ fn answers_case(bytes: &[u8]) -> Result<(), String> {
         let json = a.record.to_json();
         record::parse(&json).map_err(|e| format!("a record made from it does not read: {e}"))?;
     }
-    Ok(())
+    Ok(true)
 }
 
 #[test]
@@ -255,7 +263,7 @@ static RECORD_SEEDS: LazyLock<Seeds> = LazyLock::new(|| {
 
 /// What `list`, `show`, `export`, `verify`, `compare` and resuming in the interface do with a
 /// record file.
-pub fn record_case(bytes: &[u8]) -> Result<(), String> {
+pub fn record_case(bytes: &[u8]) -> Result<bool, String> {
     let src = text(bytes);
     // verify: the integrity check on any JSON, then the format.
     if let Ok(v) = json::parse_strict(&src) {
@@ -269,7 +277,7 @@ pub fn record_case(bytes: &[u8]) -> Result<(), String> {
     }
     let r = match record::parse(&src) {
         Ok(r) => r,
-        Err(e) => return one_clean_line("record error", &e.to_string()),
+        Err(e) => return one_clean_line("record error", &e.to_string()).map(|()| false),
     };
     let _ = Summary::of(&r, "fuzz.json");
     for lang in [Lang::Nl, Lang::En] {
@@ -286,7 +294,7 @@ pub fn record_case(bytes: &[u8]) -> Result<(), String> {
     let _ = a.session.walk(&BANK);
     let json = a.record.to_json();
     record::parse(&json).map_err(|e| format!("a reopened record does not read back: {e}"))?;
-    Ok(())
+    Ok(true)
 }
 
 #[test]
@@ -318,7 +326,7 @@ enum BankEdit {
     Add,
 }
 
-fn bank_case(edit: &BankEdit, input: &Input) -> Result<(), String> {
+fn bank_case(edit: &BankEdit, input: &Input) -> Result<bool, String> {
     let mut files: Vec<(String, Vec<u8>)> = bank::EMBEDDED
         .iter()
         .map(|(n, c)| (n.to_string(), c.as_bytes().to_vec()))
@@ -341,13 +349,14 @@ fn bank_case(edit: &BankEdit, input: &Input) -> Result<(), String> {
                 let advice = Advice::new(&bank, &p.session, &p.outcome, None, Lang::Nl);
                 let _ = (advice.to_text(), advice.to_markdown(), advice.to_json());
             }
-            Ok(())
+            Ok(true)
         }
         Err(e) if e.defects.is_empty() => Err("refused without a defect".into()),
         Err(e) => e
             .defects
             .iter()
-            .try_for_each(|d| one_clean_line("bank defect", d)),
+            .try_for_each(|d| one_clean_line("bank defect", d))
+            .map(|()| false),
     }
 }
 
