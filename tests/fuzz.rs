@@ -525,3 +525,40 @@ fn a_control_character_from_a_file_is_escaped_in_messages() {
     }
     assert!(e.to_string().contains("\\u001b[31m\\u009b"), "{e}");
 }
+
+/// Found by fuzzing: a record with an answer nested 123 levels deep was read, and reopening it
+/// moved that answer (which no longer fits) two levels deeper, into the history: once saved,
+/// the record could not be read any more.
+#[test]
+fn a_record_with_a_deeply_nested_answer_is_unreadable() {
+    let (_, bytes) = &json_files("tests/records/v1")[0];
+    let mut v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    let nested = |depth| {
+        (0..depth).fold(serde_json::Value::Null, |inner, _| {
+            serde_json::json!([inner])
+        })
+    };
+    let first = v["answers"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    v["answers"][&first]["value"] = nested(123);
+    let e = record::parse(&v.to_string()).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "de inhoud klopt niet met het formaat: answers.{first}.value: dieper genest dan 8 niveaus"
+        )
+    );
+
+    // At the limit: read, reopened (the answer moves to the history), saved, read back.
+    v["answers"][&first]["value"] = nested(8);
+    let r = record::parse(&v.to_string()).unwrap();
+    let (mut a, reopened) =
+        Assessment::reopen(&BANK, r, || "20261123-101500-00000000fd".into(), NOW);
+    assert_eq!(reopened.dropped.len(), 1);
+    record::parse(&a.record.to_json()).unwrap();
+}

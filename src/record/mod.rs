@@ -4,6 +4,7 @@
 //! A record is plain data; [`Assessment`] pairs it with the engine's session and keeps the two
 //! in step. Nothing here touches the disk (that is `store`) or reads the clock (times are
 //! passed in), so every rule about records is testable.
+mod check;
 mod integrity;
 pub mod time;
 
@@ -336,38 +337,14 @@ pub fn from_value(v: Value) -> Result<Record, Unreadable> {
                     format!("{at}: {why}")
                 })
             })
-            .and_then(plain_id),
+            .and_then(check::plain_id)
+            .and_then(check::shallow_answers),
         0 => Err(Unreadable::Invalid(
             "\"format_version\" ontbreekt of is geen geheel getal".into(),
         )),
         v if v > u64::from(VERSION) => Err(Unreadable::Future(v.min(u64::from(u32::MAX)) as u32)),
         v => Err(Unreadable::Invalid(format!("onbekende formaatversie {v}"))),
     }
-}
-
-/// The longest record id read; the ids the store makes have 26 characters.
-const MAX_ID: usize = 64;
-
-/// A record's id names its file in the store: a record from elsewhere with an id such as
-/// `../x` would be saved outside the store, and exported beside it. Only plain ids are read.
-fn plain_id(r: Record) -> Result<Record, Unreadable> {
-    let id = &r.id;
-    let plain = !id.is_empty()
-        && id.len() <= MAX_ID
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if plain {
-        return Ok(r);
-    }
-    let mut shown: String = id.chars().take(MAX_ID).collect();
-    if shown.len() < id.len() {
-        shown.push('…');
-    }
-    Err(Unreadable::Invalid(format!(
-        "id: {} is geen geldig verslag-id (alleen letters, cijfers, - en _, hoogstens {MAX_ID})",
-        crate::json::quoted(&shown)
-    )))
 }
 
 impl Record {
