@@ -1,7 +1,8 @@
 //! The interface target: random keys (as actions and as key presses through the keymap),
 //! typed characters, pastes and clicks fed to `update`, on a store with the test records and
 //! sometimes a hostile one, each step drawn into a `TestBackend` of a random size (tiny ones
-//! and zero width included).
+//! and zero width included). No control character may be drawn, and afterwards every record
+//! in the store must still read (the hostile one only if it did before).
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -12,7 +13,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use avg_wijzer::store::Store;
+use avg_wijzer::store::{Store, read_record};
 use avg_wijzer::text::Lang;
 use avg_wijzer::tui::app::{Model, Overlay, Row, Run, Screen};
 use avg_wijzer::tui::keymap::{self, Action};
@@ -286,11 +287,27 @@ pub fn run(case: &Case) -> Result<bool, String> {
     for (name, bytes) in RECORDS.iter() {
         std::fs::write(dir.join(name), bytes).map_err(|e| e.to_string())?;
     }
+    let hostile = dir.join(format!("{HOSTILE}.json"));
     if let Some(input) = &case.hostile {
         let bytes = RECORD_SEEDS.bytes(input, None);
-        std::fs::write(dir.join(format!("{HOSTILE}.json")), bytes).map_err(|e| e.to_string())?;
+        std::fs::write(&hostile, bytes).map_err(|e| e.to_string())?;
     }
-    let result = steps(case, &dir);
+    let unreadable_before = hostile.exists() && read_record(&hostile).is_err();
+    let result = steps(case, &dir).and_then(|accepted| {
+        // Whatever was done, every record the program wrote reads back.
+        let listing = Store::open(&dir)
+            .and_then(|s| s.list())
+            .map_err(|e| format!("{e:#}"))?;
+        let hostile_name = format!("{HOSTILE}.json");
+        match listing
+            .unreadable
+            .iter()
+            .find(|(file, _)| !(unreadable_before && *file == hostile_name))
+        {
+            Some((file, why)) => Err(format!("{file} no longer reads: {why}")),
+            None => Ok(accepted),
+        }
+    });
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
