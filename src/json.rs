@@ -82,12 +82,36 @@ impl<'de> Visitor<'de> for StrictVisitor {
 /// the line or steer the terminal (newlines, escape codes, C1 and bidirectional controls)
 /// escaped as in JSON.
 pub fn quoted(s: &str) -> String {
-    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"?\"".to_string());
-    crate::text::json_for_terminal(&json).into_owned()
+    // JSON escapes only the C0 controls; DEL, the C1 controls (U+009B starts an escape
+    // sequence on some terminals) and the bidi controls are escaped too.
+    escape_controls(&serde_json::to_string(s).unwrap_or_else(|_| "\"?\"".to_string()))
+}
+
+/// Control characters written as JSON escapes (`\n`, `\u001b`), so that text from a file
+/// keeps a message on one line and cannot steer the terminal.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || crate::text::steers(c) => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// serde_json's message for an error, without its position, in Dutch where we know the phrase.
+/// serde quotes a wrong value or key as it is, so control characters in it are escaped.
 pub fn describe(e: &serde_json::Error) -> String {
+    escape_controls(&translate(e))
+}
+
+fn translate(e: &serde_json::Error) -> String {
     let raw = e.to_string();
     let raw = raw.replace(&format!(" at line {} column {}", e.line(), e.column()), "");
     if e.is_eof() {
@@ -164,6 +188,23 @@ mod tests {
     fn quoted_text_stays_on_one_line() {
         assert_eq!(quoted("a\nb\u{1b}[31m"), r#""a\nb\u001b[31m""#);
         assert_eq!(quoted("\u{9b}2J\u{202e}"), r#""\u009b2J\u202e""#);
+        assert_eq!(quoted("\u{7f}\u{9b}2J"), r#""\u007f\u009b2J""#);
+    }
+
+    /// A wrong value is quoted by serde as it is: a newline or an escape sequence in a file
+    /// must not reach the terminal through the message (the fuzz targets check every message).
+    #[test]
+    fn a_wrong_value_in_a_message_stays_on_one_clean_line() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        enum Status {
+            Completed,
+        }
+        let e = serde_json::from_str::<Status>("\"x\\u001b[31m\\nregel\\u009b\"").unwrap_err();
+        assert_eq!(
+            describe(&e),
+            "onbekende waarde \"x\\u001b[31m\\nregel\\u009b\"; toegestaan: \"Completed\""
+        );
     }
 
     #[test]

@@ -15,6 +15,19 @@ pub struct LoadError {
     pub defects: Vec<String>,
 }
 
+impl LoadError {
+    /// The defects, each kept on one clean line: ids, keys and file names in them come from
+    /// the bank's files, and a control character in one must not steer the terminal.
+    pub fn new(defects: Vec<String>) -> LoadError {
+        LoadError {
+            defects: defects
+                .iter()
+                .map(|d| crate::json::escape_controls(d))
+                .collect(),
+        }
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.defects.join("\n"))
@@ -51,9 +64,9 @@ pub(super) fn compile(
     let mut defects = Vec::new();
     let mut parts: Vec<(&str, Part)> = Vec::new();
     if files.is_empty() {
-        return Err(LoadError {
-            defects: vec![format!("{origin}: geen .json-bestanden gevonden")],
-        });
+        return Err(LoadError::new(vec![format!(
+            "{origin}: geen .json-bestanden gevonden"
+        )]));
     }
     for (name, content) in files {
         if content.trim().is_empty() {
@@ -84,7 +97,7 @@ pub(super) fn compile(
         }
     }
     if !defects.is_empty() {
-        return Err(LoadError { defects });
+        return Err(LoadError::new(defects));
     }
     let mut c = Compiler {
         defects,
@@ -93,7 +106,7 @@ pub(super) fn compile(
     let bank = c.run(parts, files, origin, known_sha256);
     match bank {
         Some(b) if c.defects.is_empty() => Ok(b),
-        _ => Err(LoadError { defects: c.defects }),
+        _ => Err(LoadError::new(c.defects)),
     }
 }
 

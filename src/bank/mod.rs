@@ -237,7 +237,7 @@ impl Bank {
             }
         }
         if !defects.is_empty() {
-            return Err(LoadError { defects });
+            return Err(LoadError::new(defects));
         }
         Bank::from_files(&texts, origin)
     }

@@ -28,7 +28,7 @@ pub(super) fn verify(
     };
     let shown = path.display().to_string();
     let unreadable = |e: record::Unreadable| Failure::bad_input(format!("{shown}: {e}"));
-    let text = store::read_input(&shown).map_err(bad)?;
+    let text = store::read_record_text(&path).map_err(bad)?;
     let value = record::parse_value(&text).map_err(unreadable)?;
     // The format is checked first: a foreign or future file is unreadable, not altered.
     let check = record::verify_value(&value);
@@ -200,7 +200,7 @@ fn revisions(path: &Path, a: &Audit, out: &mut String) -> bool {
             return true;
         };
         let file = dir.join(format!("{id}.json"));
-        if !store::is_record_id(id) || !file.is_file() {
+        if !crate::record::is_plain_id(id) || !file.is_file() {
             out.push_str(&format!(
                 "  vorige revisie {id}: niet gevonden naast dit bestand\n"
             ));

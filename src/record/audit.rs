@@ -54,12 +54,6 @@ pub fn audit(value: Value, check: Verification, bank: &Bank) -> Result<Audit, Un
         None
     };
     let record = super::from_value(value)?;
-    if !crate::store::is_record_id(&record.id) {
-        return Err(Unreadable::Invalid(format!(
-            "\"id\": {} is geen verslag-id (alleen letters, cijfers, - en _)",
-            crate::json::quoted(&record.id)
-        )));
-    }
     let advice = advice_check(bank, &record);
     Ok(Audit {
         record,

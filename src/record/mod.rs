@@ -6,6 +6,7 @@
 //! passed in), so every rule about records is testable.
 mod assessment;
 pub mod audit;
+mod check;
 mod integrity;
 pub mod signature;
 pub mod time;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use assessment::{Assessment, bank_ref};
+pub use check::is_plain_id;
 pub use integrity::{Verification, canonical, verify_value};
 
 /// The fingerprint of a record file's content as it is (its integrity hash if intact).
@@ -455,15 +457,19 @@ pub fn from_value(mut v: Value) -> Result<Record, Unreadable> {
         2 => {}
         v => return Err(Unreadable::Invalid(format!("onbekende formaatversie {v}"))),
     }
-    serde_path_to_error::deserialize(v).map_err(|e| {
-        let at = e.path().to_string();
-        let why = crate::json::describe(e.inner());
-        Unreadable::Invalid(if at == "." {
-            why
-        } else {
-            format!("{at}: {why}")
+    serde_path_to_error::deserialize(v)
+        .map_err(|e| {
+            // The path holds the file's own keys, which may hold control characters.
+            let at = crate::json::escape_controls(&e.path().to_string());
+            let why = crate::json::describe(e.inner());
+            Unreadable::Invalid(if at == "." {
+                why
+            } else {
+                format!("{at}: {why}")
+            })
         })
-    })
+        .and_then(check::plain_id)
+        .and_then(check::shallow_answers)
 }
 
 /// Format 1 → 2: `previous` was the id alone (its fingerprint was not kept); the history had

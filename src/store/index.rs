@@ -5,7 +5,7 @@
 //! files read afresh wait in memory until the cache is written; the old cache is never read
 //! whole.
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, Write};
+use std::io::{BufRead, BufReader, Read, Seek, Write};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,16 @@ pub(super) const OLD_INDEX: &str = ".index.json";
 fn header(key: &CacheKey) -> String {
     format!(r#"{{"avg_wijzer_index":2,"key":"{}"}}"#, key.id)
 }
+
+/// The longest line read from the cache. A line is a summary of a few hundred bytes; even a
+/// campaign name of `engine::MAX_TEXT` characters, every one escaped, stays below 64 KiB. A
+/// longer line ends the cache like a damaged one, so a hostile cache cannot fill the memory.
+const LINE_LIMIT: u64 = 256 << 10;
+
+/// The largest cache used, per record file (plus one for the header): a larger cache is not
+/// read at all, so a junk cache cannot make listing a small store slow. Its lines are only
+/// a shortcut; the files are read instead.
+const SIZE_PER_RECORD: u64 = 64 << 10;
 
 /// What tells that a file changed: modification time, size and (on Unix) inode. The cache is
 /// used only while all three match.
@@ -98,11 +108,15 @@ pub(super) struct Reader<'k> {
 }
 
 impl<'k> Reader<'k> {
-    pub(super) fn open(dir: &Path, key: &'k CacheKey) -> Reader<'k> {
+    /// The cache of a store with `records` record files, sealed with `key`.
+    pub(super) fn open(dir: &Path, key: &'k CacheKey, records: usize) -> Reader<'k> {
         // Another process replaces the cache by renaming a new one over it, which leaves this
         // open file as it was: the lines found here are the lines copied later. A cache
         // rewritten in place is noticed by its stamp, and then not copied from.
-        let file = File::open(dir.join(INDEX)).ok();
+        let most = (records as u64 + 1).saturating_mul(SIZE_PER_RECORD);
+        let file = File::open(dir.join(INDEX))
+            .ok()
+            .filter(|f| f.metadata().is_ok_and(|m| m.len() <= most));
         let opened = file
             .as_ref()
             .and_then(|f| f.metadata().ok())
@@ -127,8 +141,8 @@ impl<'k> Reader<'k> {
     fn read_line(&mut self) -> Option<&str> {
         let file = self.file.as_mut()?;
         self.line.clear();
-        match file.read_line(&mut self.line) {
-            Ok(n) if n > 0 => Some(self.line.trim_end_matches('\n')),
+        match file.by_ref().take(LINE_LIMIT + 1).read_line(&mut self.line) {
+            Ok(n) if n > 0 && n as u64 <= LINE_LIMIT => Some(self.line.trim_end_matches('\n')),
             _ => None,
         }
     }
@@ -230,13 +244,13 @@ mod tests {
         );
         std::fs::write(dir.join(INDEX), &text).unwrap();
 
-        let mut reader = Reader::open(&dir, key);
+        let mut reader = Reader::open(&dir, key, 2);
         let (a, _) = reader.take("a.json").expect("a is cached");
         let (b, _) = reader.take("b.json").expect("b is cached");
         assert_eq!((a, b), (1, 2));
         let mut out = Vec::new();
         let plan = [Source::Kept(2)];
-        Reader::open(&dir, key).write(&plan, &mut out).unwrap();
+        Reader::open(&dir, key, 2).write(&plan, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             format!("{}\n{}\n", header(key), entry("b.json").line(key))
@@ -246,6 +260,47 @@ mod tests {
         std::fs::write(dir.join(INDEX), format!("{text}\n")).unwrap();
         let mut out = Vec::new();
         assert!(reader.write(&plan, &mut out).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A line longer than any summary ends the cache there, and a cache larger than the store
+    /// can need is not read at all: a junk cache cannot fill the memory.
+    #[test]
+    fn a_long_line_or_an_oversized_cache_is_not_read() {
+        let Some(key) = CacheKey::load() else {
+            panic!("no private place for the cache key (no home directory?)");
+        };
+        let key = &key;
+        let dir =
+            std::env::temp_dir().join(format!("avg-wijzer-index-long-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let entry = |file: &str| Entry {
+            file: file.into(),
+            stamp: Stamp {
+                modified_ns: 1,
+                size: 2,
+                inode: 3,
+            },
+            summary: None,
+            problem: Some("kapot".into()),
+        };
+        // A well-formed entry, only too long.
+        let mut long = entry("a2.json");
+        long.problem = Some("x".repeat(LINE_LIMIT as usize));
+        let long = long.line(key);
+        let text = format!(
+            "{}\n{}\n{long}\n{}\n",
+            header(key),
+            entry("a.json").line(key),
+            entry("b.json").line(key)
+        );
+        std::fs::write(dir.join(INDEX), &text).unwrap();
+        let mut reader = Reader::open(&dir, key, 100);
+        assert!(reader.take("a.json").is_some());
+        assert!(reader.take("b.json").is_none(), "read past the long line");
+
+        // The same cache for a store of two records is larger than two records need.
+        assert!(Reader::open(&dir, key, 2).take("a.json").is_none());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,9 +1,15 @@
-//! The one module that touches the disk: reading bank directories and input files.
+//! The one module that touches the disk: reading bank directories and input files (with
+//! their size limits, in `read`), and the record store.
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
+
+mod read;
+pub use read::{
+    ANSWERS_LIMIT, BANK_FILE_LIMIT, BANK_FILES_LIMIT, BANK_LIMIT, Limit, RECORD_LIMIT,
+    read_bank_dir, read_bytes, read_checked, read_input, read_record, read_record_text, shown_size,
+};
 
 /// An I/O error in the interface's words, naming the file.
 fn io_error(path: &str, e: &std::io::Error) -> anyhow::Error {
@@ -19,57 +25,6 @@ fn io_error(path: &str, e: &std::io::Error) -> anyhow::Error {
     anyhow!("{path}: {why}")
 }
 
-/// The `*.json` files of a bank directory, as (file name, bytes), sorted by name. Their
-/// content is checked by the bank loader, which reports every bad file, not just the first.
-pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
-    let shown = dir.display().to_string();
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| io_error(&shown, &e))? {
-        let entry = entry.map_err(|e| io_error(&shown, &e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".json") || !entry.path().is_file() {
-            continue;
-        }
-        let bytes = fs::read(entry.path())
-            .map_err(|e| io_error(&entry.path().display().to_string(), &e))?;
-        files.push((name, bytes));
-    }
-    if files.is_empty() {
-        bail!("{shown}: geen .json-bestanden in deze map");
-    }
-    files.sort();
-    Ok(files)
-}
-
-/// A file's bytes, with the error in the interface's words.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| io_error(&path.display().to_string(), &e))
-}
-
-/// An input file as text; `-` reads standard input.
-pub fn read_input(path: &str) -> Result<String> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| io_error("standaardinvoer", &e))?;
-        buf
-    } else {
-        fs::read(path).map_err(|e| io_error(path, &e))?
-    };
-    utf8(if path == "-" { "standaardinvoer" } else { path }, bytes)
-}
-
-/// Bytes as text, or an error naming the file and where the text stops being UTF-8.
-fn utf8(name: &str, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{name}: geen geldige UTF-8 (bij byte {})",
-            e.utf8_error().valid_up_to() + 1
-        )
-    })
-}
-
 // ---------------------------------------------------------------------------------------------
 // The record store: one file per record, written atomically, listed through a cache that is
 // checked against the files every time.
@@ -80,7 +35,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::{self, Record, Unreadable};
+use crate::record::{self, Record};
 
 /// The environment variable that points at another store (e.g. a shared network drive).
 pub const STORE_ENV: &str = "AVG_WIJZER_STORE";
@@ -261,7 +216,7 @@ impl Store {
 
     /// The file of the record `id`: always in the store, whatever the id says.
     fn path_of(&self, id: &str) -> Result<PathBuf> {
-        if !is_record_id(id) {
+        if !record::is_plain_id(id) {
             bail!(
                 "{} is geen verslag-id; het verslag is niet opgeslagen",
                 crate::json::quoted(id)
@@ -292,17 +247,17 @@ impl Store {
         // Saves in one store take turns, so the check and the write are one step.
         let lock = self.lock(SAVE_LOCK)?;
         let expected = record.integrity.hash.clone();
-        let on_disk = match fs::read(&path) {
-            Ok(bytes) => Some(
-                serde_json::from_slice::<serde_json::Value>(&bytes)
+        // What the file on disk was sealed with: `None` when there is no file. A file that
+        // cannot be read (damaged, or too large to read) matches no hash, so it is never
+        // overwritten.
+        let on_disk = match read_record_text(&path) {
+            Ok(text) => Some(
+                serde_json::from_str::<serde_json::Value>(&text)
                     .ok()
                     .and_then(|v| v["integrity"]["hash"].as_str().map(str::to_string)),
             ),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => {
-                let _ = lock.unlock();
-                return Err(io_error(&path.display().to_string(), &e).context("opslaan mislukt"));
-            }
+            Err(_) if fs::symlink_metadata(&path).is_err() => None,
+            Err(_) => Some(None),
         };
         // An empty hash matches nothing: a record that was never sealed cannot claim a file.
         if let Some(found) = &on_disk
@@ -415,7 +370,7 @@ impl Store {
             bail!("geef een verslag-id (of het begin ervan)");
         }
         // An id names a file in the store, never a path elsewhere.
-        if !is_record_id(prefix) {
+        if !record::is_plain_id(prefix) {
             bail!("{} is geen verslag-id", crate::json::quoted(prefix));
         }
         let exact = self.dir.join(format!("{prefix}.json"));
@@ -536,7 +491,7 @@ impl Store {
             }
             return;
         };
-        let mut old = index::Reader::open(&self.dir, &key);
+        let mut old = index::Reader::open(&self.dir, &key, files.len());
         let mut plan = Vec::with_capacity(files.len());
         let mut fresh = false;
         for (name, stamp) in files {
@@ -601,71 +556,6 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
             at = from;
         }
     }
-}
-
-/// Whether `id` is one the store could have made: ASCII letters, digits, `-` and `_`, starting
-/// with a letter or digit, at most 64 characters. Such an id names a file in the store and
-/// nothing else (no separator, no `..`, no absolute path), which is what lets a record's id
-/// decide where it is saved.
-pub fn is_record_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// Reads and checks one record file; the error names the file and what is wrong. A record
-/// must be the file its id names: a copy under another name, or an id that is not a plain
-/// name, is unreadable, so that no save can be steered elsewhere.
-pub fn read_record(path: &Path) -> Result<Record> {
-    let shown = path.display().to_string();
-    let value = read_value(path)?;
-    let r = record::from_value(value).map_err(|e| anyhow!("{shown}: {e}"))?;
-    check_identity(path, &r)?;
-    Ok(r)
-}
-
-/// [`read_record`], and what checking the record's integrity found.
-pub fn read_checked(path: &Path) -> Result<record::Loaded> {
-    let shown = path.display().to_string();
-    let value = read_value(path)?;
-    let r = record::from_value(value.clone()).map_err(|e| anyhow!("{shown}: {e}"))?;
-    check_identity(path, &r)?;
-    Ok(record::Loaded::new(r, &value))
-}
-
-/// A record file's content as JSON, not yet checked against the format.
-fn read_value(path: &Path) -> Result<serde_json::Value> {
-    let shown = path.display().to_string();
-    let text = utf8(&shown, fs::read(path).map_err(|e| io_error(&shown, &e))?)?;
-    record::parse_value(&text).map_err(|e| anyhow!("{shown}: {e}"))
-}
-
-/// A record is the file its id names, and its id is one the store could have made.
-fn check_identity(path: &Path, r: &Record) -> Result<()> {
-    let shown = path.display().to_string();
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    if !is_record_id(&r.id) {
-        bail!(
-            "{shown}: {}",
-            Unreadable::Invalid(format!(
-                "\"id\": {} is geen verslag-id (alleen letters, cijfers, - en _)",
-                crate::json::quoted(&r.id)
-            ))
-        );
-    }
-    if r.id != stem {
-        bail!(
-            "{shown}: {}",
-            Unreadable::Invalid(format!(
-                "\"id\" is {}, maar een verslag staat in het bestand met zijn id als naam ({}.json); het is een kopie of hernoemd",
-                crate::json::quoted(&r.id),
-                r.id
-            ))
-        );
-    }
-    Ok(())
 }
 
 fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {

@@ -43,11 +43,7 @@ pub fn update(m: &mut Model, msg: Message) {
             }
         }
         Message::Input(c) => type_char(m, c),
-        Message::Paste(text) => {
-            for c in text.chars().filter(|c| !c.is_control()) {
-                type_char(m, c);
-            }
-        }
+        Message::Paste(text) => paste(m, &text),
         Message::Key(action) => {
             m.status = None;
             if !matches!(m.overlay, Overlay::None) {
@@ -166,6 +162,17 @@ fn type_char(m: &mut Model, c: char) {
     let lang = m.lang;
     if let Some(f) = focused_field(m) {
         f.insert(c, lang);
+    }
+}
+
+/// Pasted text goes into the field as if typed, in one go.
+fn paste(m: &mut Model, text: &str) {
+    if context(m) != Ctx::Typing || !text.chars().any(|c| !c.is_control()) {
+        return;
+    }
+    let lang = m.lang;
+    if let Some(f) = focused_field(m) {
+        f.insert_str(text, lang);
     }
 }
 
