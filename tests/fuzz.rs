@@ -1,7 +1,7 @@
 //! Fuzzing every parser and the interface, with proptest: an answers file, a record, a question
 //! bank and keys, text and clicks in the interface may all come from someone else. Inputs are
 //! raw bytes, token soup, and mutations of the valid seeds (`examples/`, the golden answers in
-//! `tests/golden/`, `tests/records/v1/`, `questions/`); see `fuzz/mutate.rs`.
+//! `tests/golden/`, `tests/records/`, `questions/`); see `fuzz/mutate.rs`.
 //!
 //! Each target asserts that nothing panics, that no case takes longer than [`SLOW`] (twice,
 //! so a busy machine does not fail it), that nothing hangs (a watchdog ends the run), and the
@@ -254,8 +254,9 @@ fn fuzz_answers_files() {
 
 static RECORD_SEEDS: LazyLock<Seeds> = LazyLock::new(|| {
     Seeds::new(
-        json_files("tests/records/v1")
+        ["tests/records/v1", "tests/records/v2"]
             .into_iter()
+            .flat_map(json_files)
             .map(|f| f.1)
             .collect(),
     )

@@ -237,7 +237,12 @@ pub fn clean_up() {
     let _ = std::fs::remove_dir_all(&*BASE);
 }
 
-static RECORDS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| json_files("tests/records/v1"));
+static RECORDS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
+    ["tests/records/v1", "tests/records/v2"]
+        .into_iter()
+        .flat_map(json_files)
+        .collect()
+});
 
 static RECORD_SEEDS: LazyLock<mutate::Seeds> =
     LazyLock::new(|| mutate::Seeds::new(RECORDS.iter().map(|f| f.1.clone()).collect()));
