@@ -215,18 +215,20 @@ impl<'k> Reader<'k> {
 mod tests {
     use super::*;
 
-    /// A cache rewritten in place while it is read is not copied from: its line numbers no
-    /// longer name the lines that were checked.
-    #[test]
-    fn a_cache_changed_in_place_is_not_copied_from() {
+    /// This user's key and an empty directory for one test.
+    fn setup(test: &str) -> (CacheKey, std::path::PathBuf) {
         let Some(key) = CacheKey::load() else {
             panic!("no private place for the cache key (no home directory?)");
         };
-        let key = &key;
         let dir =
-            std::env::temp_dir().join(format!("avg-wijzer-index-unit-{}", std::process::id()));
+            std::env::temp_dir().join(format!("avg-wijzer-index-{test}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let entry = |file: &str| Entry {
+        (key, dir)
+    }
+
+    /// An entry for `file` of a file that is not a record.
+    fn entry(file: &str) -> Entry {
+        Entry {
             file: file.into(),
             stamp: Stamp {
                 modified_ns: 1,
@@ -235,7 +237,15 @@ mod tests {
             },
             summary: None,
             problem: Some("kapot".into()),
-        };
+        }
+    }
+
+    /// A cache rewritten in place while it is read is not copied from: its line numbers no
+    /// longer name the lines that were checked.
+    #[test]
+    fn a_cache_changed_in_place_is_not_copied_from() {
+        let (key, dir) = setup("unit");
+        let key = &key;
         let text = format!(
             "{}\n{}\n{}\n",
             header(key),
@@ -267,23 +277,8 @@ mod tests {
     /// can need is not read at all: a junk cache cannot fill the memory.
     #[test]
     fn a_long_line_or_an_oversized_cache_is_not_read() {
-        let Some(key) = CacheKey::load() else {
-            panic!("no private place for the cache key (no home directory?)");
-        };
+        let (key, dir) = setup("long");
         let key = &key;
-        let dir =
-            std::env::temp_dir().join(format!("avg-wijzer-index-long-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let entry = |file: &str| Entry {
-            file: file.into(),
-            stamp: Stamp {
-                modified_ns: 1,
-                size: 2,
-                inode: 3,
-            },
-            summary: None,
-            problem: Some("kapot".into()),
-        };
         // A well-formed entry, only too long.
         let mut long = entry("a2.json");
         long.problem = Some("x".repeat(LINE_LIMIT as usize));
