@@ -3,6 +3,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A panic's message may quote text from a file: it goes out cleaned, as every message does.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "avg-wijzer: interne fout: {}",
+            avg_wijzer::text::for_terminal(&info.to_string())
+        );
+    }));
     let args = avg_wijzer::cli::Args::parse();
     match avg_wijzer::cli::run(args) {
         Ok(code) => code,

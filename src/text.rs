@@ -170,6 +170,17 @@ pub fn steers(c: char) -> bool {
         | '\u{2066}'..='\u{2069}')
 }
 
+/// Text from a file in a line of a report or table, where a line break would add a line of
+/// its own (a fake row, a fake "klopt"): written out as `\n`. What would steer the terminal is
+/// left to [`for_terminal`], on the way out.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains('\n') {
+        Cow::Owned(s.replace('\n', "\\n"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Text from a file (a record, an answers file, a bank) as it may reach a terminal or a text
 /// file read with `cat`: every character that steers the terminal or hides how the text reads
 /// (see [`steers`]) is written out visibly as `\u{1b}`, `\u{9b}`, `\u{202e}`; a carriage

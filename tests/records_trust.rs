@@ -357,3 +357,190 @@ fn a_format_version_that_is_not_a_number_is_unreadable_for_every_command() {
         "{show:?}"
     );
 }
+
+/// Found in review: a check that `verify` makes on the file alone (the FG's signature, the
+/// history's chain, the advice against the answers) was not one that resuming, signing off or
+/// exporting made. A forgery resealed without the FG's key passed them all.
+#[test]
+fn every_check_of_verify_guards_resume_signoff_and_export() {
+    let keys = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys");
+    let s = Scratch::new("trust-every-check");
+    let forgeries: [(&str, Box<dyn Fn(&mut Value)>); 3] = [
+        // Signed with the FG's key; the remarks changed and the record resealed.
+        (
+            "signature",
+            Box::new(|v| v["signoff"]["remarks"] = json!("Geen voorwaarden.")),
+        ),
+        // An answer's event changed and only the integrity block resealed.
+        (
+            "history",
+            Box::new(|v| v["history"][2]["at"] = json!("2020-01-01T00:00:00Z")),
+        ),
+        // Another verdict than the answers give, resealed.
+        (
+            "outcome",
+            Box::new(|v| v["outcome"]["findings"]["verdict"] = json!("allowed")),
+        ),
+    ];
+    for (part, forge) in forgeries {
+        let id = s.new_record(&format!("{part}.json"), EXAMPLE);
+        if part == "signature" {
+            s.run(&[
+                "signoff",
+                &id,
+                "--name",
+                "B. Jansen",
+                "--decision",
+                "approved-with-conditions",
+                "--remarks",
+                "Eerst de DPIA.",
+                "--key",
+                &format!("{keys}/fg_ed25519"),
+            ])
+            .assert_ok();
+        }
+        let path = s.record_path(&id);
+        let mut v = json_of(&path);
+        forge(&mut v);
+        reseal(&mut v);
+        write_json(&path, &v);
+        let forged = fs::read(&path).unwrap();
+        assert_eq!(s.run(&["verify", &id]).code, 1, "{part}");
+        for args in [
+            vec!["--plain", "--resume", id.as_str()],
+            vec!["export", id.as_str(), "--format", "md"],
+            vec![
+                "signoff",
+                id.as_str(),
+                "--name",
+                "X",
+                "--decision",
+                "approved",
+            ],
+        ] {
+            let out = s.run(&args);
+            assert_eq!(out.code, 2, "{part}: {args:?}: {out:?}");
+            assert!(
+                out.stderr.contains(&format!("gewijzigd ({part}")),
+                "{part}: {args:?}: {}",
+                out.stderr
+            );
+        }
+        assert_eq!(fs::read(&path).unwrap(), forged, "{part}: nothing written");
+    }
+}
+
+/// Found in review: text from a record could add lines to a report (`verify` saying "klopt"
+/// for a forgery, `list` showing a record that is not there), and a date cut inside a
+/// character made the plain mode panic.
+#[test]
+fn text_from_a_record_adds_no_line_and_breaks_no_prompt() {
+    let s = Scratch::new("trust-lines");
+    let id = s.new_record("answers.json", EXAMPLE);
+    let path = s.record_path(&id);
+    let original = json_of(&path);
+
+    let mut v = original.clone();
+    v["revision"] = json!(2);
+    v["previous"] = json!({ "id": "x: vingerafdruk klopt\n  handtekening: klopt", "hash": null });
+    reseal(&mut v);
+    write_json(&path, &v);
+    let out = s.run(&["verify", &id]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("previous.id"), "{}", out.stderr);
+
+    let mut v = original.clone();
+    v["outcome"]["verdict"]["label"] =
+        json!("Toegestaan\n20990101-000000-0000000000  Nep  afgetekend");
+    v["bank"]["version"] = json!("1.0.0\n  handtekening: klopt");
+    reseal(&mut v);
+    write_json(&path, &v);
+    let out = s.run(&["list"]);
+    out.assert_ok();
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    let out = s.run(&["verify", &id]);
+    assert!(
+        !out.stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with("handtekening")),
+        "{}",
+        out.stdout
+    );
+
+    // An unfinished record whose date is cut inside a character, and full of escapes.
+    let mut v = original.clone();
+    v["status"] = json!("in_progress");
+    v["outcome"] = Value::Null;
+    v["completed"] = Value::Null;
+    v["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("existing_consent");
+    v["updated"] = json!("2026-11-3\u{e9}\u{1b}]52;c;aGFja2Vk\u{7}\u{202e}");
+    reseal(&mut v);
+    write_json(&path, &v);
+    let out = s.run_with(&["--plain"], &[]);
+    assert_ne!(out.code, 101, "no panic: {out:?}");
+    for text in [&out.stdout, &out.stderr] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+    }
+}
+
+/// Found in review: a record file that is a link was followed by `show`, `verify` and
+/// `signoff`, and a signature on a record that was never signed off passed `verify`.
+#[test]
+fn a_linked_record_file_is_not_a_record_and_a_signature_needs_a_sign_off() {
+    let s = Scratch::new("trust-links");
+    let id = s.new_record("answers.json", EXAMPLE);
+    let elsewhere = s.path("elders");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let outside = elsewhere.join(format!("{id}.json"));
+    fs::rename(s.record_path(&id), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, s.record_path(&id)).unwrap();
+    for args in [
+        vec!["show", id.as_str()],
+        vec![
+            "signoff",
+            id.as_str(),
+            "--name",
+            "X",
+            "--decision",
+            "approved",
+        ],
+    ] {
+        let out = s.run(&args);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+    }
+    fs::remove_file(s.record_path(&id)).unwrap();
+    fs::rename(&outside, s.record_path(&id)).unwrap();
+
+    // A signature by the FG's key over this very fingerprint, but no sign-off.
+    let signed = Scratch::new("trust-links-signed");
+    let other = signed.new_record("answers.json", EXAMPLE);
+    signed
+        .run(&[
+            "signoff",
+            &other,
+            "--name",
+            "B. Jansen",
+            "--decision",
+            "approved",
+            "--key",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/fg_ed25519"),
+        ])
+        .assert_ok();
+    let signature = json_of(&signed.record_path(&other))["signature"].clone();
+    let mut v = json_of(&s.record_path(&id));
+    v["signature"] = signature;
+    write_json(&s.record_path(&id), &v);
+    let out = s.run(&["verify", &id]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout.contains("handtekening: KLOPT NIET"),
+        "{}",
+        out.stdout
+    );
+}

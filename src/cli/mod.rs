@@ -231,12 +231,15 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             force,
             mode,
         }) => records::export_record(
+            &load_bank(&args)?,
             &open_store(&args)?,
-            id,
-            *format,
-            output.as_deref(),
-            *force,
-            *mode,
+            &records::ExportRequest {
+                id,
+                format: *format,
+                output: output.as_deref(),
+                force: *force,
+                mode: *mode,
+            },
             args.lang,
         ),
         Some(Command::Verify {

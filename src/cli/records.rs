@@ -88,6 +88,7 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
                 } else {
                     text::for_terminal(&s.campaign).chars().take(40).collect()
                 };
+                // One line per record: a line break in a record's text cannot add rows.
                 [
                     s.id.clone(),
                     campaign,
@@ -95,6 +96,7 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
                     s.verdict_label.clone().unwrap_or_else(|| "-".into()),
                     s.updated.clone(),
                 ]
+                .map(|cell| text::one_line(&cell).into_owned())
             })
             .collect();
         let widths: Vec<usize> = (0..5)
@@ -124,39 +126,50 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
     }
     for (file, why) in &listing.unreadable {
         out.push_str(&format!(
-            "{} {file}: {why}\n",
-            if nl { "Onleesbaar:" } else { "Unreadable:" }
+            "{} {}: {}\n",
+            if nl { "Onleesbaar:" } else { "Unreadable:" },
+            text::one_line(file),
+            text::one_line(why)
         ));
     }
     print_out(&out)
 }
 
+/// What `export` is asked for.
+pub(super) struct ExportRequest<'a> {
+    pub id: &'a str,
+    pub format: export::Format,
+    pub output: Option<&'a Path>,
+    pub force: bool,
+    pub mode: u32,
+}
+
 pub(super) fn export_record(
+    bank: &Bank,
     store: &Store,
-    id: &str,
-    format: export::Format,
-    output: Option<&Path>,
-    force: bool,
-    mode: u32,
+    req: &ExportRequest,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
+    let ExportRequest {
+        id,
+        format,
+        output,
+        force,
+        mode,
+    } = *req;
     let path = store.resolve(id).map_err(bad)?;
-    // Only an intact record goes to the register: an export would pass an altered one on as
-    // if it were the one that was saved.
-    let record = store::read_checked(&path)
-        .map_err(bad)?
-        .intact()
-        .map_err(|e| bad(e.into()))?;
+    // Only a record that holds goes to the register: an export would pass an altered one on
+    // as if it were the one that was saved. The file is read once: what is checked is what is
+    // exported.
+    let (loaded, text) = store::read_checked_text(&path).map_err(bad)?;
+    let record = loaded.intact(bank).map_err(|e| bad(e.into()))?;
     if format == export::Format::Sig && record.signature.is_none() {
         return Err(Failure::bad_input(format!(
             "verslag {}: de aftekening is niet met een SSH-sleutel ondertekend; er is geen handtekening om te exporteren",
             record.id
         )));
     }
-    let stored = match format {
-        export::Format::Json => Some(store::read_bytes(&path).map_err(bad)?),
-        _ => None,
-    };
+    let stored = (format == export::Format::Json).then(|| text.into_bytes());
     let content = export::render(&record, format, lang, stored);
     match output {
         // On stdout the JSON is escaped where a terminal would obey it (the same value, not
@@ -201,7 +214,7 @@ pub(super) fn sign_off(
     let (record, unverified) = store
         .load(id)
         .map_err(bad)?
-        .admit(accept_altered)
+        .admit(accept_altered, bank)
         .map_err(|e| bad(e.into()))?;
     // The FG signs the advice that was shown; if the bank changed since, the advice must be
     // looked at again first rather than silently replaced at sign-off.

@@ -88,6 +88,10 @@ fn signature(
     allowed: Option<&Path>,
     out: &mut String,
 ) -> Result<bool, Failure> {
+    if r.signature.is_some() && r.signoff.is_none() {
+        out.push_str("  handtekening: KLOPT NIET; er staat een handtekening in een verslag dat niet is afgetekend\n");
+        return Ok(false);
+    }
     let Some(sig) = &r.signature else {
         if allowed.is_some() {
             out.push_str(
@@ -119,7 +123,9 @@ fn signature(
     match (result, named) {
         (Ok(signer), Some(file)) => out.push_str(&format!(
             "  handtekening: klopt; gezet met sleutel {} van {} (regel {} van {file})\n",
-            signer.key_fingerprint, signer.principals, signer.line
+            signer.key_fingerprint,
+            crate::text::one_line(&signer.principals),
+            signer.line
         )),
         (Ok(signer), None) => out.push_str(&format!(
             "  handtekening: past bij dit verslag, gezet met sleutel {}; van wie die sleutel is, controleer je met --allowed-signers\n",
@@ -163,7 +169,15 @@ fn history_line(a: &Audit) -> String {
 }
 
 fn advice_line(a: &Audit) -> String {
-    let b = &a.record.bank;
+    // The bank's name comes from the file: one line, so it cannot add lines to this report.
+    let one_line = |s: &str| crate::text::one_line(s).into_owned();
+    let bank = &a.record.bank;
+    let b = crate::advice::BankRef {
+        id: one_line(&bank.id),
+        version: one_line(&bank.version),
+        sha256: one_line(&bank.sha256),
+    };
+    let b = &b;
     match (&a.advice, &a.record.outcome) {
         (_, None) => "  advies: nog geen (niet alle vragen beantwoord)\n".to_string(),
         (AdviceCheck::Follows, _) => format!(
@@ -206,7 +220,7 @@ fn revisions(path: &Path, a: &Audit, out: &mut String) -> bool {
             ));
             return true;
         }
-        let value = store::read_input(&file.display().to_string())
+        let value = store::read_record_text(&file)
             .ok()
             .and_then(|t| record::parse_value(&t).ok());
         let Some(value) = value else {

@@ -351,7 +351,8 @@ fn open<'b>(
                 out,
                 "{}. {name} — {}, {} {} ({})",
                 i + 1,
-                &s.updated[..10.min(s.updated.len())],
+                // `get`: the date from a file may hold anything, even a cut character.
+                s.updated.get(..10).unwrap_or(&s.updated),
                 s.answers,
                 words.answers_given,
                 s.id
@@ -421,7 +422,7 @@ fn resume_record<'b>(
     out: &mut impl Write,
 ) -> Result<Assessment<'b>> {
     let now = record::time::now();
-    let (record, unverified) = store.load(id)?.admit(accept_altered)?;
+    let (record, unverified) = store.load(id)?.admit(accept_altered, bank)?;
     let altered = unverified.is_some();
     let (mut a, reopened) =
         Assessment::reopen(bank, record, unverified, || store.new_id(&now), &now);

@@ -66,7 +66,7 @@ pub fn audit(value: Value, check: Verification, bank: &Bank) -> Result<Audit, Un
 }
 
 /// Evaluates the record's answers again with `bank`, if it is the bank the record names.
-fn advice_check(bank: &Bank, record: &Record) -> AdviceCheck {
+pub(super) fn advice_check(bank: &Bank, record: &Record) -> AdviceCheck {
     if record.bank != bank_ref(bank) {
         return AdviceCheck::BankUnavailable;
     }

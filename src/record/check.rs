@@ -59,16 +59,22 @@ pub fn is_plain_id(id: &str) -> bool {
 
 /// A record's id names its file in the store: a record from elsewhere with an id such as
 /// `../x` would be saved outside the store, and exported beside it. Only plain ids are read.
+/// The previous revision's id is read the same way: `verify` looks for it beside the file and
+/// names it in its report.
 pub(super) fn plain_id(r: Record) -> Result<Record, Unreadable> {
-    if is_plain_id(&r.id) {
-        return Ok(r);
+    let previous = r.previous.as_ref().map(|p| ("previous.id", p.id.as_str()));
+    for (field, id) in [("id", r.id.as_str())].into_iter().chain(previous) {
+        if is_plain_id(id) {
+            continue;
+        }
+        let mut shown: String = id.chars().take(MAX_ID).collect();
+        if shown.len() < id.len() {
+            shown.push('…');
+        }
+        return Err(Unreadable::Invalid(format!(
+            "{field}: {} is geen verslag-id (alleen letters, cijfers, - en _, hoogstens {MAX_ID})",
+            crate::json::quoted(&shown)
+        )));
     }
-    let mut shown: String = r.id.chars().take(MAX_ID).collect();
-    if shown.len() < r.id.len() {
-        shown.push('…');
-    }
-    Err(Unreadable::Invalid(format!(
-        "id: {} is geen verslag-id (alleen letters, cijfers, - en _, hoogstens {MAX_ID})",
-        crate::json::quoted(&shown)
-    )))
+    Ok(r)
 }

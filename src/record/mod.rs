@@ -8,6 +8,7 @@ mod assessment;
 pub mod audit;
 mod check;
 mod integrity;
+mod loaded;
 pub mod signature;
 pub mod time;
 
@@ -20,6 +21,7 @@ use serde_json::Value;
 pub use assessment::{Assessment, bank_ref};
 pub use check::is_plain_id;
 pub use integrity::{Verification, canonical, verify_value};
+pub use loaded::{Altered, Loaded, Unverified};
 
 /// The fingerprint of a record file's content as it is (its integrity hash if intact).
 pub fn fingerprint_of(value: &Value) -> String {
@@ -341,82 +343,6 @@ impl fmt::Display for Unreadable {
         }
     }
 }
-
-/// A record as read from a file, with what verifying it found.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub record: Record,
-    /// `None` when the record is intact.
-    pub unverified: Option<Unverified>,
-}
-
-/// What is known of a record that failed verification.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unverified {
-    /// The parts that no longer match their hash (`integrity` when the block itself was
-    /// changed or is missing).
-    pub parts: Vec<String>,
-    /// The fingerprint of the content as it is, which a revision continuing it names.
-    pub fingerprint: String,
-}
-
-impl Loaded {
-    /// A record read from `value`, the file's JSON (before migration).
-    pub fn new(record: Record, value: &Value) -> Loaded {
-        let parts = match integrity::verify_value(value) {
-            Verification::Intact => None,
-            Verification::Altered { parts } if !parts.is_empty() => Some(parts),
-            Verification::Altered { .. } | Verification::Unsealed => {
-                Some(vec!["integrity".to_string()])
-            }
-        };
-        let unverified = parts.map(|parts| Unverified {
-            parts,
-            fingerprint: fingerprint_of(value),
-        });
-        Loaded { record, unverified }
-    }
-
-    /// The record to work on (resume, revise, sign off). A record that failed verification is
-    /// refused, so the tool never seals altered content as if it were intact; unless the user
-    /// accepts it, and then what is known of it comes along so that the work continues in a
-    /// new revision whose history says its parent failed verification.
-    pub fn admit(self, accept_altered: bool) -> Result<(Record, Option<Unverified>), Altered> {
-        match self.unverified {
-            Some(u) if !accept_altered => Err(Altered {
-                id: self.record.id,
-                parts: u.parts,
-            }),
-            unverified => Ok((self.record, unverified)),
-        }
-    }
-
-    /// The record to export for the register: only an intact one.
-    pub fn intact(self) -> Result<Record, Altered> {
-        self.admit(false).map(|(r, _)| r)
-    }
-}
-
-/// A record whose content no longer matches its integrity hash.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Altered {
-    pub id: String,
-    pub parts: Vec<String>,
-}
-
-impl fmt::Display for Altered {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "verslag {} is na het opslaan gewijzigd ({}): niet voort te zetten, af te tekenen of te exporteren. Controleer het met avg-wijzer verify {}; --accept-altered zet het voort als nieuwe revisie die dat vermeldt",
-            self.id,
-            self.parts.join(", "),
-            self.id
-        )
-    }
-}
-
-impl std::error::Error for Altered {}
 
 /// Reads a record from its file content, migrating older format versions.
 pub fn parse(src: &str) -> Result<Record, Unreadable> {

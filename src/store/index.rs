@@ -32,13 +32,18 @@ const LINE_LIMIT: u64 = 256 << 10;
 /// a shortcut; the files are read instead.
 const SIZE_PER_RECORD: u64 = 64 << 10;
 
-/// What tells that a file changed: modification time, size and (on Unix) inode. The cache is
-/// used only while all three match.
+/// What tells that a file changed: modification time, size and (on Unix) inode and status
+/// change time. The cache is used only while all of them match. The change time is there
+/// because the modification time can be set back by whoever edits a file in place; the change
+/// time cannot.
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) struct Stamp {
     modified_ns: u128,
     size: u64,
     inode: u64,
+    /// Unix's ctime, in nanoseconds (0 elsewhere; a cache of before it has none).
+    #[serde(default)]
+    changed_ns: i128,
 }
 
 impl Stamp {
@@ -49,13 +54,20 @@ impl Stamp {
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos());
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(m);
+        let (inode, changed_ns) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                m.ino(),
+                i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+            )
+        };
         #[cfg(not(unix))]
-        let inode = 0;
+        let (inode, changed_ns) = (0, 0);
         Stamp {
             modified_ns,
             size: m.len(),
             inode,
+            changed_ns,
         }
     }
 }
@@ -234,6 +246,7 @@ mod tests {
                 modified_ns: 1,
                 size: 2,
                 inode: 3,
+                changed_ns: 4,
             },
             summary: None,
             problem: Some("kapot".into()),

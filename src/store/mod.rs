@@ -8,7 +8,8 @@ use anyhow::{Result, anyhow, bail};
 mod read;
 pub use read::{
     ANSWERS_LIMIT, BANK_FILE_LIMIT, BANK_FILES_LIMIT, BANK_LIMIT, Limit, RECORD_LIMIT,
-    read_bank_dir, read_bytes, read_checked, read_input, read_record, read_record_text, shown_size,
+    read_bank_dir, read_bytes, read_checked, read_checked_text, read_input, read_record,
+    read_record_text, shown_size,
 };
 
 /// An I/O error in the interface's words, naming the file.
@@ -376,7 +377,8 @@ impl Store {
             bail!("{} is geen verslag-id", crate::json::quoted(prefix));
         }
         let exact = self.dir.join(format!("{prefix}.json"));
-        if exact.is_file() {
+        // A link in the store is not followed: a record is a file of the store's own.
+        if fs::symlink_metadata(&exact).is_ok_and(|m| m.is_file()) {
             return Ok(exact);
         }
         // Sorted, as the files are.

@@ -180,10 +180,18 @@ pub fn read_record(path: &Path) -> Result<Record> {
 
 /// [`read_record`], and what checking the record's integrity found.
 pub fn read_checked(path: &Path) -> Result<record::Loaded> {
-    let value = read_value(path)?;
+    read_checked_text(path).map(|(loaded, _)| loaded)
+}
+
+/// [`read_checked`], and the file's text the record was read from: an export of the file
+/// itself writes exactly what was checked, not what the file holds a moment later.
+pub fn read_checked_text(path: &Path) -> Result<(record::Loaded, String)> {
+    let text = read_record_text(path)?;
+    let value =
+        record::parse_value(&text).map_err(|e: Unreadable| anyhow!("{}: {e}", path.display()))?;
     let r = record::from_value(value.clone()).map_err(|e| anyhow!("{}: {e}", path.display()))?;
     check_identity(path, &r)?;
-    Ok(record::Loaded::new(r, &value))
+    Ok((record::Loaded::new(r, &value), text))
 }
 
 /// A record file's content as JSON, not yet checked against the format.

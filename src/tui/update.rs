@@ -372,7 +372,7 @@ pub fn view(m: &mut Model, id: &str) {
 /// line: then it too is continued as a new revision, whose history says so.
 pub fn resume(m: &mut Model, id: &str) {
     let Some(loaded) = load(m, id) else { return };
-    let (record, unverified) = match loaded.admit(m.accept_altered) {
+    let (record, unverified) = match loaded.admit(m.accept_altered, m.bank) {
         Ok(admitted) => admitted,
         Err(e) => {
             error(m, e.to_string());
