@@ -365,7 +365,8 @@ fn a_format_version_that_is_not_a_number_is_unreadable_for_every_command() {
 fn every_check_of_verify_guards_resume_signoff_and_export() {
     let keys = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys");
     let s = Scratch::new("trust-every-check");
-    let forgeries: [(&str, Box<dyn Fn(&mut Value)>); 3] = [
+    type Forge = Box<dyn Fn(&mut Value)>;
+    let forgeries: [(&str, Forge); 3] = [
         // Signed with the FG's key; the remarks changed and the record resealed.
         (
             "signature",
