@@ -290,3 +290,52 @@ fn a_protected_key_takes_its_passphrase_and_a_wrong_key_saves_nothing() {
         out.stderr
     );
 }
+
+/// Found in review: without the signer's identity, any key in the keeper's list passed, also
+/// one that is not the FG's. `--principal` is ssh-keygen's `-I`: only that person's lines count.
+#[test]
+fn the_principal_names_whose_signature_counts() {
+    let s = Scratch::new("sig-principal");
+    let (id, _) = signed(&s);
+    let key_line = public_key("fg_ed25519").trim().to_string();
+    let allowed = s.write(
+        "allowed_signers",
+        format!("mallory@bibliotheek.nl {key_line}"),
+    );
+    let allowed = allowed.to_str().unwrap();
+    let out = s.run(&["verify", &id, "--allowed-signers", allowed]);
+    out.assert_ok();
+    assert!(
+        out.stdout.contains("van mallory@bibliotheek.nl"),
+        "{}",
+        out.stdout
+    );
+    let out = s.run(&[
+        "verify",
+        &id,
+        "--allowed-signers",
+        allowed,
+        "--principal",
+        PRINCIPAL,
+    ]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout.contains("handtekening: KLOPT NIET"),
+        "{}",
+        out.stdout
+    );
+    let both = s.write(
+        "allowed_signers_both",
+        format!("mallory@bibliotheek.nl {key_line}\n{PRINCIPAL},*@fg.example {key_line}"),
+    );
+    let out = s.run(&[
+        "verify",
+        &id,
+        "--allowed-signers",
+        both.to_str().unwrap(),
+        "--principal",
+        PRINCIPAL,
+    ]);
+    out.assert_ok();
+    assert!(out.stdout.contains("(regel 2 van"), "{}", out.stdout);
+}

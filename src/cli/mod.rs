@@ -139,6 +139,10 @@ pub enum Command {
         /// allowed_signers-formaat van ssh-keygen)
         #[arg(long, value_name = "FILE")]
         allowed_signers: Option<PathBuf>,
+        /// Wie getekend moet hebben, zoals in de lijst (bijv. fg@bibliotheek.nl), als -I bij
+        /// ssh-keygen -Y verify: alleen regels van die persoon tellen
+        #[arg(long, value_name = "PRINCIPAL", requires = "allowed_signers")]
+        principal: Option<String>,
     },
     /// Welke antwoorden, bevindingen en acties verschillen tussen twee verslagen
     Compare { id_a: String, id_b: String },
@@ -246,7 +250,14 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             file,
             expect,
             allowed_signers,
-        }) => verify::verify(&args, file, expect.as_deref(), allowed_signers.as_deref()),
+            principal,
+        }) => verify::verify(
+            &args,
+            file,
+            expect.as_deref(),
+            allowed_signers.as_deref(),
+            principal.as_deref(),
+        ),
         Some(Command::Compare { id_a, id_b }) => {
             let store = open_store(&args)?;
             let (a, b) = (

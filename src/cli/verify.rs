@@ -17,6 +17,7 @@ pub(super) fn verify(
     file: &str,
     expect: Option<&str>,
     allowed_signers: Option<&Path>,
+    principal: Option<&str>,
 ) -> Result<ExitCode, Failure> {
     // A path, or else an id in the store. Something that looks like a path is read as one, so
     // a missing file is called missing rather than an unknown id.
@@ -59,7 +60,7 @@ pub(super) fn verify(
     out.push_str(&history_line(&audit));
     out.push_str(&advice_line(&audit));
     holds &= revisions(&path, &audit, &mut out);
-    holds &= signature(&audit.record, allowed_signers, &mut out)?;
+    holds &= signature(&audit.record, allowed_signers, principal, &mut out)?;
     if let Some(expected) = expect {
         let expected = expected.trim().trim_start_matches("sha256:").to_lowercase();
         if expected == audit.fingerprint {
@@ -86,6 +87,7 @@ pub(super) fn verify(
 fn signature(
     r: &record::Record,
     allowed: Option<&Path>,
+    principal: Option<&str>,
     out: &mut String,
 ) -> Result<bool, Failure> {
     if r.signature.is_some() && r.signoff.is_none() {
@@ -118,7 +120,11 @@ fn signature(
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let result = r
-        .check_signature(&signers, record::signature::VerifyTime::utc(now))
+        .check_signature(
+            &signers,
+            record::signature::VerifyTime::utc(now),
+            allowed.and(principal),
+        )
         .unwrap_or(Err(record::signature::VerifyError::BadSignature));
     match (result, named) {
         (Ok(signer), Some(file)) => out.push_str(&format!(

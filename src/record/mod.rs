@@ -494,13 +494,15 @@ impl Record {
         &self,
         allowed_signers: &str,
         at: signature::VerifyTime,
+        identity: Option<&str>,
     ) -> Option<Result<signature::Signer, signature::VerifyError>> {
         let s = self.signature.as_ref()?;
-        Some(signature::verify(
+        Some(signature::verify_as(
             s,
             self.fingerprint().as_bytes(),
             allowed_signers,
             at,
+            identity,
         ))
     }
 

@@ -143,6 +143,19 @@ pub fn verify(
     allowed_signers: &str,
     at: VerifyTime,
 ) -> Result<Signer, VerifyError> {
+    verify_as(signature, message, allowed_signers, at, None)
+}
+
+/// [`verify`], for the signer `identity` only, as `ssh-keygen -Y verify -I identity`: only the
+/// allowed_signers lines whose principals match it vouch. Without it, any listed person's key
+/// would pass, also one that is not the FG's.
+pub fn verify_as(
+    signature: &Signature,
+    message: &[u8],
+    allowed_signers: &str,
+    at: VerifyTime,
+    identity: Option<&str>,
+) -> Result<Signer, VerifyError> {
     let sig = SshSig::from_pem(signature.armored.trim()).map_err(|_| VerifyError::BadArmor)?;
     if sig.namespace() != NAMESPACE {
         return Err(VerifyError::WrongNamespace(sig.namespace().to_string()));
@@ -167,7 +180,13 @@ pub fn verify(
     let entries = allowed_signers::parse(allowed_signers, at.utc_offset)
         .map_err(|(line, problem)| VerifyError::MalformedAllowedSigners { line, problem })?;
     let mut excluded = None;
-    for entry in entries.iter().filter(|e| &e.key == sig.public_key()) {
+    let vouches_for = |principals: &str| {
+        identity.is_none_or(|id| allowed_signers::matches_pattern_list(id, principals))
+    };
+    for entry in entries
+        .iter()
+        .filter(|e| &e.key == sig.public_key() && vouches_for(&e.principals))
+    {
         // A cert-authority line trusts certificates signed by the key, not the key's own
         // signatures; ours are made with a plain key, and ssh-keygen skips the line for those too.
         let reason = if entry.cert_authority {
