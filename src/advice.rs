@@ -368,6 +368,10 @@ impl Advice {
     /// The advice as Markdown, for the processing register or an e-mail.
     pub fn to_markdown(&self) -> String {
         let ui = self.lang.ui();
+        // The texts of a record's advice come from the file: no `<` of theirs may open an HTML
+        // tag where the Markdown is shown.
+        let t = |x: &str| x.replace('<', "&lt;").replace('>', "&gt;");
+        let sources = |list: &[String]| t(&list.join("; "));
         let mut s = String::new();
         s.push_str(&format!("# AVG-wijzer — {}\n\n", ui.advice));
         if let Some(c) = &self.campaign {
@@ -377,26 +381,30 @@ impl Advice {
                 crate::text::md_escape(c)
             ));
         }
-        s.push_str(&format!("**{}: {}**\n\n", ui.verdict, self.verdict.label));
+        s.push_str(&format!(
+            "**{}: {}**\n\n",
+            ui.verdict,
+            t(&self.verdict.label)
+        ));
         s.push_str(&format!("## {}\n\n", ui.findings));
         for (f, label) in self.finding_lines() {
-            s.push_str(&format!("- {f}: **{label}**\n"));
+            s.push_str(&format!("- {}: **{}**\n", t(f), t(label)));
         }
         if !self.warnings.is_empty() {
             s.push_str(&format!("\n## {}\n\n", ui.warnings));
             for w in &self.warnings {
                 s.push_str(&format!(
                     "- ⚠ **{}**: {} *({})*\n",
-                    w.title,
-                    w.text,
-                    w.sources.join("; ")
+                    t(&w.title),
+                    t(&w.text),
+                    sources(&w.sources)
                 ));
             }
         }
         if !self.reasons.is_empty() {
             s.push_str(&format!("\n### {}\n\n", ui.why));
             for r in &self.reasons {
-                s.push_str(&format!("- {} *({})*\n", r.text, r.sources.join("; ")));
+                s.push_str(&format!("- {} *({})*\n", t(&r.text), sources(&r.sources)));
             }
         }
         for (heading, list) in [
@@ -410,10 +418,10 @@ impl Advice {
             for a in list {
                 s.push_str(&format!(
                     "- [ ] **{}**  \n  {}  \n  *{}: {}*\n",
-                    a.title,
-                    a.rationale,
+                    t(&a.title),
+                    t(&a.rationale),
                     ui.sources,
-                    a.sources.join("; ")
+                    sources(&a.sources)
                 ));
             }
         }
@@ -425,11 +433,11 @@ impl Advice {
             for n in &self.notes {
                 s.push_str(&format!(
                     "- **{}** ({} {}): {} *({})*\n",
-                    n.title,
+                    t(&n.title),
                     ui.checked,
-                    n.checked,
-                    n.text,
-                    n.sources.join("; ")
+                    t(&n.checked),
+                    t(&n.text),
+                    sources(&n.sources)
                 ));
             }
         }
@@ -437,13 +445,16 @@ impl Advice {
         for (question, answer) in self.answer_lines() {
             s.push_str(&format!(
                 "- {} **{}**\n",
-                question,
+                t(question),
                 crate::text::md_escape(&answer)
             ));
         }
         s.push_str(&format!(
             "\n*{}: {} {} (sha256 `{}`)*\n",
-            ui.bank, self.bank.id, self.bank.version, self.bank.sha256
+            ui.bank,
+            t(&self.bank.id),
+            t(&self.bank.version),
+            t(&self.bank.sha256)
         ));
         s
     }

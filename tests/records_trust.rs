@@ -545,3 +545,29 @@ fn a_linked_record_file_is_not_a_record_and_a_signature_needs_a_sign_off() {
         out.stdout
     );
 }
+
+/// Found in review: the Markdown export copied the advice's texts from the record as they
+/// were, so a record could put HTML into a register page that renders Markdown.
+#[test]
+fn the_markdown_export_opens_no_html_tag_from_a_record() {
+    let s = Scratch::new("trust-markdown");
+    let id = s.new_record("answers.json", EXAMPLE);
+    let path = s.record_path(&id);
+    let mut v = json_of(&path);
+    let evil = "<img src=x onerror=alert(1)><script>x</script>";
+    v["outcome"]["verdict"]["label"] = json!(evil);
+    v["outcome"]["actions"][0]["rationale"] = json!(evil);
+    v["outcome"]["reasons"][0]["text"] = json!(evil);
+    // Resealed, and the advice check left aside: the record still names another bank.
+    v["bank"]["sha256"] = json!("0".repeat(64));
+    reseal(&mut v);
+    write_json(&path, &v);
+    let out = s.run(&["export", &id, "--format", "md"]);
+    out.assert_ok();
+    assert!(
+        !out.stdout.contains("<img") && !out.stdout.contains("<script"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("&lt;img src=x"), "{}", out.stdout);
+}
