@@ -128,3 +128,41 @@ fn a_failed_save_leaves_the_record_able_to_save_again() {
     store.save(&mut r).expect("saves once the folder is back");
     assert_eq!(store.load(&id).unwrap().record.campaign.name, "Anders");
 }
+
+/// Found in review: a named pipe put in place of a lock file or of the list cache made saving
+/// and listing wait for ever.
+#[test]
+fn a_named_pipe_in_the_store_makes_nothing_wait() {
+    let s = Scratch::new("hard-fifo");
+    let id = s.new_record("answers.json", EXAMPLE);
+    for name in [".save.lock", ".index.jsonl"] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(s.store().join(name))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+    }
+    let start = std::time::Instant::now();
+    let out = s.run(&["list"]);
+    out.assert_ok();
+    assert!(out.stdout.contains(&id), "{}", out.stdout);
+    let out = s.run(&[
+        "signoff",
+        &id,
+        "--name",
+        "B. Jansen",
+        "--decision",
+        "approved",
+    ]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("is geen gewoon bestand"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+}

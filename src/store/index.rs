@@ -126,9 +126,16 @@ impl<'k> Reader<'k> {
         // open file as it was: the lines found here are the lines copied later. A cache
         // rewritten in place is noticed by its stamp, and then not copied from.
         let most = (records as u64 + 1).saturating_mul(SIZE_PER_RECORD);
-        let file = File::open(dir.join(INDEX))
+        // Not a named pipe or a device put in its place: opening does not wait, and only a
+        // regular file is read.
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+        let file = options
+            .open(dir.join(INDEX))
             .ok()
-            .filter(|f| f.metadata().is_ok_and(|m| m.len() <= most));
+            .filter(|f| f.metadata().is_ok_and(|m| m.is_file() && m.len() <= most));
         let opened = file
             .as_ref()
             .and_then(|f| f.metadata().ok())

@@ -288,20 +288,45 @@ impl Store {
     /// An exclusive lock on a lock file in the store (owner-only), held until unlocked or
     /// dropped.
     fn lock(&self, name: &str) -> Result<File> {
+        /// Saves take a millisecond; a lock held this long is held by something else than a
+        /// save (a process of someone else's on a shared drive), and waiting on would hang.
+        const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
         let mut options = OpenOptions::new();
         options.create(true).truncate(false).write(true);
         // A lock file replaced by a link (to a file of the user's elsewhere) is not followed:
-        // opening it fails instead of creating or locking what the link points at.
+        // opening it fails instead of creating or locking what the link points at. Nor does
+        // opening wait on a named pipe put in its place.
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+            options
+                .mode(0o600)
+                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
         }
-        let file = options
-            .open(self.dir.join(name))
-            .map_err(|e| io_error(name, &e))?;
-        file.lock().map_err(|e| io_error(name, &e))?;
-        Ok(file)
+        let path = self.dir.join(name);
+        let not_a_file = || anyhow!("{}: is geen gewoon bestand; verwijder het", path.display());
+        if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(not_a_file());
+        }
+        let file = options.open(&path).map_err(|e| io_error(name, &e))?;
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(not_a_file());
+        }
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < PATIENCE => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => bail!(
+                    "{}: de opslag is bezet (een ander proces houdt dit slot al {} s vast); probeer het zo opnieuw",
+                    self.dir.join(name).display(),
+                    PATIENCE.as_secs()
+                ),
+                Err(std::fs::TryLockError::Error(e)) => return Err(io_error(name, &e)),
+            }
+        }
     }
 
     /// Temp file in the same directory, fsync, rename (or link, to refuse replacing), fsync of
