@@ -546,7 +546,7 @@ fn sign_with_key(
         out.flush()?;
         match crate::keyfile::sign(&mut a.record, path, crate::keyfile::ask_passphrase) {
             Ok(()) => return Ok(true),
-            Err(e) => writeln!(out, "{}: {e:#}", words.not_understood)?,
+            Err(e) => writeln!(out, "{}: {e:#}", words.not_signed_with_key)?,
         }
     }
 }

@@ -40,6 +40,7 @@ pub(super) struct Words {
     pub signoff_key: &'static str,
     pub fingerprint: &'static str,
     pub signed_with: &'static str,
+    pub not_signed_with_key: &'static str,
     pub signed: &'static str,
     pub signoff_failed: &'static str,
     pub not_all_saved: &'static str,
@@ -87,6 +88,7 @@ pub(super) const NL: Words = Words {
     signed: "Afgetekend; het verslag staat nu vast.",
     fingerprint: "Vingerafdruk (sha256), voor het verwerkingsregister",
     signed_with: "Ondertekend met SSH-sleutel",
+    not_signed_with_key: "Niet ondertekend",
     signoff_failed: "Aftekenen niet bewaard; het verslag is NIET afgetekend",
     not_all_saved: "Niet alles is bewaard: de laatste wijzigingen staan niet op schijf (zie de melding hierboven).",
 };
@@ -133,6 +135,7 @@ pub(super) const EN: Words = Words {
     signed: "Signed off; the record is now frozen.",
     fingerprint: "Fingerprint (sha256), for the processing register",
     signed_with: "Signed with SSH key",
+    not_signed_with_key: "Not signed",
     signoff_failed: "Sign-off not saved; the record is NOT signed off",
     not_all_saved: "Not everything was saved: the latest changes are not on disk (see the message above).",
 };
