@@ -571,3 +571,34 @@ fn the_markdown_export_opens_no_html_tag_from_a_record() {
     );
     assert!(out.stdout.contains("&lt;img src=x"), "{}", out.stdout);
 }
+
+/// A later version of the program may word the same advice otherwise: a record it did not make
+/// is held to what its advice decides, one it made to every letter.
+#[test]
+fn the_advice_check_holds_wording_to_the_version_that_wrote_it() {
+    let s = Scratch::new("trust-wording");
+    let id = s.new_record("answers.json", EXAMPLE);
+    let path = s.record_path(&id);
+    let original = json_of(&path);
+    let reworded = |version: &str| {
+        let mut v = original.clone();
+        v["tool"]["version"] = json!(version);
+        v["outcome"]["actions"][0]["rationale"] = json!("Anders verwoord.");
+        reseal(&mut v);
+        write_json(&path, &v);
+        s.run(&["verify", &id])
+    };
+    let out = reworded("0.0.9");
+    out.assert_ok();
+    assert!(out.stdout.contains("advies: volgt uit"), "{}", out.stdout);
+    let current = original["tool"]["version"].as_str().unwrap().to_string();
+    let out = reworded(&current);
+    assert_eq!(out.code, 1, "{out:?}");
+    // What the advice decides is held whatever the version.
+    let mut v = original.clone();
+    v["tool"]["version"] = json!("0.0.9");
+    v["outcome"]["actions"][0]["level"] = json!("recommended");
+    reseal(&mut v);
+    write_json(&path, &v);
+    assert_eq!(s.run(&["verify", &id]).code, 1);
+}

@@ -71,9 +71,36 @@ pub(super) fn advice_check(bank: &Bank, record: &Record) -> AdviceCheck {
         return AdviceCheck::BankUnavailable;
     }
     let again = Assessment::resume(bank, record.clone(), &record.updated);
-    if again.record.outcome == record.outcome {
+    let (now, stored) = (again.record.outcome.as_ref(), record.outcome.as_ref());
+    // Made by this version of the program, the advice must come out the same to the letter. A
+    // later version may word the same advice otherwise (the texts it draws from the same bank),
+    // so then what the advice decides must be the same: verdict, findings, which actions at
+    // which level, which warnings, notes and reasons, along which path.
+    let same = if record.tool.version == env!("CARGO_PKG_VERSION") {
+        now == stored
+    } else {
+        now.map(substance) == stored.map(substance)
+    };
+    if same {
         AdviceCheck::Follows
     } else {
         AdviceCheck::Differs
     }
+}
+
+/// What an advice decides, without its wording.
+fn substance(a: &crate::advice::Advice) -> impl PartialEq + use<'_> {
+    (
+        (&a.findings, &a.verdict.value, &a.path, &a.answers),
+        a.actions
+            .iter()
+            .map(|x| (x.id.as_str(), x.level))
+            .collect::<Vec<_>>(),
+        a.warnings.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+        a.notes.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+        a.reasons
+            .iter()
+            .map(|x| x.rule.as_str())
+            .collect::<Vec<_>>(),
+    )
 }
