@@ -19,6 +19,27 @@ pub struct Participant {
     pub role: String,
 }
 
+impl Parsed {
+    /// The campaign and participants as a record keeps them (what the file leaves out is empty).
+    pub fn for_record(&self) -> (crate::record::Campaign, Vec<crate::record::Participant>) {
+        let c = &self.campaign;
+        let campaign = crate::record::Campaign {
+            name: c.name.clone().unwrap_or_default(),
+            description: c.description.clone().unwrap_or_default(),
+            organisation: c.organisation.clone().unwrap_or_default(),
+        };
+        let participants = self
+            .participants
+            .iter()
+            .map(|p| crate::record::Participant {
+                name: p.name.clone(),
+                role: p.role.clone(),
+            })
+            .collect();
+        (campaign, participants)
+    }
+}
+
 /// A read and checked answers file: the session it describes and its outcome.
 #[derive(Debug)]
 pub struct Parsed {

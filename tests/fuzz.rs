@@ -31,7 +31,7 @@ use avg_wijzer::answers;
 use avg_wijzer::bank::{self, Bank};
 use avg_wijzer::export;
 use avg_wijzer::json;
-use avg_wijzer::record::{self, Assessment, Campaign, Participant};
+use avg_wijzer::record::{self, Assessment};
 use avg_wijzer::store::Summary;
 use avg_wijzer::text::Lang;
 
@@ -220,19 +220,7 @@ fn answers_case(bytes: &[u8]) -> Result<bool, String> {
                 .and_then(|t| avg_wijzer::guard::warning(t, lang));
         }
     }
-    let campaign = Campaign {
-        name: parsed.campaign.name.clone().unwrap_or_default(),
-        description: parsed.campaign.description.clone().unwrap_or_default(),
-        organisation: parsed.campaign.organisation.clone().unwrap_or_default(),
-    };
-    let participants = parsed
-        .participants
-        .iter()
-        .map(|p| Participant {
-            name: p.name.clone(),
-            role: p.role.clone(),
-        })
-        .collect();
+    let (campaign, participants) = parsed.for_record();
     let id = "20261123-101500-00000000ff".to_string();
     let mut a = Assessment::start(bank, id, campaign, participants, Lang::Nl, NOW);
     if a.answer_all(&parsed.session, NOW).is_ok() {

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::{Failure, bad, print_json, print_out, warn};
 use crate::bank::Bank;
-use crate::record::{self, Assessment, Campaign, Decision, Participant};
+use crate::record::{self, Assessment, Decision};
 use crate::store::{self, Store};
 use crate::text::{self, Lang};
 use crate::{answers, export, guard};
@@ -32,19 +32,7 @@ pub(super) fn new_record(
         }
     }
     let now = record::time::now();
-    let campaign = Campaign {
-        name: c.name.clone().unwrap_or_default(),
-        description: c.description.clone().unwrap_or_default(),
-        organisation: c.organisation.clone().unwrap_or_default(),
-    };
-    let participants = parsed
-        .participants
-        .iter()
-        .map(|p| Participant {
-            name: p.name.clone(),
-            role: p.role.clone(),
-        })
-        .collect();
+    let (campaign, participants) = parsed.for_record();
     let mut a = Assessment::start(bank, store.new_id(&now), campaign, participants, lang, &now);
     a.answer_all(&parsed.session, &now).map_err(|(q, e)| {
         Failure::bad_input(format!("{name}: vraag \"{}\": {e}", bank.questions[q].id))
