@@ -1,0 +1,247 @@
+//! The question screen: answering, marking, notes, and continuing a signed record as a new
+//! revision before a change.
+use super::*;
+
+// --- questions -------------------------------------------------------------------------------
+
+pub(super) fn question_key(m: &mut Model, action: Action) {
+    if edit_key(m, action) {
+        return;
+    }
+    let bank = m.bank;
+    let Some(a) = m.assessment() else { return };
+    let walk = a.session.walk(bank);
+    let steps: Vec<QId> = walk.steps().collect();
+    let complete = walk.is_complete();
+    let Screen::Question(s) = &mut m.screen else {
+        return;
+    };
+    let question = &bank.questions[s.q];
+    let n = question.options.len();
+    match (action, s.focus) {
+        (Action::Up | Action::Down | Action::Top | Action::Bottom, Pane::Options) => {
+            s.cursor = step(s.cursor, n, action)
+        }
+        (Action::Up, Pane::Explanation) => s.explain_scroll = s.explain_scroll.saturating_sub(1),
+        (Action::Down, Pane::Explanation) => s.explain_scroll = s.explain_scroll.saturating_add(1),
+        (Action::Top, Pane::Explanation) => s.explain_scroll = 0,
+        (Action::Up | Action::Down | Action::Top | Action::Bottom, Pane::Answers) => {
+            s.answers_cursor = step(s.answers_cursor, steps.len(), action)
+        }
+        (Action::PageUp, _) => s.explain_scroll = s.explain_scroll.saturating_sub(5),
+        (Action::PageDown, _) => s.explain_scroll = s.explain_scroll.saturating_add(5),
+        (Action::NextPanel | Action::PrevPanel, _) => {
+            let mut panes = vec![Pane::Options];
+            if s.explain == Explain::Shown {
+                panes.push(Pane::Explanation);
+            }
+            panes.push(Pane::Answers);
+            let i = panes.iter().position(|&p| p == s.focus).unwrap_or(0);
+            let k = panes.len();
+            s.focus = if action == Action::NextPanel {
+                panes[(i + 1) % k]
+            } else {
+                panes[(i + k - 1) % k]
+            };
+            if s.focus == Pane::Answers {
+                s.answers_cursor = steps.iter().position(|&x| x == s.q).unwrap_or(0);
+            }
+        }
+        (Action::Explain, _) => {
+            s.explain = match s.explain {
+                Explain::Shown => Explain::Hidden,
+                Explain::Hidden => Explain::Shown,
+            };
+            if s.explain == Explain::Hidden && s.focus == Pane::Explanation {
+                s.focus = Pane::Options;
+            }
+        }
+        (Action::Edit, _) => {
+            s.focus = Pane::Answers;
+            let here = steps.iter().position(|&x| x == s.q).unwrap_or(0);
+            s.answers_cursor = here.saturating_sub(1);
+        }
+        (Action::Toggle, Pane::Options) if question.kind == Kind::Multiple => {
+            toggle_mark(question, s);
+        }
+        (Action::Select | Action::Toggle, Pane::Options) => answer_current(m),
+        (Action::Select | Action::Toggle, Pane::Answers) => {
+            if let Some(&q) = steps.get(s.answers_cursor) {
+                let origin = if Some(q) == walk.pending {
+                    Origin::Flow
+                } else {
+                    Origin::Jump
+                };
+                goto_question(m, q, origin);
+            }
+        }
+        (Action::Back, _) => {
+            let here = steps.iter().position(|&x| x == s.q).unwrap_or(0);
+            match here.checked_sub(1).and_then(|i| steps.get(i)) {
+                Some(&p) => goto_question(m, p, Origin::Flow),
+                None => info(m, words(m.lang).first_question),
+            }
+        }
+        (Action::Forward, _) => {
+            let q = s.q;
+            let answered = m
+                .assessment()
+                .is_some_and(|a| a.session.answer(q).is_some());
+            let here = steps.iter().position(|&x| x == q);
+            match here.and_then(|i| steps.get(i + 1)) {
+                Some(&next) if answered => goto_question(m, next, Origin::Flow),
+                None if answered && complete => m.screen = Screen::Review(Review::default()),
+                _ => info(m, words(m.lang).answer_first),
+            }
+        }
+        (Action::Note, _) => {
+            let q = s.q;
+            open_note(m, Some(q));
+        }
+        (Action::Leave, _) => {
+            let (q, unconfirmed_marks, typed) = (s.q, s.marks, s.text.text.clone());
+            let given = m.assessment().and_then(|a| a.session.answer(q));
+            if is_unconfirmed(bank.questions[q].kind, unconfirmed_marks, &typed, given) {
+                m.overlay = Overlay::Confirm(Confirm::Discard);
+            } else {
+                to_start(m);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Checks or unchecks the box under the cursor. An option that excludes the others ("none")
+/// clears them, and the others clear it.
+fn toggle_mark(question: &crate::bank::Question, s: &mut Asking) {
+    let Some(option) = question.options.get(s.cursor) else {
+        return;
+    };
+    let this = bit(s.cursor);
+    if s.marks & this != 0 {
+        s.marks &= !this;
+    } else if option.exclusive {
+        s.marks = this;
+    } else {
+        let exclusive: u64 = question
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.exclusive)
+            .fold(0, |acc, (i, _)| acc | bit(i));
+        s.marks = (s.marks & !exclusive) | this;
+    }
+}
+
+/// A signed-off record is frozen: before a change, it is continued as a new revision.
+fn unfreeze(m: &mut Model) {
+    let frozen = m.assessment().is_some_and(|a| a.record.is_frozen());
+    if !frozen {
+        return;
+    }
+    let now = (m.clock)();
+    let id = new_id(m, &now);
+    let Some(Work::Editing(a)) = &m.work else {
+        return;
+    };
+    let old = a.record.id.clone();
+    let mut b = a.revise(id, &now, None);
+    create(m, &mut b);
+    if m.status.is_none() {
+        info(
+            m,
+            format!("{} {old} → {}", words(m.lang).revised, b.record.id),
+        );
+    }
+    m.work = Some(Work::Editing(b));
+}
+
+fn answer_current(m: &mut Model) {
+    let bank = m.bank;
+    let Screen::Question(s) = &m.screen else {
+        return;
+    };
+    let (q, origin) = (s.q, s.origin);
+    let question = &bank.questions[q];
+    let answer = match question.kind {
+        // Said in the interface's words: the engine's message names option ids, for files.
+        Kind::Multiple if s.marks == 0 => {
+            error(m, words(m.lang).none_checked);
+            return;
+        }
+        Kind::Multiple => {
+            if let Err(e) = question.check_mask(s.marks) {
+                error(m, e.to_string());
+                return;
+            }
+            Answer::Choice(s.marks)
+        }
+        Kind::Text => Answer::Text(s.text.text.trim().to_string()),
+        _ => Answer::Choice(bit(s.cursor)),
+    };
+    unfreeze(m);
+    let now = (m.clock)();
+    let Some(Work::Editing(a)) = &mut m.work else {
+        return;
+    };
+    if let Err(e) = a.answer(q, answer, &now) {
+        error(m, e.to_string());
+        return;
+    }
+    let walk = a.session.walk(bank);
+    save(m);
+    let next = match origin {
+        Origin::Jump => walk.pending,
+        Origin::Flow => {
+            let steps: Vec<QId> = walk.steps().collect();
+            steps
+                .iter()
+                .position(|&x| x == q)
+                .and_then(|i| steps.get(i + 1).copied())
+        }
+    };
+    match next {
+        Some(p) => goto_question(m, p, Origin::Flow),
+        None if walk.is_complete() => m.screen = Screen::Review(Review::default()),
+        None => to_current(m),
+    }
+}
+
+pub(super) fn open_note(m: &mut Model, question: Option<QId>) {
+    let Some(r) = m.record() else { return };
+    if m.work.as_ref().is_some_and(Work::is_read_only) {
+        info(m, words(m.lang).read_only);
+        return;
+    }
+    let key = question.map_or(record::SESSION_NOTE.to_string(), |q| {
+        m.bank.questions[q].id.clone()
+    });
+    let text = r.notes.get(&key).cloned().unwrap_or_default();
+    m.overlay = Overlay::Note {
+        question,
+        field: TextField::with_text(&text, m.lang),
+    };
+}
+
+pub(super) fn save_note(m: &mut Model, question: Option<QId>, text: &str) {
+    unfreeze(m);
+    let now = (m.clock)();
+    let id = question.map(|q| m.bank.questions[q].id.clone());
+    let Some(Work::Editing(a)) = &mut m.work else {
+        return;
+    };
+    let before = a
+        .record
+        .notes
+        .get(id.as_deref().unwrap_or(record::SESSION_NOTE));
+    if before.map_or(text.trim().is_empty(), |b| b == text) {
+        return;
+    }
+    if let Err(e) = a.note(id.as_deref(), text, &now) {
+        error(m, e.to_string());
+        return;
+    }
+    if save(m) {
+        info(m, words(m.lang).note_saved);
+    }
+}
