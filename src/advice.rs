@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::bank::{Bank, RegisterContent};
+use crate::bank::{Bank, RegisterContent, fit};
 use crate::engine::{Level, Outcome, Session};
 use crate::text::{Lang, wrap};
 
@@ -129,17 +129,31 @@ impl Advice {
                 label: String::new(),
             },
         };
+        let on_path = |q: crate::bank::QId| {
+            if outcome.path.contains(&q) {
+                session.answer(q)
+            } else {
+                None
+            }
+        };
         let actions = outcome
             .actions
             .iter()
             .map(|a| {
                 let action = &bank.actions[a.action];
+                let (rationale, sources) = fit(
+                    &action.rationale,
+                    &action.sources,
+                    &action.parts,
+                    lang,
+                    &on_path,
+                );
                 ActionView {
                     id: action.id.clone(),
                     level: a.level,
                     title: action.title.get(lang).to_string(),
-                    rationale: action.rationale.get(lang).to_string(),
-                    sources: action.sources.clone(),
+                    rationale,
+                    sources,
                 }
             })
             .collect();
@@ -148,11 +162,12 @@ impl Advice {
             .iter()
             .map(|&w| {
                 let w = &bank.warnings[w];
+                let (text, sources) = fit(&w.text, &w.sources, &w.parts, lang, &on_path);
                 WarningView {
                     id: w.id.clone(),
                     title: w.title.get(lang).to_string(),
-                    text: w.text.get(lang).to_string(),
-                    sources: w.sources.clone(),
+                    text,
+                    sources,
                 }
             })
             .collect();
@@ -161,11 +176,12 @@ impl Advice {
             .iter()
             .map(|&n| {
                 let n = &bank.notes[n];
+                let (text, sources) = fit(&n.text, &n.sources, &n.parts, lang, &on_path);
                 NoteView {
                     id: n.id.clone(),
                     title: n.title.get(lang).to_string(),
-                    text: n.text.get(lang).to_string(),
-                    sources: n.sources.clone(),
+                    text,
+                    sources,
                     checked: n.checked.clone(),
                 }
             })
@@ -175,20 +191,17 @@ impl Advice {
             .iter()
             .filter_map(|&r| {
                 let rule = &bank.rules[r];
-                rule.reason.as_ref().map(|reason| ReasonView {
-                    rule: rule.id.clone(),
-                    text: reason.text.get(lang).to_string(),
-                    sources: reason.sources.clone(),
+                rule.reason.as_ref().map(|reason| {
+                    let (text, sources) =
+                        fit(&reason.text, &reason.sources, &reason.parts, lang, &on_path);
+                    ReasonView {
+                        rule: rule.id.clone(),
+                        text,
+                        sources,
+                    }
                 })
             })
             .collect();
-        let on_path = |q: crate::bank::QId| {
-            if outcome.path.contains(&q) {
-                session.answer(q)
-            } else {
-                None
-            }
-        };
         let register = bank
             .register
             .iter()

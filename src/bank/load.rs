@@ -170,6 +170,7 @@ impl Compiler {
         let mut notes = Vec::new();
         let mut rules = Vec::new();
         let mut register = Vec::new();
+        let mut conflicts = Vec::new();
         let mut defs: Vec<(&str, String, Value)> = Vec::new();
         for (file, p) in parts {
             if let Some(m) = p.bank {
@@ -188,6 +189,7 @@ impl Compiler {
             notes.extend(p.notes.into_iter().map(|x| (file, x)));
             rules.extend(p.rules.into_iter().map(|x| (file, x)));
             register.extend(p.register.into_iter().map(|x| (file, x)));
+            conflicts.extend(p.conflicts.into_iter().map(|x| (file, x)));
             defs.extend(p.defs.into_iter().map(|(k, v)| (file, k, v)));
         }
         let Some((meta_file, meta)) = meta else {
@@ -267,6 +269,7 @@ impl Compiler {
         let actions = acts
             .into_iter()
             .map(|(file, a)| Action {
+                parts: self.text_parts(a.parts, &format!("{file}: actie \"{}\"", a.id)),
                 file: file.to_string(),
                 id: a.id,
                 title: a.title,
@@ -277,6 +280,7 @@ impl Compiler {
         let warnings = warns
             .into_iter()
             .map(|(file, w)| Warning {
+                parts: self.text_parts(w.parts, &format!("{file}: waarschuwing \"{}\"", w.id)),
                 file: file.to_string(),
                 id: w.id,
                 title: w.title,
@@ -287,6 +291,7 @@ impl Compiler {
         let notes = notes
             .into_iter()
             .map(|(file, n)| Note {
+                parts: self.text_parts(n.parts, &format!("{file}: notitie \"{}\"", n.id)),
                 file: file.to_string(),
                 id: n.id,
                 title: n.title,
@@ -294,6 +299,15 @@ impl Compiler {
                 sources: n.sources,
                 checked: n.checked,
             })
+            .collect();
+
+        let _ = self.index(
+            "conflict",
+            conflicts.iter().map(|(f, x)| (*f, x.id.as_str())),
+        );
+        let conflicts = conflicts
+            .into_iter()
+            .filter_map(|(file, c)| self.conflict(file, c, &findings))
             .collect();
 
         let start = self.questions.get(&meta.start).copied();
@@ -328,6 +342,7 @@ impl Compiler {
             verdict: verdict?,
             unused_defs,
             register,
+            conflicts,
             question_index: std::mem::take(&mut self.questions),
         })
     }
@@ -449,7 +464,14 @@ impl Compiler {
                 Branch { when, to }
             })
             .collect();
+        if q.choice && kind == Kind::Text {
+            self.defect(format!(
+                "{place}: \"choice\" geldt alleen voor keuzevragen, niet voor vrije tekst"
+            ));
+        }
         let mut question = Question {
+            help_parts: self.text_parts(q.help_parts, &format!("{place}, help_parts")),
+            choice: q.choice,
             id: q.id,
             kind,
             prompt: q.prompt,
@@ -508,11 +530,115 @@ impl Compiler {
             warn,
             notes,
             reason: r.reason.map(|x| Reason {
+                parts: self.text_parts(x.parts, &format!("{place}, reason")),
                 text: x.text,
                 sources: x.sources,
             }),
             file: file.to_string(),
         }
+    }
+
+    fn text_parts(&mut self, parts: Vec<source::TextPart>, place: &str) -> Vec<TextPart> {
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| TextPart {
+                when: match &p.when {
+                    Some(v) => self.cond(v, &format!("{place}, parts[{i}].when")),
+                    None => Cond::True,
+                },
+                text: p.text,
+                sources: p.sources,
+            })
+            .collect()
+    }
+
+    /// A conflict's two items, resolved to what an outcome holds.
+    fn conflict(
+        &mut self,
+        file: &str,
+        c: source::Conflict,
+        findings: &[Finding],
+    ) -> Option<Conflict> {
+        let place = format!("{file}: conflict \"{}\"", c.id);
+        if c.items.len() != 2 {
+            self.defect(format!(
+                "{place}: \"items\" noemt precies twee dingen, niet {}",
+                c.items.len()
+            ));
+            return None;
+        }
+        let mut items = Vec::with_capacity(2);
+        for (i, r) in c.items.iter().enumerate() {
+            let at = format!("{place}, items[{i}]");
+            let given = [&r.action, &r.warning, &r.note, &r.finding]
+                .iter()
+                .filter(|x| x.is_some())
+                .count();
+            if given != 1 {
+                self.defect(format!(
+                    "{at}: geef precies één van \"action\", \"warning\", \"note\" en \"finding\""
+                ));
+                continue;
+            }
+            if r.level.is_some() && r.action.is_none() || r.is.is_some() && r.finding.is_none() {
+                self.defect(format!(
+                    "{at}: \"level\" hoort bij \"action\" en \"is\" bij \"finding\""
+                ));
+                continue;
+            }
+            let look = |map: &HashMap<String, usize>, id: &str| map.get(id).copied();
+            let item = if let Some(a) = &r.action {
+                let required = match r.level.as_deref() {
+                    None | Some("any") => false,
+                    Some("required") => true,
+                    Some(other) => {
+                        self.defect(format!(
+                            "{at}.level: \"{other}\" is niet toegestaan; toegestaan: required, any"
+                        ));
+                        continue;
+                    }
+                };
+                look(&self.actions, a)
+                    .map(|a| Item::Action(a, required))
+                    .ok_or(("actie", a))
+            } else if let Some(w) = &r.warning {
+                look(&self.warnings, w)
+                    .map(Item::Warning)
+                    .ok_or(("waarschuwing", w))
+            } else if let Some(n) = &r.note {
+                look(&self.notes, n).map(Item::Note).ok_or(("notitie", n))
+            } else if let Some(f) = &r.finding {
+                match look(&self.findings, f) {
+                    None => Err(("bevinding", f)),
+                    Some(fid) => {
+                        let value = r.is.clone().unwrap_or(Value::Null);
+                        match findings[fid].values.iter().position(|v| v.value == value) {
+                            Some(v) => Ok(Item::Finding(fid, v as u8)),
+                            None => {
+                                self.defect(format!(
+                                    "{at}.is: waarde {value} is geen waarde van bevinding \"{f}\""
+                                ));
+                                continue;
+                            }
+                        }
+                    }
+                }
+            } else {
+                continue;
+            };
+            match item {
+                Ok(item) => items.push(item),
+                Err((what, id)) => self.defect(format!("{at}: onbekende {what} \"{id}\"")),
+            }
+        }
+        let [a, b]: [Item; 2] = items.try_into().ok()?;
+        Some(Conflict {
+            id: c.id,
+            items: [a, b],
+            why: c.why,
+            file: file.to_string(),
+        })
     }
 
     fn register_field(&mut self, file: &str, f: source::RegisterField) -> RegisterField {

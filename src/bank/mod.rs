@@ -14,7 +14,7 @@ pub use condition::Cond;
 pub use load::{LoadError, hash_files};
 
 use crate::engine::Answer;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 pub type QId = usize;
 pub type FId = usize;
@@ -48,6 +48,8 @@ pub struct Bank {
     pub verdict: Verdict,
     /// The fields of a draft processing-register entry (AVG art. 30).
     pub register: Vec<RegisterField>,
+    /// Pairs that must never stand in one outcome.
+    pub conflicts: Vec<Conflict>,
     /// Definitions nothing refers to (the lint reports them).
     pub unused_defs: Vec<String>,
     question_index: HashMap<String, QId>,
@@ -88,7 +90,11 @@ pub struct Question {
     pub kind: Kind,
     pub prompt: Text,
     pub help: Text,
+    /// Parts of the help shown only where they hold on the answers given so far.
+    pub help_parts: Vec<TextPart>,
     pub reasoning: Text,
+    /// The library's own choice rather than a fact: remedies change only these.
+    pub choice: bool,
     pub sources: Vec<String>,
     pub options: Vec<AnswerOption>,
     pub default: Option<Answer>,
@@ -141,6 +147,7 @@ pub struct Action {
     pub title: Text,
     pub rationale: Text,
     pub sources: Vec<String>,
+    pub parts: Vec<TextPart>,
     /// The file it was defined in, for messages.
     pub file: String,
 }
@@ -151,6 +158,7 @@ pub struct Warning {
     pub title: Text,
     pub text: Text,
     pub sources: Vec<String>,
+    pub parts: Vec<TextPart>,
     /// The file it was defined in, for messages.
     pub file: String,
 }
@@ -161,6 +169,7 @@ pub struct Note {
     pub title: Text,
     pub text: Text,
     pub sources: Vec<String>,
+    pub parts: Vec<TextPart>,
     pub checked: String,
     /// The file it was defined in, for messages.
     pub file: String,
@@ -205,6 +214,92 @@ pub enum RegisterContent {
 pub struct Reason {
     pub text: Text,
     pub sources: Vec<String>,
+    pub parts: Vec<TextPart>,
+}
+
+/// A piece of a text shown only where its condition holds on the answers, with its own sources.
+#[derive(Debug)]
+pub struct TextPart {
+    pub when: Cond,
+    pub text: Text,
+    pub sources: Vec<String>,
+}
+
+/// A text fitted to the answers: the base text with the parts whose condition holds, and the
+/// sources of what is shown (the base's, then each shown part's, without repeats).
+pub fn fit<'a>(
+    base: &Text,
+    sources: &[String],
+    parts: &[TextPart],
+    lang: Lang,
+    answer: &impl Fn(QId) -> Option<&'a Answer>,
+) -> (String, Vec<String>) {
+    let mut text = base.get(lang).trim().to_string();
+    let mut shown: Vec<String> = sources.to_vec();
+    for part in parts.iter().filter(|p| p.when.holds(answer)) {
+        let piece = part.text.get(lang).trim();
+        if !text.is_empty() && !piece.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(piece);
+        for s in &part.sources {
+            if !shown.contains(s) {
+                shown.push(s.clone());
+            }
+        }
+    }
+    (text, shown)
+}
+
+/// Two items that must never stand in one outcome (a required action and a warning that it is
+/// impossible, a finding and a warning that denies it). The lint proves it on every path.
+#[derive(Debug)]
+pub struct Conflict {
+    pub id: String,
+    pub items: [Item; 2],
+    pub why: Text,
+    pub file: String,
+}
+
+/// Something an outcome can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// An action; `true` when only a required one counts.
+    Action(AId, bool),
+    Warning(WId),
+    Note(NId),
+    /// A finding with the value at this index.
+    Finding(FId, u8),
+}
+
+impl Item {
+    /// Whether the outcome holds this item.
+    pub fn in_outcome(&self, outcome: &crate::engine::Outcome) -> bool {
+        use crate::engine::Level;
+        match *self {
+            Item::Action(a, required) => outcome
+                .actions
+                .iter()
+                .any(|x| x.action == a && (!required || x.level == Level::Required)),
+            Item::Warning(w) => outcome.warnings.contains(&w),
+            Item::Note(n) => outcome.notes.contains(&n),
+            Item::Finding(f, v) => outcome.findings[f] == Some(v),
+        }
+    }
+
+    /// How a maintainer names it: `actie "x" (verplicht)`, `bevinding "f" = v`.
+    pub fn describe(&self, bank: &Bank) -> String {
+        match *self {
+            Item::Action(a, true) => format!("actie \"{}\" (verplicht)", bank.actions[a].id),
+            Item::Action(a, false) => format!("actie \"{}\"", bank.actions[a].id),
+            Item::Warning(w) => format!("waarschuwing \"{}\"", bank.warnings[w].id),
+            Item::Note(n) => format!("notitie \"{}\"", bank.notes[n].id),
+            Item::Finding(f, v) => format!(
+                "bevinding \"{}\" = {}",
+                bank.findings[f].id, bank.findings[f].values[v as usize].value
+            ),
+        }
+    }
 }
 
 impl Bank {
@@ -267,6 +362,11 @@ impl Question {
 
     pub fn option_index(&self, id: &str) -> Option<usize> {
         self.options.iter().position(|o| o.id == id)
+    }
+
+    /// The help fitted to the answers given so far.
+    pub fn help_for<'a>(&self, lang: Lang, answer: &impl Fn(QId) -> Option<&'a Answer>) -> String {
+        fit(&self.help, &[], &self.help_parts, lang, answer).0
     }
 
     /// "a, b, c": for messages that list what is allowed.

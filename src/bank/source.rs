@@ -30,6 +30,47 @@ pub struct Part {
     /// The fields of a draft processing-register entry (AVG art. 30), filled from the answers.
     #[serde(default)]
     pub register: Vec<RegisterField>,
+    /// Pairs of things that must never stand in one advice (the lint proves it on every path).
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A piece of an advice text shown only where its condition holds, with its own sources: so a
+/// text that serves several cases speaks, on each path, only of that path.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextPart {
+    #[serde(default, deserialize_with = "present")]
+    pub when: Option<Value>,
+    pub text: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Two items that contradict each other when they appear in one outcome.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub id: String,
+    pub items: Vec<ItemRef>,
+    /// Why the two cannot stand together, for the maintainer who meets the lint's message.
+    pub why: Text,
+}
+
+/// One side of a conflict: an action (at any level, or only when required), a warning, a note,
+/// or a finding with a given value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRef {
+    pub action: Option<String>,
+    /// With `action`: "required" to match only a required action.
+    pub level: Option<String>,
+    pub warning: Option<String>,
+    pub note: Option<String>,
+    pub finding: Option<String>,
+    /// With `finding`: the value it must have.
+    #[serde(default, deserialize_with = "present")]
+    pub is: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,8 +117,15 @@ pub struct Question {
     pub prompt: Text,
     #[serde(default)]
     pub help: Text,
+    /// Parts of the help shown only where their condition holds on the answers given so far.
+    #[serde(default)]
+    pub help_parts: Vec<TextPart>,
     #[serde(default)]
     pub reasoning: Text,
+    /// The library's own choice (granularity, channel, legal basis…), as opposed to a fact:
+    /// the remedies of a plan that is not allowed change only these.
+    #[serde(default)]
+    pub choice: bool,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
@@ -140,6 +188,8 @@ pub struct Action {
     pub rationale: Text,
     #[serde(default)]
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub parts: Vec<TextPart>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -150,6 +200,8 @@ pub struct Warning {
     pub text: Text,
     #[serde(default)]
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub parts: Vec<TextPart>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,6 +214,8 @@ pub struct Note {
     pub sources: Vec<String>,
     /// The month (YYYY-MM) the note was last checked against current law.
     pub checked: String,
+    #[serde(default)]
+    pub parts: Vec<TextPart>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,4 +246,6 @@ pub struct Reason {
     pub text: Text,
     #[serde(default)]
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub parts: Vec<TextPart>,
 }

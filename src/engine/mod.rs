@@ -152,6 +152,19 @@ impl Session {
         Outcome::from_rules(bank, fired, path)
     }
 
+    /// The help of `q`, fitted to the answers on the path that leads to it.
+    pub fn help(&self, bank: &Bank, q: QId, lang: crate::text::Lang) -> String {
+        let walk = self.walk(bank);
+        let lookup = |x: QId| {
+            if walk.contains(x) {
+                self.answer(x)
+            } else {
+                None
+            }
+        };
+        bank.questions[q].help_for(lang, &lookup)
+    }
+
     /// Questions answered but no longer on the path: kept, not counted.
     pub fn dormant(&self, bank: &Bank) -> Vec<QId> {
         let walk = self.walk(bank);

@@ -203,7 +203,7 @@ pub fn run_with_store(
                     out,
                     "\n{}:\n{}",
                     words.help,
-                    wrap(question.help.get(lang), W, "  ", "  ")
+                    wrap(&a.session.help(bank, q, lang), W, "  ", "  ")
                 )?;
                 writeln!(
                     out,

@@ -192,10 +192,11 @@ fn explanation(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let mut lines: Vec<Line> = plain_lines(
-        wrap_lines(question.help.get(m.lang), width, "", ""),
-        t.plain(),
-    );
+    let help = m
+        .assessment()
+        .map(|a| a.session.help(m.bank, s.q, m.lang))
+        .unwrap_or_else(|| question.help.get(m.lang).to_string());
+    let mut lines: Vec<Line> = plain_lines(wrap_lines(&help, width, "", ""), t.plain());
     if !question.reasoning.get(m.lang).trim().is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(w.reasoning, t.bold())));
