@@ -331,6 +331,7 @@ fn event_line(e: &Event, lang: Lang) -> (String, String) {
             from,
             to,
             dropped,
+            asks,
         } => {
             // The same version with other content is told apart by the hash.
             let name =
@@ -351,6 +352,13 @@ fn event_line(e: &Event, lang: Lang) -> (String, String) {
                     "; {} {}",
                     pick("opnieuw te beantwoorden:", "to be answered again:"),
                     list.join(", ")
+                ));
+            }
+            if !asks.is_empty() {
+                s.push_str(&format!(
+                    "; {} {}",
+                    pick("nieuw gevraagd:", "newly asked:"),
+                    asks.join(", ")
                 ));
             }
             (at.clone(), s)

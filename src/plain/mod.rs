@@ -445,10 +445,27 @@ fn resume_record<'b>(
         a.record.title(),
         a.record.id
     )?;
+    if let Some(from) = &reopened.bank_from {
+        let line = format!(
+            "{} {} → {}.",
+            words.bank_updated, from.version, bank.version
+        );
+        writeln!(out, "{}", wrap(&line, W, "", ""))?;
+    }
     if !reopened.dropped.is_empty() {
         writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
         for d in reopened.dropped {
             writeln!(out, "  - {}: {}", d.question, d.reason)?;
+        }
+    }
+    if !reopened.asks.is_empty() {
+        writeln!(out, "{}", wrap(words.bank_asks, W, "", ""))?;
+        for q in reopened.asks.iter().filter_map(|id| bank.question(id)) {
+            writeln!(
+                out,
+                "{}",
+                wrap(q.prompt.get(a.record.lang), W, "  - ", "    ")
+            )?;
         }
     }
     Ok(a)

@@ -88,11 +88,22 @@ impl<'b> Assessment<'b> {
             for d in &dropped {
                 record.answers.remove(&d.question);
             }
+            // A record that had its advice and now stops at a question: the new bank asks
+            // something the old one did not (answers dropped above are asked again anyway).
+            let asks = match (&record.outcome, session.walk(bank).pending) {
+                (Some(_), Some(q))
+                    if !dropped.iter().any(|d| d.question == bank.questions[q].id) =>
+                {
+                    vec![bank.questions[q].id.clone()]
+                }
+                _ => Vec::new(),
+            };
             record.history.push(Event::BankChanged {
                 at: now.to_string(),
                 from: record.bank.clone(),
                 to: current.clone(),
                 dropped,
+                asks,
             });
             record.bank = current;
         }
@@ -119,14 +130,20 @@ impl<'b> Assessment<'b> {
     ) -> (Assessment<'b>, Reopened) {
         let events_before = record.history.len();
         let mut a = Assessment::resume(bank, record, now);
-        let dropped = a.record.history[events_before.min(a.record.history.len())..]
-            .iter()
-            .filter_map(|e| match e {
-                Event::BankChanged { dropped, .. } => Some(dropped.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
+        let (mut bank_from, mut dropped, mut asks) = (None, Vec::new(), Vec::new());
+        for e in &a.record.history[events_before.min(a.record.history.len())..] {
+            if let Event::BankChanged {
+                from,
+                dropped: d,
+                asks: q,
+                ..
+            } = e
+            {
+                bank_from = Some(from.clone());
+                dropped.extend(d.iter().cloned());
+                asks.extend(q.iter().cloned());
+            }
+        }
         let changed = a.record.history.len() > events_before;
         let revised_from =
             (a.record.is_frozen() || unverified.is_some()).then(|| a.record.id.clone());
@@ -137,7 +154,9 @@ impl<'b> Assessment<'b> {
             a,
             Reopened {
                 revised_from,
+                bank_from,
                 dropped,
+                asks,
                 changed,
             },
         )

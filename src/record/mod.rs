@@ -264,6 +264,11 @@ pub enum Event {
         from: BankRef,
         to: BankRef,
         dropped: Vec<Dropped>,
+        /// Questions the current bank asks on this record's path that the record had not been
+        /// asked (a completed record that now needs an answer more, e.g. a question that now
+        /// applies to youth members too).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        asks: Vec<String>,
     },
 }
 
@@ -280,8 +285,12 @@ pub struct Dropped {
 pub struct Reopened {
     /// The signed-off record this new revision continues (then the revision is a new file).
     pub revised_from: Option<String>,
+    /// The bank the record was made with, when it was another than the current one.
+    pub bank_from: Option<BankRef>,
     /// Answers the current bank no longer takes; they will be asked again.
     pub dropped: Vec<Dropped>,
+    /// Questions the current bank newly asks on a record that was complete.
+    pub asks: Vec<String>,
     /// The record changed on reopening (a bank change) and needs saving.
     pub changed: bool,
 }

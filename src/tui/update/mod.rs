@@ -401,7 +401,23 @@ pub fn resume(m: &mut Model, id: &str) {
             save_record(m, &mut a.record);
         }
         if m.status.is_none() {
-            info(m, format!("{} {}", w.resumed, a.record.title()));
+            let mut line = format!("{} {}", w.resumed, a.record.title());
+            if let Some(from) = &reopened.bank_from {
+                line.push_str(&format!(
+                    " — {} {} → {}",
+                    w.bank_updated, from.version, m.bank.version
+                ));
+                // Counts, not ids: the questions themselves are asked next.
+                for (n, said) in [
+                    (reopened.dropped.len(), w.asked_again),
+                    (reopened.asks.len(), w.newly_asked),
+                ] {
+                    if n > 0 {
+                        line.push_str(&format!("; {n} {said}"));
+                    }
+                }
+            }
+            info(m, line);
         }
     }
     m.work = Some(Work::Editing(a));
