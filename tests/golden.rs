@@ -1,7 +1,10 @@
-//! Every rule of RULES.md pinned by a case: answers in, findings and actions out. The cases in
-//! `tests/golden/` were written from RULES.md alone, independently of the bank.
+//! Every rule of RULES.md pinned by a case: answers in, findings and actions (and, where a case
+//! asks, the questions a remedy changes) out. The cases in `tests/golden/` were written from
+//! RULES.md alone, independently of the bank.
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use avg_wijzer::advice::Advice;
 use avg_wijzer::answers::assess;
@@ -18,6 +21,55 @@ fn ids(v: Option<&Value>) -> BTreeSet<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The questions each remedy changes, read from the JSON advice of `advise --format json` as
+/// INTERFACE.md gives it (`remedies[].changes[].question`): one set per remedy. An advice
+/// without a `remedies` key is an error, as is any other malformed answer.
+fn remedy_changes(input: &str) -> Result<Vec<BTreeSet<String>>, String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_avg-wijzer"))
+        .args(["advise", "--answers", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run avg-wijzer advise: {e}"))?;
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .map_err(|e| format!("cannot write the answers: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("avg-wijzer advise did not finish: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "avg-wijzer advise failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let advice: Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("advise --format json is not JSON: {e}"))?;
+    let remedies = advice
+        .get("remedies")
+        .ok_or("the JSON advice has no `remedies` key")?
+        .as_array()
+        .ok_or("`remedies` is not an array")?;
+    Ok(remedies
+        .iter()
+        .map(|r| {
+            r["changes"]
+                .as_array()
+                .map(|cs| {
+                    cs.iter()
+                        .filter_map(|c| c["question"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect())
 }
 
 #[test]
@@ -79,6 +131,27 @@ fn every_golden_case_gives_the_expected_advice() {
         for id in ids(expect.get("not_present")) {
             if advice.actions.iter().any(|a| a.id == id) {
                 failures.push(format!("{name}: {id} should not be advised"));
+            }
+        }
+        if let Some(any) = expect.get("remedy_changes_any") {
+            let want = ids(Some(any));
+            let verdict = expect["findings"]["verdict"].as_str().unwrap_or("?");
+            if want.is_empty() || !matches!(verdict, "not_allowed" | "undecided") {
+                failures.push(format!(
+                    "{name}: remedy_changes_any must be a non-empty list of question ids, \
+                     on a not_allowed or undecided case only"
+                ));
+                continue;
+            }
+            match remedy_changes(&input) {
+                Err(e) => failures.push(format!("{name}: remedies: {e}")),
+                Ok(remedies) => {
+                    if !remedies.iter().any(|qs| !qs.is_disjoint(&want)) {
+                        failures.push(format!(
+                            "{name}: no remedy changes any of {want:?}; the remedies change {remedies:?}"
+                        ));
+                    }
+                }
             }
         }
     }
