@@ -53,6 +53,7 @@ fn opt(id: &str, nl: &str, en: &str) -> AnswerOption {
             en: en.to_string(),
         },
         exclusive: false,
+        remedy: true,
     }
 }
 
@@ -434,6 +435,7 @@ impl Compiler {
                         id: o.id,
                         label: o.label,
                         exclusive: o.exclusive,
+                        remedy: o.remedy,
                     })
                     .collect()
             }

@@ -108,6 +108,8 @@ pub struct AnswerOption {
     pub id: String,
     pub label: Text,
     pub exclusive: bool,
+    /// Whether a remedy may propose this option.
+    pub remedy: bool,
 }
 
 #[derive(Debug)]

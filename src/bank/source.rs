@@ -142,6 +142,14 @@ pub struct AnswerOption {
     pub label: Text,
     #[serde(default)]
     pub exclusive: bool,
+    /// `false` for an option a remedy must never propose (say, a legal basis the sources know
+    /// no library to rely on), although the plan would be allowed with it.
+    #[serde(default = "yes")]
+    pub remedy: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]
