@@ -1,6 +1,8 @@
 //! Proving a bank sound: every text written and sourced, every stable id present, and — by
 //! exploring every path ([`explore`]) — every question reachable, every path ending in a
 //! complete outcome.
+mod classes;
+mod conflict;
 mod effect;
 mod explore;
 
@@ -9,7 +11,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::Bank;
+use super::{Bank, TextPart};
 use crate::text::Text;
 
 /// The stable identifiers of RULES.md, which the program's contracts rely on.
@@ -57,6 +59,14 @@ fn check_text(t: &Text, place: &str, what: &str, defects: &mut Vec<String>) {
     }
 }
 
+/// Each conditional part of a text is shown on some path, so it must be written in both
+/// languages like the text it belongs to; it is named by its place in the file.
+fn check_parts(parts: &[TextPart], place: &str, field: &str, defects: &mut Vec<String>) {
+    for (i, p) in parts.iter().enumerate() {
+        check_text(&p.text, &format!("{place}, {field}[{i}]"), "text", defects);
+    }
+}
+
 fn check_sources(sources: &[String], place: &str, defects: &mut Vec<String>) {
     if sources.iter().all(|s| s.trim().is_empty()) {
         defects.push(format!("{place}: geen bron (sources is leeg)"));
@@ -68,6 +78,7 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         let place = format!("{}: vraag \"{}\"", q.file, q.id);
         check_text(&q.prompt, &place, "prompt", d);
         check_text(&q.help, &place, "help", d);
+        check_parts(&q.help_parts, &place, "help_parts", d);
         check_text(&q.reasoning, &place, "reasoning", d);
         check_sources(&q.sources, &place, d);
         for o in &q.options {
@@ -97,18 +108,21 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         let place = format!("{}: actie \"{}\"", a.file, a.id);
         check_text(&a.title, &place, "title", d);
         check_text(&a.rationale, &place, "rationale", d);
+        check_parts(&a.parts, &place, "parts", d);
         check_sources(&a.sources, &place, d);
     }
     for w in &bank.warnings {
         let place = format!("{}: waarschuwing \"{}\"", w.file, w.id);
         check_text(&w.title, &place, "title", d);
         check_text(&w.text, &place, "text", d);
+        check_parts(&w.parts, &place, "parts", d);
         check_sources(&w.sources, &place, d);
     }
     for n in &bank.notes {
         let place = format!("{}: notitie \"{}\"", n.file, n.id);
         check_text(&n.title, &place, "title", d);
         check_text(&n.text, &place, "text", d);
+        check_parts(&n.parts, &place, "parts", d);
         check_sources(&n.sources, &place, d);
         let month_ok = n.checked.len() == 7
             && n.checked.as_bytes()[4] == b'-'
@@ -132,10 +146,16 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
             }
         }
     }
+    for c in &bank.conflicts {
+        // The maintainer who breaks a conflict reads why in the lint's message.
+        let place = format!("{}: conflict \"{}\"", c.file, c.id);
+        check_text(&c.why, &place, "why", d);
+    }
     for r in &bank.rules {
         if let Some(reason) = &r.reason {
             let place = format!("{}: regel \"{}\"", r.file, r.id);
             check_text(&reason.text, &place, "reason.text", d);
+            check_parts(&reason.parts, &place, "reason.parts", d);
             check_sources(&reason.sources, &place, d);
         }
     }
