@@ -1,6 +1,7 @@
 //! Proving a bank sound: every text written and sourced, every stable id present, and — by
 //! exploring every path ([`explore`]) — every question reachable, every path ending in a
 //! complete outcome.
+mod citations;
 mod classes;
 mod conflict;
 mod effect;
@@ -41,6 +42,7 @@ pub fn lint(bank: &Bank) -> Report {
         ..Default::default()
     };
     check_texts(bank, &mut report.defects);
+    citations::check(bank, &mut report.defects);
     check_stable_ids(bank, &mut report.defects);
     report.defects.extend(bank.unused_defs.iter().cloned());
     explore::Explorer::new(bank).run(&mut report);
