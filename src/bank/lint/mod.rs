@@ -1,11 +1,13 @@
-//! Proving a bank sound: every text written and sourced, every stable id present, and — by
-//! exploring every path ([`explore`]) — every question reachable, every path ending in a
-//! complete outcome.
+//! Proving a bank sound: every text written and sourced, current law cited only in dated notes
+//! ([`citations`]), every stable id present, and — by exploring every path ([`explore`]) —
+//! every question reachable, every path ending in a complete outcome, no declared conflict in
+//! any outcome ([`conflict`]). [`stale`] lists the notes not checked for a while.
 mod citations;
 mod classes;
 mod conflict;
 mod effect;
 mod explore;
+pub mod stale;
 
 use std::collections::HashMap;
 
@@ -126,13 +128,8 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         check_text(&n.text, &place, "text", d);
         check_parts(&n.parts, &place, "parts", d);
         check_sources(&n.sources, &place, d);
-        let month_ok = n.checked.len() == 7
-            && n.checked.as_bytes()[4] == b'-'
-            && n.checked
-                .chars()
-                .enumerate()
-                .all(|(i, c)| i == 4 || c.is_ascii_digit());
-        if !month_ok {
+        // `lint --stale` counts months from it, so it must be a real month.
+        if stale::Month::parse(&n.checked).is_none() {
             d.push(format!(
                 "{place}: checked moet een maand zijn als \"2026-11\", gevonden \"{}\"",
                 n.checked
