@@ -94,7 +94,12 @@ pub enum Command {
         /// Noem ook de notities over het actuele recht waarvan de maand "checked" meer dan
         /// MAANDEN maanden voor deze maand ligt: elk met bestand, id, titel, maand en hoe lang
         /// geleden; zijn er zulke notities, dan is de uitkomst 1, net als bij gebreken
-        #[arg(long, value_name = "MAANDEN", value_parser = parse_months)]
+        #[arg(
+            long,
+            value_name = "MAANDEN",
+            value_parser = parse_months,
+            allow_negative_numbers = true
+        )]
         stale: Option<u32>,
     },
     /// Maak een afgerond verslag van een antwoordbestand en sla het op; drukt het id af
