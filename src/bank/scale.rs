@@ -1,7 +1,8 @@
 //! A larger bank made from copies of a given one, for measuring how the lint scales. Copy 0
 //! keeps the original ids (so the stable ids are there); copy k renames every question, def,
-//! rule, action, warning and note with a `__k` suffix. Two selector questions in front choose
-//! the copy (ten groups of up to ten), so each copy is one sub-tree of the larger bank.
+//! rule, action, warning, note and conflict with a `__k` suffix. Two selector questions in
+//! front choose the copy (ten groups of up to ten), so each copy is one sub-tree of the larger
+//! bank.
 use serde_json::{Map, Value, json};
 
 pub fn scaled(files: &[(String, String)], copies: usize) -> Result<Vec<(String, String)>, String> {
@@ -32,6 +33,7 @@ pub fn scaled(files: &[(String, String)], copies: usize) -> Result<Vec<(String, 
         "warnings",
         "notes",
         "rules",
+        "conflicts",
     ] {
         out.insert(section.into(), Value::Array(Vec::new()));
     }
@@ -83,7 +85,7 @@ pub fn scaled(files: &[(String, String)], copies: usize) -> Result<Vec<(String, 
             }
             push(&mut out, "questions", q);
         }
-        for section in ["actions", "warnings", "notes", "rules"] {
+        for section in ["actions", "warnings", "notes", "rules", "conflicts"] {
             for item in merged
                 .get(section)
                 .and_then(Value::as_array)
@@ -92,7 +94,8 @@ pub fn scaled(files: &[(String, String)], copies: usize) -> Result<Vec<(String, 
             {
                 let mut item = item.clone();
                 renamed.apply(&mut item, &r);
-                if section == "rules" {
+                // Rules and conflicts are not referred to, so their ids are renamed here.
+                if section == "rules" || section == "conflicts" {
                     item["id"] = json!(r(item["id"].as_str().unwrap_or_default()));
                 }
                 push(&mut out, section, item);
@@ -217,13 +220,18 @@ impl Renames {
                             .into_iter()
                             .flatten()
                             .for_each(|y| rename(y, &self.warnings)),
+                        // A conflict's items name one action, warning or note each.
+                        "action" => rename(x, &self.actions),
+                        "warning" => rename(x, &self.warnings),
+                        "note" => rename(x, &self.notes),
                         "notes" => x
                             .as_array_mut()
                             .into_iter()
                             .flatten()
                             .for_each(|y| rename(y, &self.notes)),
                         "options" | "values" | "set" | "prompt" | "help" | "reasoning"
-                        | "label" | "title" | "text" | "rationale" | "sources" | "default" => {}
+                        | "label" | "title" | "text" | "rationale" | "sources" | "default"
+                        | "why" => {}
                         _ => self.apply(x, r),
                     }
                 }

@@ -7,12 +7,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::advice::Advice;
-use crate::bank::{Bank, lint};
+use crate::bank::Bank;
 use crate::record::{self, Decision};
 use crate::store::Store;
 use crate::text::{self, Lang};
 use crate::{answers, compare, export, plain, store};
 
+mod lint;
 mod records;
 mod verify;
 
@@ -85,10 +86,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Controleer een vragenbank: elk pad, elke bron, elke vaste id
+    /// Controleer een vragenbank: elk pad, elke bron, elke vaste id, elk conflict (0 in orde,
+    /// 1 gebreken of verouderde notities)
     Lint {
         /// De map met de vragenbank (standaard: de ingebouwde)
         dir: Option<PathBuf>,
+        /// Noem ook de notities over het actuele recht waarvan de maand "checked" meer dan
+        /// MAANDEN maanden voor deze maand ligt: elk met bestand, id, titel, maand en hoe lang
+        /// geleden; zijn er zulke notities, dan is de uitkomst 1, net als bij gebreken
+        #[arg(
+            long,
+            value_name = "MAANDEN",
+            value_parser = parse_months,
+            allow_negative_numbers = true
+        )]
+        stale: Option<u32>,
     },
     /// Maak een afgerond verslag van een antwoordbestand en sla het op; drukt het id af
     New {
@@ -213,7 +225,9 @@ impl Failure {
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     match &args.command {
-        Some(Command::Lint { dir }) => lint_command(dir.as_ref().or(args.questions.as_ref())),
+        Some(Command::Lint { dir, stale }) => {
+            lint::lint(dir.as_ref().or(args.questions.as_ref()), *stale)
+        }
         Some(Command::Advise { answers, format }) => {
             let bank = load_bank(&args)?;
             advise(&bank, answers, *format, args.lang)
@@ -352,6 +366,13 @@ fn parse_mode(s: &str) -> Result<u32, String> {
         .ok_or_else(|| format!("{s:?} zijn geen bestandsrechten als 600 of 640 (octaal)"))
 }
 
+/// A number of months, for `lint --stale`.
+fn parse_months(s: &str) -> Result<u32, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("\"{s}\" is geen aantal maanden; geef een heel getal, zoals 12"))
+}
+
 /// Whether to use the plain mode when no front end was asked for.
 pub fn wants_plain(args: &Args) -> bool {
     args.plain
@@ -393,62 +414,6 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
         Format::Text => print_out(&advice.to_text()),
         Format::Md => print_out(&advice.to_markdown()),
         Format::Json => print_json(&(advice.to_json() + "\n")),
-    }
-}
-
-fn lint_command(dir: Option<&PathBuf>) -> Result<ExitCode, Failure> {
-    let (files, origin) = match dir {
-        Some(d) => (
-            store::read_bank_dir(d).map_err(|e| Failure::bad_input(format!("{e:#}")))?,
-            d.display().to_string(),
-        ),
-        None => (
-            crate::bank::EMBEDDED
-                .iter()
-                .map(|(n, c)| (n.to_string(), c.as_bytes().to_vec()))
-                .collect(),
-            "ingebouwde vragenbank".to_string(),
-        ),
-    };
-    let bank = match Bank::from_bytes(&files, &origin) {
-        Ok(b) => b,
-        Err(e) => {
-            let mut out = format!("{origin}: de vragenbank laadt niet\n");
-            for d in &e.defects {
-                out.push_str(&format!("  - {d}\n"));
-            }
-            out.push_str(&format!("{} gebrek(en) gevonden.\n", e.defects.len()));
-            print_out(&out)?;
-            return Ok(ExitCode::from(1));
-        }
-    };
-    let report = lint::lint(&bank);
-    let mut out = format!(
-        "{origin}: vragenbank \"{}\" versie {}\n",
-        bank.id, bank.version
-    );
-    if report.states > 0 {
-        out.push_str(&format!(
-            "  {} vragen, {} paden, {} verschillende uitkomsten ({} toestanden verkend)\n",
-            report.questions, report.paths, report.outcomes, report.states
-        ));
-    } else {
-        out.push_str(&format!(
-            "  {} vragen; de paden zijn niet verkend door de gebreken hieronder\n",
-            report.questions
-        ));
-    }
-    if report.is_sound() {
-        out.push_str("In orde: elke vraag is bereikbaar en elk pad eindigt in een volledig advies met bronnen.\n");
-        print_out(&out)?;
-        Ok(ExitCode::SUCCESS)
-    } else {
-        for d in &report.defects {
-            out.push_str(&format!("  - {d}\n"));
-        }
-        out.push_str(&format!("{} gebrek(en) gevonden.\n", report.defects.len()));
-        print_out(&out)?;
-        Ok(ExitCode::from(1))
     }
 }
 

@@ -5,7 +5,7 @@ use smallvec::SmallVec;
 use crate::bank::Bank;
 
 /// One 64-bit word of an [`Effect`]: its number and its bits.
-type Word = (u32, u64);
+pub(super) type Word = (u32, u64);
 
 /// What a set of rules adds to an outcome, as a bit string kept sparse in 64-bit words. Each
 /// finding has one bit per value and each action two, in a unary code (value k sets the low k+1
@@ -20,6 +20,11 @@ impl Effect {
         let mut out = Vec::new();
         merge_into(&self.0, &other.0, &mut out);
         Effect(SmallVec::from_vec(out))
+    }
+
+    /// The words, sorted by number.
+    pub(super) fn words(&self) -> &[Word] {
+        &self.0
     }
 
     /// How many of the `count` bits from `from` on are set.
@@ -92,9 +97,9 @@ fn range_mask(base: usize, from: usize, to: usize) -> u64 {
 pub(super) struct Layout {
     pub(super) findings: Vec<usize>,
     /// Per action, its lower bit; the upper one is the next.
-    actions: Vec<usize>,
-    warnings: Vec<usize>,
-    notes: Vec<usize>,
+    pub(super) actions: Vec<usize>,
+    pub(super) warnings: Vec<usize>,
+    pub(super) notes: Vec<usize>,
     /// Per word, the upper bits of the actions in it: any of them set means a required action.
     required: Vec<u64>,
 }
@@ -208,7 +213,7 @@ impl Layout {
     #[cfg(test)]
     /// The outcome an effect stands for: the rules' values, then the engine's defaults and
     /// verdict (through [`Outcome::complete`], so the two never disagree).
-    fn outcome(&self, bank: &Bank, e: &Effect) -> crate::engine::Outcome {
+    pub(super) fn outcome(&self, bank: &Bank, e: &Effect) -> crate::engine::Outcome {
         use crate::engine::{Advised, Level};
         let set = |bit: usize| e.count(bit, 1) == 1;
         let findings = bank

@@ -12,27 +12,29 @@ use std::rc::Rc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Report;
-use super::effect::{Effects, Layout, NOTHING};
+use super::classes::{answer_classes, reach_from};
+use super::conflict::{self, Conflicts};
+use super::effect::{Effect, Effects, Layout, NOTHING};
 use crate::bank::condition::Known;
-use crate::bank::{Bank, Kind, QId, Target};
+use crate::bank::{Bank, QId, Target};
 use crate::engine::Answer;
 
 /// Answer classes of a multiple-choice question are enumerated over the options conditions look
 /// at; more than this many such options is refused rather than explored.
-const MAX_TESTED_OPTIONS: u32 = 16;
+pub(super) const MAX_TESTED_OPTIONS: u32 = 16;
 
 /// A small growable bit set, for sets of questions and of rules.
 #[derive(Clone, PartialEq, Eq, Hash, Default, Debug)]
-struct Bits(Vec<u64>);
+pub(super) struct Bits(Vec<u64>);
 
 impl Bits {
-    fn new(n: usize) -> Bits {
+    pub(super) fn new(n: usize) -> Bits {
         Bits(vec![0; n.div_ceil(64)])
     }
-    fn insert(&mut self, i: usize) {
+    pub(super) fn insert(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
-    fn contains(&self, i: usize) -> bool {
+    pub(super) fn contains(&self, i: usize) -> bool {
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
     fn intersects(&self, o: &Bits) -> bool {
@@ -41,7 +43,7 @@ impl Bits {
     fn remove_all(&mut self, o: &Bits) {
         self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= !b);
     }
-    fn union_with(&mut self, o: &Bits) {
+    pub(super) fn union_with(&mut self, o: &Bits) {
         self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a |= b);
     }
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
@@ -183,18 +185,20 @@ impl<'b> Explorer<'b> {
             report.defects.append(&mut self.defects);
             return;
         }
-        let mut pending: Vec<u32> = (0..bank.rules.len() as u32).collect();
-        let at_start = self.decide(Target::Question(bank.start), &mut pending, None);
-        let below = self.explore(bank.start, &pending);
+        let (at_start, below) = self.start();
         report.paths = below.paths;
         report.states = self.memo.iter().map(HashMap::len).sum();
 
         // Distinct outcomes are distinct completed effects (defaults and verdict filled in).
+        // Each is checked once against the declared conflicts, so the check grows with the
+        // outcomes, not with the paths.
+        let conflicts = Conflicts::new(bank, &self.layout);
+        let mut clashed = vec![false; bank.conflicts.len()];
+        let mut hits = Vec::new();
         let mut outcomes = Vec::new();
         let mut undecided: HashSet<usize> = HashSet::default();
         for &future in &below.futures {
-            let all = self.effects.merge(at_start, future);
-            let complete = self.layout.complete(bank, &self.effects.get(all));
+            let complete = self.complete(at_start, future);
             for (f, finding) in bank.findings.iter().enumerate() {
                 let unset = complete.count(self.layout.findings[f], finding.values.len()) == 0;
                 if unset && undecided.insert(f) {
@@ -206,9 +210,21 @@ impl<'b> Explorer<'b> {
                     ));
                 }
             }
-            let complete = self.effects.intern(&complete);
-            if self.effects.mark(complete) {
-                outcomes.push(complete);
+            let id = self.effects.intern(&complete);
+            if !self.effects.mark(id) {
+                continue;
+            }
+            outcomes.push(id);
+            if conflicts.is_empty() {
+                continue;
+            }
+            conflicts.violated(&complete, &mut hits);
+            for c in hits.drain(..) {
+                // One message per conflict, with the first path found to break it.
+                if !std::mem::replace(&mut clashed[c], true) {
+                    let example = self.describe_example(&below, future);
+                    self.defects.push(conflict::message(bank, c, &example));
+                }
             }
         }
         report.outcomes = outcomes.len();
@@ -266,6 +282,38 @@ impl<'b> Explorer<'b> {
             }
         }
         report.defects.append(&mut self.defects);
+    }
+
+    /// Explores the bank from its start: what the rules decided before any answer add, and
+    /// what lies below the first question.
+    fn start(&mut self) -> (u32, Rc<Below>) {
+        let bank = self.bank;
+        let mut pending: Vec<u32> = (0..bank.rules.len() as u32).collect();
+        let at_start = self.decide(Target::Question(bank.start), &mut pending, None);
+        let below = self.explore(bank.start, &pending);
+        (at_start, below)
+    }
+
+    /// The outcome of a path whose future below the start is `future`, completed as the engine
+    /// completes it.
+    fn complete(&mut self, at_start: u32, future: u32) -> Effect {
+        let all = self.effects.merge(at_start, future);
+        self.layout.complete(self.bank, &self.effects.get(all))
+    }
+
+    /// The distinct completed outcomes, for checking the bit level against the engine.
+    #[cfg(test)]
+    pub(super) fn completed_outcomes(mut self) -> (Layout, Vec<Effect>) {
+        let (at_start, below) = self.start();
+        let mut out = Vec::new();
+        for &future in &below.futures {
+            let complete = self.complete(at_start, future);
+            let id = self.effects.intern(&complete);
+            if self.effects.mark(id) {
+                out.push(complete);
+            }
+        }
+        (self.layout, out)
     }
 
     /// What is known about each question once the walk is headed for `target`.
@@ -504,90 +552,5 @@ impl<'b> Explorer<'b> {
             })
             .collect::<Vec<_>>()
             .join(", ")
-    }
-}
-
-fn reach_from(bank: &Bank, q: QId, reach: &mut Vec<Option<Bits>>) {
-    if reach[q].is_some() {
-        return;
-    }
-    let mut bits = Bits::new(bank.questions.len());
-    bits.insert(q);
-    reach[q] = Some(bits.clone());
-    for b in &bank.questions[q].next {
-        if let Target::Question(t) = b.to {
-            reach_from(bank, t, reach);
-            if let Some(r) = &reach[t] {
-                bits.union_with(r);
-            }
-        }
-    }
-    reach[q] = Some(bits);
-}
-
-/// One representative answer for each class of answers that no condition can tell apart.
-fn answer_classes(
-    question: &crate::bank::Question,
-    tested: &[u64],
-    defects: &mut Vec<String>,
-) -> Vec<Answer> {
-    let n = question.options.len();
-    let signature = |m: u64| -> Vec<bool> { tested.iter().map(|t| m & t != 0).collect() };
-    match question.kind {
-        Kind::Text => vec![
-            question
-                .default
-                .clone()
-                .unwrap_or(Answer::Text(String::new())),
-        ],
-        Kind::Single | Kind::YesNo | Kind::YesNoUnknown => {
-            let mut seen = HashSet::default();
-            (0..n)
-                .filter(|&i| seen.insert(signature(1 << i)))
-                .map(|i| Answer::Choice(1 << i))
-                .collect()
-        }
-        Kind::Multiple => {
-            let all: u64 = if n >= 64 { u64::MAX } else { (1 << n) - 1 };
-            let looked_at = tested.iter().fold(0, |a, t| a | t) & all;
-            if looked_at.count_ones() > MAX_TESTED_OPTIONS {
-                defects.push(format!(
-                    "{}: vraag \"{}\": voorwaarden testen {} opties; de lint kan hoogstens {MAX_TESTED_OPTIONS} combineren",
-                    question.file,
-                    question.id,
-                    looked_at.count_ones()
-                ));
-                return Vec::new();
-            }
-            let looked: Vec<u64> = (0..n)
-                .map(|i| 1u64 << i)
-                .filter(|b| looked_at & b != 0)
-                .collect();
-            let other: Vec<u64> = (0..n)
-                .map(|i| 1u64 << i)
-                .filter(|b| looked_at & b == 0)
-                .collect();
-            let mut seen = HashSet::default();
-            let mut out = Vec::new();
-            for subset in 0u64..(1 << looked.len()) {
-                let mut mask: u64 = looked
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| subset & (1 << i) != 0)
-                    .map(|(_, b)| b)
-                    .sum();
-                // Options no condition looks at do not matter, but the answer may not be empty.
-                if mask == 0 {
-                    match other.first() {
-                        Some(b) => mask = *b,
-                        None => continue,
-                    }
-                }
-                if question.check_mask(mask).is_ok() && seen.insert(signature(mask)) {
-                    out.push(Answer::Choice(mask));
-                }
-            }
-            out
-        }
     }
 }

@@ -1,15 +1,20 @@
-//! Proving a bank sound: every text written and sourced, every stable id present, and — by
-//! exploring every path ([`explore`]) — every question reachable, every path ending in a
-//! complete outcome.
+//! Proving a bank sound: every text written and sourced, current law cited only in dated notes
+//! ([`citations`]), every stable id present, and — by exploring every path ([`explore`]) —
+//! every question reachable, every path ending in a complete outcome, no declared conflict in
+//! any outcome ([`conflict`]). [`stale`] lists the notes not checked for a while.
+mod citations;
+mod classes;
+mod conflict;
 mod effect;
 mod explore;
+pub mod stale;
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::Bank;
+use super::{Bank, TextPart};
 use crate::text::Text;
 
 /// The stable identifiers of RULES.md, which the program's contracts rely on.
@@ -39,6 +44,7 @@ pub fn lint(bank: &Bank) -> Report {
         ..Default::default()
     };
     check_texts(bank, &mut report.defects);
+    citations::check(bank, &mut report.defects);
     check_stable_ids(bank, &mut report.defects);
     report.defects.extend(bank.unused_defs.iter().cloned());
     explore::Explorer::new(bank).run(&mut report);
@@ -57,6 +63,14 @@ fn check_text(t: &Text, place: &str, what: &str, defects: &mut Vec<String>) {
     }
 }
 
+/// Each conditional part of a text is shown on some path, so it must be written in both
+/// languages like the text it belongs to; it is named by its place in the file.
+fn check_parts(parts: &[TextPart], place: &str, field: &str, defects: &mut Vec<String>) {
+    for (i, p) in parts.iter().enumerate() {
+        check_text(&p.text, &format!("{place}, {field}[{i}]"), "text", defects);
+    }
+}
+
 fn check_sources(sources: &[String], place: &str, defects: &mut Vec<String>) {
     if sources.iter().all(|s| s.trim().is_empty()) {
         defects.push(format!("{place}: geen bron (sources is leeg)"));
@@ -68,6 +82,7 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         let place = format!("{}: vraag \"{}\"", q.file, q.id);
         check_text(&q.prompt, &place, "prompt", d);
         check_text(&q.help, &place, "help", d);
+        check_parts(&q.help_parts, &place, "help_parts", d);
         check_text(&q.reasoning, &place, "reasoning", d);
         check_sources(&q.sources, &place, d);
         for o in &q.options {
@@ -97,26 +112,24 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
         let place = format!("{}: actie \"{}\"", a.file, a.id);
         check_text(&a.title, &place, "title", d);
         check_text(&a.rationale, &place, "rationale", d);
+        check_parts(&a.parts, &place, "parts", d);
         check_sources(&a.sources, &place, d);
     }
     for w in &bank.warnings {
         let place = format!("{}: waarschuwing \"{}\"", w.file, w.id);
         check_text(&w.title, &place, "title", d);
         check_text(&w.text, &place, "text", d);
+        check_parts(&w.parts, &place, "parts", d);
         check_sources(&w.sources, &place, d);
     }
     for n in &bank.notes {
         let place = format!("{}: notitie \"{}\"", n.file, n.id);
         check_text(&n.title, &place, "title", d);
         check_text(&n.text, &place, "text", d);
+        check_parts(&n.parts, &place, "parts", d);
         check_sources(&n.sources, &place, d);
-        let month_ok = n.checked.len() == 7
-            && n.checked.as_bytes()[4] == b'-'
-            && n.checked
-                .chars()
-                .enumerate()
-                .all(|(i, c)| i == 4 || c.is_ascii_digit());
-        if !month_ok {
+        // `lint --stale` counts months from it, so it must be a real month.
+        if stale::Month::parse(&n.checked).is_none() {
             d.push(format!(
                 "{place}: checked moet een maand zijn als \"2026-11\", gevonden \"{}\"",
                 n.checked
@@ -132,10 +145,16 @@ fn check_texts(bank: &Bank, d: &mut Vec<String>) {
             }
         }
     }
+    for c in &bank.conflicts {
+        // The maintainer who breaks a conflict reads why in the lint's message.
+        let place = format!("{}: conflict \"{}\"", c.file, c.id);
+        check_text(&c.why, &place, "why", d);
+    }
     for r in &bank.rules {
         if let Some(reason) = &r.reason {
             let place = format!("{}: regel \"{}\"", r.file, r.id);
             check_text(&reason.text, &place, "reason.text", d);
+            check_parts(&reason.parts, &place, "reason.parts", d);
             check_sources(&reason.sources, &place, d);
         }
     }

@@ -1,0 +1,198 @@
+//! Declared conflicts, checked on each distinct outcome at the bit level, so the check costs a
+//! few word reads per outcome however many paths lead to it.
+use super::effect::{Effect, Layout};
+use crate::bank::{Bank, Item};
+
+/// Where an outcome holds an item: between `min` and `max` of the `len` bits from `from` on are
+/// set. `key` is a bit that is set whenever the item is there, for finding the conflicts worth
+/// testing from the words an outcome has.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Probe {
+    from: usize,
+    len: usize,
+    min: u32,
+    max: u32,
+    key: usize,
+}
+
+impl Probe {
+    /// The bits of `item` in `layout` (see [`Layout`] for the codes).
+    pub(super) fn new(bank: &Bank, layout: &Layout, item: Item) -> Probe {
+        let one = |bit: usize| Probe {
+            from: bit,
+            len: 1,
+            min: 1,
+            max: 1,
+            key: bit,
+        };
+        match item {
+            // Recommended is 01 and required 11: the lower bit says "at any level", the upper
+            // one "required".
+            Item::Action(a, false) => Probe {
+                from: layout.actions[a],
+                len: 2,
+                min: 1,
+                max: 2,
+                key: layout.actions[a],
+            },
+            Item::Action(a, true) => one(layout.actions[a] + 1),
+            Item::Warning(w) => one(layout.warnings[w]),
+            Item::Note(n) => one(layout.notes[n]),
+            // Value v sets the low v + 1 bits and values combine by OR, so the bits set are
+            // always a run from the first: the finding has value v when exactly v + 1 are set.
+            Item::Finding(f, v) => {
+                let from = layout.findings[f];
+                Probe {
+                    from,
+                    len: bank.findings[f].values.len(),
+                    min: u32::from(v) + 1,
+                    max: u32::from(v) + 1,
+                    key: from + usize::from(v),
+                }
+            }
+        }
+    }
+
+    /// Whether the completed effect `e` holds the item.
+    pub(super) fn holds(&self, e: &Effect) -> bool {
+        (self.min..=self.max).contains(&e.count(self.from, self.len))
+    }
+}
+
+/// The declared conflicts as probes, indexed by the word of one item's key bit.
+pub(super) struct Conflicts {
+    probes: Vec<[Probe; 2]>,
+    /// Per word, the conflicts keyed there. An outcome only meets the conflicts of the words it
+    /// has set bits in, so a bank of many parts checks each outcome against its own part's.
+    by_word: Vec<Vec<u32>>,
+}
+
+impl Conflicts {
+    pub(super) fn new(bank: &Bank, layout: &Layout) -> Conflicts {
+        Conflicts::of(bank, layout, bank.conflicts.iter().map(|c| c.items))
+    }
+
+    /// Conflicts between these pairs, numbered in order.
+    pub(super) fn of(
+        bank: &Bank,
+        layout: &Layout,
+        pairs: impl Iterator<Item = [Item; 2]>,
+    ) -> Conflicts {
+        let mut probes = Vec::new();
+        let mut by_word: Vec<Vec<u32>> = Vec::new();
+        for [a, b] in pairs {
+            // Key on an action, warning or note rather than a finding where there is one: the
+            // findings' bits are in every outcome, an action's only in its part of the bank.
+            let (first, second) = match a {
+                Item::Finding(..) => (b, a),
+                _ => (a, b),
+            };
+            let pair = [
+                Probe::new(bank, layout, first),
+                Probe::new(bank, layout, second),
+            ];
+            let word = pair[0].key / 64;
+            if word >= by_word.len() {
+                by_word.resize_with(word + 1, Vec::new);
+            }
+            by_word[word].push(probes.len() as u32);
+            probes.push(pair);
+        }
+        Conflicts { probes, by_word }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.probes.is_empty()
+    }
+
+    /// The conflicts whose two items both stand in the completed effect `e`, into `out`.
+    pub(super) fn violated(&self, e: &Effect, out: &mut Vec<usize>) {
+        for &(word, bits) in e.words() {
+            let Some(keyed) = self.by_word.get(word as usize) else {
+                continue;
+            };
+            for &c in keyed {
+                let [first, second] = &self.probes[c as usize];
+                if bits & (1 << (first.key % 64)) != 0 && first.holds(e) && second.holds(e) {
+                    out.push(c as usize);
+                }
+            }
+        }
+    }
+}
+
+/// The lint's line for conflict `c` of the bank broken on the path `example`: the file, the
+/// conflict, both items, the path and why the two cannot stand together.
+pub(super) fn message(bank: &Bank, c: usize, example: &str) -> String {
+    let conflict = &bank.conflicts[c];
+    format!(
+        "{}: conflict \"{}\": {} en {} staan samen in één advies bij {example}; dat kan niet: {}",
+        conflict.file,
+        conflict.id,
+        conflict.items[0].describe(bank),
+        conflict.items[1].describe(bank),
+        conflict.why.nl.trim()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::lint::explore::Explorer;
+
+    /// Every item a conflict can name, in every bank position.
+    fn all_items(bank: &Bank) -> Vec<Item> {
+        let mut items = Vec::new();
+        for a in 0..bank.actions.len() {
+            items.push(Item::Action(a, false));
+            items.push(Item::Action(a, true));
+        }
+        items.extend((0..bank.warnings.len()).map(Item::Warning));
+        items.extend((0..bank.notes.len()).map(Item::Note));
+        for (f, finding) in bank.findings.iter().enumerate() {
+            items.extend((0..finding.values.len()).map(|v| Item::Finding(f, v as u8)));
+        }
+        items
+    }
+
+    /// The bit-level test of an item, and of a conflict, must say what `Item::in_outcome` says
+    /// on the engine's outcome, for every distinct outcome of the shipped bank.
+    #[test]
+    fn bit_level_items_agree_with_the_engine_on_every_outcome() {
+        let bank = Bank::embedded().unwrap();
+        let (layout, outcomes) = Explorer::new(&bank).completed_outcomes();
+        assert!(outcomes.len() > 100, "{} outcomes", outcomes.len());
+        let items = all_items(&bank);
+        let probes: Vec<Probe> = items
+            .iter()
+            .map(|&i| Probe::new(&bank, &layout, i))
+            .collect();
+        // Pairs of all kinds, findings first and last included, so the index is tested too.
+        let pairs: Vec<[Item; 2]> = (0..items.len())
+            .map(|i| [items[i], items[(i * 7 + 3) % items.len()]])
+            .collect();
+        let conflicts = Conflicts::of(&bank, &layout, pairs.iter().copied());
+        let (mut present, mut absent) = (0, 0);
+        let mut violated = Vec::new();
+        for e in &outcomes {
+            let outcome = layout.outcome(&bank, e);
+            for (item, probe) in items.iter().zip(&probes) {
+                let engine = item.in_outcome(&outcome);
+                assert_eq!(probe.holds(e), engine, "{}", item.describe(&bank));
+                if engine {
+                    present += 1;
+                } else {
+                    absent += 1;
+                }
+            }
+            violated.clear();
+            conflicts.violated(e, &mut violated);
+            violated.sort_unstable();
+            let expected: Vec<usize> = (0..pairs.len())
+                .filter(|&c| pairs[c].iter().all(|i| i.in_outcome(&outcome)))
+                .collect();
+            assert_eq!(violated, expected);
+        }
+        assert!(present > 1000 && absent > 1000, "{present} {absent}");
+    }
+}
