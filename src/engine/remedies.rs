@@ -20,7 +20,10 @@ pub const MAX_REMEDIES: usize = 5;
 const MAX_LEAVES: usize = 1024;
 
 /// How an answer to a question is changed, cheapest (keeps most of the plan) first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     /// One option left out of a multiple-choice answer: the plan shrinks, nothing new comes in.
     Drop,
@@ -69,6 +72,28 @@ impl Remedy {
     fn cost(&self) -> usize {
         self.changes.iter().map(|c| c.kind as usize).sum()
     }
+
+    /// Whether every change of `other` is part of one of these changes: then this remedy
+    /// changes more than it needs to.
+    fn contains(&self, other: &Remedy) -> bool {
+        other
+            .changes
+            .iter()
+            .all(|o| self.changes.iter().any(|c| c.contains(o)))
+    }
+}
+
+impl Change {
+    /// Whether `other` is part of this change: on the same question, leaving out no more and
+    /// putting in no more ("leave out A" is part of "B instead of A").
+    fn contains(&self, other: &Change) -> bool {
+        let (out, into) = (self.from & !self.to, self.to & !self.from);
+        let (o_out, o_into) = (other.from & !other.to, other.to & !other.from);
+        self.question == other.question
+            && self.from == other.from
+            && o_out & !out == 0
+            && o_into & !into == 0
+    }
 }
 
 /// A candidate change with its place in the bank's order, for ranking.
@@ -115,21 +140,24 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
     }
     let candidates = candidates(bank, &base, &outcome.path);
     let mut found: Vec<(Remedy, Vec<usize>)> = Vec::new();
-    let mut single = vec![false; candidates.len()];
-    for (i, c) in candidates.iter().enumerate() {
+    for c in &candidates {
         if let Some(r) = try_changes(bank, &base, outcome, &[c.change]) {
-            single[i] = true;
             found.push((r, vec![c.order]));
         }
     }
+    // Minimal only: a remedy that holds another one (a swap of A for B where leaving out A is
+    // enough) changes more of the plan than it needs to.
+    let minimal = |r: &Remedy, among: &[(Remedy, Vec<usize>)]| {
+        !among.iter().any(|(o, _)| o != r && r.contains(o))
+    };
+    let all = found.clone();
+    found.retain(|(r, _)| minimal(r, &all));
     let mut pairs = Vec::new();
     if found.len() < MAX_REMEDIES {
-        // Minimal only: a pair holding a change that is a remedy alone is not offered.
+        // A pair with a change that holds a remedy of its own is not minimal either.
         let rest: Vec<&Candidate> = candidates
             .iter()
-            .zip(&single)
-            .filter(|(_, s)| !**s)
-            .map(|(c, _)| c)
+            .filter(|c| !all.iter().any(|(r, _)| c.change.contains(&r.changes[0])))
             .collect();
         let mut todo: Vec<(usize, [&Candidate; 2])> = Vec::new();
         for (i, a) in rest.iter().enumerate() {
