@@ -309,23 +309,33 @@ impl Advice {
             .filter(|a| a.level == Level::Recommended)
     }
 
-    /// Whether a warning or action is shown under what blocks the plan (and so not again in
-    /// its usual place).
-    pub fn blocks(&self, id: &str) -> bool {
+    /// Whether a warning is shown under what blocks the plan (and so not again in its usual
+    /// place).
+    pub fn blocks_warning(&self, w: &WarningView) -> bool {
         self.blocking
             .as_ref()
-            .is_some_and(|b| b.warnings.iter().chain(&b.actions).any(|x| x == id))
+            .is_some_and(|b| b.warnings.contains(&w.id))
+    }
+
+    /// Whether an action is shown under what blocks the plan: a required one the blocking
+    /// rules set.
+    pub fn blocks_action(&self, a: &ActionView) -> bool {
+        a.level == Level::Required
+            && self
+                .blocking
+                .as_ref()
+                .is_some_and(|b| b.actions.contains(&a.id))
     }
 
     /// The warnings in their usual place: those that do not block the plan.
     pub fn other_warnings(&self) -> impl Iterator<Item = &WarningView> {
-        self.warnings.iter().filter(|w| !self.blocks(&w.id))
+        self.warnings.iter().filter(|w| !self.blocks_warning(w))
     }
 
     /// The required and the recommended actions under their headings, without those that
     /// block the plan.
     pub fn action_lists(&self, ui: &crate::text::Ui) -> [(&'static str, Vec<&ActionView>); 2] {
-        let other = |a: &&ActionView| !self.blocks(&a.id);
+        let other = |a: &&ActionView| !self.blocks_action(a);
         [
             (ui.required, self.required().filter(other).collect()),
             (ui.recommended, self.recommended().filter(other).collect()),
@@ -335,7 +345,7 @@ impl Advice {
     /// For a blocked plan, the heading that says the actions apply to the changed plan.
     pub fn actions_heading(&self, ui: &crate::text::Ui) -> Option<&'static str> {
         let b = self.blocking.as_ref()?;
-        let any = self.actions.iter().any(|a| !self.blocks(&a.id));
+        let any = self.actions.iter().any(|a| !self.blocks_action(a));
         any.then_some(if b.decided {
             ui.once_changed
         } else {

@@ -244,17 +244,14 @@ impl super::Advice {
 
     /// The warnings and then the required actions that block the plan, in the advice's order.
     pub fn blockers(&self) -> (Vec<&super::WarningView>, Vec<&super::ActionView>) {
-        let Some(b) = &self.blocking else {
-            return (Vec::new(), Vec::new());
-        };
         (
             self.warnings
                 .iter()
-                .filter(|w| b.warnings.contains(&w.id))
+                .filter(|w| self.blocks_warning(w))
                 .collect(),
             self.actions
                 .iter()
-                .filter(|a| b.actions.contains(&a.id))
+                .filter(|a| self.blocks_action(a))
                 .collect(),
         )
     }
