@@ -171,7 +171,10 @@ fn advise_benches(example: &str, base: &Path) {
         .output()
         .expect("run advise");
     let advice: serde_json::Value = serde_json::from_slice(&out.stdout).expect("advise JSON");
-    assert_eq!(advice["findings"]["verdict"], "not_allowed", "the bench plan");
+    assert_eq!(
+        advice["findings"]["verdict"], "not_allowed",
+        "the bench plan"
+    );
     let remedies = advice["remedies"].as_array().map_or(0, Vec::len);
     assert!(remedies > 0, "the bench plan has remedies");
     let (p50, p95) = measure(200, || run(&["advise", "--answers", &blocked]));

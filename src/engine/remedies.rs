@@ -145,13 +145,8 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
             found.push((r, vec![c.order]));
         }
     }
-    // Minimal only: a remedy that holds another one (a swap of A for B where leaving out A is
-    // enough) changes more of the plan than it needs to.
-    let minimal = |r: &Remedy, among: &[(Remedy, Vec<usize>)]| {
-        !among.iter().any(|(o, _)| o != r && r.contains(o))
-    };
     let all = found.clone();
-    found.retain(|(r, _)| minimal(r, &all));
+    keep_minimal(&mut found);
     let mut pairs = Vec::new();
     if found.len() < MAX_REMEDIES {
         // A pair with a change that holds a remedy of its own is not minimal either.
@@ -181,6 +176,7 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
                 }
                 i += 1;
             }
+            keep_minimal(&mut pairs);
         }
     }
     for list in [&mut found, &mut pairs] {
@@ -194,6 +190,13 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
         .map(|(r, _)| r)
         .take(MAX_REMEDIES)
         .collect()
+}
+
+/// Minimal only: a remedy that holds another one (a swap of A for B where leaving out A is
+/// enough) changes more of the plan than it needs to.
+fn keep_minimal(found: &mut Vec<(Remedy, Vec<usize>)>) {
+    let all: Vec<Remedy> = found.iter().map(|(r, _)| r.clone()).collect();
+    found.retain(|(r, _)| !all.iter().any(|o| o != r && r.contains(o)));
 }
 
 /// The changes worth trying: every other answer to each choice question on the path.

@@ -105,6 +105,13 @@ fn leaving_out_the_forbidden_group_comes_first() {
     assert_eq!(c.question, q(&bank, "audience"));
     assert_eq!(c.kind, ChangeKind::Drop);
     assert_eq!(c.to, mask(&bank, "audience", &["existing_customers"]));
+    // Swapping the group for another holds leaving it out: not minimal, not offered.
+    assert!(
+        found[1..]
+            .iter()
+            .all(|r| r.changes.iter().all(|x| x.question != c.question)),
+        "{found:?}"
+    );
     for r in &found {
         check(&bank, &s, &o, r);
     }
@@ -130,6 +137,11 @@ fn remedies_are_nearest_first_and_minimal() {
     for r in found.iter().filter(|r| r.changes.len() == 2) {
         assert!(r.changes.iter().all(|c| !singles.contains(c)), "{r:?}");
         assert_ne!(r.changes[0].question, r.changes[1].question);
+    }
+    for (i, r) in found.iter().enumerate() {
+        for (j, o) in found.iter().enumerate() {
+            assert!(i == j || !r.contains(o), "{r:?} holds {o:?}");
+        }
     }
     for r in &found {
         check(&bank, &s, &o, r);
