@@ -303,3 +303,49 @@ fn advise_json_names_the_answers_an_asked_question_needs() {
         );
     }
 }
+
+/// Text, Markdown and the HTML page of a blocked plan: what blocks it, then the remedies, then
+/// the findings, then the actions under the heading that says they apply to the changed plan.
+#[test]
+fn every_form_leads_with_what_blocks_the_plan_and_the_remedies() {
+    use avg_wijzer::export::{Format, render};
+    use avg_wijzer::record::{Assessment, Campaign};
+    use avg_wijzer::text::Lang;
+    let bank = bank();
+    let mut plan = direct_marketing();
+    plan["audience"] = json!(["existing_customers", "school_library_members"]);
+    let src = json!({ "answers": plan }).to_string();
+    let parsed = assess(&bank, "test", &src).expect("valid answers");
+    for lang in [Lang::Nl, Lang::En] {
+        let ui = lang.ui();
+        let now = "2027-03-01T12:00:00Z";
+        let id = "20270301-120000-00000000e1".to_string();
+        let mut a = Assessment::start(&bank, id, Campaign::default(), vec![], lang, now);
+        a.answer_all(&parsed.session, now).expect("answers");
+        let advice = a.record.outcome.clone().expect("complete");
+        let first = &advice.remedies[0];
+        let html = String::from_utf8(render(&a.record, Format::Html, lang, None)).expect("utf-8");
+        for (form, text) in [
+            ("text", advice.to_text()),
+            ("markdown", advice.to_markdown()),
+            ("html", html),
+        ] {
+            let at = |s: &str| {
+                text.find(s)
+                    .unwrap_or_else(|| panic!("{form} ({lang:?}) lacks {s:?}"))
+            };
+            let order = [
+                at(ui.blocking),
+                at(ui.remedies),
+                at(&first.verdict_label),
+                at(ui.findings),
+                at(ui.once_changed),
+                at(ui.required),
+            ];
+            assert!(
+                order.windows(2).all(|w| w[0] < w[1]),
+                "{form} ({lang:?}): {order:?}"
+            );
+        }
+    }
+}
