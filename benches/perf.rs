@@ -183,6 +183,37 @@ fn advise_benches(example: &str, base: &Path) {
         ms(p50),
         ms(p95)
     );
+    // The search alone, in process, where the whole process's time is mostly start-up and
+    // noise on a shared machine: this plan, one blocked by its audience, and an enrichment
+    // without a legal basis (the slowest kind found on random plans).
+    let bank = Bank::embedded().expect("embedded bank");
+    let enrichment = r#"{ "answers": { "use_case": "enrichment", "envisia_access": "own_contract",
+        "crm_coupling": "crm_structural", "audience": ["existing_customers"],
+        "channel": ["addressed_post"], "uses_lending_history": "no", "legal_basis": "undecided" } }"#;
+    let audience = r#"{ "answers": { "use_case": "address_selection",
+        "postcode_granularity": "pc6_house_number", "envisia_access": "poi_license",
+        "distribution": "direct_marketing", "audience": ["existing_customers", "school_library_members"],
+        "channel": ["email"], "uses_lending_history": "no", "legal_basis": "consent",
+        "existing_consent": "all" } }"#;
+    for (name, src) in [
+        ("this plan", NOT_ALLOWED.to_string()),
+        ("audience", audience.to_string()),
+        ("enrichment", enrichment.to_string()),
+    ] {
+        let a = avg_wijzer::answers::assess(&bank, name, &src).expect("a bench plan");
+        let (p50, p95) = measure(200, || {
+            let t = Instant::now();
+            let found = avg_wijzer::engine::remedies(&bank, &a.session, &a.outcome);
+            let d = t.elapsed();
+            assert!(!found.is_empty(), "{name}: remedies");
+            d
+        });
+        println!(
+            "  remedies alone, in process, {name:<11} p50 {}  p95 {}",
+            ms(p50),
+            ms(p95)
+        );
+    }
 }
 
 fn lint_benches(base: &Path) {
