@@ -221,7 +221,8 @@ impl Blocked {
     /// answers on the path are skipped without exploring what follows. It gives the same
     /// remedies (checked on 2,000 random plans) for less: for an enrichment plan with no legal
     /// basis chosen, `advise` took 5.5 ms (p50, release, whole process, 2.3 ms for an allowed
-    /// plan) without it, and the search alone takes 0.5 ms with it (`cargo bench -- advise`).
+    /// plan) when only what precedes the first change was read, and the search alone takes
+    /// 0.5 ms with the walk (`cargo bench --bench perf -- advise`).
     fn whatever_follows(&self, bank: &Bank, s: &Session, walk: &super::Walk) -> bool {
         let mut on_path = vec![false; bank.questions.len()];
         walk.path.iter().for_each(|&q| on_path[q] = true);
