@@ -1,5 +1,9 @@
 //! The advice as shown to a person: the outcome with its texts in one language. One view feeds
 //! the JSON, Markdown and text forms, so they never say different things.
+mod blocked;
+
+pub use blocked::{AskLabel, BlockingView, ChangeView, RemedyView};
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -13,6 +17,13 @@ pub struct Advice {
     pub campaign: Option<String>,
     pub findings: Map<String, Value>,
     pub verdict: VerdictView,
+    /// For a plan the bank does not allow or cannot judge yet: what blocks it, and the nearest
+    /// plans that would be allowed. Left out otherwise, so that the advice of an allowed plan
+    /// (and every record made before remedies) keeps its exact bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocking: Option<BlockingView>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remedies: Vec<RemedyView>,
     pub actions: Vec<ActionView>,
     pub warnings: Vec<WarningView>,
     pub notes: Vec<NoteView>,
@@ -250,6 +261,7 @@ impl Advice {
                 })
             })
             .collect();
+        let (blocking, remedies) = blocked::views(bank, session, outcome, lang);
         let mut answers = Map::new();
         for &q in &outcome.path {
             if let Some(a) = session.answer(q) {
@@ -263,6 +275,8 @@ impl Advice {
             campaign: campaign.map(str::to_string),
             findings,
             verdict,
+            blocking,
+            remedies,
             actions,
             warnings,
             notes,
@@ -295,6 +309,50 @@ impl Advice {
             .filter(|a| a.level == Level::Recommended)
     }
 
+    /// Whether a warning is shown under what blocks the plan (and so not again in its usual
+    /// place).
+    pub fn blocks_warning(&self, w: &WarningView) -> bool {
+        self.blocking
+            .as_ref()
+            .is_some_and(|b| b.warnings.contains(&w.id))
+    }
+
+    /// Whether an action is shown under what blocks the plan: a required one the blocking
+    /// rules set.
+    pub fn blocks_action(&self, a: &ActionView) -> bool {
+        a.level == Level::Required
+            && self
+                .blocking
+                .as_ref()
+                .is_some_and(|b| b.actions.contains(&a.id))
+    }
+
+    /// The warnings in their usual place: those that do not block the plan.
+    pub fn other_warnings(&self) -> impl Iterator<Item = &WarningView> {
+        self.warnings.iter().filter(|w| !self.blocks_warning(w))
+    }
+
+    /// The required and the recommended actions under their headings, without those that
+    /// block the plan.
+    pub fn action_lists(&self, ui: &crate::text::Ui) -> [(&'static str, Vec<&ActionView>); 2] {
+        let other = |a: &&ActionView| !self.blocks_action(a);
+        [
+            (ui.required, self.required().filter(other).collect()),
+            (ui.recommended, self.recommended().filter(other).collect()),
+        ]
+    }
+
+    /// For a blocked plan, the heading that says the actions apply to the changed plan.
+    pub fn actions_heading(&self, ui: &crate::text::Ui) -> Option<&'static str> {
+        let b = self.blocking.as_ref()?;
+        let any = self.actions.iter().any(|a| !self.blocks_action(a));
+        any.then_some(if b.decided {
+            ui.once_changed
+        } else {
+            ui.once_decided
+        })
+    }
+
     pub fn to_json(&self) -> String {
         // Serialising plain data to a string cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -313,13 +371,14 @@ impl Advice {
             ui.verdict,
             self.verdict.label.to_uppercase()
         ));
+        self.blocked_text(&mut s, ui);
         s.push_str(&format!("\n{}\n", ui.findings));
         for (f, label) in self.finding_lines() {
             s.push_str(&format!("  {f}: {label}\n"));
         }
-        if !self.warnings.is_empty() {
+        if self.other_warnings().next().is_some() {
             s.push_str(&format!("\n{}\n", ui.warnings));
-            for w in &self.warnings {
+            for w in self.other_warnings() {
                 let title = format!("! {}", w.title);
                 item(&mut s, (&title, "  "), &w.text, &w.sources, "    ", ui);
             }
@@ -331,10 +390,10 @@ impl Advice {
                 item(&mut s, (&title, "  "), "", &r.sources, "    ", ui);
             }
         }
-        for (heading, list) in [
-            (ui.required, self.required().collect::<Vec<_>>()),
-            (ui.recommended, self.recommended().collect::<Vec<_>>()),
-        ] {
+        if let Some(heading) = self.actions_heading(ui) {
+            s.push_str(&format!("\n{heading}\n"));
+        }
+        for (heading, list) in self.action_lists(ui) {
             if list.is_empty() {
                 continue;
             }
@@ -381,9 +440,7 @@ impl Advice {
     /// The advice as Markdown, for the processing register or an e-mail.
     pub fn to_markdown(&self) -> String {
         let ui = self.lang.ui();
-        // The texts of a record's advice come from the file: no `<` of theirs may open an HTML
-        // tag where the Markdown is shown.
-        let t = |x: &str| x.replace('<', "&lt;").replace('>', "&gt;");
+        let t = md_text;
         let sources = |list: &[String]| t(&list.join("; "));
         let mut s = String::new();
         s.push_str(&format!("# AVG-wijzer — {}\n\n", ui.advice));
@@ -399,13 +456,14 @@ impl Advice {
             ui.verdict,
             t(&self.verdict.label)
         ));
+        self.blocked_markdown(&mut s, ui);
         s.push_str(&format!("## {}\n\n", ui.findings));
         for (f, label) in self.finding_lines() {
             s.push_str(&format!("- {}: **{}**\n", t(f), t(label)));
         }
-        if !self.warnings.is_empty() {
+        if self.other_warnings().next().is_some() {
             s.push_str(&format!("\n## {}\n\n", ui.warnings));
-            for w in &self.warnings {
+            for w in self.other_warnings() {
                 s.push_str(&format!(
                     "- ⚠ **{}**: {} *({})*\n",
                     t(&w.title),
@@ -420,14 +478,19 @@ impl Advice {
                 s.push_str(&format!("- {} *({})*\n", t(&r.text), sources(&r.sources)));
             }
         }
-        for (heading, list) in [
-            (ui.required, self.required().collect::<Vec<_>>()),
-            (ui.recommended, self.recommended().collect::<Vec<_>>()),
-        ] {
+        // Under the heading of a blocked plan, the action lists are one level lower.
+        let level = match self.actions_heading(ui) {
+            Some(heading) => {
+                s.push_str(&format!("\n## {heading}\n"));
+                "###"
+            }
+            None => "##",
+        };
+        for (heading, list) in self.action_lists(ui) {
             if list.is_empty() {
                 continue;
             }
-            s.push_str(&format!("\n## {heading}\n\n"));
+            s.push_str(&format!("\n{level} {heading}\n\n"));
             for a in list {
                 s.push_str(&format!(
                     "- [ ] **{}**  \n  {}  \n  *{}: {}*\n",
@@ -488,6 +551,12 @@ impl Advice {
             (a.question.as_str(), answer)
         })
     }
+}
+
+/// A text of the advice in Markdown. The texts of a record's advice come from the file: no `<`
+/// of theirs may open an HTML tag where the Markdown is shown.
+fn md_text(x: &str) -> String {
+    x.replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The width of the text advice, for a terminal of 80 columns.

@@ -59,6 +59,31 @@ pub struct Ui {
     pub bank: &'static str,
     pub none: &'static str,
     pub no_actions: &'static str,
+    /// What blocks a plan the bank does not allow, and what must be decided before it can judge.
+    pub blocking: &'static str,
+    pub to_decide: &'static str,
+    /// The remedies, and what is said where none was found.
+    pub remedies: &'static str,
+    pub no_remedy: &'static str,
+    /// Above the actions of a blocked advice: they apply to the changed plan.
+    pub once_changed: &'static str,
+    pub once_decided: &'static str,
+    /// How a change reads: "<question> — leave out: <option>", "<new> instead of <old>".
+    pub leave_out: &'static str,
+    pub add_option: &'static str,
+    pub instead_of: &'static str,
+    /// Before the second change of a remedy.
+    pub and: &'static str,
+    pub verdict_then: &'static str,
+    pub adds: &'static str,
+    pub drops: &'static str,
+    /// A question the changed plan asks, and the answers it needs: a fact ("only if") or the
+    /// library's own choice ("choose").
+    pub then_asked: &'static str,
+    pub only_if: &'static str,
+    pub choose: &'static str,
+    pub or: &'static str,
+    pub any_answer: &'static str,
 }
 
 pub const UI_NL: Ui = Ui {
@@ -77,6 +102,24 @@ pub const UI_NL: Ui = Ui {
     bank: "Vragenbank",
     none: "geen",
     no_actions: "Geen acties nodig.",
+    blocking: "Wat het plan tegenhoudt",
+    to_decide: "Wat nog beslist moet worden",
+    remedies: "Zo kan het wel",
+    no_remedy: "Geen plan gevonden dat met één of twee wijzigingen wel kan.",
+    once_changed: "Zodra het plan is aangepast",
+    once_decided: "Zodra dat beslist is",
+    leave_out: "weglaten",
+    add_option: "toevoegen",
+    instead_of: "in plaats van",
+    and: "En daarnaast",
+    verdict_then: "Oordeel dan",
+    adds: "Komt erbij",
+    drops: "Vervalt",
+    then_asked: "Daarna gevraagd",
+    only_if: "alleen bij",
+    choose: "kies",
+    or: "of",
+    any_answer: "elk antwoord is goed",
 };
 
 pub const UI_EN: Ui = Ui {
@@ -95,6 +138,24 @@ pub const UI_EN: Ui = Ui {
     bank: "Question bank",
     none: "none",
     no_actions: "No actions needed.",
+    blocking: "What blocks the plan",
+    to_decide: "What must still be decided",
+    remedies: "How it can be done",
+    no_remedy: "No plan found that one or two changes would make allowed.",
+    once_changed: "Once the plan is changed",
+    once_decided: "Once that is decided",
+    leave_out: "leave out",
+    add_option: "add",
+    instead_of: "instead of",
+    and: "And also",
+    verdict_then: "Verdict then",
+    adds: "Adds",
+    drops: "No longer needed",
+    then_asked: "Then asked",
+    only_if: "only if",
+    choose: "choose",
+    or: "or",
+    any_answer: "any answer will do",
 };
 
 impl Lang {

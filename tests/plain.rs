@@ -69,6 +69,17 @@ fn the_school_library_makes_the_plan_not_allowed() {
         out.contains("Leden van de Bibliotheek op school uit de campagne halen"),
         "{out}"
     );
+    // What blocks the plan and how it can be allowed, before the findings and the actions.
+    let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s:?} in {out}"));
+    assert!(
+        at("Wat het plan tegenhoudt") < at("Zo kan het wel"),
+        "{out}"
+    );
+    assert!(at("Zo kan het wel") < at("Bevindingen"), "{out}");
+    assert!(
+        at("Bevindingen") < at("Zodra het plan is aangepast"),
+        "{out}"
+    );
 }
 
 #[test]

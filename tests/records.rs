@@ -235,11 +235,38 @@ fn records_round_trip_and_match_the_schema() {
         revision.previous.as_ref().map(|p| p.id.as_str()),
         Some(FIXED_ID)
     );
+    // A plan the bank does not allow: its advice carries what blocks it and the remedies.
+    let blocked = {
+        let now = "2027-03-02T12:00:00Z";
+        let mut a = Assessment::start(
+            &BANK,
+            "20270302-120000-00000000c2".into(),
+            Campaign::default(),
+            vec![],
+            Lang::Nl,
+            now,
+        );
+        let src = example_with(json!({
+            "audience": ["existing_customers", "school_library_members"]
+        }));
+        answer_all(&mut a, &src, now);
+        let mut r = a.record;
+        r.seal();
+        r
+    };
+    let advice = blocked.outcome.as_ref().expect("complete");
+    assert!(advice.blocking.is_some() && !advice.remedies.is_empty());
+    let again = Assessment::resume(&BANK, blocked.clone(), "2027-03-02T12:00:00Z");
+    assert_eq!(
+        again.record.outcome, blocked.outcome,
+        "the advice follows again"
+    );
     for (what, mut r) in [
         ("signed off", signed),
         ("in progress", in_progress),
         ("completed", completed),
         ("revision", revision),
+        ("not allowed", blocked),
     ] {
         let text = r.to_json();
         assert_record_file(&text, what);

@@ -317,6 +317,41 @@ fn advice_with_an_action_expanded() {
     snap("advice_expanded", &m);
 }
 
+/// The example campaign with school-library members in the audience: not allowed as planned.
+fn with_school_library_members() -> Vec<(&'static str, Value)> {
+    complete()
+        .into_iter()
+        .map(|(id, v)| match id {
+            "audience" => (id, json!(["existing_customers", "school_library_members"])),
+            _ => (id, v),
+        })
+        .collect()
+}
+
+#[test]
+fn advice_not_allowed_leads_with_what_blocks_it_and_the_remedies() {
+    let bank = bank();
+    let a = assessment(&bank, &with_school_library_members());
+    let advice = a.record.outcome.clone().expect("complete");
+    assert!(!advice.remedies.is_empty(), "remedies for a blocked plan");
+    let items = advice_items(&advice);
+    let first_remedy = items
+        .iter()
+        .position(|i| matches!(i, AdviceItem::Remedy(_)))
+        .expect("a remedy on the screen");
+    assert!(items[..first_remedy].iter().all(|i| i.leads()));
+    assert!(items.iter().skip_while(|i| i.leads()).all(|i| !i.leads()));
+    let mut m = model(&bank, Lang::Nl);
+    m.work = Some(Work::Editing(a));
+    let mut v = AdviceView {
+        cursor: first_remedy,
+        ..AdviceView::default()
+    };
+    v.expanded.insert(first_remedy);
+    m.screen = Screen::Advice(v);
+    snap("advice_not_allowed", &m);
+}
+
 #[test]
 fn advice_in_english_read_only_and_signed_off() {
     let bank = bank();

@@ -2,9 +2,11 @@
 //! no terminal, no legal rule — everything legal comes from the [`Bank`].
 mod answer;
 mod outcome;
+pub mod remedies;
 
 pub use answer::{Answer, AnswerError, MAX_TEXT};
 pub use outcome::{Advised, Level, Outcome};
+pub use remedies::{Ask, Change, ChangeKind, Remedy, remedies};
 
 use crate::bank::{Bank, Kind, QId, Target};
 

@@ -68,17 +68,9 @@ impl Outcome {
         let mut outcome = Outcome::complete(bank, findings, actions, warnings, notes, rules, path);
         // The actions that decide the verdict (e.g. "remove the school-library members" when
         // the plan is not allowed) come first, so the reason is read before the routine.
-        let verdict = outcome.findings[bank.verdict.finding];
         let decisive: Vec<usize> = outcome
-            .rules
-            .iter()
-            .map(|&r| &bank.rules[r])
-            .filter(|r| {
-                r.set
-                    .iter()
-                    .any(|&(f, v)| f == bank.verdict.finding && Some(v) == verdict)
-            })
-            .flat_map(|r| r.require.iter().copied())
+            .decisive(bank)
+            .flat_map(|r| bank.rules[r].require.iter().copied())
             .collect();
         outcome
             .actions
@@ -119,6 +111,18 @@ impl Outcome {
             rules,
             path,
         }
+    }
+
+    /// The rules that set the verdict to the value it has, in the bank's order: what blocks a
+    /// plan that is not allowed, or keeps it from being judged.
+    pub fn decisive<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = RId> + 'a {
+        let verdict = self.findings[bank.verdict.finding];
+        self.rules.iter().copied().filter(move |&r| {
+            bank.rules[r]
+                .set
+                .iter()
+                .any(|&(f, v)| f == bank.verdict.finding && Some(v) == verdict)
+        })
     }
 
     pub fn verdict<'b>(&self, bank: &'b Bank) -> Option<&'b crate::bank::FindingValue> {

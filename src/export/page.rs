@@ -88,6 +88,7 @@ pub fn html(r: &Record, lang: Lang) -> String {
                 ui.verdict,
                 h(&a.verdict.label)
             ));
+            blocked(&mut s, a, lang);
             s.push_str(&format!("<h2>{}</h2>\n<table>\n", ui.findings));
             for f in &a.finding_labels {
                 s.push_str(&format!(
@@ -97,9 +98,9 @@ pub fn html(r: &Record, lang: Lang) -> String {
                 ));
             }
             s.push_str("</table>\n");
-            if !a.warnings.is_empty() {
+            if a.other_warnings().next().is_some() {
                 s.push_str(&format!("<h2>{}</h2>\n<ul>\n", ui.warnings));
-                for x in &a.warnings {
+                for x in a.other_warnings() {
                     s.push_str(&format!(
                         "<li><strong>{}</strong><br>{}<br><span class=\"src\">{}: {}</span></li>\n",
                         h(&x.title),
@@ -122,14 +123,19 @@ pub fn html(r: &Record, lang: Lang) -> String {
                 }
                 s.push_str("</ul>\n");
             }
-            for (heading, list) in [
-                (ui.required, a.required().collect::<Vec<_>>()),
-                (ui.recommended, a.recommended().collect::<Vec<_>>()),
-            ] {
+            // Under the heading of a blocked plan, the action lists are one level lower.
+            let level = match a.actions_heading(ui) {
+                Some(heading) => {
+                    s.push_str(&format!("<h2>{heading}</h2>\n"));
+                    "h3"
+                }
+                None => "h2",
+            };
+            for (heading, list) in a.action_lists(ui) {
                 if list.is_empty() {
                     continue;
                 }
-                s.push_str(&format!("<h2>{heading}</h2>\n<ol>\n"));
+                s.push_str(&format!("<{level}>{heading}</{level}>\n<ol>\n"));
                 for x in list {
                     s.push_str(&format!(
                         "<li><strong>{}</strong><br>{}<br><span class=\"src\">{}: {}</span></li>\n",
@@ -202,6 +208,44 @@ pub fn html(r: &Record, lang: Lang) -> String {
         h(&check_command(r))
     ));
     s
+}
+
+/// What blocks the plan and the remedies, for an advice that has them.
+fn blocked(s: &mut String, a: &crate::advice::Advice, lang: Lang) {
+    let ui = lang.ui();
+    let Some(heading) = a.blocking_heading(ui) else {
+        return;
+    };
+    s.push_str(&format!("<h2>{heading}</h2>\n<ul>\n"));
+    let (warnings, actions) = a.blockers();
+    let list = warnings
+        .iter()
+        .map(|w| (&w.title, &w.text, &w.sources))
+        .chain(actions.iter().map(|x| (&x.title, &x.rationale, &x.sources)));
+    for (title, text, sources) in list {
+        s.push_str(&format!(
+            "<li><strong>{}</strong><br>{}<br><span class=\"src\">{}: {}</span></li>\n",
+            h(title),
+            h(text),
+            ui.sources,
+            h(&sources.join("; "))
+        ));
+    }
+    s.push_str(&format!("</ul>\n<h2>{}</h2>\n", ui.remedies));
+    if a.remedies.is_empty() {
+        s.push_str(&format!("<p>{}</p>\n", ui.no_remedy));
+        return;
+    }
+    s.push_str("<ol>\n");
+    for r in &a.remedies {
+        let changes: Vec<String> = r.change_lines(ui).iter().map(|l| h(l)).collect();
+        s.push_str(&format!("<li><strong>{}</strong>", changes.join("<br>")));
+        for (label, text) in r.details(ui) {
+            s.push_str(&format!("<br>{label}: {}", h(&text)));
+        }
+        s.push_str("</li>\n");
+    }
+    s.push_str("</ol>\n");
 }
 
 #[cfg(test)]

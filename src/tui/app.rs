@@ -302,6 +302,11 @@ pub struct AdviceView {
 /// The expandable entries of the advice screen, in the order shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdviceItem {
+    /// A warning and a required action that block the plan (indexes into `warnings` and
+    /// `actions`), shown first with the remedies, and not again in their usual place.
+    BlockingWarning(usize),
+    BlockingAction(usize),
+    Remedy(usize),
     Required(usize),
     Recommended(usize),
     Warning(usize),
@@ -309,14 +314,39 @@ pub enum AdviceItem {
     Note(usize),
 }
 
-/// The entries of an advice, in screen order: required and recommended actions (indexes into
-/// `actions`), warnings, the reasons for the verdict, the notes on current law.
+impl AdviceItem {
+    /// Whether the item leads the advice: what blocks the plan and the remedies.
+    pub fn leads(self) -> bool {
+        matches!(
+            self,
+            AdviceItem::BlockingWarning(_) | AdviceItem::BlockingAction(_) | AdviceItem::Remedy(_)
+        )
+    }
+}
+
+/// The entries of an advice, in screen order: what blocks the plan and the remedies (for a plan
+/// that is not allowed), required and recommended actions (indexes into `actions`), warnings,
+/// the reasons for the verdict, the notes on current law.
 pub fn advice_items(advice: &crate::advice::Advice) -> Vec<AdviceItem> {
     use crate::engine::Level;
-    let mut items = Vec::new();
+    let mut items: Vec<AdviceItem> = Vec::new();
+    let warnings = || 0..advice.warnings.len();
+    let blocking_warning = |&i: &usize| advice.blocks_warning(&advice.warnings[i]);
+    let blocking_action = |&i: &usize| advice.blocks_action(&advice.actions[i]);
+    items.extend(
+        warnings()
+            .filter(blocking_warning)
+            .map(AdviceItem::BlockingWarning),
+    );
+    items.extend(
+        (0..advice.actions.len())
+            .filter(blocking_action)
+            .map(AdviceItem::BlockingAction),
+    );
+    items.extend((0..advice.remedies.len()).map(AdviceItem::Remedy));
     for level in [Level::Required, Level::Recommended] {
         for (i, a) in advice.actions.iter().enumerate() {
-            if a.level == level {
+            if a.level == level && !blocking_action(&i) {
                 items.push(match level {
                     Level::Required => AdviceItem::Required(i),
                     Level::Recommended => AdviceItem::Recommended(i),
@@ -324,7 +354,11 @@ pub fn advice_items(advice: &crate::advice::Advice) -> Vec<AdviceItem> {
             }
         }
     }
-    items.extend((0..advice.warnings.len()).map(AdviceItem::Warning));
+    items.extend(
+        warnings()
+            .filter(|i| !blocking_warning(i))
+            .map(AdviceItem::Warning),
+    );
     items.extend((0..advice.reasons.len()).map(AdviceItem::Reason));
     items.extend((0..advice.notes.len()).map(AdviceItem::Note));
     items

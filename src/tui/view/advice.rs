@@ -73,22 +73,54 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
         lines.push(Line::from(Span::styled(text, t.bold())));
     };
 
-    heading(&mut lines, ui.findings.to_string());
-    for f in &advice.finding_labels {
-        lines.extend(plain_lines(
-            wrap_lines(&format!("{}: {}", f.title, f.label), width, "  ", "    "),
-            t.plain(),
-        ));
-    }
+    let findings = |lines: &mut Vec<Line>| {
+        heading(lines, ui.findings.to_string());
+        for f in &advice.finding_labels {
+            lines.extend(plain_lines(
+                wrap_lines(&format!("{}: {}", f.title, f.label), width, "  ", "    "),
+                t.plain(),
+            ));
+        }
+    };
+    // A blocked plan leads with what blocks it and the remedies; the findings and the actions
+    // (under a heading that says they apply to the changed plan) follow.
+    let count = |f: fn(&AdviceItem) -> bool| items.iter().filter(|i| f(i)).count();
+    let mut lead_done = false;
+    let mut actions_heading = advice.actions_heading(ui);
     let mut section = None;
     for (i, item) in items.iter().enumerate() {
+        if !item.leads() && !lead_done {
+            lead_done = true;
+            no_remedy(&mut lines, advice, &heading, width, t);
+            findings(&mut lines);
+        }
         let (name, count) = match item {
-            AdviceItem::Required(_) => (ui.required, advice.required().count()),
-            AdviceItem::Recommended(_) => (ui.recommended, advice.recommended().count()),
-            AdviceItem::Warning(_) => (ui.warnings, advice.warnings.len()),
+            AdviceItem::BlockingWarning(_) | AdviceItem::BlockingAction(_) => (
+                advice.blocking_heading(ui).unwrap_or(ui.warnings),
+                count(|i| {
+                    matches!(
+                        i,
+                        AdviceItem::BlockingWarning(_) | AdviceItem::BlockingAction(_)
+                    )
+                }),
+            ),
+            AdviceItem::Remedy(_) => (ui.remedies, advice.remedies.len()),
+            AdviceItem::Required(_) => {
+                (ui.required, count(|i| matches!(i, AdviceItem::Required(_))))
+            }
+            AdviceItem::Recommended(_) => (
+                ui.recommended,
+                count(|i| matches!(i, AdviceItem::Recommended(_))),
+            ),
+            AdviceItem::Warning(_) => (ui.warnings, count(|i| matches!(i, AdviceItem::Warning(_)))),
             AdviceItem::Reason(_) => (w.why_verdict, advice.reasons.len()),
             AdviceItem::Note(_) => (ui.law_notes, advice.notes.len()),
         };
+        if matches!(item, AdviceItem::Required(_) | AdviceItem::Recommended(_))
+            && let Some(text) = actions_heading.take()
+        {
+            heading(&mut lines, text.to_uppercase());
+        }
         if section != Some(name) {
             heading(&mut lines, format!("{name} ({count})"));
             section = Some(name);
@@ -98,43 +130,14 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
         let fold = if open { "▾" } else { "▸" };
         let arrow = if selected { "▶" } else { " " };
         let first = format!("{arrow}{fold} ");
-        let (title, body, sources): (String, &str, &[String]) = match *item {
-            AdviceItem::Required(a) | AdviceItem::Recommended(a) => {
-                let a = &advice.actions[a];
-                (a.title.clone(), &a.rationale, &a.sources)
-            }
-            AdviceItem::Warning(x) => {
-                let x = &advice.warnings[x];
-                (format!("⚠ {}", x.title), &x.text, &x.sources)
-            }
-            AdviceItem::Reason(x) => {
-                let x = &advice.reasons[x];
-                (x.text.clone(), "", &x.sources)
-            }
-            AdviceItem::Note(x) => {
-                let x = &advice.notes[x];
-                (
-                    format!("{} ({} {})", x.title, ui.checked, x.checked),
-                    &x.text,
-                    &x.sources,
-                )
-            }
-        };
-        let mut item_lines = wrap_lines(&title, width, &first, "   ");
-        if open {
-            if !body.is_empty() {
-                item_lines.extend(wrap_lines(body, width, "     ", "     "));
-            }
-            item_lines.extend(wrap_lines(
-                &format!("{}: {}", ui.sources, sources.join("; ")),
-                width,
-                "     ",
-                "       ",
-            ));
-        }
+        let item_lines = entry(advice, *item, open, &first, width, ui);
         spans.push((lines.len(), lines.len() + item_lines.len()));
         let style: Style = if selected { t.selected() } else { t.plain() };
         lines.extend(plain_lines(item_lines, style));
+    }
+    if !lead_done {
+        no_remedy(&mut lines, advice, &heading, width, t);
+        findings(&mut lines);
     }
     if advice.actions.is_empty() {
         heading(&mut lines, ui.no_actions.to_string());
@@ -198,4 +201,90 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
     let offset = (base + v.scroll as usize).min(max);
     render_lines(frame, lines, offset, inner);
     item_rows(&spans, offset, inner)
+}
+
+/// For a blocked plan without remedies, the remedies' heading and that none was found.
+fn no_remedy(
+    lines: &mut Vec<Line<'static>>,
+    advice: &Advice,
+    heading: &impl Fn(&mut Vec<Line<'static>>, String),
+    width: usize,
+    t: crate::tui::theme::Theme,
+) {
+    if advice.blocking.is_none() || !advice.remedies.is_empty() {
+        return;
+    }
+    let ui = advice.lang.ui();
+    heading(lines, format!("{} (0)", ui.remedies));
+    lines.extend(plain_lines(
+        wrap_lines(ui.no_remedy, width, "  ", "  "),
+        t.plain(),
+    ));
+}
+
+/// The lines of one entry: its title from `first` on, and when open its text and sources (for
+/// a remedy: the verdict it gives, the actions it adds and drops, the questions it asks).
+fn entry(
+    advice: &Advice,
+    item: AdviceItem,
+    open: bool,
+    first: &str,
+    width: usize,
+    ui: &crate::text::Ui,
+) -> Vec<String> {
+    if let AdviceItem::Remedy(x) = item {
+        let r = &advice.remedies[x];
+        let mut out = Vec::new();
+        for (j, line) in r.change_lines(ui).iter().enumerate() {
+            out.extend(wrap_lines(
+                line,
+                width,
+                if j == 0 { first } else { "   " },
+                "   ",
+            ));
+        }
+        if open {
+            for (label, text) in r.details(ui) {
+                let line = format!("{label}: {text}");
+                out.extend(wrap_lines(&line, width, "     ", "       "));
+            }
+        }
+        return out;
+    }
+    let (title, body, sources): (String, &str, &[String]) = match item {
+        AdviceItem::Required(a) | AdviceItem::Recommended(a) | AdviceItem::BlockingAction(a) => {
+            let a = &advice.actions[a];
+            (a.title.clone(), &a.rationale, &a.sources)
+        }
+        AdviceItem::Warning(x) | AdviceItem::BlockingWarning(x) => {
+            let x = &advice.warnings[x];
+            (format!("⚠ {}", x.title), &x.text, &x.sources)
+        }
+        AdviceItem::Reason(x) => {
+            let x = &advice.reasons[x];
+            (x.text.clone(), "", &x.sources)
+        }
+        AdviceItem::Note(x) => {
+            let x = &advice.notes[x];
+            (
+                format!("{} ({} {})", x.title, ui.checked, x.checked),
+                &x.text,
+                &x.sources,
+            )
+        }
+        AdviceItem::Remedy(_) => (String::new(), "", &[]),
+    };
+    let mut out = wrap_lines(&title, width, first, "   ");
+    if open {
+        if !body.is_empty() {
+            out.extend(wrap_lines(body, width, "     ", "     "));
+        }
+        out.extend(wrap_lines(
+            &format!("{}: {}", ui.sources, sources.join("; ")),
+            width,
+            "     ",
+            "       ",
+        ));
+    }
+    out
 }
