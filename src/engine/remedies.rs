@@ -264,8 +264,15 @@ fn candidates(bank: &Bank, base: &Session, path: &[QId]) -> Vec<Candidate> {
         let from = *from;
         let n = question.options.len().min(64);
         let bits = || (0..n).map(|i| 1u64 << i);
+        // Options the bank keeps out of remedies are never brought in by a change.
+        let kept_out: u64 = (0..n)
+            .filter(|&i| !question.options[i].remedy)
+            .fold(0, |m, i| m | 1 << i);
         let mut add = |to: u64, kind: ChangeKind| {
-            if to != from && !out.iter().any(|c| c.question == q && c.to == to) {
+            if to != from
+                && to & !from & kept_out == 0
+                && !out.iter().any(|c| c.question == q && c.to == to)
+            {
                 out.push(Change {
                     question: q,
                     from,
@@ -390,8 +397,13 @@ fn explored(bank: &Bank, q: QId) -> impl Iterator<Item = (Answer, u64)> + '_ {
             .unwrap_or_else(|| Answer::Text(String::new()));
         (a, 0)
     });
-    let options = (question.kind != Kind::Text)
-        .then(|| (0..question.options.len().min(64)).map(|i| (Answer::Choice(1 << i), 1 << i)));
+    // A choice reached anew is the library's to make, but not with an option kept out of
+    // remedies; a fact may turn out any way.
+    let options = (question.kind != Kind::Text).then(|| {
+        (0..question.options.len().min(64))
+            .filter(move |&i| !question.choice || question.options[i].remedy)
+            .map(|i| (Answer::Choice(1 << i), 1 << i))
+    });
     text.into_iter().chain(options.into_iter().flatten())
 }
 
