@@ -113,12 +113,15 @@ fn resuming_with_a_changed_bank_keeps_what_fits_and_asks_again_what_changed() {
             from,
             to,
             dropped,
+            asks,
         } => {
             assert_eq!(at, T1);
             assert_eq!(
                 (from.version.as_str(), to.version.as_str()),
-                ("1.0.0", "2.0.0")
+                (old.version.as_str(), "2.0.0")
             );
+            // The channel is asked again because its answer was dropped, not as a new question.
+            assert!(asks.is_empty(), "{asks:?}");
             assert_eq!(dropped.len(), 1);
             assert_eq!(dropped[0].question, "channel");
             assert!(
