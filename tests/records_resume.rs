@@ -117,7 +117,7 @@ fn resuming_with_a_changed_bank_keeps_what_fits_and_asks_again_what_changed() {
             assert_eq!(at, T1);
             assert_eq!(
                 (from.version.as_str(), to.version.as_str()),
-                ("1.0.0", "2.0.0")
+                ("1.1.0", "2.0.0")
             );
             assert_eq!(dropped.len(), 1);
             assert_eq!(dropped[0].question, "channel");
