@@ -533,7 +533,7 @@ fn unknown_def_in_ref() {
         &bank.lint(),
         &bank.path(),
         &[
-            "rules.json: regel \"selection\", when: onbekende definitie \"selectie\"; bekend: area_map, consent, coverage, customers_by_email, direct_marketing, door_to_door, enrichment, existing_customers_reached, full_address, legitimate_interest, personal_data, personal_data_likely, personal_data_yes, postcode_only, profiling, selection, snapshot_alone",
+            "rules.json: regel \"selection\", when: onbekende definitie \"selectie\"; bekend: area_map, consent, consent_incomplete, coverage, customers_by_email, direct_marketing, door_to_door, door_to_door_no_personal_data, door_to_door_personal_data, enrichment, existing_audience, existing_customers_reached, full_address, legitimate_interest, li_fails, li_holds, marketing_to_people, messages, personal_data, personal_data_likely, personal_data_yes, phone_recruitment, postcode_only, profiling, selection, snapshot_alone, uses_privacy_statement, whize_data_about_people, youth",
         ],
     );
 }
@@ -660,7 +660,7 @@ fn removing_a_stable_action_still_given_by_a_rule_fails_to_load() {
         &bank.lint(),
         &bank.path(),
         &[
-            "rules.json: regel \"personal_data_always\", recommend: onbekende actie \"brief_staff\"; bekend: announce_calls, check_municipal_sticker_regime, choose_legal_basis, compatibility_assessment, consent_transition_plan, document_public_task, dpia, exclude_parents_of_youth_members, exclude_postfilter, exclude_school_library_members, explicit_opt_in_existing, explicit_opt_in_new, inform_publicly, legitimate_interest_assessment, offer_opt_out, opt_in_sticker_only, pre_dpia, processor_agreement, record_consent, register_processing, respect_mailbox_stickers, retention_policy, similar_products_only, update_privacy_statement, use_other_channel",
+            "rules.json: regel \"personal_data_always\", recommend: onbekende actie \"brief_staff\"; bekend: announce_calls, check_municipal_sticker_regime, choose_legal_basis, compatibility_assessment, consent_transition_plan, document_public_task, dpia, exclude_parents_of_youth_members, exclude_postfilter, exclude_school_library_members, explicit_opt_in_existing, explicit_opt_in_new, inform_publicly, legitimate_interest_assessment, offer_opt_out, opt_in_sticker_only, pre_dpia, processor_agreement, record_consent, register_processing, respect_mailbox_stickers, retention_policy, show_profile_on_request, similar_products_only, update_privacy_statement, use_other_channel",
         ],
     );
 }
@@ -697,6 +697,10 @@ fn dead_end_when_the_last_branch_has_a_condition() {
         &bank.path(),
         &[
             "questions.json: vraag \"li_balance\": geen enkele tak van \"next\" past (doodlopend pad) bij campaign_purpose=\"\", use_case=\"coverage_analysis\", postcode_granularity=\"pc6\", envisia_access=\"poi_license\", legal_basis=\"legitimate_interest\", li_interest=\"yes\", li_compatible=\"yes\", li_necessary=\"yes\", li_balance=\"no\"",
+            // Rules 1.1: the balance-fails warning comes only from li_balance = no, which this
+            // dead end cuts off.
+            "rules.json: regel \"li_balance_fails\" is op geen enkel pad van toepassing",
+            "warnings.json: waarschuwing \"li_balance_fails\" wordt op geen enkel pad gegeven",
         ],
     );
 }

@@ -218,7 +218,7 @@ fn a_bank_with_too_many_files_is_refused() {
     let o = run_in(&dir, &["--questions", "bank", "lint"], None);
     assert_refused(
         &o,
-        "bank: 68 .json-bestanden; een vragenbank heeft er hoogstens 64",
+        "bank: 69 .json-bestanden; een vragenbank heeft er hoogstens 64",
     );
 }
 
