@@ -853,6 +853,10 @@ fn branch_looks_at_a_question_asked_later() {
         &bank.path(),
         &[
             "questions.json: vraag \"use_case\", next[0].when kijkt naar \"channel\", die pas later gesteld wordt",
+            // The broken branch sends "area map" down the other questions, where the declared
+            // conflicts catch what follows.
+            "conflicts.json: conflict \"no_personal_data_choose_basis\": actie \"choose_legal_basis\" en bevinding \"personal_data\" = \"no\" staan samen in één advies bij campaign_purpose=\"\", use_case=\"area_map\", postcode_granularity=\"pc6\", envisia_access=\"poi_license\", crm_coupling=\"crm_structural\", audience=[\"existing_customers\"], channel=[\"none\"], legal_basis=\"undecided\"; dat kan niet: Zonder persoonsgegevens is geen grondslag onder de AVG nodig.",
+            "conflicts.json: conflict \"no_personal_data_processor_agreement\": actie \"processor_agreement\" en bevinding \"personal_data\" = \"no\" staan samen in één advies bij campaign_purpose=\"\", use_case=\"area_map\", postcode_granularity=\"pc6\", envisia_access=\"poi_license\", crm_coupling=\"crm_structural\", audience=[\"existing_customers\"], channel=[\"phone\"], external_agency=\"yes\", phone_purpose=\"research\", legal_basis=\"consent\", existing_consent=\"all\"; dat kan niet: Zonder persoonsgegevens is geen verwerkersovereenkomst nodig.",
         ],
     );
 }

@@ -99,6 +99,30 @@ fn check_all(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy> {
             is_allowed(bank, Some(r.verdict)),
             "{r:?} claims a blocked verdict"
         );
+        // An option the bank keeps out of remedies is never proposed, by a change or as the
+        // answer a newly asked choice needs.
+        let kept_out = |q: QId, mask: u64| {
+            bank.questions[q]
+                .options
+                .iter()
+                .enumerate()
+                .any(|(i, o)| !o.remedy && mask & (1 << i) != 0)
+        };
+        for c in &r.changes {
+            assert!(
+                !kept_out(c.question, c.to & !c.from),
+                "{r:?} proposes a kept-out option"
+            );
+        }
+        for a in r.asks.iter().filter(|a| bank.questions[a.question].choice) {
+            match &a.needs {
+                Some(needs) => assert!(needs.iter().all(|&m| !kept_out(a.question, m)), "{r:?}"),
+                None => assert!(
+                    !kept_out(a.question, u64::MAX),
+                    "{r:?}: any answer, kept-out too"
+                ),
+            }
+        }
         let verdicts = applied(bank, session, outcome, r);
         assert!(!verdicts.is_empty(), "{r:?} leads to no plan");
         for v in &verdicts {
@@ -145,6 +169,42 @@ proptest! {
         let outcome = s.outcome(&bank).expect("complete");
         check_all(&bank, &s, &outcome);
     }
+}
+
+#[test]
+fn a_plan_without_a_legal_basis_is_never_pointed_to_a_basis_the_bank_keeps_out() {
+    let bank = bank();
+    let mut s = Session::new(&bank);
+    for (id, v) in [
+        ("campaign_purpose", json!("Nieuwe leden")),
+        ("use_case", json!("address_selection")),
+        ("postcode_granularity", json!("pc6_house_number")),
+        ("envisia_access", json!("poi_license")),
+        ("distribution", json!("direct_marketing")),
+        ("audience", json!(["existing_customers"])),
+        ("channel", json!(["email"])),
+        ("uses_lending_history", json!("no")),
+        ("legal_basis", json!("undecided")),
+    ] {
+        let q = bank.question_id(id).expect("a question of the bank");
+        let a = bank.questions[q].parse_answer(&v).expect("a valid answer");
+        s.set(&bank, q, a).expect("fits");
+    }
+    let outcome = s.outcome(&bank).expect("complete");
+    let found = check_all(&bank, &s, &outcome);
+    let basis = bank.question_id("legal_basis").expect("legal_basis");
+    let proposed: Vec<&str> = found
+        .iter()
+        .flat_map(|r| &r.changes)
+        .filter(|c| c.question == basis)
+        .map(|c| {
+            bank.questions[basis].options[c.to.trailing_zeros() as usize]
+                .id
+                .as_str()
+        })
+        .collect();
+    assert!(proposed.contains(&"consent"), "{proposed:?}");
+    assert!(!proposed.contains(&"public_task"), "{proposed:?}");
 }
 
 #[test]
