@@ -70,7 +70,6 @@ pub struct Ui {
     pub once_decided: &'static str,
     /// How a change reads: "<question> — leave out: <option>", "<new> instead of <old>".
     pub leave_out: &'static str,
-    pub add_option: &'static str,
     pub instead_of: &'static str,
     /// Before the second change of a remedy.
     pub and: &'static str,
@@ -109,7 +108,6 @@ pub const UI_NL: Ui = Ui {
     once_changed: "Zodra het plan is aangepast",
     once_decided: "Zodra dat beslist is",
     leave_out: "weglaten",
-    add_option: "toevoegen",
     instead_of: "in plaats van",
     and: "En daarnaast",
     verdict_then: "Oordeel dan",
@@ -145,7 +143,6 @@ pub const UI_EN: Ui = Ui {
     once_changed: "Once the plan is changed",
     once_decided: "Once that is decided",
     leave_out: "leave out",
-    add_option: "add",
     instead_of: "instead of",
     and: "And also",
     verdict_then: "Verdict then",

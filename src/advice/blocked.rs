@@ -177,7 +177,6 @@ impl ChangeView {
     pub fn describe(&self, ui: &Ui) -> String {
         let what = match self.kind {
             ChangeKind::Drop => format!("{}: {}", ui.leave_out, self.removed_label),
-            ChangeKind::Add => format!("{}: {}", ui.add_option, self.added_label),
             ChangeKind::Replace => {
                 format!(
                     "{} {} {}",

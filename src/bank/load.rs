@@ -54,6 +54,7 @@ fn opt(id: &str, nl: &str, en: &str) -> AnswerOption {
         },
         exclusive: false,
         remedy: true,
+        instead_of: 0,
     }
 }
 
@@ -429,15 +430,32 @@ impl Compiler {
                         ));
                     }
                 }
-                q.options
-                    .into_iter()
-                    .map(|o| AnswerOption {
+                let ids: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+                let mut options = Vec::with_capacity(q.options.len());
+                for o in q.options {
+                    let mut instead_of = 0u64;
+                    for other in &o.instead_of {
+                        match ids.iter().position(|x| x == other) {
+                            Some(i) if kind == Kind::Multiple && i < 64 => instead_of |= 1 << i,
+                            Some(_) => self.defect(format!(
+                                "{place}: optie \"{}\": \"instead_of\" geldt alleen bij meerkeuzevragen",
+                                o.id
+                            )),
+                            None => self.defect(format!(
+                                "{place}: optie \"{}\", instead_of: onbekende optie \"{other}\"",
+                                o.id
+                            )),
+                        }
+                    }
+                    options.push(AnswerOption {
                         id: o.id,
                         label: o.label,
                         exclusive: o.exclusive,
                         remedy: o.remedy,
-                    })
-                    .collect()
+                        instead_of,
+                    });
+                }
+                options
             }
         };
         if q.next.is_empty() {
@@ -474,6 +492,7 @@ impl Compiler {
         let mut question = Question {
             help_parts: self.text_parts(q.help_parts, &format!("{place}, help_parts")),
             choice: q.choice,
+            remedy_weight: q.remedy_weight,
             id: q.id,
             kind,
             prompt: q.prompt,

@@ -95,6 +95,8 @@ pub struct Question {
     pub reasoning: Text,
     /// The library's own choice rather than a fact: remedies change only these.
     pub choice: bool,
+    /// How much of the plan changing this choice gives up, for ranking remedies.
+    pub remedy_weight: u8,
     pub sources: Vec<String>,
     pub options: Vec<AnswerOption>,
     pub default: Option<Answer>,
@@ -110,6 +112,8 @@ pub struct AnswerOption {
     pub exclusive: bool,
     /// Whether a remedy may propose this option.
     pub remedy: bool,
+    /// The options (a mask) a remedy may swap for this one in a multiple-choice answer.
+    pub instead_of: u64,
 }
 
 #[derive(Debug)]

@@ -126,6 +126,11 @@ pub struct Question {
     /// the remedies of a plan that is not allowed change only these.
     #[serde(default)]
     pub choice: bool,
+    /// How much of the plan changing this choice gives up, for ranking remedies (default 1):
+    /// choosing another legal basis keeps the campaign (0); reaching people another way makes
+    /// it another campaign (2 or more).
+    #[serde(default = "one")]
+    pub remedy_weight: u8,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
@@ -146,10 +151,19 @@ pub struct AnswerOption {
     /// no library to rely on), although the plan would be allowed with it.
     #[serde(default = "yes")]
     pub remedy: bool,
+    /// In a multiple-choice answer, the options a remedy may swap for this one (say, the youth
+    /// member instead of the parent who is not a member). Other swaps would only relabel the
+    /// same people, so a remedy otherwise only leaves options out.
+    #[serde(default)]
+    pub instead_of: Vec<String>,
 }
 
 fn yes() -> bool {
     true
+}
+
+fn one() -> u8 {
+    1
 }
 
 #[derive(Debug, Deserialize)]

@@ -28,11 +28,9 @@ const MAX_LEAVES: usize = 1024;
 pub enum ChangeKind {
     /// One option left out of a multiple-choice answer: the plan shrinks, nothing new comes in.
     Drop,
-    /// Another option for a single choice, or one option swapped for another in a multiple
-    /// choice (an option that stands alone, such as "no channel", replaces the whole answer).
+    /// Another option for a single choice, or in a multiple choice one option swapped for
+    /// another that the bank names as its stand-in (`instead_of`).
     Replace,
-    /// One option added to a multiple-choice answer: the plan grows.
-    Add,
 }
 
 /// One changed answer; `from` and `to` are option masks of a choice question.
@@ -61,8 +59,8 @@ pub struct Remedy {
     pub changes: Vec<Change>,
     /// The index of the verdict's value: the worst over the plans the remedy covers.
     pub verdict: u8,
-    /// Actions (any level) in one of the covered plans that the current outcome lacks, required
-    /// first, each in the bank's order.
+    /// Actions (any level) in every covered plan that the current outcome lacks, required
+    /// first, each in the bank's order: what comes whatever the asked questions are answered.
     pub adds: Vec<AId>,
     /// Actions of the current outcome that none of the covered plans has, in the outcome's order.
     pub drops: Vec<AId>,
@@ -70,8 +68,8 @@ pub struct Remedy {
 }
 
 impl Remedy {
-    fn cost(&self) -> usize {
-        self.changes.iter().map(|c| c.kind as usize).sum()
+    fn cost(&self, bank: &Bank) -> usize {
+        self.changes.iter().map(|c| c.cost(bank)).sum()
     }
 
     /// Whether every change of `other` is part of one of these changes: then this remedy
@@ -85,6 +83,16 @@ impl Remedy {
 }
 
 impl Change {
+    /// How much of the plan the change gives up: leaving one group out costs nothing, each
+    /// further one a little; another answer costs by how much the bank says that choice changes
+    /// the campaign (another legal basis keeps it, another way of reaching people does not).
+    fn cost(&self, bank: &Bank) -> usize {
+        match self.kind {
+            ChangeKind::Drop => (self.from & !self.to).count_ones() as usize - 1,
+            ChangeKind::Replace => 1 + usize::from(bank.questions[self.question].remedy_weight),
+        }
+    }
+
     /// Whether `other` is part of this change: on the same question, leaving out no more and
     /// putting in no more ("leave out A" is part of "B instead of A").
     fn contains(&self, other: &Change) -> bool {
@@ -161,7 +169,7 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
         for (i, a) in rest.iter().enumerate() {
             for b in &rest[i + 1..] {
                 if a.change.question != b.change.question {
-                    let cost = a.change.kind as usize + b.change.kind as usize;
+                    let cost = a.change.cost(bank) + b.change.cost(bank);
                     todo.push((cost, [a, b]));
                 }
             }
@@ -184,7 +192,7 @@ pub fn remedies(bank: &Bank, session: &Session, outcome: &Outcome) -> Vec<Remedy
     }
     for list in [&mut found, &mut pairs] {
         list.sort_by(|(a, ao), (b, bo)| {
-            (a.cost(), a.asks.len(), ao).cmp(&(b.cost(), b.asks.len(), bo))
+            (a.cost(bank), a.asks.len(), ao).cmp(&(b.cost(bank), b.asks.len(), bo))
         });
     }
     found
@@ -285,29 +293,24 @@ fn candidates(bank: &Bank, base: &Session, path: &[QId]) -> Vec<Candidate> {
             bits().for_each(|to| add(to, ChangeKind::Replace));
             continue;
         }
-        let valid = |m: u64| question.check_mask(m).is_ok();
-        if from.count_ones() >= 2 {
-            for i in bits().filter(|b| from & b != 0) {
+        // Leave out one or two groups (never all): the plan shrinks, nothing new comes in.
+        let chosen: Vec<u64> = bits().filter(|b| from & b != 0).collect();
+        if chosen.len() >= 2 {
+            for (x, &i) in chosen.iter().enumerate() {
                 add(from & !i, ChangeKind::Drop);
-            }
-        }
-        for i in bits().filter(|b| from & b != 0) {
-            for j in bits().filter(|b| from & b == 0) {
-                let to = (from & !i) | j;
-                if valid(to) {
-                    add(to, ChangeKind::Replace);
+                for &j in chosen[x + 1..].iter().filter(|_| chosen.len() >= 3) {
+                    add(from & !i & !j, ChangeKind::Drop);
                 }
             }
         }
-        // An option that must stand alone can only replace the whole answer.
+        // Swap only where the bank names a stand-in: any other swap would relabel the same
+        // people (a parent who is not a member is no "new customer" by another name).
         for (j, o) in question.options.iter().enumerate().take(n) {
-            if o.exclusive {
-                add(1 << j, ChangeKind::Replace);
-            }
-        }
-        for j in bits().filter(|b| from & b == 0) {
-            if valid(from | j) {
-                add(from | j, ChangeKind::Add);
+            for &i in chosen.iter().filter(|&&i| o.instead_of & i != 0) {
+                let to = (from & !i) | 1 << j;
+                if question.check_mask(to).is_ok() {
+                    add(to, ChangeKind::Replace);
+                }
             }
         }
     }
@@ -340,23 +343,29 @@ fn try_changes(
     let covered: Vec<&Leaf> = leaves.iter().filter(|l| covers(&excluded, l)).collect();
     let verdict = covered.iter().filter_map(|l| l.verdict).max()?;
 
-    let mut best: Vec<Option<super::Level>> = vec![None; bank.actions.len()];
+    // Per action: in how many covered plans, and the weakest level it has in them. What a
+    // remedy adds is what comes whatever the open answers turn out to be; an action that only
+    // some answers bring is not promised.
+    let mut seen: Vec<(usize, super::Level)> =
+        vec![(0, super::Level::Required); bank.actions.len()];
     for a in covered.iter().flat_map(|l| &l.actions) {
-        let level = &mut best[a.action];
-        *level = Some(level.map_or(a.level, |l| l.min(a.level)));
+        let (n, level) = &mut seen[a.action];
+        *n += 1;
+        *level = (*level).max(a.level);
     }
     let current = |a: AId| now.actions.iter().any(|x| x.action == a);
-    let mut adds: Vec<(super::Level, AId)> = best
+    let mut adds: Vec<(super::Level, AId)> = seen
         .iter()
         .enumerate()
-        .filter_map(|(a, l)| l.filter(|_| !current(a)).map(|l| (l, a)))
+        .filter(|&(a, &(n, _))| n == covered.len() && !current(a))
+        .map(|(a, &(_, level))| (level, a))
         .collect();
     adds.sort_unstable();
     let drops = now
         .actions
         .iter()
         .map(|x| x.action)
-        .filter(|&a| best[a].is_none())
+        .filter(|&a| seen[a].0 == 0)
         .collect();
 
     let mut asks: Vec<Ask> = Vec::new();
