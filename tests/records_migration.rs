@@ -155,3 +155,89 @@ fn the_v2_fixtures_reopen_under_the_current_bank() {
         );
     }
 }
+
+/// End to end: a record the 1.0.0 bank made, continued in plain mode under the current bank,
+/// says the bank was updated and asks the one new question by its text.
+#[test]
+fn plain_mode_says_the_bank_was_updated_and_asks_what_is_new() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("avg-wijzer-migration-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let answers = json!({
+        "campaign": { "name": "Zomerleesclub" },
+        "answers": {
+            "campaign_purpose": "Jeugdleden mailen",
+            "use_case": "address_selection",
+            "postcode_granularity": "pc6_house_number",
+            "envisia_access": "poi_license",
+            "distribution": "direct_marketing",
+            "audience": ["youth_members"],
+            "channel": ["email"],
+            "uses_lending_history": "no",
+            "legal_basis": "consent"
+        }
+    });
+    fs::write(dir.join("a.json"), answers.to_string()).unwrap();
+    let bank = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/banks/release_1.0.0");
+    let run = |args: &[&str], input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_avg-wijzer"))
+            .args(["--store", "store"])
+            .args(args)
+            .current_dir(&dir)
+            .env_remove("AVG_WIJZER_STORE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, id) = run(
+        &[
+            "--questions",
+            bank.to_str().unwrap(),
+            "new",
+            "--answers",
+            "a.json",
+        ],
+        b"",
+    );
+    assert_eq!(code, Some(0));
+    let id = id.trim().to_string();
+    let current = Bank::embedded().unwrap();
+    let (code, out) = run(&["--plain", "--resume", &id], b"2\n");
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains(&format!("1.0.0 → {}", current.version)),
+        "the bank update is named: {out}"
+    );
+    let prompt = current
+        .question("existing_consent")
+        .unwrap()
+        .prompt
+        .nl
+        .clone();
+    let told = out
+        .find("Nieuw voor dit plan")
+        .expect("the new question is announced");
+    // Wrapped to the terminal: compare the words.
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words(&out[told..]).contains(&words(&prompt)), "{out}");
+    // The answer given ("een deel") completes the record under the current bank.
+    let record: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join(format!("store/{id}.json"))).unwrap())
+            .unwrap();
+    assert_eq!(
+        record["answers"]["existing_consent"]["value"],
+        json!("some")
+    );
+    assert_eq!(record["outcome"]["bank"]["version"], json!(current.version));
+    let _ = fs::remove_dir_all(&dir);
+}

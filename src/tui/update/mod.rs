@@ -413,6 +413,7 @@ pub fn resume(m: &mut Model, id: &str) {
                     (reopened.asks.len(), w.newly_asked),
                 ] {
                     if n > 0 {
+                        let said = if n == 1 { said.0 } else { said.1 };
                         line.push_str(&format!("; {n} {said}"));
                     }
                 }
