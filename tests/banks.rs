@@ -533,7 +533,7 @@ fn unknown_def_in_ref() {
         &bank.lint(),
         &bank.path(),
         &[
-            "rules.json: regel \"selection\", when: onbekende definitie \"selectie\"; bekend: area_map, consent, consent_incomplete, coverage, customers_by_email, direct_marketing, door_to_door, door_to_door_no_personal_data, door_to_door_personal_data, enrichment, existing_audience, existing_customers_reached, full_address, legitimate_interest, li_fails, li_holds, marketing_to_people, messages, personal_data, personal_data_likely, personal_data_yes, phone_recruitment, postcode_only, profiling, selection, snapshot_alone, uses_privacy_statement, whize_data_about_people, youth",
+            "rules.json: regel \"selection\", when: onbekende definitie \"selectie\"; bekend: area_map, consent, consent_incomplete, consent_involved, coverage, customers_by_email, direct_marketing, door_to_door, door_to_door_no_personal_data, door_to_door_personal_data, enrichment, existing_audience, existing_customers_reached, full_address, legitimate_interest, li_fails, li_holds, marketing_to_people, messages, personal_data, personal_data_likely, personal_data_yes, phone_recruitment, postcode_only, profiling, selection, snapshot_alone, whize_data_about_people, youth",
         ],
     );
 }
