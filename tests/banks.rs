@@ -9,34 +9,13 @@
 //! bank that loads and advises.
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// What a run of the binary left behind.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary in the project directory, so relative fixture paths appear as written.
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .env_remove("AVG_WIJZER_STORE")
-        .output()
-        .expect("the avg-wijzer binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
+mod common;
+use common::{Run, run_in_root as run};
 
 fn lint(dir: &str) -> Run {
     run(&["lint", dir])

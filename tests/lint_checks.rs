@@ -5,35 +5,15 @@
 //! A small bank lacks the stable ids of RULES.md, so the lint always reports those too; the
 //! tests compare the other defect lines, exactly.
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::{Map, Value, json};
 
 use avg_wijzer::bank::{Bank, EMBEDDED, Item, lint::lint};
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary in the project directory, so fixture paths appear as written.
-fn run(args: &[&str]) -> Run {
-    let out = Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .env_remove("AVG_WIJZER_STORE")
-        .output()
-        .expect("the avg-wijzer binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
+mod common;
+use common::{Run, run_in_root as run};
 
 fn is_stable_id_defect(d: &str) -> bool {
     d.ends_with("(RULES.md) ontbreekt")

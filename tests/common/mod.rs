@@ -243,3 +243,25 @@ pub fn assert_record_file(text: &str, what: &str) {
     assert_eq!(record::verify_value(&v), Verification::Intact, "{what}");
     record::parse(text).unwrap_or_else(|e| panic!("{what}: {e}"));
 }
+
+/// What a run of the binary in the project directory left behind.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the binary in the project directory, so relative fixture paths appear as written.
+pub fn run_in_root(args: &[&str]) -> Run {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("AVG_WIJZER_STORE")
+        .output()
+        .expect("the avg-wijzer binary runs");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
