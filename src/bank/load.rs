@@ -58,8 +58,8 @@ fn opt(id: &str, nl: &str, en: &str) -> AnswerOption {
     }
 }
 
-pub(super) fn compile(
-    files: &[(String, String)],
+pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
+    files: &[(N, C)],
     origin: &str,
     known_sha256: Option<&str>,
 ) -> Result<Bank, LoadError> {
@@ -71,6 +71,7 @@ pub(super) fn compile(
         )]));
     }
     for (name, content) in files {
+        let (name, content) = (name.as_ref(), content.as_ref());
         if content.trim().is_empty() {
             defects.push(format!("{name}: het bestand is leeg; verwacht een JSON-object met secties als \"questions\""));
             continue;
@@ -156,10 +157,10 @@ impl Compiler {
         map
     }
 
-    fn run(
+    fn run<N: AsRef<str>, C: AsRef<str>>(
         &mut self,
         parts: Vec<(&str, Part)>,
-        files: &[(String, String)],
+        files: &[(N, C)],
         origin: &str,
         known_sha256: Option<&str>,
     ) -> Option<Bank> {
@@ -991,9 +992,12 @@ impl Compiler {
 
 /// SHA-256 over the bank's files: name, NUL, content, NUL, in the order of their names. The
 /// build script computes the embedded bank's hash the same way.
-pub fn hash_files(files: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = files.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+pub fn hash_files<N: AsRef<str>, C: AsRef<str>>(files: &[(N, C)]) -> String {
+    let mut sorted: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, c)| (n.as_ref(), c.as_ref()))
+        .collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
     let mut hasher = Sha256::new();
     for (name, content) in sorted {
         hasher.update(name.as_bytes());
