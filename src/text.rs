@@ -111,13 +111,13 @@ pub const UI_NL: Ui = Ui {
     instead_of: "in plaats van",
     and: "En daarnaast",
     verdict_then: "Oordeel dan",
-    adds: "Komt erbij",
+    adds: "Komt er in elk geval bij",
     drops: "Vervalt",
     then_asked: "Daarna gevraagd",
     only_if: "alleen bij",
     choose: "kies",
     or: "of",
-    any_answer: "elk antwoord is goed",
+    any_answer: "met elk antwoord blijft het plan toegestaan; welke acties erbij komen, kan van je antwoord afhangen",
 };
 
 pub const UI_EN: Ui = Ui {
@@ -146,13 +146,13 @@ pub const UI_EN: Ui = Ui {
     instead_of: "instead of",
     and: "And also",
     verdict_then: "Verdict then",
-    adds: "Adds",
+    adds: "Adds in any case",
     drops: "No longer needed",
     then_asked: "Then asked",
     only_if: "only if",
     choose: "choose",
     or: "or",
-    any_answer: "any answer will do",
+    any_answer: "any answer keeps the plan allowed; which actions it adds may depend on your answer",
 };
 
 impl Lang {
