@@ -120,11 +120,13 @@ impl Tui {
             pixel_width: 0,
             pixel_height: 0,
         };
+        // The screen model first, and held while the terminal changes size: resized the other
+        // way round, the program's redraw at the new size could be read into a screen still of
+        // the old size and come out garbled (seen under load). Output of the old size still
+        // waiting is wiped by the full redraw that follows a resize.
+        let mut parser = self.parser.lock().expect("parser");
+        parser.set_size(nz(rows), nz(cols));
         self.master.resize(size).expect("resize");
-        self.parser
-            .lock()
-            .expect("parser")
-            .set_size(nz(rows), nz(cols));
     }
 
     fn pid(&self) -> u32 {
