@@ -209,6 +209,19 @@ fn cycle<T: Copy + PartialEq>(all: &[T], at: T, by: isize) -> T {
     all[(i as isize + by).rem_euclid(all.len() as isize) as usize]
 }
 
+/// Whether the action moves a list's cursor (see [`step`]).
+fn moves_cursor(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+    )
+}
+
 fn step(cursor: usize, len: usize, action: Action) -> usize {
     let last = len.saturating_sub(1);
     match action {
@@ -274,12 +287,7 @@ fn start_key(m: &mut Model, action: Action) {
         return;
     };
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => s.cursor = step(s.cursor, rows, action),
+        a if moves_cursor(a) => s.cursor = step(s.cursor, rows, a),
         Action::Select | Action::Toggle => {
             let cursor = s.cursor;
             if cursor == 0 {
@@ -550,12 +558,7 @@ fn review_key(m: &mut Model, action: Action) {
         return;
     };
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => r.cursor = step(r.cursor, rows, action),
+        a if moves_cursor(a) => r.cursor = step(r.cursor, rows, a),
         Action::Select | Action::Edit | Action::Toggle => match walk.path.get(r.cursor) {
             Some(&q) => goto_question(m, q, Origin::Jump),
             None if action == Action::Edit => {}
