@@ -114,6 +114,21 @@ impl BankRef {
     pub fn short_hash(&self) -> &str {
         self.sha256.get(..12).unwrap_or(&self.sha256)
     }
+
+    /// "1.0.0 → 1.1.0"; the same version with other content is told apart by the hash.
+    pub fn change_to(&self, to: &BankRef) -> String {
+        if self.version == to.version {
+            format!(
+                "{} (sha256 {}) → {} (sha256 {})",
+                self.version,
+                self.short_hash(),
+                to.version,
+                to.short_hash()
+            )
+        } else {
+            format!("{} → {}", self.version, to.version)
+        }
+    }
 }
 
 impl Advice {

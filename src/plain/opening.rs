@@ -144,10 +144,7 @@ pub(super) fn resume_record<'b>(
         a.record.id
     )?;
     if let Some(from) = &reopened.bank_from {
-        let line = format!(
-            "{} {} → {}.",
-            words.bank_updated, from.version, bank.version
-        );
+        let line = format!("{} {}.", words.bank_updated, from.change_to(&a.record.bank));
         writeln!(out, "{}", wrap(&line, W, "", ""))?;
     }
     if !reopened.dropped.is_empty() {

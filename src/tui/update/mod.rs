@@ -412,8 +412,9 @@ pub fn resume(m: &mut Model, id: &str) {
             let mut line = format!("{} {}", w.resumed, a.record.title());
             if let Some(from) = &reopened.bank_from {
                 line.push_str(&format!(
-                    " — {} {} → {}",
-                    w.bank_updated, from.version, m.bank.version
+                    " — {} {}",
+                    w.bank_updated,
+                    from.change_to(&a.record.bank)
                 ));
                 // Counts, not ids: the questions themselves are asked next.
                 for (n, said) in [
