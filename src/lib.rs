@@ -5,6 +5,7 @@
 //! over it, and [`store`] is the one module that touches the disk.
 pub mod advice;
 pub mod answers;
+pub mod app;
 pub mod bank;
 pub mod cli;
 pub mod compare;

@@ -2,8 +2,10 @@
 //! kept, only what the new rules ask is asked, and the history says so.
 use std::fs;
 
+use avg_wijzer::app::{Event as Found, Workflow};
 use avg_wijzer::bank::{Bank, hash_files};
 use avg_wijzer::record::{Assessment, Campaign, Event, Record};
+use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
 use serde_json::{Value, json};
 
@@ -137,22 +139,34 @@ fn the_v2_fixtures_reopen_under_the_current_bank() {
         let text = fs::read_to_string(format!("tests/records/v2/{name}")).unwrap();
         let record: Record = serde_json::from_str(&text).unwrap();
         let before = record.answers.clone();
-        let (a, reopened) =
-            Assessment::reopen(&new, record, None, || "20261201-100000-next".into(), T1);
-        assert_eq!(
-            reopened.bank_from.as_ref().map(|b| b.version.as_str()),
-            Some("1.0.0"),
-            "{name}"
-        );
-        for d in &reopened.dropped {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(name), &text).unwrap();
+        let wf = Workflow::new(&new, Some(Store::open(dir.path()).unwrap()), false)
+            .with_clock(|| T1.into());
+        let opened = wf.open(&record.id).unwrap();
+        let [
+            Found::BankChanged {
+                from,
+                dropped,
+                asks: _,
+                to: _,
+            },
+        ] = opened.events.as_slice()
+        else {
+            panic!("{name}: one bank change, not {:?}", opened.events);
+        };
+        assert_eq!(from.version, "1.0.0", "{name}");
+        for d in dropped {
             assert!(before.contains_key(&d.question), "{name}: {d:?}");
         }
-        let kept = a.record.answers.len() + reopened.dropped.len();
+        let kept = opened.work.record().answers.len() + dropped.len();
         assert_eq!(
             kept,
             before.len(),
             "{name}: every answer kept or said dropped"
         );
+        // Opening writes nothing: the signed record is as it was.
+        assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), text);
     }
 }
 

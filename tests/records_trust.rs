@@ -241,8 +241,15 @@ fn revisions_name_their_parents_fingerprint_and_verify_follows_the_chain() {
     let s = Scratch::new("trust-revisions");
     let first = s.new_record("answers.json", EXAMPLE);
     sign_off(&s, &first, &[]).assert_ok();
-    // Continue the signed record: a new revision, saved at once.
+    // Continue the signed record: opening it writes nothing; a note makes a new revision,
+    // saved at once.
     s.run(&["--plain", "--resume", &first]).assert_ok();
+    assert_eq!(s.store_files().len(), 1, "no revision on opening");
+    s.run_input(
+        &["--plain", "--resume", &first],
+        "notitie Besproken met de FG\n".as_bytes(),
+    )
+    .assert_ok();
     let second = s
         .store_files()
         .into_keys()

@@ -6,6 +6,7 @@ use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use avg_wijzer::app::Workflow;
 use avg_wijzer::bank::Bank;
 use avg_wijzer::plain;
 use avg_wijzer::record::Status;
@@ -14,7 +15,9 @@ use avg_wijzer::text::Lang;
 use avg_wijzer::tui::app::*;
 use avg_wijzer::tui::keymap::Action;
 use avg_wijzer::tui::message::Message;
-use avg_wijzer::tui::update::{resume, update};
+
+mod common;
+use common::Ui;
 
 /// A temporary store directory, removed when dropped.
 struct TempDir(PathBuf);
@@ -110,12 +113,10 @@ fn run(dir: &Path, lines: &[&str], hooks: Vec<(usize, Hook<'_>)>) -> (ExitCode, 
     let store = Store::open(dir).expect("store opens");
     let mut input = Script::new(lines, hooks);
     let mut out = Vec::new();
-    let code = plain::run_with_store(
-        &bank,
+    let code = plain::run_with(
+        &Workflow::new(&bank, Some(store), false),
         Lang::Nl,
-        Some(&store),
         None,
-        false,
         &mut input,
         &mut out,
     )
@@ -224,15 +225,17 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     assert_eq!(code, ExitCode::SUCCESS);
     let id = only_id(&dir.0);
     let bank = Bank::embedded().expect("bank");
-    let mut m = Model::new(&bank, Lang::Nl, Some(dir.store()));
-    let key = |m: &mut Model, a: Action| update(m, Message::Key(a));
-    resume(&mut m, &id);
+    let mut m = Ui::new(&bank, Lang::Nl, Some(dir.store()), false, || {
+        avg_wijzer::record::time::now()
+    });
+    let key = |m: &mut Ui, a: Action| m.send(Message::Key(a));
+    m.open(&id);
     key(&mut m, Bottom);
     key(&mut m, Select);
     assert!(matches!(m.screen, Screen::Advice(_)));
     key(&mut m, SignOff);
     for c in "B. Jansen".chars() {
-        update(&mut m, Message::Input(c));
+        m.send(Message::Input(c));
     }
     // Name → date → decision → remarks.
     for _ in 0..3 {

@@ -1,6 +1,7 @@
 //! Screen snapshots of the interface, drawn into ratatui's `TestBackend` at 80×24 and 120×40.
 //! Everything is fixed: the record id, the clock and the store's location, so a snapshot changes
 //! only when a screen does. Review changes with `cargo insta review`.
+use avg_wijzer::app;
 use avg_wijzer::bank::{Bank, QId};
 use avg_wijzer::record::{Assessment, Campaign, Decision, Participant, Status};
 use avg_wijzer::store::Listing;
@@ -71,7 +72,7 @@ fn complete() -> Vec<(&'static str, Value)> {
 }
 
 fn model<'b>(bank: &'b Bank, lang: Lang) -> Model<'b> {
-    let mut m = Model::new(bank, lang, None);
+    let mut m = Model::new(bank, lang, String::new());
     m.clock = fixed_clock;
     m.theme = Theme { color: true };
     m.store_shown = "/home/marketing/.local/share/avg-wijzer/verslagen".into();
@@ -139,7 +140,7 @@ fn on_question<'b>(bank: &'b Bank, answers: &[(&str, Value)]) -> (Model<'b>, QId
     let q = a.session.walk(bank).pending.expect("an open question");
     let mut m = model(bank, Lang::Nl);
     m.screen = Screen::Question(Asking::new(bank, q, None, Origin::Flow, Lang::Nl));
-    m.work = Some(Work::Editing(a));
+    m.work = Some(Work::Editing(app::Work::unsaved(a)));
     (m, q)
 }
 
@@ -237,10 +238,10 @@ fn yes_no_unknown_question() {
 fn question_with_the_answered_list_focused_and_a_note() {
     let bank = bank();
     let (mut m, _) = on_question(&bank, &complete()[..4]);
-    if let Some(Work::Editing(a)) = &mut m.work {
-        a.note(Some("use_case"), "Besproken met de FG", NOW)
-            .expect("note");
-    }
+    let mut a = assessment(&bank, &complete()[..4]);
+    a.note(Some("use_case"), "Besproken met de FG", NOW)
+        .expect("note");
+    m.work = Some(Work::Editing(app::Work::unsaved(a)));
     if let Screen::Question(s) = &mut m.screen {
         s.focus = Pane::Answers;
         s.answers_cursor = 1;
@@ -289,7 +290,10 @@ fn leave_with_unconfirmed_choices_asks() {
 fn review_screen() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
-    m.work = Some(Work::Editing(assessment(&bank, &complete())));
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     m.screen = Screen::Review(Review { cursor: 2 });
     snap("review", &m);
 }
@@ -298,7 +302,10 @@ fn review_screen() {
 fn advice_screen() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
-    m.work = Some(Work::Editing(assessment(&bank, &complete())));
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     m.screen = Screen::Advice(AdviceView::default());
     snap("advice", &m);
 }
@@ -307,7 +314,10 @@ fn advice_screen() {
 fn advice_with_an_action_expanded() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
-    m.work = Some(Work::Editing(assessment(&bank, &complete())));
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     let mut v = AdviceView {
         cursor: 1,
         ..AdviceView::default()
@@ -342,7 +352,7 @@ fn advice_not_allowed_leads_with_what_blocks_it_and_the_remedies() {
     assert!(items[..first_remedy].iter().all(|i| i.leads()));
     assert!(items.iter().skip_while(|i| i.leads()).all(|i| !i.leads()));
     let mut m = model(&bank, Lang::Nl);
-    m.work = Some(Work::Editing(a));
+    m.work = Some(Work::Editing(app::Work::unsaved(a)));
     let mut v = AdviceView {
         cursor: first_remedy,
         ..AdviceView::default()
@@ -375,7 +385,10 @@ fn advice_in_english_read_only_and_signed_off() {
 fn sign_off_form() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
-    m.work = Some(Work::Editing(assessment(&bank, &complete())));
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     m.screen = Screen::SignOff(SignOffForm {
         name: TextField::with_text("Fatima de Vries", Lang::Nl),
         date: TextField::with_text("2026-11-23", Lang::Nl),
@@ -392,7 +405,10 @@ fn sign_off_form() {
 fn export_form_and_overwrite_question() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
-    m.work = Some(Work::Editing(assessment(&bank, &complete())));
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     m.screen = Screen::Export(ExportForm {
         format: 1,
         path: TextField::with_text("20261123-101500-00000000aa.html", Lang::Nl),
@@ -437,7 +453,10 @@ fn no_color_means_no_colours_anywhere() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
     m.theme = Theme { color: false };
-    m.work = Some(Work::Editing(assessment(&bank, &complete())));
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     m.screen = Screen::Advice(AdviceView::default());
     m.status = Some(Notice {
         kind: NoticeKind::Error,
@@ -510,11 +529,17 @@ fn clicks_land_on_the_rows_where_the_items_are_drawn() {
     screens.push(("multiple", on_question(&bank, &complete()[..5]).0));
     screens.push(("single", on_question(&bank, &complete()[..1]).0));
     let mut review = model(&bank, Lang::Nl);
-    review.work = Some(Work::Editing(assessment(&bank, &complete())));
+    review.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     review.screen = Screen::Review(Review::default());
     screens.push(("review", review));
     let mut advice = model(&bank, Lang::Nl);
-    advice.work = Some(Work::Editing(assessment(&bank, &complete())));
+    advice.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
     advice.screen = Screen::Advice(AdviceView::default());
     screens.push(("advice", advice));
     for (name, mut m) in screens {
@@ -587,7 +612,7 @@ fn text_that_would_steer_the_terminal_reaches_no_cell() {
             .collect::<String>()
     };
     let mut screens = vec![cells(&m)];
-    m.work = Some(Work::Editing(a));
+    m.work = Some(Work::Editing(app::Work::unsaved(a)));
     m.screen = Screen::Advice(AdviceView::default());
     screens.push(cells(&m));
     for screen in screens {

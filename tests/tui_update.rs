@@ -2,6 +2,7 @@
 //! earlier answer, notes, sign-off and revisions, resuming from the store, and leaving.
 use std::path::PathBuf;
 
+use avg_wijzer::app;
 use avg_wijzer::bank::{Bank, Kind};
 use avg_wijzer::engine::Answer;
 use avg_wijzer::record::{self, Assessment, Campaign, Status};
@@ -10,7 +11,9 @@ use avg_wijzer::text::Lang;
 use avg_wijzer::tui::app::*;
 use avg_wijzer::tui::keymap::{Action, Ctx};
 use avg_wijzer::tui::message::Message;
-use avg_wijzer::tui::update::{context, resume, update};
+
+mod common;
+use common::Ui;
 
 fn clock() -> String {
     "2026-11-23T10:15:00Z".to_string()
@@ -20,25 +23,23 @@ fn bank() -> Bank {
     Bank::embedded().expect("embedded bank")
 }
 
-fn model(bank: &Bank, store: Option<Store>) -> Model<'_> {
-    let mut m = Model::new(bank, Lang::Nl, store);
-    m.clock = clock;
-    m
+fn model(bank: &Bank, store: Option<Store>) -> Ui<'_> {
+    Ui::new(bank, Lang::Nl, store, false, clock)
 }
 
-fn key(m: &mut Model, a: Action) {
-    update(m, Message::Key(a));
+fn key(m: &mut Ui, a: Action) {
+    m.send(Message::Key(a));
 }
 
-fn keys(m: &mut Model, actions: &[Action]) {
+fn keys(m: &mut Ui, actions: &[Action]) {
     for &a in actions {
         key(m, a);
     }
 }
 
-fn typed(m: &mut Model, text: &str) {
+fn typed(m: &mut Ui, text: &str) {
     for c in text.chars() {
-        update(m, Message::Input(c));
+        m.send(Message::Input(c));
     }
 }
 
@@ -83,10 +84,10 @@ impl Drop for TempStore {
 }
 
 /// From the start screen through the new-assessment form to the first question.
-fn begin(m: &mut Model) {
+fn begin(m: &mut Ui) {
     key(m, Action::Select);
     assert_eq!(on(m), "new");
-    assert_eq!(context(m), Ctx::Typing);
+    assert_eq!(m.context(), Ctx::Typing);
     typed(m, "Voorjaarsactie 2027");
     keys(m, &[Action::Select, Action::Select]);
     typed(m, "Anna (marketing), Piet (FG)");
@@ -96,7 +97,7 @@ fn begin(m: &mut Model) {
 
 /// From the start screen to the audience question (multiple choice) of a direct-marketing
 /// campaign.
-fn to_audience(m: &mut Model) {
+fn to_audience(m: &mut Ui) {
     use Action::*;
     begin(m);
     typed(m, "Doel");
@@ -106,7 +107,7 @@ fn to_audience(m: &mut Model) {
 }
 
 /// Answers the example campaign from the first question to the review.
-fn answer_all(m: &mut Model) {
+fn answer_all(m: &mut Ui) {
     use Action::*;
     typed(m, "Meer jonge gezinnen");
     key(m, Select);
@@ -263,7 +264,7 @@ fn notes_are_saved_and_guarded() {
     typed(&mut m, "Doel");
     key(&mut m, Select);
     key(&mut m, Note);
-    assert_eq!(context(&m), Ctx::Typing);
+    assert_eq!(m.context(), Ctx::Typing);
     typed(&mut m, "Bel 06-12345678");
     let Overlay::Note { field, .. } = &m.overlay else {
         panic!()
@@ -302,7 +303,7 @@ fn leaving_with_unconfirmed_checkboxes_asks_first() {
     key(&mut m, Toggle);
     key(&mut m, Leave);
     assert!(matches!(m.overlay, Overlay::Confirm(Confirm::Discard)));
-    assert_eq!(context(&m), Ctx::Dialog);
+    assert_eq!(m.context(), Ctx::Dialog);
     key(&mut m, No);
     assert_eq!(on(&m), "audience");
     key(&mut m, Leave);
@@ -341,7 +342,7 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
     std::fs::write(&path, &forged).unwrap();
 
     let mut m = model(&bank, Some(store.open()));
-    resume(&mut m, &id);
+    m.open(&id);
     let status = m.status.as_ref().expect("refused");
     assert_eq!(status.kind, NoticeKind::Error);
     assert!(
@@ -352,9 +353,23 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
     assert!(m.work.is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
 
-    let mut m = model(&bank, Some(store.open()));
-    m.accept_altered = true;
-    resume(&mut m, &id);
+    // Accepted: opened as it is, and nothing written until a change.
+    let mut m = Ui::new(&bank, Lang::Nl, Some(store.open()), true, clock);
+    m.open(&id);
+    assert_eq!(m.record().expect("opened").id, id);
+    assert!(
+        m.status
+            .as_ref()
+            .is_some_and(|n| n.text.contains("na het opslaan gewijzigd")),
+        "{:?}",
+        m.status.as_ref().map(|n| &n.text)
+    );
+    key(&mut m, Action::Leave);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
+    assert_eq!(store.open().list().unwrap().records.len(), 1, "no revision");
+    // The first change continues it as a new revision, whose history says so.
+    m.open(&id);
+    key(&mut m, Action::Select);
     let r = m.record().expect("continued").clone();
     assert_ne!(r.id, id);
     assert!(
@@ -396,7 +411,7 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
     drop(m);
 
     let mut m = model(&bank, Some(store.open()));
-    resume(&mut m, &id);
+    m.open(&id);
     assert_eq!(on(&m), "postcode_granularity");
     assert_eq!(
         answer_of(&m, "use_case"),
@@ -405,8 +420,8 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
             .ok()
     );
     // From the start screen too: Enter on an unfinished record continues it.
-    let listing = store.open().list_as(Row::from).expect("list");
-    update(&mut m, Message::Listed(Ok(listing)));
+    let listing = app::list(&store.open(), Row::from).expect("list");
+    m.send(Message::Listed(Ok(listing)));
     key(&mut m, Leave);
     assert_eq!(on(&m), "start");
     assert_eq!(m.listed().len(), 1);
@@ -548,10 +563,9 @@ fn a_saved_record_opens_read_only_with_its_advice() {
     }
     s.create(&mut a.record).unwrap();
     let mut m = model(&bank, Some(store.open()));
-    update(
-        &mut m,
-        Message::Listed(Ok(store.open().list_as(Row::from).unwrap())),
-    );
+    m.send(Message::Listed(Ok(
+        app::list(&store.open(), Row::from).unwrap()
+    )));
     keys(&mut m, &[Down, Select]);
     assert_eq!(on(&m), "advice");
     assert!(m.work.as_ref().is_some_and(Work::is_read_only));
@@ -576,7 +590,7 @@ fn export_never_overwrites_without_asking() {
     let out = store.0.join("uit.md");
     std::fs::write(&out, "eerder").unwrap();
     key(&mut m, NextPanel);
-    assert_eq!(context(&m), Ctx::Typing);
+    assert_eq!(m.context(), Ctx::Typing);
     let Screen::Export(f) = &mut m.screen else {
         panic!()
     };
@@ -604,9 +618,9 @@ fn the_record_list_arrives_later_and_keeps_the_cursor_in_range() {
     let mut m = model(&bank, None);
     assert!(matches!(m.records, Records::Loading));
     key(&mut m, Action::Bottom);
-    update(&mut m, Message::Listed(Ok(Listing::default())));
+    m.send(Message::Listed(Ok(Listing::default())));
     assert!(matches!(m.records, Records::Loaded(_)));
-    update(&mut m, Message::Listed(Err("kapot".into())));
+    m.send(Message::Listed(Err("kapot".into())));
     assert!(matches!(m.records, Records::Failed(_)));
     key(&mut m, Action::Select);
     assert_eq!(on(&m), "new");
@@ -646,7 +660,7 @@ fn a_click_moves_the_cursor_and_a_second_click_chooses() {
     let bank = bank();
     let mut m = model(&bank, None);
     // Row 0 of the start screen, "new assessment", is under the cursor: a click opens it.
-    update(&mut m, Message::Click(0));
+    m.send(Message::Click(0));
     assert_eq!(on(&m), "new");
     typed(&mut m, "Klik");
     keys(&mut m, &[Select, Select, Select]);
@@ -654,13 +668,13 @@ fn a_click_moves_the_cursor_and_a_second_click_chooses() {
     key(&mut m, Select);
     assert_eq!(on(&m), "use_case");
     // Single choice: the first click only moves.
-    update(&mut m, Message::Click(2));
+    m.send(Message::Click(2));
     assert_eq!(on(&m), "use_case");
     let Screen::Question(s) = &m.screen else {
         panic!()
     };
     assert_eq!(s.cursor, 2);
-    update(&mut m, Message::Click(2));
+    m.send(Message::Click(2));
     assert_eq!(on(&m), "postcode_granularity");
     assert_eq!(
         answer_of(&m, "use_case"),
@@ -670,8 +684,8 @@ fn a_click_moves_the_cursor_and_a_second_click_chooses() {
     );
     // While an overlay is open, clicks on what lies under it do nothing.
     key(&mut m, Help);
-    update(&mut m, Message::Click(1));
-    update(&mut m, Message::Click(1));
+    m.send(Message::Click(1));
+    m.send(Message::Click(1));
     assert!(matches!(m.overlay, Overlay::Help { .. }));
     assert_eq!(on(&m), "postcode_granularity");
 }
@@ -688,9 +702,9 @@ fn a_click_on_a_checkbox_or_an_advice_entry_toggles_it_at_once() {
             .name(),
         "multiple"
     );
-    update(&mut m, Message::Click(1));
-    update(&mut m, Message::Click(3));
-    update(&mut m, Message::Click(1));
+    m.send(Message::Click(1));
+    m.send(Message::Click(3));
+    m.send(Message::Click(1));
     let Screen::Question(s) = &m.screen else {
         panic!()
     };
@@ -701,7 +715,7 @@ fn a_click_on_a_checkbox_or_an_advice_entry_toggles_it_at_once() {
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select]);
     assert_eq!(on(&m), "advice");
-    update(&mut m, Message::Click(2));
+    m.send(Message::Click(2));
     let Screen::Advice(v) = &m.screen else {
         panic!()
     };
@@ -724,4 +738,87 @@ fn confirming_no_checkbox_says_so_in_the_interfaces_words() {
         status.text,
         "Vink eerst minstens één antwoord aan met Spatie."
     );
+}
+
+/// The list on the start screen shows each record as it was last written: signed off after a
+/// sign-off, and a revision beside the record it continues. Opening a signed record and
+/// leaving it adds nothing.
+#[test]
+fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
+    use Action::*;
+    let store = TempStore::new("list");
+    let bank = bank();
+    let mut m = model(&bank, Some(store.open()));
+    m.send(Message::Listed(Ok(Listing::default())));
+    begin(&mut m);
+    answer_all(&mut m);
+    keys(&mut m, &[Bottom, Select, SignOff]);
+    typed(&mut m, "Fatima de Vries");
+    keys(&mut m, &[Select, Select, Select, Select]);
+    assert_eq!(on(&m), "advice");
+    let signed = m.record().expect("record").id.clone();
+    key(&mut m, Leave);
+    let rows: Vec<_> = m.listed().iter().map(|r| (r.id.to_string(), r.status)).collect();
+    assert_eq!(rows, [(signed.clone(), Status::SignedOff)]);
+
+    // Opened again and left without a change: no revision, on disk or in the list.
+    key(&mut m, Edit);
+    assert!(
+        m.status
+            .as_ref()
+            .is_some_and(|n| n.text.contains("nieuwe revisie")),
+        "{:?}",
+        m.status
+    );
+    key(&mut m, Leave);
+    assert_eq!(m.listed().len(), 1);
+    assert_eq!(store.open().list().unwrap().records.len(), 1);
+
+    // A change makes the revision, listed on top of the signed record.
+    key(&mut m, Edit);
+    assert_eq!(on(&m), "review");
+    keys(&mut m, &[Top, Down, Select, Down, Select]);
+    let revision = m.record().expect("record").id.clone();
+    assert_ne!(revision, signed);
+    key(&mut m, Leave);
+    let rows: Vec<_> = m.listed().iter().map(|r| (r.id.to_string(), r.status)).collect();
+    assert_eq!(rows[0].0, revision);
+    assert_eq!(rows[1], (signed, Status::SignedOff));
+    assert_eq!(store.open().list().unwrap().records.len(), 2);
+}
+
+/// `update` itself touches nothing outside the model: it hands back what it wants done, and
+/// an answer takes the open record along with the effect, to come back with the result.
+#[test]
+fn update_asks_for_effects_and_does_no_io() {
+    use avg_wijzer::tui::effect::Effect;
+    use avg_wijzer::tui::update::update;
+    let bank = bank();
+    let mut m = Model::new(&bank, Lang::Nl, String::new());
+    assert!(update(&mut m, Message::Key(Action::Select)).is_none());
+    for c in "Actie".chars() {
+        assert!(update(&mut m, Message::Input(c)).is_none());
+    }
+    update(&mut m, Message::Key(Action::Select));
+    update(&mut m, Message::Key(Action::Select));
+    match update(&mut m, Message::Key(Action::Select)) {
+        Some(Effect::Start { campaign, .. }) => assert_eq!(campaign.name, "Actie"),
+        _ => panic!("a new record is asked for"),
+    }
+    assert!(m.work.is_none(), "nothing is made before the effect's result");
+
+    let a = Assessment::start(&bank, "x".into(), Campaign::default(), vec![], Lang::Nl, "now");
+    m.work = Some(Work::Editing(avg_wijzer::app::Work::unsaved(a)));
+    m.screen = Screen::Question(Asking::new(&bank, bank.start, None, Origin::Flow, Lang::Nl));
+    for c in "Lezen".chars() {
+        update(&mut m, Message::Input(c));
+    }
+    match update(&mut m, Message::Key(Action::Select)) {
+        Some(Effect::Answer { work, q, .. }) => {
+            assert_eq!(q, bank.start);
+            assert!(work.record().answers.is_empty(), "answered by the workflow, not here");
+        }
+        _ => panic!("an answer is asked for"),
+    }
+    assert!(m.work.is_none(), "the record went with the effect");
 }

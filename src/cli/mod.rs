@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::advice::Advice;
+use crate::app::{self, Workflow};
 use crate::bank::Bank;
-use crate::record::{self, Decision};
+use crate::record::Decision;
 use crate::store::Store;
 use crate::text::{self, Lang};
 use crate::{answers, compare, export, plain, store};
@@ -31,6 +32,15 @@ pub fn store_dir(args: &Args) -> Result<PathBuf, Failure> {
             )
         }),
     }
+}
+
+/// The workflow on `bank` and the store of the arguments.
+fn workflow<'b>(args: &Args, bank: &'b Bank) -> Result<Workflow<'b>, Failure> {
+    Ok(Workflow::new(
+        bank,
+        Some(open_store(args)?),
+        args.accept_altered,
+    ))
 }
 
 /// The store from `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
@@ -234,13 +244,13 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         Some(Command::New { answers }) => {
             let bank = load_bank(&args)?;
-            records::new_record(&bank, &open_store(&args)?, answers, args.lang)
+            records::new_record(&workflow(&args, &bank)?, answers, args.lang)
         }
         Some(Command::List { json }) => records::list(&open_store(&args)?, *json, args.lang),
         Some(Command::Show { id }) => {
-            let loaded = open_store(&args)?.load(id).map_err(bad)?;
-            warn_unverified(&loaded);
-            print_out(&export::text(&loaded.record, args.lang))
+            let viewed = app::read(&open_store(&args)?, id).map_err(bad)?;
+            warn_unverified(&viewed);
+            print_out(&export::text(&viewed.record, args.lang))
         }
         Some(Command::Export {
             id,
@@ -249,8 +259,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             force,
             mode,
         }) => records::export_record(
-            &load_bank(&args)?,
-            &open_store(&args)?,
+            &workflow(&args, &load_bank(&args)?)?,
             &records::ExportRequest {
                 id,
                 format: *format,
@@ -275,8 +284,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Compare { id_a, id_b }) => {
             let store = open_store(&args)?;
             let (a, b) = (
-                store.load(id_a).map_err(bad)?,
-                store.load(id_b).map_err(bad)?,
+                app::read(&store, id_a).map_err(bad)?,
+                app::read(&store, id_b).map_err(bad)?,
             );
             warn_unverified(&a);
             warn_unverified(&b);
@@ -292,8 +301,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }) => {
             let bank = load_bank(&args)?;
             records::sign_off(
-                &bank,
-                &open_store(&args)?,
+                &workflow(&args, &bank)?,
                 &records::SignOffRequest {
                     id,
                     name,
@@ -301,7 +309,6 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                     date: date.as_deref(),
                     remarks,
                     key: key.as_deref(),
-                    accept_altered: args.accept_altered,
                 },
             )
         }
@@ -327,13 +334,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         None => {
             let bank = load_bank(&args)?;
-            let store = open_store(&args)?;
-            plain::run_with_store(
-                &bank,
+            plain::run_with(
+                &workflow(&args, &bank)?,
                 args.lang,
-                Some(&store),
                 args.resume.as_deref(),
-                args.accept_altered,
                 &mut std::io::stdin().lock(),
                 &mut std::io::stdout().lock(),
             )
@@ -347,13 +351,13 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
 
 /// A record that failed verification may be read, with a warning that it is not the one that
 /// was saved.
-fn warn_unverified(loaded: &record::Loaded) {
-    if let Some(u) = &loaded.unverified {
+fn warn_unverified(viewed: &app::Viewed) {
+    if let Some(u) = &viewed.altered {
         warn(&format!(
             "LET OP: verslag {} is gewijzigd na het opslaan (wat niet meer klopt: {}); controleer het met avg-wijzer verify {}",
-            loaded.record.id,
+            u.id,
             u.parts.join(", "),
-            loaded.record.id
+            u.id
         ));
     }
 }

@@ -3,21 +3,16 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Failure, bad, print_json, print_out, warn};
-use crate::bank::Bank;
-use crate::record::{self, Assessment, Decision};
+use crate::app::{Event, ExportError, Saved, SignOffError, SignOffInput, Target, Workflow};
+use crate::record::{self, Decision};
 use crate::store::{self, Store};
 use crate::text::{self, Lang};
 use crate::{answers, export, guard};
 
-pub(super) fn new_record(
-    bank: &Bank,
-    store: &Store,
-    path: &str,
-    lang: Lang,
-) -> Result<ExitCode, Failure> {
+pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCode, Failure> {
     let src = store::read_input(path).map_err(bad)?;
     let name = if path == "-" { "standaardinvoer" } else { path };
-    let parsed = answers::assess(bank, name, &src).map_err(Failure::bad_input)?;
+    let parsed = answers::assess(wf.bank, name, &src).map_err(Failure::bad_input)?;
     for n in &parsed.notices {
         warn(&format!("let op: {n}"));
     }
@@ -31,21 +26,27 @@ pub(super) fn new_record(
             warn(&format!("{name}: {field}: {w}"));
         }
     }
-    let now = record::time::now();
     let (campaign, participants) = parsed.for_record();
-    let mut a = Assessment::start(bank, store.new_id(&now), campaign, participants, lang, &now);
-    a.answer_all(&parsed.session, &now).map_err(|(q, e)| {
-        Failure::bad_input(format!("{name}: vraag \"{}\": {e}", bank.questions[q].id))
-    })?;
-    store.create(&mut a.record).map_err(bad)?;
-    print_out(&format!("{}\n", a.record.id))
+    let (work, saved) = wf
+        .start_answered(campaign, participants, lang, &parsed.session)
+        .map_err(|(q, e)| {
+            Failure::bad_input(format!(
+                "{name}: vraag \"{}\": {e}",
+                wf.bank.questions[q].id
+            ))
+        })?;
+    match saved {
+        Saved::Failed(why) => Err(Failure::bad_input(why.to_string())),
+        _ => print_out(&format!("{}\n", work.record().id)),
+    }
 }
 
 pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Failure> {
-    let listing = store.list().map_err(bad)?;
+    let listing = crate::app::list(store, |s| s).map_err(bad)?;
+    let store = store.dir.display().to_string();
     if json {
         let v = serde_json::json!({
-            "store": store.dir.display().to_string(),
+            "store": store,
             "records": listing.records,
             "unreadable": listing.unreadable.iter().map(|(f, why)| serde_json::json!({ "file": f, "reason": why })).collect::<Vec<_>>(),
         });
@@ -59,7 +60,7 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
         } else {
             "No records yet"
         });
-        out.push_str(&format!(" in {}.\n", store.dir.display()));
+        out.push_str(&format!(" in {store}.\n"));
     } else {
         let head = if nl {
             ["ID", "CAMPAGNE", "STATUS", "OORDEEL", "BIJGEWERKT"]
@@ -133,8 +134,7 @@ pub(super) struct ExportRequest<'a> {
 }
 
 pub(super) fn export_record(
-    bank: &Bank,
-    store: &Store,
+    wf: &Workflow,
     req: &ExportRequest,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
@@ -145,30 +145,27 @@ pub(super) fn export_record(
         force,
         mode,
     } = *req;
-    let path = store.resolve(id).map_err(bad)?;
-    // Only a record that holds goes to the register: an export would pass an altered one on
-    // as if it were the one that was saved. The file is read once: what is checked is what is
-    // exported.
-    let (loaded, text) = store::read_checked_text(&path).map_err(bad)?;
-    let record = loaded.intact(bank).map_err(|e| bad(e.into()))?;
-    if format == export::Format::Sig && record.signature.is_none() {
-        return Err(Failure::bad_input(format!(
-            "verslag {}: de aftekening is niet met een SSH-sleutel ondertekend; er is geen handtekening om te exporteren",
-            record.id
-        )));
-    }
-    let stored = (format == export::Format::Json).then(|| text.into_bytes());
-    let content = export::render(&record, format, lang, stored);
-    match output {
+    let target = match output {
+        None => Target::Out,
+        Some(path) => Target::File { path, force, mode },
+    };
+    let content = wf
+        .export_stored(id, format, lang, target)
+        .map_err(|e| match e {
+            ExportError::Exists(e) => Failure::bad_input(e.to_string()),
+            ExportError::Altered(e) => Failure::bad_input(e.to_string()),
+            ExportError::NoSignature { id } => Failure::bad_input(format!(
+                "verslag {id}: de aftekening is niet met een SSH-sleutel ondertekend; er is geen handtekening om te exporteren"
+            )),
+            ExportError::Other(e) => bad(e),
+        })?;
+    match content {
         // On stdout the JSON is escaped where a terminal would obey it (the same value, not
         // the same bytes); a file written with -o keeps the record's exact bytes, which its
         // integrity hash covers.
-        None if format == export::Format::Json => print_json(&String::from_utf8_lossy(&content)),
-        None => print_out(&String::from_utf8_lossy(&content)),
-        Some(p) => {
-            store::write_export(p, &content, force, mode).map_err(bad)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(c) if format == export::Format::Json => print_json(&String::from_utf8_lossy(&c)),
+        Some(c) => print_out(&String::from_utf8_lossy(&c)),
+        None => Ok(ExitCode::SUCCESS),
     }
 }
 
@@ -180,16 +177,11 @@ pub(super) struct SignOffRequest<'a> {
     pub date: Option<&'a str>,
     pub remarks: &'a str,
     pub key: Option<&'a Path>,
-    pub accept_altered: bool,
 }
 
 /// `signoff`: the FG's sign-off on a completed record, signed with their SSH key if they give
 /// one, and said only once it is on disk.
-pub(super) fn sign_off(
-    bank: &Bank,
-    store: &Store,
-    req: &SignOffRequest,
-) -> Result<ExitCode, Failure> {
+pub(super) fn sign_off(wf: &Workflow, req: &SignOffRequest) -> Result<ExitCode, Failure> {
     let SignOffRequest {
         id,
         name,
@@ -197,72 +189,59 @@ pub(super) fn sign_off(
         date,
         remarks,
         key,
-        accept_altered,
     } = *req;
-    let (record, unverified) = store
-        .load(id)
-        .map_err(bad)?
-        .admit(accept_altered, bank)
-        .map_err(|e| bad(e.into()))?;
-    // The FG signs the advice that was shown; if the bank changed since, the advice must be
-    // looked at again first rather than silently replaced at sign-off.
-    if record.bank != record::bank_ref(bank) {
-        return Err(Failure::bad_input(format!(
-            "verslag {}: gemaakt met vragenbank {} {} (sha256 {}), niet met de huidige; open het eerst met avg-wijzer --resume {} zodat het advies wordt bijgewerkt, en teken dan af",
-            record.id,
-            record.bank.id,
-            record.bank.version,
-            record.bank.short_hash(),
-            record.id
-        )));
-    }
-    let now = record::time::now();
+    let mut work = wf.open(id).map_err(bad)?.work;
     let date = date
         .map(str::to_string)
-        .unwrap_or_else(|| now[..10].to_string());
+        .unwrap_or_else(|| record::time::now()[..10].to_string());
     if let Some(w) = guard::warning(remarks, Lang::Nl) {
         warn(&format!("opmerkingen: {w}"));
     }
-    // An altered record accepted with --accept-altered is signed in a new revision that says
-    // so; the altered file itself is never sealed again.
-    let (mut a, revised_from) = match unverified {
-        None => (Assessment::resume(bank, record, &now), None),
-        Some(u) => {
-            let (a, reopened) =
-                Assessment::reopen(bank, record, Some(u), || store.new_id(&now), &now);
-            (a, reopened.revised_from)
-        }
+    if let Some(key) = key.filter(|k| wf.key_in_store(k)) {
+        warn(&crate::keyfile::in_store_warning(key));
+    }
+    let input = SignOffInput {
+        name,
+        date: &date,
+        decision,
+        remarks,
     };
-    if let Some(old) = &revised_from {
-        warn(&format!(
-            "verslag {old} wordt voortgezet als nieuwe revisie {}",
-            a.record.id
-        ));
-    }
-    a.sign_off(name, &date, decision, remarks, &now)
-        .map_err(|e| Failure::bad_input(format!("verslag {}: {e}", a.record.id)))?;
-    if let Some(key) = key {
-        if crate::keyfile::is_in_store(key, store) {
-            warn(&crate::keyfile::in_store_warning(key));
+    let changed = wf
+        .sign_off(&mut work, input, key, crate::keyfile::ask_passphrase)
+        .map_err(|e| match e {
+            // The FG signs the advice that was shown; if the bank changed since, the advice
+            // must be looked at again first rather than silently replaced at sign-off.
+            SignOffError::BankChangedUnseen { id, from } => Failure::bad_input(format!(
+                "verslag {id}: gemaakt met vragenbank {} {} (sha256 {}), niet met de huidige; open het eerst met avg-wijzer --resume {id} zodat het advies wordt bijgewerkt, en teken dan af",
+                from.id,
+                from.version,
+                from.short_hash(),
+            )),
+            SignOffError::Refused(e) => {
+                Failure::bad_input(format!("verslag {}: {e}", work.record().id))
+            }
+            // Nothing is saved when signing fails: the FG tries again, or signs off without
+            // a key.
+            SignOffError::Key(e) => bad(e),
+            SignOffError::NotSaved(why) => Failure::bad_input(why.to_string()),
+        })?;
+    for e in &changed.events {
+        if let Event::Revised { from, to, .. } = e {
+            warn(&format!(
+                "verslag {from} wordt voortgezet als nieuwe revisie {to}"
+            ));
         }
-        // Nothing is saved when signing fails: the FG tries again, or signs off without a key.
-        crate::keyfile::sign(&mut a.record, key, crate::keyfile::ask_passphrase).map_err(bad)?;
     }
-    if revised_from.is_some() {
-        store.create(&mut a.record)
-    } else {
-        store.save(&mut a.record)
-    }
-    .map_err(bad)?;
+    let r = work.record();
     // Said only now that the sign-off is on disk.
-    let signed = match &a.record.signature {
+    let signed = match &r.signature {
         Some(s) => format!(", ondertekend met SSH-sleutel {}", s.key_fingerprint),
         None => String::new(),
     };
     print_out(&format!(
         "{}: afgetekend ({}){signed}\nvingerafdruk (sha256): {}\n",
-        a.record.id,
+        r.id,
         decision.label(Lang::Nl),
-        a.record.integrity.hash
+        r.integrity.hash
     ))
 }

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::app::{Changed, Event, Saved, SignOffError, SignOffInput, Work, Workflow};
 use crate::bank::{Bank, Kind, QId, Question};
 use crate::engine::Answer;
 use crate::guard;
-use crate::record::{self, Assessment, Campaign, Decision, Participant, Status};
-use crate::store::Store;
+use crate::record::{self, Campaign, Decision, Participant, Refusal, Status};
 use crate::text::{Lang, TerminalWriter, wrap};
 
 mod opening;
@@ -41,39 +41,35 @@ pub fn run(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    run_with_store(bank, lang, None, None, false, input, out)
+    run_with(&Workflow::new(bank, None, false), lang, None, input, out)
 }
 
-/// The plain mode on a store. `resume`: the id (or its start) of a record to continue; a
-/// signed-off record is continued as a new revision, never changed itself. `accept_altered`:
-/// a record that fails verification is continued (as a new revision) instead of refused.
+/// The plain mode through the workflow `wf` (on a store, or none). `resume`: the id (or its
+/// start) of a record to continue; a signed-off record is continued as a new revision at its
+/// first change, never changed itself.
 ///
 /// Nothing is called saved ("bewaard", "afgetekend") before the store said it is on disk. A
 /// failed save is said at once and the session goes on (the next save writes the whole record
 /// and may succeed); if the session ends with changes still not on disk it says so and exits 1.
 /// A sign-off whose save fails is taken back and the session exits 1 at once.
-pub fn run_with_store(
-    bank: &Bank,
+pub fn run_with(
+    wf: &Workflow,
     lang: Lang,
-    store: Option<&Store>,
     resume: Option<&str>,
-    accept_altered: bool,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
+    let bank = wf.bank;
     // Everything this mode writes goes through one cleaning writer: record texts, bank texts
     // and typed lines echoed back all come from other people, and no line can be missed.
     let out = &mut TerminalWriter::new(out);
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
-    // Whether the record in memory holds changes that are not on disk.
-    let mut unsaved = false;
-    let opened = match (store, resume) {
+    let opened = match resume {
         // A record that cannot be resumed is bad input, as on the command line: one line on
         // standard error, exit code 2.
-        (Some(store), Some(id)) => match resume_record(bank, store, id, accept_altered, words, out)
-        {
-            Ok(a) => Some(a),
+        Some(id) if wf.store().is_some() => match resume_record(wf, id, words, out) {
+            Ok(work) => Some(work),
             Err(e) => {
                 eprintln!(
                     "avg-wijzer: {}",
@@ -82,47 +78,18 @@ pub fn run_with_store(
                 return Ok(ExitCode::from(2));
             }
         },
-        _ => open(
-            bank,
-            lang,
-            store,
-            accept_altered,
-            words,
-            &mut unsaved,
-            input,
-            out,
-        )?,
+        _ => open(wf, lang, words, input, out)?,
     };
-    let Some(mut a) = opened else {
+    let Some(mut work) = opened else {
         writeln!(out, "\n{}", words.ended)?;
         return Ok(ExitCode::from(2));
     };
     writeln!(out, "\n{}", wrap(words.intro, W, "", ""))?;
     writeln!(out, "{}", wrap(words.commands, W, "", ""))?;
-    // `Ok(true)` once the record is on disk; a failure is said with `failed` before the
-    // reason. A successful save writes the whole record, so earlier failed changes are on disk
-    // from then on too.
-    let save = |a: &mut Assessment,
-                unsaved: &mut bool,
-                failed: &str,
-                out: &mut dyn Write|
-     -> Result<bool> {
-        let Some(store) = store else {
-            return Ok(false);
-        };
-        match store.save(&mut a.record) {
-            Ok(()) => *unsaved = false,
-            Err(e) => {
-                *unsaved = true;
-                writeln!(out, "{failed}: {e:#}")?;
-            }
-        }
-        Ok(!*unsaved)
-    };
     // The question being revisited after "terug"; `None` means the first unanswered one.
     let mut cursor: Option<QId> = None;
     loop {
-        let walk = a.session.walk(bank);
+        let walk = work.session().walk(bank);
         let q = match cursor.or(walk.pending) {
             Some(q) => q,
             None => {
@@ -130,8 +97,8 @@ pub fn run_with_store(
                 writeln!(out, "\n{}:", words.summary)?;
                 for (i, &p) in walk.path.iter().enumerate() {
                     let question = &bank.questions[p];
-                    let answer = a
-                        .session
+                    let answer = work
+                        .session()
                         .answer(p)
                         .map(|x| question.answer_label(x, lang))
                         .unwrap_or_default();
@@ -154,14 +121,14 @@ pub fn run_with_store(
                 // "notitie …" here is a note on the whole session.
                 if let Some(text) = note_text(&line) {
                     warn_personal_data(&text, lang, out)?;
-                    match a.note(None, &text, &record::time::now()) {
-                        Ok(()) => {
-                            if save(&mut a, &mut unsaved, words.note_failed, out)? {
-                                writeln!(out, "{}", words.note_saved)?;
-                            }
-                        }
-                        Err(e) => writeln!(out, "{e}")?,
-                    }
+                    let changed = wf.note(&mut work, None, &text);
+                    tell(
+                        changed,
+                        words,
+                        words.note_failed,
+                        Some(words.note_saved),
+                        out,
+                    )?;
                     continue;
                 }
                 let line = line.trim().to_lowercase();
@@ -171,7 +138,7 @@ pub fn run_with_store(
                     cursor = walk.path.last().copied();
                 } else if is_stop(&line) {
                     writeln!(out, "{}", words.stopped)?;
-                    return finish(ExitCode::SUCCESS, unsaved, words, out);
+                    return finish(ExitCode::SUCCESS, &work, words, out);
                 } else if let Some(&p) = line
                     .parse::<usize>()
                     .ok()
@@ -192,22 +159,22 @@ pub fn run_with_store(
             question,
             q,
             position,
-            a.session.answer(q),
+            work.session().answer(q),
             lang,
             words,
             out,
         )?;
         let Some(line) = prompt(input, out)? else {
             writeln!(out, "\n{}", words.ended)?;
-            return finish(ExitCode::from(2), unsaved, words, out);
+            return finish(ExitCode::from(2), &work, words, out);
         };
-        match interpret(question, &line, a.session.answer(q).is_some()) {
+        match interpret(question, &line, work.session().answer(q).is_some()) {
             Said::Help => {
                 writeln!(
                     out,
                     "\n{}:\n{}",
                     words.help,
-                    wrap(&a.session.help(bank, q, lang), W, "  ", "  ")
+                    wrap(&work.session().help(bank, q, lang), W, "  ", "  ")
                 )?;
                 writeln!(
                     out,
@@ -224,38 +191,34 @@ pub fn run_with_store(
             },
             Said::Stop => {
                 writeln!(out, "{}", words.stopped)?;
-                return finish(ExitCode::SUCCESS, unsaved, words, out);
+                return finish(ExitCode::SUCCESS, &work, words, out);
             }
             Said::Note(text) => {
                 warn_personal_data(&text, lang, out)?;
-                match a.note(Some(&question.id), &text, &record::time::now()) {
-                    Ok(()) => {
-                        if save(&mut a, &mut unsaved, words.note_failed, out)? {
-                            writeln!(out, "{}", words.note_saved)?;
-                        }
-                    }
-                    Err(e) => writeln!(out, "{e}")?,
-                }
+                let changed = wf.note(&mut work, Some(&question.id), &text);
+                tell(
+                    changed,
+                    words,
+                    words.note_failed,
+                    Some(words.note_saved),
+                    out,
+                )?;
             }
             Said::Unclear(why) => writeln!(out, "{}: {why}", words.not_understood)?,
             said => {
                 if let Said::Answer(answer) = said {
-                    if let Err(e) = a.answer(q, answer, &record::time::now()) {
-                        writeln!(out, "{}: {e}", words.not_understood)?;
+                    let changed = wf.answer(&mut work, q, answer);
+                    if !tell(changed, words, words.save_failed, None, out)? {
                         continue;
                     }
                     if question.kind == Kind::Text
-                        && let Some(t) = a.session.answer(q).and_then(|x| match x {
-                            Answer::Text(t) => Some(t.clone()),
-                            Answer::Choice(_) => None,
-                        })
+                        && let Some(Answer::Text(t)) = work.session().answer(q)
                     {
-                        warn_personal_data(&t, lang, out)?;
+                        warn_personal_data(t, lang, out)?;
                     }
-                    save(&mut a, &mut unsaved, words.save_failed, out)?;
                 }
                 // Go on along the (possibly new) path: the next question after this one.
-                let walk = a.session.walk(bank);
+                let walk = work.session().walk(bank);
                 cursor = walk
                     .path
                     .iter()
@@ -264,37 +227,57 @@ pub fn run_with_store(
             }
         }
     }
-    let Some(advice) = a.record.outcome.clone() else {
+    let Some(advice) = work.record().outcome.clone() else {
         writeln!(out, "\n{}", words.ended)?;
-        return finish(ExitCode::from(2), unsaved, words, out);
+        return finish(ExitCode::from(2), &work, words, out);
     };
     writeln!(out)?;
     write!(out, "{}", advice.to_text())?;
-    if store.is_some() {
-        // A sign-off is only announced once it is on disk; one that is not stays undone, also
-        // in memory, so that nothing could go on as if the record were frozen.
-        let before = a.record.clone();
-        if sign_off(&mut a, store, lang, words, input, out)? {
-            if save(&mut a, &mut unsaved, words.signoff_failed, out)? {
-                writeln!(out, "{}", words.signed)?;
-                writeln!(out, "{}: {}", words.fingerprint, a.record.integrity.hash)?;
-                if let Some(s) = &a.record.signature {
-                    writeln!(out, "{}: {}", words.signed_with, s.key_fingerprint)?;
-                }
-            } else {
-                a.record = before;
-                out.flush()?;
-                return Ok(ExitCode::FAILURE);
-            }
+    work.shown();
+    if wf.store().is_some() && !sign_off(wf, &mut work, lang, words, input, out)? {
+        out.flush()?;
+        return Ok(ExitCode::FAILURE);
+    }
+    finish(ExitCode::SUCCESS, &work, words, out)
+}
+
+/// Says what a change did: a new revision, a save that failed (after `failed`), or `done` once
+/// it is on disk. `false` when the change was refused (said as not understood).
+fn tell(
+    changed: std::result::Result<Changed, Refusal>,
+    words: &Words,
+    failed: &str,
+    done: Option<&str>,
+    out: &mut impl Write,
+) -> Result<bool> {
+    let changed = match changed {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(out, "{}: {e}", words.not_understood)?;
+            return Ok(false);
+        }
+    };
+    for e in &changed.events {
+        if let Event::Revised { from, to, altered } = e {
+            let said = match altered {
+                true => words.revised_altered,
+                false => words.revised,
+            };
+            writeln!(out, "{}", wrap(&format!("{said} {from} → {to}"), W, "", ""))?;
         }
     }
-    finish(ExitCode::SUCCESS, unsaved, words, out)
+    match (&changed.saved, done) {
+        (Saved::Failed(why), _) => writeln!(out, "{failed}: {why}")?,
+        (Saved::Yes, Some(done)) => writeln!(out, "{done}")?,
+        _ => {}
+    }
+    Ok(true)
 }
 
 /// The session's exit code: a session that ends with changes not on disk says so and fails
 /// (exit 1; an input that ended early keeps its own code 2).
-fn finish(code: ExitCode, unsaved: bool, words: &Words, out: &mut impl Write) -> Result<ExitCode> {
-    let code = if unsaved {
+fn finish(code: ExitCode, work: &Work, words: &Words, out: &mut impl Write) -> Result<ExitCode> {
+    let code = if work.is_unsaved() {
         writeln!(out, "{}", wrap(words.not_all_saved, W, "", ""))?;
         if code == ExitCode::SUCCESS {
             ExitCode::FAILURE

@@ -1,33 +1,21 @@
 //! Opening a session: a new assessment, or one continued from the store (the bank may have
-//! changed since, and a signed-off record goes on as a new revision).
+//! changed since; a signed-off record goes on as a new revision at its first change).
 use super::*;
 
 /// Starts a new assessment or resumes an unfinished one from the store. `None` when the input
 /// ends before the choice is made.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn open<'b>(
-    bank: &'b Bank,
+    wf: &Workflow<'b>,
     lang: Lang,
-    store: Option<&Store>,
-    accept_altered: bool,
     words: &Words,
-    unsaved: &mut bool,
     input: &mut impl BufRead,
     out: &mut impl Write,
-) -> Result<Option<Assessment<'b>>> {
-    let now = record::time::now();
-    let Some(store) = store else {
-        return Ok(Some(Assessment::start(
-            bank,
-            String::new(),
-            Campaign::default(),
-            Vec::new(),
-            lang,
-            &now,
-        )));
-    };
+) -> Result<Option<Work<'b>>> {
+    if wf.store().is_none() {
+        return Ok(Some(wf.start(Campaign::default(), Vec::new(), lang).0));
+    }
     // Not yet signed off: still open to answers and changes.
-    let unfinished: Vec<_> = store
+    let unfinished: Vec<_> = wf
         .list()
         .map(|l| {
             l.records
@@ -71,8 +59,8 @@ pub(super) fn open<'b>(
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|i| unfinished.get(i))
             {
-                Some(s) => match resume_record(bank, store, &s.id, accept_altered, words, out) {
-                    Ok(a) => return Ok(Some(a)),
+                Some(s) => match resume_record(wf, &s.id, words, out) {
+                    Ok(work) => return Ok(Some(work)),
                     Err(e) => writeln!(out, "{e:#}")?,
                 },
                 None => writeln!(out, "{}: \"{line}\".", words.not_understood)?,
@@ -88,80 +76,70 @@ pub(super) fn open<'b>(
     let Some(people) = prompt(input, out)? else {
         return Ok(None);
     };
-    let participants = Participant::parse_list(&people);
     let campaign = Campaign {
         name: name.trim().to_string(),
         ..Campaign::default()
     };
-    let mut a = Assessment::start(bank, store.new_id(&now), campaign, participants, lang, &now);
-    if let Err(e) = store.create(&mut a.record) {
-        // The first save that succeeds writes the record after all.
-        *unsaved = true;
-        writeln!(out, "{}: {e:#}", words.save_failed)?;
-    } else {
-        writeln!(
+    let work = wf.start(campaign, Participant::parse_list(&people), lang);
+    match &work.1 {
+        Saved::Failed(why) => writeln!(out, "{}: {why}", words.save_failed)?,
+        Saved::Yes => writeln!(
             out,
             "{}: {}.",
             words.saved_as,
-            store.dir.join(format!("{}.json", a.record.id)).display()
-        )?;
+            wf.store()
+                .map(|s| s.dir.join(format!("{}.json", work.0.record().id)))
+                .unwrap_or_default()
+                .display()
+        )?,
+        Saved::NoStore | Saved::Unchanged => {}
     }
-    Ok(Some(a))
+    Ok(Some(work.0))
 }
 
 /// Loads a record to continue it. The bank may have changed since (answers that no longer fit
 /// are dropped and asked again); a signed-off record is continued as a new revision.
 pub(super) fn resume_record<'b>(
-    bank: &'b Bank,
-    store: &Store,
+    wf: &Workflow<'b>,
     id: &str,
-    accept_altered: bool,
     words: &Words,
     out: &mut impl Write,
-) -> Result<Assessment<'b>> {
-    let now = record::time::now();
-    let (record, unverified) = store.load(id)?.admit(accept_altered, bank)?;
-    let altered = unverified.is_some();
-    let (mut a, reopened) =
-        Assessment::reopen(bank, record, unverified, || store.new_id(&now), &now);
-    if let Some(old) = &reopened.revised_from {
-        store.create(&mut a.record)?;
-        let said = match altered {
-            true => words.revised_altered,
-            false => words.revised,
+) -> Result<Work<'b>> {
+    let opened = wf.open(id)?;
+    let work = opened.work;
+    let r = work.record();
+    writeln!(out, "{} {} ({}).", words.resumed, r.title(), r.id)?;
+    if work.must_revise() {
+        let said = match work.is_altered() {
+            true => words.opened_altered,
+            false => words.opened_signed,
         };
-        let line = format!("{said} {old} → {}", a.record.id);
-        writeln!(out, "{}", wrap(&line, W, "", ""))?;
-    } else if reopened.changed {
-        // Only a bank change needs saving now; anything else is saved with the next answer.
-        store.save(&mut a.record)?;
+        writeln!(out, "{}", wrap(said, W, "", ""))?;
     }
-    writeln!(
-        out,
-        "{} {} ({}).",
-        words.resumed,
-        a.record.title(),
-        a.record.id
-    )?;
-    if let Some(from) = &reopened.bank_from {
-        let line = format!("{} {}.", words.bank_updated, from.change_to(&a.record.bank));
+    for e in &opened.events {
+        let Event::BankChanged {
+            from,
+            to,
+            dropped,
+            asks,
+        } = e
+        else {
+            continue;
+        };
+        let line = format!("{} {}.", words.bank_updated, from.change_to(to));
         writeln!(out, "{}", wrap(&line, W, "", ""))?;
-    }
-    if !reopened.dropped.is_empty() {
-        writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
-        for d in reopened.dropped {
-            writeln!(out, "  - {}: {}", d.question, d.reason)?;
+        if !dropped.is_empty() {
+            writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
+            for d in dropped {
+                writeln!(out, "  - {}: {}", d.question, d.reason)?;
+            }
+        }
+        if !asks.is_empty() {
+            writeln!(out, "{}", wrap(words.bank_asks, W, "", ""))?;
+            for q in asks.iter().filter_map(|id| wf.bank.question(id)) {
+                writeln!(out, "{}", wrap(q.prompt.get(r.lang), W, "  - ", "    "))?;
+            }
         }
     }
-    if !reopened.asks.is_empty() {
-        writeln!(out, "{}", wrap(words.bank_asks, W, "", ""))?;
-        for q in reopened.asks.iter().filter_map(|id| bank.question(id)) {
-            writeln!(
-                out,
-                "{}",
-                wrap(q.prompt.get(a.record.lang), W, "  - ", "    ")
-            )?;
-        }
-    }
-    Ok(a)
+    Ok(work)
 }

@@ -1,11 +1,12 @@
 //! The FG's sign-off, asked line by line, with an SSH key if the FG has one.
 use super::*;
 
-/// Asks for the FG's sign-off and makes it in memory: `true` when it was made. Saying it is
-/// signed is the caller's, once the save succeeded.
-pub(super) fn sign_off(
-    a: &mut Assessment,
-    store: Option<&Store>,
+/// Asks for the FG's sign-off and makes it through the workflow, which saves it or takes it
+/// back. `false` only when a sign-off was made and could not be saved: the session then ends
+/// with exit code 1. Said signed only once it is on disk.
+pub(super) fn sign_off<'b>(
+    wf: &Workflow<'b>,
+    work: &mut Work<'b>,
     lang: Lang,
     words: &Words,
     input: &mut impl BufRead,
@@ -13,32 +14,31 @@ pub(super) fn sign_off(
 ) -> Result<bool> {
     writeln!(out, "\n{}", wrap(words.signoff_prompt, W, "", ""))?;
     let Some(line) = prompt(input, out)? else {
-        return Ok(false);
+        return Ok(true);
     };
     if !matches!(
         line.trim().to_lowercase().as_str(),
         "aftekenen" | "sign" | "sign off"
     ) {
-        return Ok(false);
+        return Ok(true);
     }
-    let now = record::time::now();
+    let today = record::time::now()[..10].to_string();
     loop {
         writeln!(out, "{}", words.signoff_name)?;
         let Some(name) = prompt(input, out)? else {
-            return Ok(false);
+            return Ok(true);
         };
         writeln!(out, "{}", words.signoff_date)?;
         let Some(date) = prompt(input, out)? else {
-            return Ok(false);
+            return Ok(true);
         };
-        let date = if date.trim().is_empty() {
-            now[..10].to_string()
-        } else {
-            date.trim().to_string()
+        let date = match date.trim() {
+            "" => today.clone(),
+            given => given.to_string(),
         };
         writeln!(out, "{}", words.signoff_decision)?;
         let Some(choice) = prompt(input, out)? else {
-            return Ok(false);
+            return Ok(true);
         };
         let decision = match choice.trim() {
             "1" => Decision::Approved,
@@ -54,21 +54,30 @@ pub(super) fn sign_off(
         };
         writeln!(out, "{}", words.signoff_remarks)?;
         let Some(remarks) = prompt(input, out)? else {
-            return Ok(false);
+            return Ok(true);
         };
         warn_personal_data(&remarks, lang, out)?;
-        match a.sign_off(&name, &date, decision, remarks.trim(), &now) {
-            Ok(()) => return sign_with_key(a, store, words, input, out),
-            Err(e) => writeln!(out, "{}: {e}", words.not_understood)?,
+        // Checked before the key is asked for, so the FG corrects a slip at once.
+        if let Err(e) = record::check_sign_off(&name, &date) {
+            writeln!(out, "{}: {e}", words.not_understood)?;
+            continue;
         }
+        let input_given = SignOffInput {
+            name: &name,
+            date: &date,
+            decision,
+            remarks: remarks.trim(),
+        };
+        return sign_with_key(wf, work, input_given, words, input, out);
     }
 }
 
-/// Asks for the FG's SSH key and signs the sign-off with it, until it is signed or the FG goes
-/// on without a key (an empty line). `false` when the input ends: nothing is signed off then.
-fn sign_with_key(
-    a: &mut Assessment,
-    store: Option<&Store>,
+/// Asks for the FG's SSH key and signs off, signed with it, until it is done or the FG goes
+/// on without a key (an empty line). Nothing is signed off when the input ends.
+fn sign_with_key<'b>(
+    wf: &Workflow<'b>,
+    work: &mut Work<'b>,
+    given: SignOffInput,
     words: &Words,
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -76,24 +85,51 @@ fn sign_with_key(
     loop {
         writeln!(out, "{}", wrap(words.signoff_key, W, "", ""))?;
         let Some(line) = prompt(input, out)? else {
-            return Ok(false);
-        };
-        let path = std::path::Path::new(line.trim());
-        if line.trim().is_empty() {
             return Ok(true);
-        }
-        if store.is_some_and(|s| crate::keyfile::is_in_store(path, s)) {
+        };
+        let key = Some(std::path::Path::new(line.trim())).filter(|_| !line.trim().is_empty());
+        if let Some(key) = key.filter(|k| wf.key_in_store(k)) {
             writeln!(
                 out,
                 "{}",
-                wrap(&crate::keyfile::in_store_warning(path), W, "", "")
+                wrap(&crate::keyfile::in_store_warning(key), W, "", "")
             )?;
         }
         // The prompt for a passphrase goes to the terminal itself, after what was written.
         out.flush()?;
-        match crate::keyfile::sign(&mut a.record, path, crate::keyfile::ask_passphrase) {
-            Ok(()) => return Ok(true),
-            Err(e) => writeln!(out, "{}: {e:#}", words.not_signed_with_key)?,
+        match wf.sign_off(work, given, key, crate::keyfile::ask_passphrase) {
+            Ok(changed) => {
+                for e in &changed.events {
+                    if let Event::Revised { from, to, altered } = e {
+                        let said = match altered {
+                            true => words.revised_altered,
+                            false => words.revised,
+                        };
+                        writeln!(out, "{}", wrap(&format!("{said} {from} → {to}"), W, "", ""))?;
+                    }
+                }
+                let r = work.record();
+                writeln!(out, "{}", words.signed)?;
+                writeln!(out, "{}: {}", words.fingerprint, r.integrity.hash)?;
+                if let Some(s) = &r.signature {
+                    writeln!(out, "{}: {}", words.signed_with, s.key_fingerprint)?;
+                }
+                return Ok(true);
+            }
+            Err(SignOffError::Key(e)) => writeln!(out, "{}: {e:#}", words.not_signed_with_key)?,
+            Err(SignOffError::NotSaved(why)) => {
+                writeln!(out, "{}: {why}", words.signoff_failed)?;
+                return Ok(false);
+            }
+            Err(SignOffError::Refused(e)) => {
+                writeln!(out, "{}: {e}", words.not_understood)?;
+                return Ok(true);
+            }
+            // The advice was shown just before the sign-off was asked for.
+            Err(SignOffError::BankChangedUnseen { .. }) => {
+                writeln!(out, "{}", wrap(words.bank_unseen, W, "", ""))?;
+                return Ok(true);
+            }
         }
     }
 }

@@ -116,52 +116,6 @@ impl<'b> Assessment<'b> {
         a
     }
 
-    /// Reopens a saved record to work on it: [`Assessment::resume`], and a signed-off record
-    /// continued as a new revision with the id `new_id` gives (the signed one is not touched).
-    /// `unverified`: the record failed verification and the user chose to continue it anyway;
-    /// such a record is never written again, only continued as a new revision whose history
-    /// says so.
-    pub fn reopen(
-        bank: &'b Bank,
-        record: Record,
-        unverified: Option<Unverified>,
-        new_id: impl FnOnce() -> String,
-        now: &str,
-    ) -> (Assessment<'b>, Reopened) {
-        let events_before = record.history.len();
-        let mut a = Assessment::resume(bank, record, now);
-        let (mut bank_from, mut dropped, mut asks) = (None, Vec::new(), Vec::new());
-        for e in &a.record.history[events_before.min(a.record.history.len())..] {
-            if let Event::BankChanged {
-                from,
-                dropped: d,
-                asks: q,
-                ..
-            } = e
-            {
-                bank_from = Some(from.clone());
-                dropped.extend(d.iter().cloned());
-                asks.extend(q.iter().cloned());
-            }
-        }
-        let changed = a.record.history.len() > events_before;
-        let revised_from =
-            (a.record.is_frozen() || unverified.is_some()).then(|| a.record.id.clone());
-        if revised_from.is_some() {
-            a = a.revise(new_id(), now, unverified.as_ref());
-        }
-        (
-            a,
-            Reopened {
-                revised_from,
-                bank_from,
-                dropped,
-                asks,
-                changed,
-            },
-        )
-    }
-
     /// Gives or changes an answer. Refused on a signed-off record: make a revision first.
     /// Gives every answer of `session` (an answers file, read as a whole), in the bank's
     /// order so that the history reads like the questionnaire; stops at the first refused one.
@@ -223,6 +177,15 @@ impl<'b> Assessment<'b> {
             return Err(Refusal::UnknownQuestion(q.to_string()));
         }
         let key = question.unwrap_or(SESSION_NOTE).to_string();
+        // The history holds changes only: a note left as it was is none.
+        if self
+            .record
+            .notes
+            .get(&key)
+            .map_or(text.trim().is_empty(), |before| before == text)
+        {
+            return Ok(());
+        }
         if text.trim().is_empty() {
             self.record.notes.remove(&key);
         } else {
@@ -254,15 +217,7 @@ impl<'b> Assessment<'b> {
                 "nog niet alle vragen zijn beantwoord; aftekenen kan pas bij een advies".into(),
             ));
         }
-        if name.trim().is_empty() {
-            return Err(Refusal::BadSignOff("de naam van de FG ontbreekt".into()));
-        }
-        if !time::is_date(date) {
-            return Err(Refusal::BadSignOff(format!(
-                "{} is geen datum als 2026-11-23",
-                crate::json::quoted(date)
-            )));
-        }
+        check_sign_off(name, date)?;
         self.record.signoff = Some(SignOff {
             name: name.trim().to_string(),
             date: date.to_string(),
@@ -360,4 +315,18 @@ pub fn bank_ref(bank: &Bank) -> BankRef {
         version: bank.version.clone(),
         sha256: bank.sha256.clone(),
     }
+}
+
+/// What a sign-off needs besides a complete record: the FG's name and a valid date.
+pub fn check_sign_off(name: &str, date: &str) -> Result<(), Refusal> {
+    if name.trim().is_empty() {
+        return Err(Refusal::BadSignOff("de naam van de FG ontbreekt".into()));
+    }
+    if !time::is_date(date) {
+        return Err(Refusal::BadSignOff(format!(
+            "{} is geen datum als 2026-11-23",
+            crate::json::quoted(date)
+        )));
+    }
+    Ok(())
 }

@@ -18,7 +18,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use assessment::{Assessment, bank_ref};
+pub use assessment::{Assessment, bank_ref, check_sign_off};
 pub use check::is_plain_id;
 pub use integrity::{Verification, canonical, verify_value};
 pub use loaded::{Altered, Loaded, Unverified};
@@ -278,21 +278,6 @@ pub struct Dropped {
     pub question: String,
     pub value: Value,
     pub reason: String,
-}
-
-/// What reopening a record did, for the front end to save and tell.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reopened {
-    /// The signed-off record this new revision continues (then the revision is a new file).
-    pub revised_from: Option<String>,
-    /// The bank the record was made with, when it was another than the current one.
-    pub bank_from: Option<BankRef>,
-    /// Answers the current bank no longer takes; they will be asked again.
-    pub dropped: Vec<Dropped>,
-    /// Questions the current bank newly asks on a record that was complete.
-    pub asks: Vec<String>,
-    /// The record changed on reopening (a bank change) and needs saving.
-    pub changed: bool,
 }
 
 /// Why a change to a record was refused.

@@ -51,6 +51,26 @@ const INDEX_LOCK: &str = ".index.lock";
 const SAVE_LOCK: &str = ".save.lock";
 const TMP_PREFIX: &str = ".tmp-";
 
+/// A save refused because the record's file is not the one this process loaded or last saved:
+/// another window or process saved it meanwhile (or replaced the file). Nothing was written.
+#[derive(Debug)]
+pub struct SavedElsewhere {
+    pub file: String,
+    pub id: String,
+}
+
+impl std::fmt::Display for SavedElsewhere {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {}) om verder te gaan",
+            self.file, self.id
+        )
+    }
+}
+
+impl std::error::Error for SavedElsewhere {}
+
 pub struct Store {
     pub dir: PathBuf,
 }
@@ -267,11 +287,11 @@ impl Store {
             && (expected.is_empty() || found.as_deref() != Some(expected.as_str()))
         {
             let _ = lock.unlock();
-            bail!(
-                "{}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {}) om verder te gaan",
-                path.display(),
-                record.id
-            );
+            return Err(SavedElsewhere {
+                file: path.display().to_string(),
+                id: record.id.clone(),
+            }
+            .into());
         }
         let before = record.integrity.clone();
         let bytes = record.to_json();

@@ -7,15 +7,15 @@ use crate::bank::{Bank, Kind, QId};
 use crate::engine::Answer;
 use crate::guard;
 use crate::record::{Assessment, Record, Status};
-use crate::store::{Dated, Listing, Store, Summary};
+use crate::store::{Dated, Listing, Summary};
+
+use super::keymap::Ctx;
 use crate::text::Lang;
 
 /// The whole state of the interface.
 pub struct Model<'b> {
     pub bank: &'b Bank,
     pub lang: Lang,
-    /// Where records are saved; `None` saves nothing (tests, trying out).
-    pub store: Option<Store>,
     /// The store's location as shown on the start screen.
     pub store_shown: String,
     pub records: Records,
@@ -24,12 +24,9 @@ pub struct Model<'b> {
     pub overlay: Overlay,
     pub status: Option<Notice>,
     pub run: Run,
-    /// The clock, as RFC 3339 text; fixed in tests.
+    /// The clock, as RFC 3339 text, for the date a sign-off form starts with; fixed in tests.
     pub clock: fn() -> String,
     pub theme: super::theme::Theme,
-    /// A record that fails verification is continued as a new revision instead of refused
-    /// (`--accept-altered`).
-    pub accept_altered: bool,
 }
 
 /// The list of records on the start screen, read after the first frame.
@@ -99,7 +96,7 @@ pub enum NoticeKind {
 
 /// The record being worked on: an assessment open for answers, or a saved record opened to read.
 pub enum Work<'b> {
-    Editing(Assessment<'b>),
+    Editing(crate::app::Work<'b>),
     /// Read-only: the record exactly as saved, its advice as it was shown then.
     Viewing(Record),
 }
@@ -107,7 +104,7 @@ pub enum Work<'b> {
 impl Work<'_> {
     pub fn record(&self) -> &Record {
         match self {
-            Work::Editing(a) => &a.record,
+            Work::Editing(w) => w.record(),
             Work::Viewing(r) => r,
         }
     }
@@ -550,15 +547,12 @@ impl TextField {
 }
 
 impl<'b> Model<'b> {
-    pub fn new(bank: &'b Bank, lang: Lang, store: Option<Store>) -> Model<'b> {
-        let store_shown = store
-            .as_ref()
-            .map(|s| s.dir.display().to_string())
-            .unwrap_or_default();
+    /// The model of a new session; `store_shown` is where records are saved, as the start
+    /// screen says it.
+    pub fn new(bank: &'b Bank, lang: Lang, store_shown: String) -> Model<'b> {
         Model {
             bank,
             lang,
-            store,
             store_shown,
             records: Records::Loading,
             screen: Screen::Start(Start::default()),
@@ -568,14 +562,34 @@ impl<'b> Model<'b> {
             run: Run::Running,
             clock: crate::record::time::now,
             theme: super::theme::Theme::from_env(),
-            accept_altered: false,
+        }
+    }
+
+    /// The keys that apply now: typing in a field, a yes/no question, or moving around.
+    pub fn context(&self) -> Ctx {
+        match &self.overlay {
+            Overlay::Confirm(_) => return Ctx::Dialog,
+            Overlay::Note { .. } => return Ctx::Typing,
+            Overlay::Help { .. } => return Ctx::Nav,
+            Overlay::None => {}
+        }
+        match &self.screen {
+            Screen::NewForm(_) => Ctx::Typing,
+            Screen::Question(s)
+                if s.focus == Pane::Options && self.bank.questions[s.q].kind == Kind::Text =>
+            {
+                Ctx::Typing
+            }
+            Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
+            Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
+            _ => Ctx::Nav,
         }
     }
 
     /// The assessment open for changes, if any.
     pub fn assessment(&self) -> Option<&Assessment<'b>> {
         match &self.work {
-            Some(Work::Editing(a)) => Some(a),
+            Some(Work::Editing(w)) => Some(w.assessment()),
             _ => None,
         }
     }

@@ -196,7 +196,7 @@ pub fn binding(ctx: Ctx, action: Action) -> Option<&'static Binding> {
 
 /// A key event as a message, in the context the screen is in. Only presses count (not
 /// releases or repeats reported separately on some terminals).
-pub fn message(event: KeyEvent, ctx: Ctx) -> Option<Message> {
+pub fn message<'b>(event: KeyEvent, ctx: Ctx) -> Option<Message<'b>> {
     if event.kind != KeyEventKind::Press {
         return None;
     }

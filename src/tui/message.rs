@@ -2,10 +2,10 @@
 use crate::store::Listing;
 
 use super::app::Row;
+use super::effect::Done;
 use super::keymap::Action;
 
-#[derive(Debug)]
-pub enum Message {
+pub enum Message<'b> {
     /// A key from the keymap, in the context it was pressed in.
     Key(Action),
     /// A character typed into a text field.
@@ -16,4 +16,6 @@ pub enum Message {
     Click(usize),
     /// The record list, read in the background after the first frame.
     Listed(Result<Listing<Row>, String>),
+    /// What came of an effect `update` asked for (boxed: it holds the open record).
+    Done(Box<Done<'b>>),
 }

@@ -9,6 +9,8 @@
 //! The terminal is restored on every way out: a normal quit, an error (a guard), a panic
 //! (ratatui's hook) and SIGTERM/SIGHUP/SIGINT (a flag the loop polls).
 pub mod app;
+pub mod driver;
+pub mod effect;
 pub mod input;
 pub mod keymap;
 pub mod message;
@@ -32,11 +34,14 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use crate::app::Workflow;
 use crate::bank::Bank;
 use crate::store::Store;
 use crate::text::Lang;
 
 use app::{Model, Run};
+use driver::Driver;
+use effect::{Effect, Then};
 use input::Input;
 use message::Message;
 
@@ -114,7 +119,7 @@ pub fn run<E>(
         let (tx, rx) = mpsc::channel();
         let dir = dir.clone();
         std::thread::spawn(move || {
-            let listed = Store::open(&dir).and_then(|s| s.list_as(app::Row::from));
+            let listed = Store::open(&dir).and_then(|s| crate::app::list(&s, app::Row::from));
             let _ = tx.send(listed.map_err(|e| format!("{e:#}")));
         });
         rx
@@ -125,23 +130,27 @@ pub fn run<E>(
     };
     // The store is opened (created, checked, tidied) on the thread above; saving needs only
     // its directory.
-    let mut model = Model::new(&bank, lang, Some(Store { dir }));
-    model.accept_altered = accept_altered;
-    if let Some(w) = model.store.as_ref().and_then(Store::exposure_warning) {
-        update::error(&mut model, w);
+    let workflow = Workflow::new(&bank, Some(Store { dir }), accept_altered);
+    let warning = workflow.exposure_warning();
+    let mut driver = Driver::new(Model::new(&bank, lang, shown), workflow);
+    if let Some(w) = warning {
+        update::error(&mut driver.model, w);
     }
     if let Some(id) = resume {
-        update::resume(&mut model, id);
+        driver.perform(Effect::Open {
+            id: id.to_string(),
+            then: Then::Continue,
+        });
     }
     let mut listing = Some(listing);
-    event_loop(&mut terminal, &mut input, &mut model, &stop, |model| {
+    event_loop(&mut terminal, &mut input, &mut driver, &stop, |driver| {
         let news = match listing.as_ref().map(Receiver::try_recv) {
             Some(Ok(result)) => result,
             Some(Err(TryRecvError::Disconnected)) => Err("de lijst is niet gelezen".into()),
             _ => return false,
         };
         listing = None;
-        update::update(model, Message::Listed(news));
+        driver.send(Message::Listed(news));
         true
     })?;
     Ok(Ok(ExitCode::SUCCESS))
@@ -149,23 +158,23 @@ pub fn run<E>(
 
 /// Draws, waits for keys and signals, updates; until the model says it is done. `after_draw`
 /// runs after every frame and tells whether it changed the model (news from background work).
-pub fn event_loop<B: Backend>(
+pub fn event_loop<'b, B: Backend>(
     terminal: &mut Terminal<B>,
     input: &mut Input,
-    model: &mut Model,
+    driver: &mut Driver<'b>,
     stop: &AtomicBool,
-    mut after_draw: impl FnMut(&mut Model) -> bool,
+    mut after_draw: impl FnMut(&mut Driver<'b>) -> bool,
 ) -> Result<()> {
     let mut dirty = true;
     let mut targets = view::Targets::new();
-    while model.run == Run::Running && !stop.load(Ordering::Relaxed) {
+    while driver.model.run == Run::Running && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal
-                .draw(|f| targets = view::draw(f, model))
+                .draw(|f| targets = view::draw(f, &driver.model))
                 .map_err(|e| anyhow!("tekenen mislukt: {e}"))?;
             dirty = false;
         }
-        if after_draw(model) {
+        if after_draw(driver) {
             dirty = true;
             continue;
         }
@@ -176,18 +185,19 @@ pub fn event_loop<B: Backend>(
         loop {
             match event {
                 Event::Key(key) => {
-                    if let Some(msg) = keymap::message(key, update::context(model)) {
-                        update::update(model, msg);
+                    if let Some(msg) = keymap::message(key, driver.model.context()) {
+                        driver.send(msg);
                         dirty = true;
                     }
                 }
                 Event::Paste(text) => {
-                    update::update(model, Message::Paste(text));
+                    driver.send(Message::Paste(text));
                     dirty = true;
                 }
                 Event::Mouse(mouse) => {
                     // The wheel moves as the arrow keys do, through the same key table.
-                    let key = |code| keymap::message(KeyEvent::from(code), update::context(model));
+                    let ctx = driver.model.context();
+                    let key = |code| keymap::message(KeyEvent::from(code), ctx);
                     let msg = match mouse.kind {
                         MouseEventKind::Down(MouseButton::Left) => targets
                             .iter()
@@ -198,14 +208,14 @@ pub fn event_loop<B: Backend>(
                         _ => None,
                     };
                     if let Some(msg) = msg {
-                        update::update(model, msg);
+                        driver.send(msg);
                         dirty = true;
                     }
                 }
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
-            if model.run != Run::Running {
+            if driver.model.run != Run::Running {
                 break;
             }
             match input.next(Duration::ZERO)? {

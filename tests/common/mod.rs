@@ -71,7 +71,16 @@ impl Scratch {
 
     /// [`Scratch::run`] with these environment variables set.
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
-        let out = Command::new(BIN)
+        self.run_full(args, env, &[])
+    }
+
+    /// [`Scratch::run`] with `input` on standard input.
+    pub fn run_input(&self, args: &[&str], input: &[u8]) -> Out {
+        self.run_full(args, &[], input)
+    }
+
+    fn run_full(&self, args: &[&str], env: &[(&str, &str)], input: &[u8]) -> Out {
+        let mut child = Command::new(BIN)
             .envs(env.iter().copied())
             .arg("--store")
             .arg("store")
@@ -79,9 +88,14 @@ impl Scratch {
             .current_dir(&self.dir)
             .env_remove("AVG_WIJZER_STORE")
             .env("TERM", "dumb")
-            .stdin(Stdio::null())
-            .output()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .expect("the binary starts");
+        // A closed pipe (the program stopped reading) is the program's business.
+        let _ = child.stdin.take().expect("stdin").write_all(input);
+        let out = child.wait_with_output().expect("the binary ends");
         Out {
             code: out.status.code().expect("exited, not killed"),
             stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
@@ -263,5 +277,57 @@ pub fn run_in_root(args: &[&str]) -> Run {
         code: out.status.code(),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The full-screen interface as the event loop drives it, without a terminal: each message
+/// goes into `update`, and the effects it asks for are performed through the workflow. Reads
+/// as its model.
+pub struct Ui<'b>(pub avg_wijzer::tui::driver::Driver<'b>);
+
+impl<'b> Ui<'b> {
+    /// The interface on `bank` over `store` (none: nothing is saved), on the fixed `clock`.
+    pub fn new(
+        bank: &'b avg_wijzer::bank::Bank,
+        lang: avg_wijzer::text::Lang,
+        store: Option<Store>,
+        accept_altered: bool,
+        clock: fn() -> String,
+    ) -> Ui<'b> {
+        use avg_wijzer::tui::app::Model;
+        let shown = store
+            .as_ref()
+            .map(|s| s.dir.display().to_string())
+            .unwrap_or_default();
+        let mut model = Model::new(bank, lang, shown);
+        model.clock = clock;
+        let workflow =
+            avg_wijzer::app::Workflow::new(bank, store, accept_altered).with_clock(clock);
+        Ui(avg_wijzer::tui::driver::Driver::new(model, workflow))
+    }
+
+    pub fn send(&mut self, msg: avg_wijzer::tui::message::Message<'b>) {
+        self.0.send(msg);
+    }
+
+    /// Continues the record `id`, as `--resume` does.
+    pub fn open(&mut self, id: &str) {
+        self.0.perform(avg_wijzer::tui::effect::Effect::Open {
+            id: id.to_string(),
+            then: avg_wijzer::tui::effect::Then::Continue,
+        });
+    }
+}
+
+impl<'b> std::ops::Deref for Ui<'b> {
+    type Target = avg_wijzer::tui::app::Model<'b>;
+    fn deref(&self) -> &Self::Target {
+        &self.0.model
+    }
+}
+
+impl std::ops::DerefMut for Ui<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0.model
     }
 }

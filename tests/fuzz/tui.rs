@@ -13,13 +13,15 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use avg_wijzer::app::{self, Workflow};
 use avg_wijzer::store::{Store, read_record};
 use avg_wijzer::text::Lang;
 use avg_wijzer::tui::app::{Model, Overlay, Row, Run, Screen};
+use avg_wijzer::tui::driver::Driver;
+use avg_wijzer::tui::effect::{Effect, Then};
 use avg_wijzer::tui::keymap::{self, Action};
 use avg_wijzer::tui::message::Message;
 use avg_wijzer::tui::theme::Theme;
-use avg_wijzer::tui::update::{context, resume, update, view};
 use avg_wijzer::tui::view as screen;
 
 use super::mutate::{self, Input, ODD_TEXT};
@@ -271,7 +273,7 @@ fn place(m: &Model) -> &'static str {
 }
 
 /// A path typed into the export form stays a file name in the working directory.
-fn confined(m: &Model, msg: Message) -> Message {
+fn confined<'b>(m: &Model, msg: Message<'b>) -> Message<'b> {
     if !matches!(m.screen, Screen::Export(_)) {
         return msg;
     }
@@ -319,24 +321,21 @@ pub fn run(case: &Case) -> Result<bool, String> {
 
 fn steps(case: &Case, dir: &Path) -> Result<bool, String> {
     let store = Store::open(dir).map_err(|e| format!("{e:#}"))?;
-    let mut m = Model::new(&BANK, case.lang, Some(store));
-    m.clock = fixed_clock;
-    m.theme = Theme { color: case.color };
-    let list = |m: &Model| -> Message {
-        let listed = m.store.as_ref().map(|s| s.list_as(Row::from));
-        Message::Listed(match listed {
-            Some(Ok(l)) => Ok(l),
-            Some(Err(e)) => Err(format!("{e:#}")),
-            None => Err("geen opslag".into()),
-        })
+    let mut model = Model::new(&BANK, case.lang, dir.display().to_string());
+    model.clock = fixed_clock;
+    model.theme = Theme { color: case.color };
+    let wf = Workflow::new(&BANK, Some(store), false).with_clock(fixed_clock);
+    let mut d = Driver::new(model, wf);
+    let list = || -> Message {
+        let listed = Store::open(dir).and_then(|s| app::list(&s, Row::from));
+        Message::Listed(listed.map_err(|e| format!("{e:#}")))
     };
-    let first = list(&m);
-    update(&mut m, first);
+    d.send(list());
     let mut targets = screen::Targets::new();
     let mut reached = BTreeSet::new();
     for (i, (step, (w, h))) in case.steps.iter().enumerate() {
-        reached.insert(place(&m));
-        if m.run != Run::Running {
+        reached.insert(place(&d.model));
+        if d.model.run != Run::Running {
             break;
         }
         let msg = match step {
@@ -347,7 +346,10 @@ fn steps(case: &Case, dir: &Path) -> Result<bool, String> {
                 } else {
                     KeyEventKind::Release
                 };
-                keymap::message(KeyEvent::new_with_kind(*code, *mods, kind), context(&m))
+                keymap::message(
+                    KeyEvent::new_with_kind(*code, *mods, kind),
+                    d.model.context(),
+                )
             }
             Step::Input(c) => Some(Message::Input(*c)),
             Step::Paste(t) => Some(Message::Paste(t.clone())),
@@ -356,25 +358,28 @@ fn steps(case: &Case, dir: &Path) -> Result<bool, String> {
                 .iter()
                 .find(|(r, _)| r.contains((*x % (*w).max(1), *y % (*h).max(1)).into()))
                 .map(|&(_, i)| Message::Click(i)),
-            Step::Listed => Some(list(&m)),
+            Step::Listed => Some(list()),
             Step::ListedErr(e) => Some(Message::Listed(Err(e.clone()))),
             Step::Resume(id) => {
-                resume(&mut m, id);
+                d.perform(Effect::Open {
+                    id: id.clone(),
+                    then: Then::Continue,
+                });
                 None
             }
             Step::View(id) => {
-                view(&mut m, id);
+                d.perform(Effect::Read { id: id.clone() });
                 None
             }
         };
         if let Some(msg) = msg {
-            let msg = confined(&m, msg);
-            update(&mut m, msg);
+            let msg = confined(&d.model, msg);
+            d.send(msg);
         }
         let mut terminal =
             Terminal::new(TestBackend::new(*w, *h)).map_err(|e| format!("terminal: {e}"))?;
         terminal
-            .draw(|f| targets = screen::draw(f, &m))
+            .draw(|f| targets = screen::draw(f, &d.model))
             .map_err(|e| format!("draw: {e}"))?;
         // What is drawn goes to the terminal as it is: a control character from a record or
         // a paste would steer it.

@@ -1,20 +1,17 @@
-//! The question screen: answering, marking, notes, and continuing a signed record as a new
-//! revision before a change.
+//! The question screen: answering, marking and notes.
 use super::*;
 
-// --- questions -------------------------------------------------------------------------------
-
-pub(super) fn question_key(m: &mut Model, action: Action) {
+pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     if edit_key(m, action) {
-        return;
+        return None;
     }
     let bank = m.bank;
-    let Some(a) = m.assessment() else { return };
+    let a = m.assessment()?;
     let walk = a.session.walk(bank);
     let steps: Vec<QId> = walk.steps().collect();
     let complete = walk.is_complete();
     let Screen::Question(s) = &mut m.screen else {
-        return;
+        return None;
     };
     let question = &bank.questions[s.q];
     let n = question.options.len();
@@ -64,7 +61,7 @@ pub(super) fn question_key(m: &mut Model, action: Action) {
         (Action::Toggle, Pane::Options) if question.kind == Kind::Multiple => {
             toggle_mark(question, s);
         }
-        (Action::Select | Action::Toggle, Pane::Options) => answer_current(m),
+        (Action::Select | Action::Toggle, Pane::Options) => return answer_current(m),
         (Action::Select | Action::Toggle, Pane::Answers) => {
             if let Some(&q) = steps.get(s.answers_cursor) {
                 let origin = if Some(q) == walk.pending {
@@ -109,6 +106,7 @@ pub(super) fn question_key(m: &mut Model, action: Action) {
         }
         _ => {}
     }
+    None
 }
 
 /// Checks or unchecks the box under the cursor. An option that excludes the others ("none")
@@ -133,63 +131,42 @@ fn toggle_mark(question: &crate::bank::Question, s: &mut Asking) {
     }
 }
 
-/// A signed-off record is frozen: before a change, it is continued as a new revision.
-fn unfreeze(m: &mut Model) {
-    let frozen = m.assessment().is_some_and(|a| a.record.is_frozen());
-    if !frozen {
-        return;
-    }
-    let now = (m.clock)();
-    let id = new_id(m, &now);
-    let Some(Work::Editing(a)) = &m.work else {
-        return;
-    };
-    let old = a.record.id.clone();
-    let mut b = a.revise(id, &now, None);
-    create(m, &mut b);
-    if m.status.is_none() {
-        info(
-            m,
-            format!("{} {old} → {}", words(m.lang).revised, b.record.id),
-        );
-    }
-    m.work = Some(Work::Editing(b));
-}
-
-fn answer_current(m: &mut Model) {
-    let bank = m.bank;
+/// Answers the question on screen with what is chosen or typed.
+fn answer_current<'b>(m: &mut Model<'b>) -> Step<'b> {
     let Screen::Question(s) = &m.screen else {
-        return;
+        return None;
     };
     let (q, origin) = (s.q, s.origin);
-    let question = &bank.questions[q];
+    let question = &m.bank.questions[q];
     let answer = match question.kind {
         // Said in the interface's words: the engine's message names option ids, for files.
         Kind::Multiple if s.marks == 0 => {
             error(m, words(m.lang).none_checked);
-            return;
+            return None;
         }
         Kind::Multiple => {
             if let Err(e) = question.check_mask(s.marks) {
                 error(m, e.to_string());
-                return;
+                return None;
             }
             Answer::Choice(s.marks)
         }
         Kind::Text => Answer::Text(s.text.text.trim().to_string()),
         _ => Answer::Choice(bit(s.cursor)),
     };
-    unfreeze(m);
-    let now = (m.clock)();
-    let Some(Work::Editing(a)) = &mut m.work else {
-        return;
-    };
-    if let Err(e) = a.answer(q, answer, &now) {
-        error(m, e.to_string());
-        return;
-    }
-    let walk = a.session.walk(bank);
-    save(m);
+    Some(Effect::Answer {
+        work: take_work(m)?,
+        q,
+        answer,
+        origin,
+    })
+}
+
+/// Where the questions go on after question `q` was answered: along the path from where the
+/// user was, or (after a jump back to change an answer) to the first open question.
+pub(super) fn after_answer(m: &mut Model, q: QId, origin: Origin) {
+    let Some(a) = m.assessment() else { return };
+    let walk = a.session.walk(m.bank);
     let next = match origin {
         Origin::Jump => walk.pending,
         Origin::Flow => {
@@ -223,25 +200,10 @@ pub(super) fn open_note(m: &mut Model, question: Option<QId>) {
     };
 }
 
-pub(super) fn save_note(m: &mut Model, question: Option<QId>, text: &str) {
-    unfreeze(m);
-    let now = (m.clock)();
-    let id = question.map(|q| m.bank.questions[q].id.clone());
-    let Some(Work::Editing(a)) = &mut m.work else {
-        return;
-    };
-    let before = a
-        .record
-        .notes
-        .get(id.as_deref().unwrap_or(record::SESSION_NOTE));
-    if before.map_or(text.trim().is_empty(), |b| b == text) {
-        return;
-    }
-    if let Err(e) = a.note(id.as_deref(), text, &now) {
-        error(m, e.to_string());
-        return;
-    }
-    if save(m) {
-        info(m, words(m.lang).note_saved);
-    }
+pub(super) fn save_note<'b>(m: &mut Model<'b>, question: Option<QId>, text: &str) -> Step<'b> {
+    Some(Effect::Note {
+        work: take_work(m)?,
+        question,
+        text: text.to_string(),
+    })
 }

@@ -253,7 +253,7 @@ pub fn legend_actions(m: &Model) -> (super::keymap::Ctx, Vec<Action>) {
     use super::app::{ExportField, Overlay, Pane, SignField};
     use super::keymap::Ctx;
     use Action::*;
-    let ctx = super::update::context(m);
+    let ctx = m.context();
     let actions = match (&m.overlay, &m.screen) {
         (Overlay::Help { .. }, _) => vec![Up, Down, PageDown, Leave],
         (Overlay::Note { .. }, _) => vec![Select, Leave],

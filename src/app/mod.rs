@@ -1,0 +1,367 @@
+//! The workflow layer: every policy about records, as verbs over the store, the bank and the
+//! engine. The three front ends (the full-screen interface, the plain mode and the command
+//! line) call these verbs and put their typed results into words; none of them touches the
+//! store itself.
+//!
+//! Each policy lives in one place:
+//! - a signed-off record (or an altered one the user chose to continue) becomes a new revision
+//!   at its first real change, never on opening: [`Workflow::change`];
+//! - a sign-off after the bank changed needs the advice of the current bank shown first:
+//!   [`Work::may_sign_off`];
+//! - the list shows every record as it was last written: [`keep_listed`].
+use anyhow::{Result, anyhow};
+
+use crate::advice::BankRef;
+use crate::bank::{Bank, QId};
+use crate::engine::{Answer, Session};
+use crate::record::{
+    self, Assessment, Campaign, Dropped, Event as History, Participant, Record, Refusal,
+};
+use crate::store::{self, Dated, Listing, Store, Summary};
+use crate::text::Lang;
+
+mod export;
+mod signoff;
+mod work;
+
+pub use export::{ExportError, Target};
+pub use signoff::{SignOffError, SignOffInput};
+pub use work::Work;
+
+/// The verbs, over one bank and (when there is one) one store.
+pub struct Workflow<'b> {
+    pub bank: &'b Bank,
+    store: Option<Store>,
+    /// The clock, as RFC 3339 text in UTC; fixed in tests.
+    clock: fn() -> String,
+    /// A record that fails verification is continued as a new revision instead of refused
+    /// (`--accept-altered`).
+    accept_altered: bool,
+}
+
+/// What a verb did, for the front end to tell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A signed-off record, or an altered one continued knowingly, went on as a new revision
+    /// (a file of its own; the record it continues is not touched).
+    Revised {
+        from: String,
+        to: String,
+        altered: bool,
+    },
+    /// The record was made with another bank than the current one: answers that no longer
+    /// fit are asked again, and questions the current bank adds are asked.
+    BankChanged {
+        from: BankRef,
+        to: BankRef,
+        dropped: Vec<Dropped>,
+        asks: Vec<String>,
+    },
+}
+
+/// Whether a change reached the disk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// Written.
+    Yes,
+    /// Nothing changed, so nothing was written.
+    Unchanged,
+    /// There is no store (trying the questions out, tests): kept in memory only.
+    NoStore,
+    /// Not written; the change stays in memory and the next save writes it too.
+    Failed(SaveFailure),
+}
+
+/// Why a save failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveFailure {
+    /// Another window or process saved the record meanwhile; writing would undo that.
+    SavedElsewhere(String),
+    /// Anything else (the disk, the rights), in the store's words.
+    Other(String),
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveFailure::SavedElsewhere(why) | SaveFailure::Other(why) => f.write_str(why),
+        }
+    }
+}
+
+/// What a change did: events to tell, and whether it is on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changed {
+    pub events: Vec<Event>,
+    pub saved: Saved,
+}
+
+/// A record opened to work on: the work, and what opening it found.
+pub struct Opened<'b> {
+    pub work: Work<'b>,
+    pub events: Vec<Event>,
+}
+
+/// A record opened to read, as it was saved; `altered` when it failed verification (it may
+/// be read, with the warning in view).
+pub struct Viewed {
+    pub record: Record,
+    pub altered: Option<record::Altered>,
+}
+
+impl<'b> Workflow<'b> {
+    pub fn new(bank: &'b Bank, store: Option<Store>, accept_altered: bool) -> Workflow<'b> {
+        Workflow {
+            bank,
+            store,
+            clock: record::time::now,
+            accept_altered,
+        }
+    }
+
+    /// The same workflow on a fixed clock (tests, benchmarks).
+    pub fn with_clock(self, clock: fn() -> String) -> Workflow<'b> {
+        Workflow { clock, ..self }
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    /// Whether the key file lies in the store's directory, where others (on a shared drive)
+    /// may read it.
+    pub fn key_in_store(&self, key: &std::path::Path) -> bool {
+        self.store
+            .as_ref()
+            .is_some_and(|s| crate::keyfile::is_in_store(key, s))
+    }
+
+    /// A warning when others may write in the store's directory.
+    pub fn exposure_warning(&self) -> Option<String> {
+        self.store.as_ref().and_then(Store::exposure_warning)
+    }
+
+    fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    fn new_id(&self, now: &str) -> String {
+        match &self.store {
+            Some(s) => s.new_id(now),
+            None => format!("zonder-opslag-{}", now.replace(':', "")),
+        }
+    }
+
+    fn store_or_fail(&self) -> Result<&Store> {
+        self.store
+            .as_ref()
+            .ok_or_else(|| anyhow!("er is geen map voor verslagen"))
+    }
+
+    /// The records in the store, newest first, and the files that are not records.
+    pub fn list(&self) -> Result<Listing> {
+        list(self.store_or_fail()?, |s| s)
+    }
+
+    /// A new assessment, saved at once as a file of its own.
+    pub fn start(
+        &self,
+        campaign: Campaign,
+        participants: Vec<Participant>,
+        lang: Lang,
+    ) -> (Work<'b>, Saved) {
+        let now = self.now();
+        let a = self.begin(campaign, participants, lang, &now);
+        self.first_save(a)
+    }
+
+    /// A new assessment with the answers of an answers file, given in the bank's order so that
+    /// the history reads like the questionnaire, then saved as a file of its own. Refused at
+    /// the first answer the bank does not take; nothing is saved then.
+    pub fn start_answered(
+        &self,
+        campaign: Campaign,
+        participants: Vec<Participant>,
+        lang: Lang,
+        answers: &Session,
+    ) -> std::result::Result<(Work<'b>, Saved), (QId, Refusal)> {
+        let now = self.now();
+        let mut a = self.begin(campaign, participants, lang, &now);
+        a.answer_all(answers, &now)?;
+        Ok(self.first_save(a))
+    }
+
+    fn begin(
+        &self,
+        campaign: Campaign,
+        participants: Vec<Participant>,
+        lang: Lang,
+        now: &str,
+    ) -> Assessment<'b> {
+        let id = self.new_id(now);
+        Assessment::start(self.bank, id, campaign, participants, lang, now)
+    }
+
+    fn first_save(&self, a: Assessment<'b>) -> (Work<'b>, Saved) {
+        let mut work = Work::new(a, None, false);
+        let saved = self.save(&mut work);
+        (work, saved)
+    }
+
+    /// Opens a saved record to work on, with the current bank. Opening writes nothing: a
+    /// signed-off record (or an altered one, with `--accept-altered`) becomes a new revision
+    /// at its first change, and a bank change is saved with the first change too.
+    pub fn open(&self, id: &str) -> Result<Opened<'b>> {
+        let loaded = self.store_or_fail()?.load(id)?;
+        let (record, unverified) = loaded.admit(self.accept_altered, self.bank)?;
+        let before = record.history.len();
+        let a = Assessment::resume(self.bank, record, &self.now());
+        let events: Vec<Event> = a.record.history[before.min(a.record.history.len())..]
+            .iter()
+            .filter_map(|e| match e {
+                History::BankChanged {
+                    from,
+                    to,
+                    dropped,
+                    asks,
+                    ..
+                } => Some(Event::BankChanged {
+                    from: from.clone(),
+                    to: to.clone(),
+                    dropped: dropped.clone(),
+                    asks: asks.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let bank_changed = !events.is_empty();
+        Ok(Opened {
+            work: Work::new(a, unverified, true).bank_changed(bank_changed),
+            events,
+        })
+    }
+
+    /// Opens a saved record to read: its advice exactly as it was shown.
+    pub fn read(&self, id: &str) -> Result<Viewed> {
+        read(self.store_or_fail()?, id)
+    }
+
+    /// Gives or changes the answer to question `q`.
+    pub fn answer(
+        &self,
+        work: &mut Work<'b>,
+        q: QId,
+        answer: Answer,
+    ) -> std::result::Result<Changed, Refusal> {
+        self.change(work, |a, now| a.answer(q, answer, now))
+    }
+
+    /// Adds, replaces or (with empty text) removes the note on a question (`None`: on the
+    /// whole session).
+    pub fn note(
+        &self,
+        work: &mut Work<'b>,
+        question: Option<&str>,
+        text: &str,
+    ) -> std::result::Result<Changed, Refusal> {
+        self.change(work, |a, now| a.note(question, text, now))
+    }
+
+    /// The one policy for changes: a record that must not be written again (signed off, or
+    /// altered and continued knowingly) becomes a new revision, but only when the change is
+    /// real — an answer given again as it was, or a note left as it was, changes nothing and
+    /// makes nothing. A real change is saved at once.
+    fn change(
+        &self,
+        work: &mut Work<'b>,
+        apply: impl FnOnce(&mut Assessment<'b>, &str) -> std::result::Result<(), Refusal>,
+    ) -> std::result::Result<Changed, Refusal> {
+        let now = self.now();
+        let mut events = Vec::new();
+        if work.must_revise() {
+            let mut revision = work.revision(self.new_id(&now), &now);
+            let base = revision.record.history.len();
+            apply(&mut revision, &now)?;
+            if revision.record.history.len() == base {
+                return Ok(Changed {
+                    events,
+                    saved: Saved::Unchanged,
+                });
+            }
+            events.push(Event::Revised {
+                from: work.record().id.clone(),
+                to: revision.record.id.clone(),
+                altered: work.is_altered(),
+            });
+            work.revised(revision);
+        } else {
+            let base = work.record().history.len();
+            apply(work.assessment_mut(), &now)?;
+            if work.record().history.len() == base {
+                return Ok(Changed {
+                    events,
+                    saved: Saved::Unchanged,
+                });
+            }
+        }
+        let saved = self.save(work);
+        Ok(Changed { events, saved })
+    }
+
+    /// Writes the work: a record's first write makes its file (never over another), later
+    /// ones replace it atomically, unless another process saved it meanwhile.
+    fn save(&self, work: &mut Work<'b>) -> Saved {
+        let Some(store) = &self.store else {
+            return Saved::NoStore;
+        };
+        let on_disk = work.is_on_disk();
+        let record = &mut work.assessment_mut().record;
+        let result = match on_disk {
+            true => store.save(record),
+            false => store.create(record),
+        };
+        match result {
+            Ok(()) => {
+                work.written();
+                Saved::Yes
+            }
+            Err(e) => {
+                work.not_written();
+                Saved::Failed(match e.downcast_ref::<store::SavedElsewhere>() {
+                    Some(elsewhere) => SaveFailure::SavedElsewhere(elsewhere.to_string()),
+                    None => SaveFailure::Other(format!("{e:#}")),
+                })
+            }
+        }
+    }
+}
+
+/// The records in `store`, newest first, each as `row` makes it of its summary (a long list
+/// need not hold every summary whole), and the files that are not records. Needs no bank.
+pub fn list<T: Dated>(store: &Store, row: impl FnMut(Summary) -> T) -> Result<Listing<T>> {
+    store.list_as(row)
+}
+
+/// Opens the record `id` (or the start of one) in `store` to read, as it was saved. Needs no
+/// bank.
+pub fn read(store: &Store, id: &str) -> Result<Viewed> {
+    let loaded = store.load(id)?;
+    let altered = loaded.unverified.as_ref().map(|u| record::Altered {
+        id: loaded.record.id.clone(),
+        parts: u.parts.clone(),
+    });
+    Ok(Viewed {
+        record: loaded.record,
+        altered,
+    })
+}
+
+/// Keeps a list of records in step with a record just written, without reading the store
+/// again: its row is replaced, or added at the top (it was written last, so it is newest).
+pub fn keep_listed<T: Dated + From<Summary>>(listing: &mut Listing<T>, record: &Record) {
+    listing.records.retain(|row| row.id() != record.id);
+    listing.records.insert(
+        0,
+        T::from(Summary::of(record, &format!("{}.json", record.id))),
+    );
+}

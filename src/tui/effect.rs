@@ -1,0 +1,189 @@
+//! What `update` asks of the world, and what came of it. `update` does no I/O: it returns an
+//! [`Effect`]; [`perform`] carries it out through the workflow layer and the result comes back
+//! into `update` as a [`Done`] message. A change hands the open record over with the effect and
+//! gets it back with the result, so the model changes in `update` only.
+use std::path::PathBuf;
+
+use zeroize::Zeroize;
+
+use crate::app::{self, Changed, ExportError, Opened, Saved, SignOffError, Target, Viewed};
+use crate::bank::QId;
+use crate::engine::Answer;
+use crate::record::{Campaign, Decision, Participant, Record, Refusal};
+use crate::store::EXPORT_MODE;
+use crate::text::Lang;
+
+use super::app::{ExportFormat, Origin};
+
+/// What a screen goes to once a record is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// The first open question, or the review.
+    Continue,
+    /// The sign-off form (asked for on a record opened to read).
+    SignOff,
+}
+
+pub enum Effect<'b> {
+    Start {
+        campaign: Campaign,
+        participants: Vec<Participant>,
+        lang: Lang,
+    },
+    Open {
+        id: String,
+        then: Then,
+    },
+    Read {
+        id: String,
+    },
+    Answer {
+        work: app::Work<'b>,
+        q: QId,
+        answer: Answer,
+        origin: Origin,
+    },
+    Note {
+        work: app::Work<'b>,
+        question: Option<QId>,
+        text: String,
+    },
+    SignOff {
+        work: app::Work<'b>,
+        form: SignOffFields,
+        lang: Lang,
+    },
+    Export {
+        record: Box<Record>,
+        format: ExportFormat,
+        path: String,
+        force: bool,
+        lang: Lang,
+    },
+}
+
+/// The sign-off form's fields as submitted. The passphrase is wiped once used.
+pub struct SignOffFields {
+    pub name: String,
+    pub date: String,
+    pub decision: Decision,
+    pub remarks: String,
+    pub key: String,
+    pub passphrase: String,
+}
+
+impl Drop for SignOffFields {
+    fn drop(&mut self) {
+        self.passphrase.zeroize();
+    }
+}
+
+/// What came of an effect.
+pub enum Done<'b> {
+    Started(app::Work<'b>, Saved),
+    Opened(Result<Opened<'b>, String>, Then),
+    Read(Result<Viewed, String>),
+    Answered {
+        work: app::Work<'b>,
+        q: QId,
+        origin: Origin,
+        result: Result<Changed, Refusal>,
+    },
+    Noted {
+        work: app::Work<'b>,
+        result: Result<Changed, Refusal>,
+    },
+    Signed {
+        work: app::Work<'b>,
+        decision: Decision,
+        result: Result<Changed, SignOffError>,
+    },
+    Exported {
+        path: String,
+        format: ExportFormat,
+        result: Result<(), ExportError>,
+    },
+}
+
+/// Carries out `effect` through the workflow.
+pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
+    match effect {
+        Effect::Start {
+            campaign,
+            participants,
+            lang,
+        } => {
+            let (work, saved) = wf.start(campaign, participants, lang);
+            Done::Started(work, saved)
+        }
+        Effect::Open { id, then } => Done::Opened(wf.open(&id).map_err(|e| format!("{e:#}")), then),
+        Effect::Read { id } => Done::Read(wf.read(&id).map_err(|e| format!("{e:#}"))),
+        Effect::Answer {
+            mut work,
+            q,
+            answer,
+            origin,
+        } => {
+            let result = wf.answer(&mut work, q, answer);
+            Done::Answered {
+                work,
+                q,
+                origin,
+                result,
+            }
+        }
+        Effect::Note {
+            mut work,
+            question,
+            text,
+        } => {
+            let id = question.map(|q| wf.bank.questions[q].id.as_str());
+            let result = wf.note(&mut work, id, &text);
+            Done::Noted { work, result }
+        }
+        Effect::SignOff {
+            mut work,
+            form,
+            lang,
+        } => {
+            let input = app::SignOffInput {
+                name: &form.name,
+                date: &form.date,
+                decision: form.decision,
+                remarks: &form.remarks,
+            };
+            let key = PathBuf::from(&form.key);
+            let key = (!form.key.is_empty()).then_some(key.as_path());
+            let result = wf.sign_off(&mut work, input, key, |_| {
+                match form.passphrase.is_empty() {
+                    true => Err(anyhow::anyhow!(super::words::words(lang).passphrase_needed)),
+                    false => Ok(form.passphrase.clone()),
+                }
+            });
+            Done::Signed {
+                work,
+                decision: form.decision,
+                result,
+            }
+        }
+        Effect::Export {
+            record,
+            format,
+            path,
+            force,
+            lang,
+        } => {
+            let target = Target::File {
+                path: std::path::Path::new(&path),
+                force,
+                mode: EXPORT_MODE,
+            };
+            let result = wf.export(&record, format, lang, target).map(|_| ());
+            Done::Exported {
+                path,
+                format,
+                result,
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! What came of an effect: the record comes back into the model, the screen moves on, and the
+//! status line says what happened (a new revision, a bank change, a save that failed).
+use super::question::after_answer;
+use super::*;
+use crate::app::{self, Changed, Event, ExportError, Saved, SignOffError};
+use crate::tui::effect::Done;
+
+pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
+    match done {
+        Done::Started(work, saved) => {
+            let id = work.record().id.clone();
+            m.work = Some(Work::Editing(work));
+            match saved {
+                Saved::Failed(why) => save_failed(m, &why),
+                _ => info(m, format!("{}: {id}.json", words(m.lang).saved_as)),
+            }
+            list_record(m);
+            goto_question(m, m.bank.start, Origin::Flow);
+        }
+        Done::Opened(Err(why), _) | Done::Read(Err(why)) => error(m, why),
+        Done::Opened(Ok(opened), then) => opened_for(m, opened, then),
+        Done::Read(Ok(viewed)) => {
+            // Nothing to read yet: an unfinished record is continued instead.
+            if viewed.record.outcome.is_none() {
+                return Some(start::open(&viewed.record.id, Then::Continue));
+            }
+            m.work = Some(Work::Viewing(viewed.record));
+            m.screen = Screen::Advice(AdviceView::default());
+            match viewed.altered {
+                Some(altered) => error(m, altered.to_string()),
+                None => info(m, words(m.lang).read_only),
+            }
+        }
+        Done::Answered {
+            work,
+            q,
+            origin,
+            result,
+        } => {
+            m.work = Some(Work::Editing(work));
+            match result {
+                Ok(changed) => {
+                    tell(m, &changed, None);
+                    after_answer(m, q, origin);
+                }
+                Err(refused) => error(m, refused.to_string()),
+            }
+        }
+        Done::Noted { work, result } => {
+            m.work = Some(Work::Editing(work));
+            match result {
+                Ok(changed) => tell(m, &changed, Some(words(m.lang).note_saved)),
+                Err(refused) => error(m, refused.to_string()),
+            }
+        }
+        Done::Signed {
+            work,
+            decision,
+            result,
+        } => {
+            m.work = Some(Work::Editing(work));
+            signed(m, decision, result);
+        }
+        Done::Exported {
+            path,
+            format,
+            result,
+        } => match result {
+            Ok(()) => {
+                info(m, format!("{}: {path}", words(m.lang).exported));
+                to_advice(m);
+            }
+            // Never replaced unasked: ask.
+            Err(ExportError::Exists(_)) => {
+                m.overlay = Overlay::Confirm(Confirm::Overwrite { path, format });
+            }
+            Err(ExportError::Altered(e)) => error(m, e.to_string()),
+            Err(ExportError::NoSignature { .. }) => error(m, words(m.lang).not_signed),
+            Err(ExportError::Other(e)) => error(m, format!("{e:#}")),
+        },
+    }
+    None
+}
+
+/// A record opened to work on: said, then the screen `then` asks for.
+fn opened_for<'b>(m: &mut Model<'b>, opened: app::Opened<'b>, then: Then) {
+    let w = words(m.lang);
+    let work = opened.work;
+    let mut line = format!("{} {}", w.resumed, work.record().title());
+    if work.must_revise() {
+        let said = match work.is_altered() {
+            true => w.opened_altered,
+            false => w.opened_signed,
+        };
+        line = format!("{line} — {said}");
+    }
+    let mut bank_changed = false;
+    for e in &opened.events {
+        if let Event::BankChanged {
+            from,
+            to,
+            dropped,
+            asks,
+        } = e
+        {
+            bank_changed = true;
+            line.push_str(&format!(" — {} {}", w.bank_updated, from.change_to(to)));
+            // Counts, not ids: the questions themselves are asked next.
+            for (n, said) in [(dropped.len(), w.asked_again), (asks.len(), w.newly_asked)] {
+                if n > 0 {
+                    let said = if n == 1 { said.0 } else { said.1 };
+                    line.push_str(&format!("; {n} {said}"));
+                }
+            }
+        }
+    }
+    let complete = work.record().outcome.is_some();
+    m.work = Some(Work::Editing(work));
+    info(m, line);
+    match then {
+        // After a bank change the FG signs only advice that was shown: the advice first.
+        Then::SignOff if complete && bank_changed => to_advice(m),
+        Then::SignOff if complete => {
+            let _ = advice::open_sign_off(m);
+        }
+        _ => to_current(m),
+    }
+}
+
+/// Says what a change did: a new revision, a save that failed, or `saved` once on disk.
+fn tell(m: &mut Model, changed: &Changed, saved: Option<&str>) {
+    let w = words(m.lang);
+    for e in &changed.events {
+        if let Event::Revised { from, to, altered } = e {
+            let said = match altered {
+                true => w.revised_altered,
+                false => w.revised,
+            };
+            info(m, format!("{said} {from} → {to}"));
+        }
+    }
+    match (&changed.saved, saved) {
+        (Saved::Failed(why), _) => save_failed(m, why),
+        (Saved::Yes, Some(said)) => info(m, said),
+        _ => {}
+    }
+    if changed.saved == Saved::Yes {
+        list_record(m);
+    }
+}
+
+fn save_failed(m: &mut Model, why: &app::SaveFailure) {
+    error(m, format!("{}: {why}", words(m.lang).save_failed));
+}
+
+fn signed(m: &mut Model, decision: Decision, result: Result<Changed, SignOffError>) {
+    let w = words(m.lang);
+    match result {
+        Ok(changed) => {
+            tell(m, &changed, None);
+            // The key's fingerprint is on the advice screen; the status line stays short.
+            let signed_with = match m.record().is_some_and(|r| r.signature.is_some()) {
+                true => format!(", {}", w.signed_with),
+                false => String::new(),
+            };
+            let line = format!("{} ({}){signed_with}", w.signed, decision.label(m.lang));
+            info(m, line);
+            to_advice(m);
+        }
+        // The form stays, filled in, with the error: Enter tries again.
+        Err(SignOffError::NotSaved(why)) => error(
+            m,
+            format!("{} — {}: {why}", w.signoff_failed, w.save_failed),
+        ),
+        Err(SignOffError::Refused(refused)) => error(m, refused.to_string()),
+        Err(SignOffError::Key(e)) => error(m, format!("{e:#}")),
+        Err(SignOffError::BankChangedUnseen { .. }) => {
+            error(m, w.bank_unseen);
+            to_advice(m);
+        }
+    }
+}
