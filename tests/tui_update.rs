@@ -758,7 +758,11 @@ fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
     assert_eq!(on(&m), "advice");
     let signed = m.record().expect("record").id.clone();
     key(&mut m, Leave);
-    let rows: Vec<_> = m.listed().iter().map(|r| (r.id.to_string(), r.status)).collect();
+    let rows: Vec<_> = m
+        .listed()
+        .iter()
+        .map(|r| (r.id.to_string(), r.status))
+        .collect();
     assert_eq!(rows, [(signed.clone(), Status::SignedOff)]);
 
     // Opened again and left without a change: no revision, on disk or in the list.
@@ -781,7 +785,11 @@ fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
     let revision = m.record().expect("record").id.clone();
     assert_ne!(revision, signed);
     key(&mut m, Leave);
-    let rows: Vec<_> = m.listed().iter().map(|r| (r.id.to_string(), r.status)).collect();
+    let rows: Vec<_> = m
+        .listed()
+        .iter()
+        .map(|r| (r.id.to_string(), r.status))
+        .collect();
     assert_eq!(rows[0].0, revision);
     assert_eq!(rows[1], (signed, Status::SignedOff));
     assert_eq!(store.open().list().unwrap().records.len(), 2);
@@ -805,9 +813,19 @@ fn update_asks_for_effects_and_does_no_io() {
         Some(Effect::Start { campaign, .. }) => assert_eq!(campaign.name, "Actie"),
         _ => panic!("a new record is asked for"),
     }
-    assert!(m.work.is_none(), "nothing is made before the effect's result");
+    assert!(
+        m.work.is_none(),
+        "nothing is made before the effect's result"
+    );
 
-    let a = Assessment::start(&bank, "x".into(), Campaign::default(), vec![], Lang::Nl, "now");
+    let a = Assessment::start(
+        &bank,
+        "x".into(),
+        Campaign::default(),
+        vec![],
+        Lang::Nl,
+        "now",
+    );
     m.work = Some(Work::Editing(avg_wijzer::app::Work::unsaved(a)));
     m.screen = Screen::Question(Asking::new(&bank, bank.start, None, Origin::Flow, Lang::Nl));
     for c in "Lezen".chars() {
@@ -816,7 +834,10 @@ fn update_asks_for_effects_and_does_no_io() {
     match update(&mut m, Message::Key(Action::Select)) {
         Some(Effect::Answer { work, q, .. }) => {
             assert_eq!(q, bank.start);
-            assert!(work.record().answers.is_empty(), "answered by the workflow, not here");
+            assert!(
+                work.record().answers.is_empty(),
+                "answered by the workflow, not here"
+            );
         }
         _ => panic!("an answer is asked for"),
     }
