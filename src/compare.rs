@@ -13,10 +13,10 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
     let mut s = format!(
         "A: {} — {} ({})\nB: {} — {} ({})\n",
         a.id,
-        a.title(),
+        a.title(lang),
         a.status.label(lang),
         b.id,
-        b.title(),
+        b.title(lang),
         b.status.label(lang)
     );
     if a.bank != b.bank {

@@ -182,7 +182,7 @@ fn words(lang: Lang) -> &'static Words {
 fn facts(r: &Record, lang: Lang) -> Vec<(&'static str, String)> {
     let w = words(lang);
     let mut v = vec![
-        (w.campaign, r.title().to_string()),
+        (w.campaign, r.title(lang).to_string()),
         (w.description, r.campaign.description.clone()),
         (w.organisation, r.campaign.organisation.clone()),
         (w.status, r.status.label(lang).to_string()),
@@ -450,7 +450,7 @@ fn or_none<'a>(v: &'a str, w: &Words) -> &'a str {
 /// Markdown, for the processing register or an e-mail.
 pub fn markdown(r: &Record, lang: Lang) -> String {
     let w = words(lang);
-    let mut s = format!("# {} {} — {}\n\n", w.record, md_escape(r.title()), r.id);
+    let mut s = format!("# {} {} — {}\n\n", w.record, md_escape(r.title(lang)), r.id);
     s.push_str("| | |\n| --- | --- |\n");
     s.push_str(&format!("| {} | {} |\n", w.revision, r.revision));
     for (k, v) in facts(r, lang) {

@@ -14,6 +14,7 @@ pub mod export;
 pub mod guard;
 pub mod json;
 pub mod keyfile;
+pub mod locale;
 pub mod plain;
 pub mod record;
 pub mod store;

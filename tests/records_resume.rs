@@ -204,16 +204,16 @@ fn a_sign_off_needs_advice_a_name_and_a_real_date() {
     );
     assert!(matches!(
         fresh.sign_off("FG", "2027-01-01", Decision::Approved, "", T0),
-        Err(Refusal::BadSignOff(_))
+        Err(Refusal::Incomplete)
     ));
     let mut a = direct_marketing(&bank);
     assert!(matches!(
         a.sign_off(" ", "2027-01-01", Decision::Approved, "", T0),
-        Err(Refusal::BadSignOff(_))
+        Err(Refusal::NoName)
     ));
     assert!(matches!(
         a.sign_off("FG", "1-1-2027", Decision::Approved, "", T0),
-        Err(Refusal::BadSignOff(_))
+        Err(Refusal::BadDate(_))
     ));
     assert!(
         a.sign_off("FG", "2027-01-01", Decision::Rejected, "", T0)

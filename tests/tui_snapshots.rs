@@ -103,14 +103,14 @@ fn listing() -> Listing<Row> {
                 "20261120-090000-00000000bb",
                 "Zomerlezen jeugdleden",
                 Status::Completed,
-                Some("Toegestaan, met acties"),
+                Some("allowed_with_actions"),
                 "2026-11-20T09:00:00Z",
             ),
             summary(
                 "20261101-143000-00000000cc",
                 "",
                 Status::SignedOff,
-                Some("Geen actie nodig"),
+                Some("no_action_needed"),
                 "2026-11-01T14:30:00Z",
             ),
         ],
@@ -488,7 +488,7 @@ fn the_record_list_is_kept_in_step_without_reading_the_store() {
     assert_eq!(row.status, Status::Completed);
     assert_eq!(&*row.id, a.record.id.as_str());
     assert_eq!(&*row.campaign, "Voorjaarsactie 2027");
-    assert_eq!(row.verdict.as_deref(), Some("Toegestaan, met acties"));
+    assert_eq!(row.verdict.as_deref(), Some("allowed_with_actions"));
 }
 
 #[test]

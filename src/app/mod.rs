@@ -241,6 +241,14 @@ impl<'b> Workflow<'b> {
         })
     }
 
+    /// [`Workflow::open`], with the advice in `lang`, the language of the person working on
+    /// it now (a signed or otherwise unchanged record is not written for that).
+    pub fn open_in(&self, id: &str, lang: Lang) -> Result<Opened<'b>> {
+        let mut opened = self.open(id)?;
+        opened.work.assessment_mut().speak(lang, &self.now());
+        Ok(opened)
+    }
+
     /// Opens a saved record to read: its advice exactly as it was shown.
     pub fn read(&self, id: &str) -> Result<Viewed> {
         read(self.store_or_fail()?, id)

@@ -309,6 +309,17 @@ impl Item {
 }
 
 impl Bank {
+    /// The verdict's label in `lang`, by its value as a record keeps it ("not_allowed"):
+    /// a list shows every record's verdict in the interface's language, whatever language
+    /// the record was made in.
+    pub fn verdict_label(&self, value: &str, lang: Lang) -> Option<&str> {
+        self.findings[self.verdict.finding]
+            .values
+            .iter()
+            .find(|v| v.value.as_str() == Some(value))
+            .map(|v| v.label.get(lang))
+    }
+
     /// The bank shipped with the program.
     pub fn embedded() -> Result<Bank, LoadError> {
         // Read in place: copying the files first cost their size again in peak memory.

@@ -246,10 +246,12 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             let bank = load_bank(&args)?;
             records::new_record(&workflow(&args, &bank)?, answers, args.lang)
         }
-        Some(Command::List { json }) => records::list(&open_store(&args)?, *json, args.lang),
+        Some(Command::List { json }) => {
+            records::list(&open_store(&args)?, &load_bank(&args)?, *json, args.lang)
+        }
         Some(Command::Show { id }) => {
             let viewed = app::read(&open_store(&args)?, id).map_err(bad)?;
-            warn_unverified(&viewed);
+            warn_unverified(&viewed, args.lang);
             print_out(&export::text(&viewed.record, args.lang))
         }
         Some(Command::Export {
@@ -287,8 +289,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 app::read(&store, id_a).map_err(bad)?,
                 app::read(&store, id_b).map_err(bad)?,
             );
-            warn_unverified(&a);
-            warn_unverified(&b);
+            warn_unverified(&a, args.lang);
+            warn_unverified(&b, args.lang);
             print_out(&compare::describe(&a.record, &b.record, args.lang))
         }
         Some(Command::Signoff {
@@ -310,6 +312,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                     remarks,
                     key: key.as_deref(),
                 },
+                args.lang,
             )
         }
         Some(Command::BenchMinimal) => crate::tui::minimal::run().map_err(|e| Failure {
@@ -351,13 +354,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
 
 /// A record that failed verification may be read, with a warning that it is not the one that
 /// was saved.
-fn warn_unverified(viewed: &app::Viewed) {
+fn warn_unverified(viewed: &app::Viewed, lang: Lang) {
     if let Some(u) = &viewed.altered {
-        warn(&format!(
-            "LET OP: verslag {} is gewijzigd na het opslaan (wat niet meer klopt: {}); controleer het met avg-wijzer verify {}",
-            u.id,
-            u.parts.join(", "),
-            u.id
+        warn(&crate::locale::commands::read_altered(
+            &u.id, &u.parts, lang,
         ));
     }
 }
@@ -402,10 +402,11 @@ pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
 
 fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCode, Failure> {
     let src = store::read_input(path).map_err(|e| Failure::bad_input(format!("{e:#}")))?;
-    let name = if path == "-" { "standaardinvoer" } else { path };
+    let w = crate::locale::commands::words(lang);
+    let name = if path == "-" { w.stdin } else { path };
     let a = answers::assess(bank, name, &src).map_err(Failure::bad_input)?;
     for n in &a.notices {
-        warn(&format!("let op: {n}"));
+        warn(&format!("{}: {n}", w.notice));
     }
     let advice = Advice::new(
         bank,

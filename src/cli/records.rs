@@ -4,17 +4,21 @@ use std::process::ExitCode;
 
 use super::{Failure, bad, print_json, print_out, warn};
 use crate::app::{Event, ExportError, Saved, SignOffError, SignOffInput, Target, Workflow};
+use crate::bank::Bank;
+use crate::locale::commands::{self, words};
+use crate::locale::record::untitled;
 use crate::record::{self, Decision};
 use crate::store::{self, Store};
 use crate::text::{self, Lang};
 use crate::{answers, export, guard};
 
 pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCode, Failure> {
+    let w = words(lang);
     let src = store::read_input(path).map_err(bad)?;
-    let name = if path == "-" { "standaardinvoer" } else { path };
+    let name = if path == "-" { w.stdin } else { path };
     let parsed = answers::assess(wf.bank, name, &src).map_err(Failure::bad_input)?;
     for n in &parsed.notices {
-        warn(&format!("let op: {n}"));
+        warn(&format!("{}: {n}", w.notice));
     }
     let c = &parsed.campaign;
     for (field, text) in [
@@ -31,8 +35,10 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
         .start_answered(campaign, participants, lang, &parsed.session)
         .map_err(|(q, e)| {
             Failure::bad_input(format!(
-                "{name}: vraag \"{}\": {e}",
-                wf.bank.questions[q].id
+                "{name}: {} \"{}\": {}",
+                w.question,
+                wf.bank.questions[q].id,
+                e.said(lang)
             ))
         })?;
     match saved {
@@ -41,7 +47,14 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
     }
 }
 
-pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Failure> {
+/// `list`; the verdicts in `lang` as `bank` labels them, whatever language each record was
+/// made in.
+pub(super) fn list(
+    store: &Store,
+    bank: &Bank,
+    json: bool,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
     let listing = crate::app::list(store, |s| s).map_err(bad)?;
     let store = store.dir.display().to_string();
     if json {
@@ -52,28 +65,18 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
         });
         return print_json(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"));
     }
-    let nl = lang == Lang::Nl;
+    let w = words(lang);
     let mut out = String::new();
     if listing.records.is_empty() {
-        out.push_str(if nl {
-            "Nog geen verslagen"
-        } else {
-            "No records yet"
-        });
-        out.push_str(&format!(" in {store}.\n"));
+        out.push_str(&format!("{} {store}.\n", w.no_records));
     } else {
-        let head = if nl {
-            ["ID", "CAMPAGNE", "STATUS", "OORDEEL", "BIJGEWERKT"]
-        } else {
-            ["ID", "CAMPAIGN", "STATUS", "VERDICT", "UPDATED"]
-        };
         let rows: Vec<[String; 5]> = listing
             .records
             .iter()
             .map(|s| {
                 // Cleaned before it is measured, so the columns line up with what is shown.
                 let campaign: String = if s.campaign.is_empty() {
-                    "(zonder naam)".into()
+                    untitled(lang).into()
                 } else {
                     text::for_terminal(&s.campaign).chars().take(40).collect()
                 };
@@ -82,7 +85,12 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
                     s.id.clone(),
                     campaign,
                     s.status.label(lang).to_string(),
-                    s.verdict_label.clone().unwrap_or_else(|| "-".into()),
+                    s.verdict
+                        .as_deref()
+                        .and_then(|v| bank.verdict_label(v, lang))
+                        .map(str::to_string)
+                        .or_else(|| s.verdict_label.clone())
+                        .unwrap_or_else(|| "-".into()),
                     s.updated.clone(),
                 ]
                 .map(|cell| text::one_line(&cell).into_owned())
@@ -92,7 +100,7 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
             .map(|i| {
                 rows.iter()
                     .map(|r| r[i].chars().count())
-                    .chain([head[i].len()])
+                    .chain([w.heads[i].len()])
                     .max()
                     .unwrap_or(0)
             })
@@ -108,7 +116,7 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
                 .to_string()
                 + "\n"
         };
-        out.push_str(&line(&head.map(str::to_string)));
+        out.push_str(&line(&w.heads.map(str::to_string)));
         for r in &rows {
             out.push_str(&line(r));
         }
@@ -116,7 +124,7 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
     for (file, why) in &listing.unreadable {
         out.push_str(&format!(
             "{} {}: {}\n",
-            if nl { "Onleesbaar:" } else { "Unreadable:" },
+            w.unreadable,
             text::one_line(file),
             text::one_line(why)
         ));
@@ -153,10 +161,10 @@ pub(super) fn export_record(
         .export_stored(id, format, lang, target)
         .map_err(|e| match e {
             ExportError::Exists(e) => Failure::bad_input(e.to_string()),
-            ExportError::Altered(e) => Failure::bad_input(e.to_string()),
-            ExportError::NoSignature { id } => Failure::bad_input(format!(
-                "verslag {id}: de aftekening is niet met een SSH-sleutel ondertekend; er is geen handtekening om te exporteren"
-            )),
+            ExportError::Altered(e) => Failure::bad_input(e.said(lang)),
+            ExportError::NoSignature { id } => {
+                Failure::bad_input(commands::no_signature(&id, lang))
+            }
             ExportError::Other(e) => bad(e),
         })?;
     match content {
@@ -181,7 +189,12 @@ pub(super) struct SignOffRequest<'a> {
 
 /// `signoff`: the FG's sign-off on a completed record, signed with their SSH key if they give
 /// one, and said only once it is on disk.
-pub(super) fn sign_off(wf: &Workflow, req: &SignOffRequest) -> Result<ExitCode, Failure> {
+pub(super) fn sign_off(
+    wf: &Workflow,
+    req: &SignOffRequest,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
+    let w = words(lang);
     let SignOffRequest {
         id,
         name,
@@ -190,12 +203,12 @@ pub(super) fn sign_off(wf: &Workflow, req: &SignOffRequest) -> Result<ExitCode, 
         remarks,
         key,
     } = *req;
-    let mut work = wf.open(id).map_err(bad)?.work;
+    let mut work = wf.open(id).map_err(|e| opening_failed(e, lang))?.work;
     let date = date
         .map(str::to_string)
         .unwrap_or_else(|| record::time::now()[..10].to_string());
-    if let Some(w) = guard::warning(remarks, Lang::Nl) {
-        warn(&format!("opmerkingen: {w}"));
+    if let Some(warning) = guard::warning(remarks, lang) {
+        warn(&format!("{}: {warning}", w.remarks));
     }
     if let Some(key) = key.filter(|k| wf.key_in_store(k)) {
         warn(&crate::keyfile::in_store_warning(key));
@@ -211,15 +224,14 @@ pub(super) fn sign_off(wf: &Workflow, req: &SignOffRequest) -> Result<ExitCode, 
         .map_err(|e| match e {
             // The FG signs the advice that was shown; if the bank changed since, the advice
             // must be looked at again first rather than silently replaced at sign-off.
-            SignOffError::BankChangedUnseen { id, from } => Failure::bad_input(format!(
-                "verslag {id}: gemaakt met vragenbank {} {} (sha256 {}), niet met de huidige; open het eerst met avg-wijzer --resume {id} zodat het advies wordt bijgewerkt, en teken dan af",
-                from.id,
-                from.version,
-                from.short_hash(),
-            )),
-            SignOffError::Refused(e) => {
-                Failure::bad_input(format!("verslag {}: {e}", work.record().id))
+            SignOffError::BankChangedUnseen { id, from } => {
+                Failure::bad_input(commands::bank_changed_unseen(&id, &from, lang))
             }
+            SignOffError::Refused(e) => Failure::bad_input(commands::about_record(
+                &work.record().id,
+                &e.said(lang),
+                lang,
+            )),
             // Nothing is saved when signing fails: the FG tries again, or signs off without
             // a key.
             SignOffError::Key(e) => bad(e),
@@ -227,21 +239,30 @@ pub(super) fn sign_off(wf: &Workflow, req: &SignOffRequest) -> Result<ExitCode, 
         })?;
     for e in &changed.events {
         if let Event::Revised { from, to, .. } = e {
-            warn(&format!(
-                "verslag {from} wordt voortgezet als nieuwe revisie {to}"
-            ));
+            warn(&commands::revised(from, to, lang));
         }
     }
     let r = work.record();
     // Said only now that the sign-off is on disk.
     let signed = match &r.signature {
-        Some(s) => format!(", ondertekend met SSH-sleutel {}", s.key_fingerprint),
+        Some(s) => format!(", {} {}", w.signed_with_key, s.key_fingerprint),
         None => String::new(),
     };
     print_out(&format!(
-        "{}: afgetekend ({}){signed}\nvingerafdruk (sha256): {}\n",
+        "{}: {} ({}){signed}\n{}: {}\n",
         r.id,
-        decision.label(Lang::Nl),
+        w.signed_off,
+        decision.label(lang),
+        w.fingerprint,
         r.integrity.hash
     ))
+}
+
+/// A record that cannot be opened: an altered one said in `lang`, anything else as the store
+/// says it.
+pub(super) fn opening_failed(e: anyhow::Error, lang: Lang) -> Failure {
+    match e.downcast_ref::<record::Altered>() {
+        Some(altered) => Failure::bad_input(altered.said(lang)),
+        None => bad(e),
+    }
 }

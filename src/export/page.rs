@@ -34,13 +34,13 @@ pub fn html(r: &Record, lang: Lang) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} {} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang.code(),
         w.record,
-        h(r.title()),
+        h(r.title(lang)),
         h(&r.id)
     );
     s.push_str(&format!(
         "<h1>{} {}</h1>\n<table>\n",
         w.record,
-        h(r.title())
+        h(r.title(lang))
     ));
     s.push_str(&format!(
         "<tr><th>ID</th><td><code>{}</code> ({} {})</td></tr>\n",

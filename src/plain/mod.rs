@@ -15,10 +15,9 @@ use crate::text::{Lang, TerminalWriter, wrap};
 
 mod opening;
 mod signoff;
-mod words;
+use crate::locale::lines::{EN, NL, Words};
 use opening::{open, resume_record};
 use signoff::sign_off;
-use words::{EN, NL, Words};
 
 const W: usize = 78;
 
@@ -68,7 +67,7 @@ pub fn run_with(
     let opened = match resume {
         // A record that cannot be resumed is bad input, as on the command line: one line on
         // standard error, exit code 2.
-        Some(id) if wf.store().is_some() => match resume_record(wf, id, words, out) {
+        Some(id) if wf.store().is_some() => match resume_record(wf, id, lang, words, out) {
             Ok(work) => Some(work),
             Err(e) => {
                 eprintln!(
@@ -124,6 +123,7 @@ pub fn run_with(
                     let changed = wf.note(&mut work, None, &text);
                     tell(
                         changed,
+                        lang,
                         words,
                         words.note_failed,
                         Some(words.note_saved),
@@ -198,6 +198,7 @@ pub fn run_with(
                 let changed = wf.note(&mut work, Some(&question.id), &text);
                 tell(
                     changed,
+                    lang,
                     words,
                     words.note_failed,
                     Some(words.note_saved),
@@ -208,7 +209,7 @@ pub fn run_with(
             said => {
                 if let Said::Answer(answer) = said {
                     let changed = wf.answer(&mut work, q, answer);
-                    if !tell(changed, words, words.save_failed, None, out)? {
+                    if !tell(changed, lang, words, words.save_failed, None, out)? {
                         continue;
                     }
                     if question.kind == Kind::Text
@@ -245,6 +246,7 @@ pub fn run_with(
 /// it is on disk. `false` when the change was refused (said as not understood).
 fn tell(
     changed: std::result::Result<Changed, Refusal>,
+    lang: Lang,
     words: &Words,
     failed: &str,
     done: Option<&str>,
@@ -253,7 +255,7 @@ fn tell(
     let changed = match changed {
         Ok(c) => c,
         Err(e) => {
-            writeln!(out, "{}: {e}", words.not_understood)?;
+            writeln!(out, "{}: {}", words.not_understood, e.said(lang))?;
             return Ok(false);
         }
     };

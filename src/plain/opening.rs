@@ -1,6 +1,7 @@
 //! Opening a session: a new assessment, or one continued from the store (the bank may have
 //! changed since; a signed-off record goes on as a new revision at its first change).
 use super::*;
+use crate::locale::record::untitled;
 
 /// Starts a new assessment or resumes an unfinished one from the store. `None` when the input
 /// ends before the choice is made.
@@ -28,10 +29,9 @@ pub(super) fn open<'b>(
     if !unfinished.is_empty() {
         writeln!(out, "\n{}", words.unfinished)?;
         for (i, s) in unfinished.iter().enumerate() {
-            let name = if s.campaign.is_empty() {
-                "(zonder naam)"
-            } else {
-                &s.campaign
+            let name = match s.campaign.is_empty() {
+                true => untitled(lang),
+                false => &s.campaign,
             };
             writeln!(
                 out,
@@ -59,7 +59,7 @@ pub(super) fn open<'b>(
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|i| unfinished.get(i))
             {
-                Some(s) => match resume_record(wf, &s.id, words, out) {
+                Some(s) => match resume_record(wf, &s.id, lang, words, out) {
                     Ok(work) => return Ok(Some(work)),
                     Err(e) => writeln!(out, "{e:#}")?,
                 },
@@ -102,13 +102,14 @@ pub(super) fn open<'b>(
 pub(super) fn resume_record<'b>(
     wf: &Workflow<'b>,
     id: &str,
+    lang: Lang,
     words: &Words,
     out: &mut impl Write,
 ) -> Result<Work<'b>> {
-    let opened = wf.open(id)?;
+    let opened = wf.open_in(id, lang)?;
     let work = opened.work;
     let r = work.record();
-    writeln!(out, "{} {} ({}).", words.resumed, r.title(), r.id)?;
+    writeln!(out, "{} {} ({}).", words.resumed, r.title(lang), r.id)?;
     if work.must_revise() {
         let said = match work.is_altered() {
             true => words.opened_altered,
@@ -137,7 +138,7 @@ pub(super) fn resume_record<'b>(
         if !asks.is_empty() {
             writeln!(out, "{}", wrap(words.bank_asks, W, "", ""))?;
             for q in asks.iter().filter_map(|id| wf.bank.question(id)) {
-                writeln!(out, "{}", wrap(q.prompt.get(r.lang), W, "  - ", "    "))?;
+                writeln!(out, "{}", wrap(q.prompt.get(lang), W, "  - ", "    "))?;
             }
         }
     }

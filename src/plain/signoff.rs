@@ -59,7 +59,7 @@ pub(super) fn sign_off<'b>(
         warn_personal_data(&remarks, lang, out)?;
         // Checked before the key is asked for, so the FG corrects a slip at once.
         if let Err(e) = record::check_sign_off(&name, &date) {
-            writeln!(out, "{}: {e}", words.not_understood)?;
+            writeln!(out, "{}: {}", words.not_understood, e.said(lang))?;
             continue;
         }
         let input_given = SignOffInput {
@@ -68,7 +68,7 @@ pub(super) fn sign_off<'b>(
             decision,
             remarks: remarks.trim(),
         };
-        return sign_with_key(wf, work, input_given, words, input, out);
+        return sign_with_key(wf, work, input_given, lang, words, input, out);
     }
 }
 
@@ -78,6 +78,7 @@ fn sign_with_key<'b>(
     wf: &Workflow<'b>,
     work: &mut Work<'b>,
     given: SignOffInput,
+    lang: Lang,
     words: &Words,
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -122,7 +123,7 @@ fn sign_with_key<'b>(
                 return Ok(false);
             }
             Err(SignOffError::Refused(e)) => {
-                writeln!(out, "{}: {e}", words.not_understood)?;
+                writeln!(out, "{}: {}", words.not_understood, e.said(lang))?;
                 return Ok(true);
             }
             // The advice was shown just before the sign-off was asked for.

@@ -213,9 +213,7 @@ impl<'b> Assessment<'b> {
             return Err(Refusal::Frozen);
         }
         if self.record.outcome.is_none() {
-            return Err(Refusal::BadSignOff(
-                "nog niet alle vragen zijn beantwoord; aftekenen kan pas bij een advies".into(),
-            ));
+            return Err(Refusal::Incomplete);
         }
         check_sign_off(name, date)?;
         self.record.signoff = Some(SignOff {
@@ -279,14 +277,28 @@ impl<'b> Assessment<'b> {
         a
     }
 
+    /// Gives the advice in `lang` from now on: someone continuing a record made in the other
+    /// language reads it in their own. The answers stay as they are, so nothing is recorded.
+    pub fn speak(&mut self, lang: Lang, now: &str) {
+        if self.record.lang != lang {
+            self.record.lang = lang;
+            self.refresh(now);
+        }
+    }
+
     /// Brings status, outcome and times in line with the answers.
     fn refresh(&mut self, now: &str) {
         let r = &mut self.record;
         r.updated = now.to_string();
         match self.session.outcome(self.bank) {
             Some(outcome) => {
-                let advice =
-                    Advice::new(self.bank, &self.session, &outcome, Some(r.title()), r.lang);
+                let advice = Advice::new(
+                    self.bank,
+                    &self.session,
+                    &outcome,
+                    Some(r.title(r.lang)),
+                    r.lang,
+                );
                 // Noted when advice first appears, or appears again with another verdict.
                 if r.outcome.as_ref().map(|o| &o.verdict.value) != Some(&advice.verdict.value) {
                     r.history.push(Event::Completed {
@@ -320,13 +332,10 @@ pub fn bank_ref(bank: &Bank) -> BankRef {
 /// What a sign-off needs besides a complete record: the FG's name and a valid date.
 pub fn check_sign_off(name: &str, date: &str) -> Result<(), Refusal> {
     if name.trim().is_empty() {
-        return Err(Refusal::BadSignOff("de naam van de FG ontbreekt".into()));
+        return Err(Refusal::NoName);
     }
     if !time::is_date(date) {
-        return Err(Refusal::BadSignOff(format!(
-            "{} is geen datum als 2026-11-23",
-            crate::json::quoted(date)
-        )));
+        return Err(Refusal::BadDate(date.to_string()));
     }
     Ok(())
 }

@@ -1,6 +1,5 @@
 //! A record as read from a file, and whether it may be trusted: the tool never writes on top
 //! of, signs or exports a record that fails any check `verify` makes on the file alone.
-use std::fmt;
 
 use serde_json::Value;
 
@@ -117,18 +116,6 @@ fn signature_holds(record: &Record, fingerprint: &str) -> bool {
 pub struct Altered {
     pub id: String,
     pub parts: Vec<String>,
-}
-
-impl fmt::Display for Altered {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "verslag {} is na het opslaan gewijzigd ({}): niet voort te zetten, af te tekenen of te exporteren. Controleer het met avg-wijzer verify {}; --accept-altered zet het voort als nieuwe revisie die dat vermeldt",
-            self.id,
-            self.parts.join(", "),
-            self.id
-        )
-    }
 }
 
 impl std::error::Error for Altered {}

@@ -98,19 +98,6 @@ pub enum Status {
     SignedOff,
 }
 
-impl Status {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::InProgress, Lang::Nl) => "bezig",
-            (Status::Completed, Lang::Nl) => "afgerond",
-            (Status::SignedOff, Lang::Nl) => "afgetekend",
-            (Status::InProgress, Lang::En) => "in progress",
-            (Status::Completed, Lang::En) => "completed",
-            (Status::SignedOff, Lang::En) => "signed off",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tool {
@@ -182,17 +169,6 @@ impl Decision {
             Decision::Approved => "approved",
             Decision::ApprovedWithConditions => "approved_with_conditions",
             Decision::Rejected => "rejected",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Decision::Approved, Lang::Nl) => "goedgekeurd",
-            (Decision::ApprovedWithConditions, Lang::Nl) => "goedgekeurd met voorwaarden",
-            (Decision::Rejected, Lang::Nl) => "afgekeurd",
-            (Decision::Approved, Lang::En) => "approved",
-            (Decision::ApprovedWithConditions, Lang::En) => "approved with conditions",
-            (Decision::Rejected, Lang::En) => "rejected",
         }
     }
 
@@ -287,22 +263,12 @@ pub enum Refusal {
     Frozen,
     Answer(AnswerError),
     UnknownQuestion(String),
-    /// A sign-off needs a name and a valid date.
-    BadSignOff(String),
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::Frozen => write!(
-                f,
-                "dit verslag is afgetekend en staat vast; een wijziging wordt een nieuwe revisie"
-            ),
-            Refusal::Answer(e) => write!(f, "{e}"),
-            Refusal::UnknownQuestion(q) => write!(f, "onbekende vraag {}", crate::json::quoted(q)),
-            Refusal::BadSignOff(why) => write!(f, "{why}"),
-        }
-    }
+    /// A sign-off needs advice: every question on the path answered.
+    Incomplete,
+    /// A sign-off needs the FG's name.
+    NoName,
+    /// A sign-off's date is not a date like 2026-11-23.
+    BadDate(String),
 }
 
 /// Why a record file cannot be read.
@@ -509,14 +475,5 @@ impl Record {
 
     pub fn is_frozen(&self) -> bool {
         self.signoff.is_some()
-    }
-
-    /// The campaign's name, or a stand-in for messages and lists.
-    pub fn title(&self) -> &str {
-        if self.campaign.name.trim().is_empty() {
-            "(zonder naam)"
-        } else {
-            &self.campaign.name
-        }
     }
 }

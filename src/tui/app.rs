@@ -43,7 +43,8 @@ pub struct Row {
     pub id: Box<str>,
     pub campaign: Box<str>,
     pub status: Status,
-    /// The verdict as it was shown, in the record's language.
+    /// The verdict's value ("not_allowed"): the list shows its label in the interface's
+    /// language.
     pub verdict: Option<Box<str>>,
     pub updated: Box<str>,
 }
@@ -54,7 +55,7 @@ impl From<Summary> for Row {
             id: s.id.into(),
             campaign: s.campaign.into(),
             status: s.status,
-            verdict: s.verdict_label.map(Into::into),
+            verdict: s.verdict.map(Into::into),
             updated: s.updated.into(),
         }
     }

@@ -33,6 +33,8 @@ pub enum Effect<'b> {
     Open {
         id: String,
         then: Then,
+        /// The interface's language, which the advice is given in from now on.
+        lang: Lang,
     },
     Read {
         id: String,
@@ -81,8 +83,8 @@ impl Drop for SignOffFields {
 /// What came of an effect.
 pub enum Done<'b> {
     Started(app::Work<'b>, Saved),
-    Opened(Result<Opened<'b>, String>, Then),
-    Read(Result<Viewed, String>),
+    Opened(anyhow::Result<Opened<'b>>, Then),
+    Read(anyhow::Result<Viewed>),
     Answered {
         work: app::Work<'b>,
         q: QId,
@@ -116,8 +118,8 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
             let (work, saved) = wf.start(campaign, participants, lang);
             Done::Started(work, saved)
         }
-        Effect::Open { id, then } => Done::Opened(wf.open(&id).map_err(|e| format!("{e:#}")), then),
-        Effect::Read { id } => Done::Read(wf.read(&id).map_err(|e| format!("{e:#}"))),
+        Effect::Open { id, then, lang } => Done::Opened(wf.open_in(&id, lang), then),
+        Effect::Read { id } => Done::Read(wf.read(&id)),
         Effect::Answer {
             mut work,
             q,
@@ -156,7 +158,9 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
             let key = (!form.key.is_empty()).then_some(key.as_path());
             let result = wf.sign_off(&mut work, input, key, |_| {
                 match form.passphrase.is_empty() {
-                    true => Err(anyhow::anyhow!(super::words::words(lang).passphrase_needed)),
+                    true => Err(anyhow::anyhow!(
+                        crate::locale::screen::words(lang).passphrase_needed
+                    )),
                     false => Ok(form.passphrase.clone()),
                 }
             });

@@ -18,7 +18,6 @@ pub mod minimal;
 pub mod theme;
 pub mod update;
 pub mod view;
-pub mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -140,6 +139,7 @@ pub fn run<E>(
         driver.perform(Effect::Open {
             id: id.to_string(),
             then: Then::Continue,
+            lang,
         });
     }
     let mut listing = Some(listing);

@@ -315,6 +315,7 @@ impl<'b> Ui<'b> {
         self.0.perform(avg_wijzer::tui::effect::Effect::Open {
             id: id.to_string(),
             then: avg_wijzer::tui::effect::Then::Continue,
+            lang: self.0.model.lang,
         });
     }
 }

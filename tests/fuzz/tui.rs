@@ -364,6 +364,7 @@ fn steps(case: &Case, dir: &Path) -> Result<bool, String> {
                 d.perform(Effect::Open {
                     id: id.clone(),
                     then: Then::Continue,
+                    lang: d.model.lang,
                 });
                 None
             }

@@ -45,7 +45,7 @@ pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         }
         Action::Back if read_only => to_start(m),
         Action::Back => m.screen = Screen::Review(Review::default()),
-        Action::Edit if read_only => return Some(start::open(&id, Then::Continue)),
+        Action::Edit if read_only => return Some(start::open(&id, Then::Continue, m.lang)),
         Action::Edit => m.screen = Screen::Review(Review::default()),
         Action::Export => open_export(m),
         Action::SignOff => return open_sign_off(m),
@@ -65,7 +65,7 @@ pub(super) fn open_sign_off<'b>(m: &mut Model<'b>) -> Step<'b> {
         return None;
     }
     if m.work.as_ref().is_some_and(Work::is_read_only) {
-        return Some(start::open(&record.id, Then::SignOff));
+        return Some(start::open(&record.id, Then::SignOff, m.lang));
     }
     record.outcome.as_ref()?;
     let today: String = (m.clock)().chars().take(10).collect();

@@ -17,17 +17,25 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             list_record(m);
             goto_question(m, m.bank.start, Origin::Flow);
         }
-        Done::Opened(Err(why), _) | Done::Read(Err(why)) => error(m, why),
+        Done::Opened(Err(e), _) | Done::Read(Err(e)) => {
+            // An altered record is said in the interface's language; the rest as the store
+            // says it.
+            let why = match e.downcast_ref::<crate::record::Altered>() {
+                Some(altered) => altered.said(m.lang),
+                None => format!("{e:#}"),
+            };
+            error(m, why)
+        }
         Done::Opened(Ok(opened), then) => opened_for(m, opened, then),
         Done::Read(Ok(viewed)) => {
             // Nothing to read yet: an unfinished record is continued instead.
             if viewed.record.outcome.is_none() {
-                return Some(start::open(&viewed.record.id, Then::Continue));
+                return Some(start::open(&viewed.record.id, Then::Continue, m.lang));
             }
             m.work = Some(Work::Viewing(viewed.record));
             m.screen = Screen::Advice(AdviceView::default());
             match viewed.altered {
-                Some(altered) => error(m, altered.to_string()),
+                Some(altered) => error(m, altered.said(m.lang)),
                 None => info(m, words(m.lang).read_only),
             }
         }
@@ -43,14 +51,14 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
                     tell(m, &changed, None);
                     after_answer(m, q, origin);
                 }
-                Err(refused) => error(m, refused.to_string()),
+                Err(refused) => error(m, refused.said(m.lang)),
             }
         }
         Done::Noted { work, result } => {
             m.work = Some(Work::Editing(work));
             match result {
                 Ok(changed) => tell(m, &changed, Some(words(m.lang).note_saved)),
-                Err(refused) => error(m, refused.to_string()),
+                Err(refused) => error(m, refused.said(m.lang)),
             }
         }
         Done::Signed {
@@ -74,7 +82,7 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             Err(ExportError::Exists(_)) => {
                 m.overlay = Overlay::Confirm(Confirm::Overwrite { path, format });
             }
-            Err(ExportError::Altered(e)) => error(m, e.to_string()),
+            Err(ExportError::Altered(e)) => error(m, e.said(m.lang)),
             Err(ExportError::NoSignature { .. }) => error(m, words(m.lang).not_signed),
             Err(ExportError::Other(e)) => error(m, format!("{e:#}")),
         },
@@ -86,7 +94,7 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
 fn opened_for<'b>(m: &mut Model<'b>, opened: app::Opened<'b>, then: Then) {
     let w = words(m.lang);
     let work = opened.work;
-    let mut line = format!("{} {}", w.resumed, work.record().title());
+    let mut line = format!("{} {}", w.resumed, work.record().title(m.lang));
     if work.must_revise() {
         let said = match work.is_altered() {
             true => w.opened_altered,
@@ -172,7 +180,7 @@ fn signed(m: &mut Model, decision: Decision, result: Result<Changed, SignOffErro
             m,
             format!("{} — {}: {why}", w.signoff_failed, w.save_failed),
         ),
-        Err(SignOffError::Refused(refused)) => error(m, refused.to_string()),
+        Err(SignOffError::Refused(refused)) => error(m, refused.said(m.lang)),
         Err(SignOffError::Key(e)) => error(m, format!("{e:#}")),
         Err(SignOffError::BankChangedUnseen { .. }) => {
             error(m, w.bank_unseen);

@@ -11,7 +11,7 @@ use super::app::*;
 use super::effect::{Effect, Then};
 use super::keymap::{Action, Ctx};
 use super::message::Message;
-use super::words::words;
+use crate::locale::screen::words;
 
 mod advice;
 mod done;

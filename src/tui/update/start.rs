@@ -19,13 +19,13 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         // A record in progress is continued; one with advice is opened to read.
         Action::Select | Action::Toggle => {
             return chosen().map(|row| match row.status {
-                Status::InProgress => open(&row.id, Then::Continue),
+                Status::InProgress => open(&row.id, Then::Continue, m.lang),
                 _ => Effect::Read {
                     id: row.id.to_string(),
                 },
             });
         }
-        Action::Edit => return chosen().map(|row| open(&row.id, Then::Continue)),
+        Action::Edit => return chosen().map(|row| open(&row.id, Then::Continue, m.lang)),
         Action::Leave => m.run = Run::Done,
         _ => {}
     }
@@ -33,10 +33,11 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
 }
 
 /// Opens the record `id` to work on.
-pub(super) fn open<'b>(id: &str, then: Then) -> Effect<'b> {
+pub(super) fn open<'b>(id: &str, then: Then, lang: crate::text::Lang) -> Effect<'b> {
     Effect::Open {
         id: id.to_string(),
         then,
+        lang,
     }
 }
 

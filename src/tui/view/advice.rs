@@ -9,9 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use super::{Targets, item_rows, panel, plain_lines, render_lines, scroll_to, wrap_lines};
 use crate::advice::Advice;
+use crate::locale::screen::words;
 use crate::tui::app::{AdviceItem, AdviceView, Model, advice_items};
 use crate::tui::theme::Severity;
-use crate::tui::words::words;
 
 /// How serious the verdict is: its value's place among the bank's verdict values.
 pub fn severity(m: &Model, advice: &Advice) -> Severity {

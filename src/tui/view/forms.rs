@@ -4,13 +4,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{panel, plain_lines, render_lines, text_field, wrap_lines};
+use crate::locale::screen::words;
 use crate::record::Decision;
 use crate::tui::app::{
     ExportField, ExportForm, ExportFormat, Model, NewField, NewForm, SignField, SignOffForm,
     TextField,
 };
 use crate::tui::theme::Theme;
-use crate::tui::words::words;
 
 /// Lines of a form and, if a field has the cursor, where it goes.
 struct FormLines {

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::app::{Model, NoticeKind, Screen, TextField};
 use super::keymap::{Action, binding};
 use super::theme::Theme;
-use super::words::words;
+use crate::locale::screen::words;
 use crate::text::Lang;
 
 /// The smallest terminal the screens are laid out for.
@@ -78,6 +78,7 @@ pub fn draw_first(frame: &mut Frame, lang: Lang, theme: Theme, store_shown: &str
     };
     if let Some(body) = draw_chrome(frame, &chrome) {
         let view = start::StartView {
+            bank: None,
             lang,
             theme,
             records: &super::app::Records::Loading,
@@ -143,7 +144,7 @@ fn header_text(m: &Model) -> (String, String) {
         _ => {
             let name = m
                 .record()
-                .map(|r| r.title().to_string())
+                .map(|r| r.title(m.lang).to_string())
                 .unwrap_or_default();
             format!("{}: {name}", m.lang.ui().campaign)
         }

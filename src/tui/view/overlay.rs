@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{centered, plain_lines, popup, scrolled_text, text_field, wrap_lines};
+use crate::locale::screen::words;
 use crate::tui::app::{Confirm, Model, Overlay};
 use crate::tui::keymap::{Ctx, KEYS};
-use crate::tui::words::words;
 
 pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
     match &m.overlay {

@@ -10,8 +10,8 @@ use super::{
 };
 use crate::bank::{Kind, QId};
 use crate::engine::Answer;
+use crate::locale::screen::words;
 use crate::tui::app::{Asking, Explain, Model, Pane, Review, bit};
-use crate::tui::words::words;
 
 pub fn draw(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) -> Targets {
     let Some(a) = m.assessment() else {

@@ -4,14 +4,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::{Targets, item_rows, scroll_to, truncate, wrap_lines};
+use crate::locale::screen::words;
 use crate::text::Lang;
 use crate::tui::app::{Model, Records, Start};
 use crate::tui::theme::Theme;
-use crate::tui::words::words;
 
 /// What the start screen shows; drawn from the model, or before there is one (the first
 /// frame).
 pub struct StartView<'a> {
+    /// Not yet loaded on the first frame, which lists nothing.
+    pub bank: Option<&'a crate::bank::Bank>,
     pub lang: Lang,
     pub theme: Theme,
     pub records: &'a Records,
@@ -22,6 +24,7 @@ pub struct StartView<'a> {
 impl<'a> StartView<'a> {
     pub fn of(m: &'a Model, s: &Start) -> StartView<'a> {
         StartView {
+            bank: Some(m.bank),
             lang: m.lang,
             theme: m.theme,
             records: &m.records,
@@ -126,7 +129,9 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                 } else {
                     &r.campaign
                 };
-                let verdict = r.verdict.as_deref().unwrap_or("—");
+                let verdict = r.verdict.as_deref().map_or("—", |v| {
+                    m.bank.and_then(|b| b.verdict_label(v, m.lang)).unwrap_or(v)
+                });
                 let date = r.updated.get(..10).unwrap_or(&r.updated);
                 let text = row(name, r.status.label(m.lang), verdict, date);
                 if selected == Some(i) {

@@ -1,5 +1,5 @@
-//! The plain mode's words, in Dutch and English.
-pub(super) struct Words {
+//! The plain mode's lines, in Dutch and English.
+pub struct Words {
     pub intro: &'static str,
     pub question: &'static str,
     pub remaining: &'static str,
@@ -51,7 +51,7 @@ pub(super) struct Words {
     pub not_all_saved: &'static str,
 }
 
-pub(super) const NL: Words = Words {
+pub const NL: Words = Words {
     intro: "Beantwoord de vragen één voor één. Typ het nummer van je antwoord en druk op Enter.",
     question: "Vraag",
     remaining: "daarna nog",
@@ -103,7 +103,7 @@ pub(super) const NL: Words = Words {
     not_all_saved: "Niet alles is bewaard: de laatste wijzigingen staan niet op schijf (zie de melding hierboven).",
 };
 
-pub(super) const EN: Words = Words {
+pub const EN: Words = Words {
     intro: "Answer the questions one by one. Type the number of your answer and press Enter.",
     question: "Question",
     remaining: "then",

@@ -1,0 +1,8 @@
+//! Every word the program shows outside the question bank, in Dutch (the default) and English.
+//! The legal texts are in the bank; what is here is the frame around them: the screens, the
+//! plain mode's lines, the commands' output, and the sentences the lower layers' typed
+//! errors and events become. No layer below this one builds a sentence for a person.
+pub mod commands;
+pub mod lines;
+pub mod record;
+pub mod screen;

@@ -1,0 +1,283 @@
+//! `--lang en` is English throughout: every screen of the interface, the plain mode, and
+//! every command's output, with nothing Dutch but what the user typed. A record made in
+//! Dutch is listed and continued in English too.
+use std::sync::LazyLock;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use regex::Regex;
+
+use avg_wijzer::bank::Bank;
+use avg_wijzer::store::Store;
+use avg_wijzer::text::Lang;
+use avg_wijzer::tui::keymap::Action;
+use avg_wijzer::tui::message::Message;
+use avg_wijzer::tui::view;
+
+mod common;
+use common::{Scratch, Ui};
+
+/// Words of Dutch that no English sentence of the program uses (not "de", "en" or "van",
+/// which occur in names and language codes).
+static DUTCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(het|een|niet|geen|wordt|voor|naar|ook|moet|deze|dit|verslag|verslagen|vraag|vragen|antwoord|antwoorden|afgetekend|aftekenen|bezig|afgerond|zonder|naam|opslaan|bewaard|wijzig|wijzigen|nieuwe|advies|campagne|oordeel|vragenbank|bijgewerkt|toegestaan|kiezen|terug|verlaten|omhoog|omlaag|hulp|notitie|uitleg|bronnen|waarschuwing|actie|acties|goedgekeurd|afgekeurd|opmerkingen|vingerafdruk|revisie|gemaakt|alleen|lezen|verder)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// Every source the bank cites, longest first: the titles of Dutch documents stay Dutch
+/// in any language, as cited. Collected from the bank files themselves.
+static SOURCES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    fn collect(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, v) in o {
+                    match (k.as_str(), v) {
+                        ("sources", serde_json::Value::Array(a)) => {
+                            out.extend(a.iter().filter_map(|s| s.as_str()).map(spaced))
+                        }
+                        _ => collect(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| collect(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("questions").expect("the bank") {
+        let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("a file");
+        collect(&serde_json::from_str(&text).expect("JSON"), &mut out);
+    }
+    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    out.dedup();
+    out
+});
+
+/// Whitespace (line breaks and indentation of wrapped text) as single spaces.
+fn spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Fails with every Dutch word found in `text`, said with where it was found; the cited
+/// sources left out.
+fn english(what: &str, text: &str) {
+    let mut rest = spaced(text);
+    for source in SOURCES.iter() {
+        for cited in [
+            source.clone(),
+            avg_wijzer::text::md_escape(source),
+            source.replace('&', "&amp;"),
+        ] {
+            rest = rest.replace(&cited, "");
+        }
+    }
+    let found: Vec<&str> = DUTCH.find_iter(&rest).map(|m| m.as_str()).collect();
+    assert!(
+        found.is_empty(),
+        "{what}: Dutch words {found:?} in:\n{text}"
+    );
+}
+
+const ANSWERS: &str = r#"{
+  "campaign": { "name": "Spring campaign" },
+  "answers": {
+    "campaign_purpose": "More young families",
+    "use_case": "address_selection",
+    "postcode_granularity": "pc6_house_number",
+    "envisia_access": "poi_license",
+    "distribution": "direct_marketing",
+    "audience": ["existing_customers", "former_customers"],
+    "channel": ["email"],
+    "uses_lending_history": "no",
+    "legal_basis": "consent",
+    "existing_consent": "some"
+  }
+}"#;
+
+fn clock() -> String {
+    "2026-11-30T10:00:00Z".into()
+}
+
+#[test]
+fn every_command_speaks_english() {
+    let s = Scratch::new("english-commands");
+    s.write("answers.json", ANSWERS);
+    let en = |args: &[&str]| {
+        let mut all = vec!["--lang", "en"];
+        all.extend_from_slice(args);
+        let out = s.run(&all);
+        out.assert_ok();
+        english(
+            &format!("{args:?}"),
+            &format!("{}\n{}", out.stdout, out.stderr),
+        );
+        out.stdout
+    };
+    let id = en(&["new", "--answers", "answers.json"]).trim().to_string();
+    // A record made in Dutch, listed and shown beside it.
+    let out = s.run(&["new", "--answers", "answers.json"]);
+    out.assert_ok();
+    let dutch = out.stdout.trim().to_string();
+    en(&["advise", "--answers", "answers.json"]);
+    en(&["advise", "--answers", "answers.json", "--format", "md"]);
+    en(&["list"]);
+    en(&["show", &id]);
+    for format in ["md", "html", "csv"] {
+        en(&["export", &id, "--format", format]);
+    }
+    en(&["compare", &id, &dutch]);
+    en(&[
+        "signoff",
+        &id,
+        "--name",
+        "Jane Smith",
+        "--decision",
+        "approved-with-conditions",
+    ]);
+    en(&["list"]);
+    en(&["show", &id]);
+}
+
+#[test]
+fn the_plain_mode_speaks_english() {
+    let bank = Bank::embedded().expect("bank");
+    let mut out = Vec::new();
+    let input = "More young families\n3\n2\n1\n2\n1 2\n2\n2\n1\n2\n\n";
+    avg_wijzer::plain::run(&bank, Lang::En, &mut input.as_bytes(), &mut out).expect("runs");
+    english("plain mode", &String::from_utf8(out).expect("UTF-8"));
+}
+
+/// The screen in view, by name.
+fn on(ui: &Ui) -> &'static str {
+    use avg_wijzer::tui::app::Screen;
+    match &ui.screen {
+        Screen::Start(_) => "start",
+        Screen::NewForm(_) => "new",
+        Screen::Question(_) => "question",
+        Screen::Review(_) => "review",
+        Screen::Advice(_) => "advice",
+        Screen::SignOff(_) => "sign-off",
+        Screen::Export(_) => "export",
+    }
+}
+
+fn render(ui: &Ui, what: &str) {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+    terminal
+        .draw(|f| {
+            view::draw(f, ui);
+        })
+        .expect("draw");
+    english(what, &format!("{}", terminal.backend()));
+}
+
+#[test]
+fn every_screen_speaks_english() {
+    use Action::*;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let bank = Bank::embedded().expect("bank");
+    // A complete record made in Dutch, without a campaign name, waits in the store.
+    let mut dutch = Ui::new(
+        &bank,
+        Lang::Nl,
+        Some(Store::open(dir.path()).unwrap()),
+        false,
+        clock,
+    );
+    dutch.send(Message::Key(Select));
+    dutch.send(Message::Key(Select));
+    dutch.send(Message::Key(Select));
+    dutch.send(Message::Key(Select));
+    for c in "Doel".chars() {
+        dutch.send(Message::Input(c));
+    }
+    dutch.send(Message::Key(Select));
+    dutch.send(Message::Key(Select)); // the area map: advice at once
+    let store = Store::open(dir.path()).unwrap();
+    let listed = avg_wijzer::app::list(&store, avg_wijzer::tui::app::Row::from);
+    let mut ui = Ui::new(&bank, Lang::En, Some(store), false, clock);
+    ui.send(Message::Listed(listed.map_err(|e| e.to_string())));
+    render(&ui, "start");
+    ui.send(Message::Key(Help));
+    render(&ui, "help");
+    ui.send(Message::Key(Leave));
+    // The Dutch record, continued in English.
+    ui.send(Message::Key(Down));
+    ui.send(Message::Key(Edit));
+    render(&ui, "the Dutch record continued");
+    assert_eq!(on(&ui), "review");
+    ui.send(Message::Key(Bottom));
+    ui.send(Message::Key(Select));
+    render(&ui, "its advice");
+    assert_eq!(on(&ui), "advice");
+    assert_eq!(
+        ui.record().map(|r| r.lang),
+        Some(Lang::En),
+        "given in English"
+    );
+    ui.send(Message::Key(Leave));
+    // A new assessment, by keys.
+    ui.send(Message::Key(Top));
+    ui.send(Message::Key(Select));
+    render(&ui, "new assessment");
+    for c in "Spring campaign".chars() {
+        ui.send(Message::Input(c));
+    }
+    ui.send(Message::Key(Select));
+    ui.send(Message::Key(Select));
+    ui.send(Message::Key(Select));
+    render(&ui, "first question");
+    for c in "More young families".chars() {
+        ui.send(Message::Input(c));
+    }
+    ui.send(Message::Key(Select));
+    render(&ui, "second question");
+    ui.send(Message::Key(Note));
+    render(&ui, "note");
+    ui.send(Message::Key(Leave));
+    for keys in [
+        &[Down, Down, Select][..],
+        &[Down, Select],
+        &[Select],
+        &[Down, Select],
+    ] {
+        for &k in keys {
+            ui.send(Message::Key(k));
+        }
+        render(&ui, "a question");
+    }
+    ui.send(Message::Key(Toggle));
+    render(&ui, "checkboxes");
+    for k in [
+        Down, Down, Toggle, Select, Down, Toggle, Select, Down, Select, Select,
+    ] {
+        ui.send(Message::Key(k));
+    }
+    ui.send(Message::Key(Down));
+    ui.send(Message::Key(Select));
+    render(&ui, "review");
+    assert_eq!(on(&ui), "review");
+    ui.send(Message::Key(Bottom));
+    ui.send(Message::Key(Select));
+    render(&ui, "advice");
+    assert_eq!(on(&ui), "advice");
+    ui.send(Message::Key(Select));
+    render(&ui, "advice, an entry open");
+    ui.send(Message::Key(Export));
+    render(&ui, "export");
+    assert_eq!(on(&ui), "export");
+    ui.send(Message::Key(Leave));
+    ui.send(Message::Key(SignOff));
+    render(&ui, "sign-off");
+    assert_eq!(on(&ui), "sign-off");
+    ui.send(Message::Key(Select));
+    ui.send(Message::Key(Select));
+    ui.send(Message::Key(Select));
+    ui.send(Message::Key(Select));
+    render(&ui, "a refused sign-off");
+    assert!(ui.status.is_some(), "the refusal is said");
+    ui.send(Message::Key(Leave));
+    render(&ui, "confirm");
+}
