@@ -1,5 +1,6 @@
 //! The question bank: questions, findings, actions, warnings, notes and rules, loaded from JSON
 //! and compiled to indexes. The bank is the legal knowledge; nothing legal lives in Rust.
+mod answer;
 pub mod condition;
 pub mod lint;
 mod load;
@@ -10,10 +11,10 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+pub use answer::{Answer, AnswerError, MAX_TEXT};
 pub use condition::Cond;
 pub use load::{LoadError, hash_files};
 
-use crate::engine::Answer;
 use crate::text::{Lang, Text};
 
 pub type QId = usize;
@@ -279,20 +280,6 @@ pub enum Item {
 }
 
 impl Item {
-    /// Whether the outcome holds this item.
-    pub fn in_outcome(&self, outcome: &crate::engine::Outcome) -> bool {
-        use crate::engine::Level;
-        match *self {
-            Item::Action(a, required) => outcome
-                .actions
-                .iter()
-                .any(|x| x.action == a && (!required || x.level == Level::Required)),
-            Item::Warning(w) => outcome.warnings.contains(&w),
-            Item::Note(n) => outcome.notes.contains(&n),
-            Item::Finding(f, v) => outcome.findings[f] == Some(v),
-        }
-    }
-
     /// How a maintainer names it: `actie "x" (verplicht)`, `bevinding "f" = v`.
     pub fn describe(&self, bank: &Bank) -> String {
         match *self {

@@ -1,10 +1,12 @@
 //! The decision engine: which question comes next, and what the answers lead to. Pure: no I/O,
 //! no terminal, no legal rule — everything legal comes from the [`Bank`].
-mod answer;
+#[cfg(test)]
+mod agrees_with_lint;
 mod outcome;
 pub mod remedies;
 
-pub use answer::{Answer, AnswerError, MAX_TEXT};
+/// Answers are defined with the questions they answer; a session holds them.
+pub use crate::bank::{Answer, AnswerError, MAX_TEXT};
 pub use outcome::{Advised, Level, Outcome};
 pub use remedies::{Ask, Change, ChangeKind, Remedy, remedies};
 

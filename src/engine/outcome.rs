@@ -1,7 +1,7 @@
 //! The outcome of an assessment: findings, actions with their level, warnings and notes.
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{AId, Bank, NId, QId, RId, WId};
+use crate::bank::{AId, Bank, Item, NId, QId, RId, WId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -128,5 +128,18 @@ impl Outcome {
     pub fn verdict<'b>(&self, bank: &'b Bank) -> Option<&'b crate::bank::FindingValue> {
         let f = bank.verdict.finding;
         self.findings[f].map(|v| &bank.findings[f].values[v as usize])
+    }
+
+    /// Whether the outcome holds `item`, as a declared conflict names it.
+    pub fn holds(&self, item: Item) -> bool {
+        match item {
+            Item::Action(a, required) => self
+                .actions
+                .iter()
+                .any(|x| x.action == a && (!required || x.level == Level::Required)),
+            Item::Warning(w) => self.warnings.contains(&w),
+            Item::Note(n) => self.notes.contains(&n),
+            Item::Finding(f, v) => self.findings[f] == Some(v),
+        }
     }
 }

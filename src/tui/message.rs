@@ -1,8 +1,8 @@
 //! What can happen to the model: a key's action, a typed character, or news from outside.
 use crate::store::Listing;
 
+use super::action::Action;
 use super::app::Row;
-use super::keymap::Action;
 
 #[derive(Debug)]
 pub enum Message {

@@ -3,8 +3,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::explore::{Bits, MAX_TESTED_OPTIONS};
-use crate::bank::{Bank, Kind, QId, Target};
-use crate::engine::Answer;
+use crate::bank::{Answer, Bank, Kind, QId, Target};
 
 pub(super) fn reach_from(bank: &Bank, q: QId, reach: &mut Vec<Option<Bits>>) {
     if reach[q].is_some() {

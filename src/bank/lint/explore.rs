@@ -16,8 +16,7 @@ use super::classes::{answer_classes, reach_from};
 use super::conflict::{self, Conflicts};
 use super::effect::{Effect, Effects, Layout, NOTHING};
 use crate::bank::condition::Known;
-use crate::bank::{Bank, QId, Target};
-use crate::engine::Answer;
+use crate::bank::{Answer, Bank, QId, Target};
 
 /// Answer classes of a multiple-choice question are enumerated over the options conditions look
 /// at; more than this many such options is refused rather than explored.
