@@ -44,13 +44,13 @@ fn bit_level_completion_agrees_with_the_engine() {
 /// Every item a conflict can name, in every bank position.
 fn all_items(bank: &Bank) -> Vec<Item> {
     let mut items = Vec::new();
-    for a in 0..bank.actions.len() {
+    for a in bank.actions.keys() {
         items.push(Item::Action(a, false));
         items.push(Item::Action(a, true));
     }
-    items.extend((0..bank.warnings.len()).map(Item::Warning));
-    items.extend((0..bank.notes.len()).map(Item::Note));
-    for (f, finding) in bank.findings.iter().enumerate() {
+    items.extend(bank.warnings.keys().map(Item::Warning));
+    items.extend(bank.notes.keys().map(Item::Note));
+    for (f, finding) in bank.findings.iter_enumerated() {
         items.extend((0..finding.values.len()).map(|v| Item::Finding(f, v as u8)));
     }
     items

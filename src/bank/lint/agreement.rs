@@ -4,13 +4,13 @@
 use super::conflict::{Conflicts, Probe};
 use super::effect::{Effect, Layout};
 use super::explore::Explorer;
-use crate::bank::{AId, Bank, Item, NId, WId};
+use crate::bank::{AId, Bank, FId, IdSlice, Ids, Item, NId, WId};
 
 /// An outcome as the lint's bits hold it, before the engine completes it.
 #[derive(Debug, Clone)]
 pub(crate) struct Decoded {
     /// Per finding, the value the bits set, if any.
-    pub findings: Vec<Option<u8>>,
+    pub findings: Ids<FId, Option<u8>>,
     /// The actions given, with whether each is required.
     pub actions: Vec<(AId, bool)>,
     pub warnings: Vec<WId>,
@@ -31,16 +31,23 @@ fn decode(bank: &Bank, layout: &Layout, e: &Effect) -> Decoded {
                 .map(|v| v as u8)
         })
         .collect();
-    let actions = (0..layout.actions.len())
-        .filter(|&a| set(layout.actions[a]))
-        .map(|a| (a, set(layout.actions[a] + 1)))
+    let actions = layout
+        .actions
+        .iter_enumerated()
+        .filter(|&(_, &bit)| set(bit))
+        .map(|(a, &bit)| (a, set(bit + 1)))
         .collect();
-    let given = |bits: &[usize]| (0..bits.len()).filter(|&i| set(bits[i])).collect();
+    fn given<I: From<usize>>(bits: &IdSlice<I, usize>, set: impl Fn(usize) -> bool) -> Vec<I> {
+        bits.iter_enumerated()
+            .filter(|&(_, &bit)| set(bit))
+            .map(|(i, _)| i)
+            .collect()
+    }
     Decoded {
         findings,
         actions,
-        warnings: given(&layout.warnings),
-        notes: given(&layout.notes),
+        warnings: given(&layout.warnings, set),
+        notes: given(&layout.notes, set),
     }
 }
 
@@ -48,15 +55,18 @@ fn decode(bank: &Bank, layout: &Layout, e: &Effect) -> Decoded {
 /// that completed at the bit level as the lint does.
 pub(crate) fn completions(bank: &Bank) -> Vec<(String, Decoded, Decoded)> {
     let layout = Layout::new(bank);
-    let effects: Vec<Effect> = bank.rules.iter().map(|r| layout.effect(r)).collect();
+    let effects: Vec<(&str, Effect)> = bank
+        .rules
+        .iter()
+        .map(|r| (r.id.as_str(), layout.effect(r)))
+        .collect();
     let mut out = Vec::new();
-    for a in 0..effects.len() {
-        for b in a..effects.len() {
-            let e = effects[a].merge(&effects[b]);
-            let name = format!("rules {} and {}", bank.rules[a].id, bank.rules[b].id);
+    for (i, (a, first)) in effects.iter().enumerate() {
+        for (b, second) in &effects[i..] {
+            let e = first.merge(second);
             let completed = layout.complete(bank, &e);
             out.push((
-                name,
+                format!("rules {a} and {b}"),
                 decode(bank, &layout, &e),
                 decode(bank, &layout, &completed),
             ));

@@ -2,7 +2,7 @@
 use hashbrown::HashTable;
 use smallvec::SmallVec;
 
-use crate::bank::Bank;
+use crate::bank::{AId, Bank, FId, Ids, NId, WId};
 
 /// One 64-bit word of an [`Effect`]: its number and its bits.
 pub(super) type Word = (u32, u64);
@@ -95,11 +95,11 @@ fn range_mask(base: usize, from: usize, to: usize) -> u64 {
 /// Rules about one part of a bank are written together, so what they add lies close together
 /// and the effects of exploring that part touch few words (see [`Effects`]).
 pub(super) struct Layout {
-    pub(super) findings: Vec<usize>,
+    pub(super) findings: Ids<FId, usize>,
     /// Per action, its lower bit; the upper one is the next.
-    pub(super) actions: Vec<usize>,
-    pub(super) warnings: Vec<usize>,
-    pub(super) notes: Vec<usize>,
+    pub(super) actions: Ids<AId, usize>,
+    pub(super) warnings: Ids<WId, usize>,
+    pub(super) notes: Ids<NId, usize>,
     /// Per word, the upper bits of the actions in it: any of them set means a required action.
     required: Vec<u64>,
 }
@@ -117,9 +117,9 @@ impl Layout {
             .map(|f| place(f.values.len()))
             .collect();
         const UNPLACED: usize = usize::MAX;
-        let mut actions = vec![UNPLACED; bank.actions.len()];
-        let mut warnings = vec![UNPLACED; bank.warnings.len()];
-        let mut notes = vec![UNPLACED; bank.notes.len()];
+        let mut actions: Ids<AId, usize> = vec![UNPLACED; bank.actions.len()].into();
+        let mut warnings: Ids<WId, usize> = vec![UNPLACED; bank.warnings.len()].into();
+        let mut notes: Ids<NId, usize> = vec![UNPLACED; bank.notes.len()].into();
         for rule in &bank.rules {
             for &a in rule.recommend.iter().chain(&rule.require) {
                 if actions[a] == UNPLACED {
@@ -168,7 +168,7 @@ impl Layout {
     /// in step with it by a test (in the engine, through `agreement`).
     pub(super) fn complete(&self, bank: &Bank, e: &Effect) -> Effect {
         let mut c = e.clone();
-        for (f, finding) in bank.findings.iter().enumerate() {
+        for (f, finding) in bank.findings.iter_enumerated() {
             if let Some(d) = finding.default
                 && c.count(self.findings[f], finding.values.len()) == 0
             {
