@@ -140,7 +140,7 @@ impl Advice {
         lang: Lang,
     ) -> Advice {
         let mut findings = Map::new();
-        for (f, finding) in bank.findings.iter().enumerate() {
+        for (f, finding) in bank.findings.iter_enumerated() {
             let value = outcome.findings[f]
                 .map_or(Value::Null, |v| finding.values[v as usize].value.clone());
             findings.insert(finding.id.clone(), value);
@@ -253,8 +253,7 @@ impl Advice {
             .collect();
         let finding_labels = bank
             .findings
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter(|(f, _)| *f != bank.verdict.finding)
             .map(|(f, finding)| FindingLabel {
                 id: finding.id.clone(),

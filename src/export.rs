@@ -12,7 +12,7 @@ pub use page::html;
 pub use sheet::csv;
 
 /// The formats a record can be exported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Md,
     Html,

@@ -1,6 +1,6 @@
 //! The engine as a pure function: which question comes next, how changing an answer reshapes
 //! the path, and — over random walks — that every path ends in a complete outcome.
-use avg_wijzer::bank::{Bank, Kind, QId};
+use avg_wijzer::bank::{AId, Bank, Kind, QId};
 use avg_wijzer::engine::{Answer, AnswerError, Session};
 use proptest::prelude::*;
 
@@ -196,7 +196,7 @@ proptest! {
         }
         let outcome = s.outcome(&bank).expect("a complete walk has an outcome");
         prop_assert!(outcome.findings.iter().all(Option::is_some));
-        let mut ids: Vec<usize> = outcome.actions.iter().map(|a| a.action).collect();
+        let mut ids: Vec<AId> = outcome.actions.iter().map(|a| a.action).collect();
         ids.sort();
         ids.dedup();
         prop_assert_eq!(ids.len(), outcome.actions.len());

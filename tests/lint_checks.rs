@@ -150,7 +150,7 @@ fn assert_reported_on_a_real_path(bank: &Bank, c: usize, defects: &[String]) -> 
     let walked = avg_wijzer::answers::assess(bank, "pad", &answers).expect("the path walks");
     for item in &conflict.items {
         assert!(
-            item.in_outcome(&walked.outcome),
+            walked.outcome.holds(*item),
             "{} not on the path {path}",
             item.describe(bank)
         );

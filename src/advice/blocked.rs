@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::bank::{Bank, QId};
+use crate::bank::{AId, Bank, QId, RId};
 use crate::engine::{Answer, ChangeKind, Level, Outcome, Remedy, Session, remedies};
 use crate::text::{Lang, Ui};
 
@@ -80,7 +80,7 @@ pub(super) fn views(
         return (None, Vec::new());
     }
     let strongest = bank.findings[f].values.len().checked_sub(1);
-    let decisive: Vec<usize> = outcome.decisive(bank).collect();
+    let decisive: Vec<RId> = outcome.decisive(bank).collect();
     let set_by =
         |pick: &dyn Fn(&crate::bank::Rule) -> bool| decisive.iter().any(|&r| pick(&bank.rules[r]));
     let blocking = BlockingView {
@@ -147,8 +147,8 @@ fn view(bank: &Bank, r: &Remedy, lang: Lang) -> RemedyView {
             }
         })
         .collect();
-    let ids = |list: &[usize]| list.iter().map(|&a| bank.actions[a].id.clone()).collect();
-    let titles = |list: &[usize]| {
+    let ids = |list: &[AId]| list.iter().map(|&a| bank.actions[a].id.clone()).collect();
+    let titles = |list: &[AId]| {
         list.iter()
             .map(|&a| bank.actions[a].title.get(lang).to_string())
             .collect()

@@ -2,8 +2,7 @@
 //!
 //! A choice answer is a bit mask of the options chosen (one bit for single choice and yes/no), so
 //! `is`, `in`, `includes` and `includes_any` all become "the answer shares a bit with this mask".
-use crate::bank::QId;
-use crate::engine::Answer;
+use crate::bank::{Answer, QId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cond {

@@ -1,6 +1,8 @@
 //! The question bank: questions, findings, actions, warnings, notes and rules, loaded from JSON
 //! and compiled to indexes. The bank is the legal knowledge; nothing legal lives in Rust.
+mod answer;
 pub mod condition;
+mod ids;
 pub mod lint;
 mod load;
 pub mod scale;
@@ -10,18 +12,12 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+pub use answer::{Answer, AnswerError, MAX_TEXT};
 pub use condition::Cond;
+pub use ids::{AId, FId, IdSlice, Ids, NId, QId, RId, WId};
 pub use load::{LoadError, hash_files};
 
-use crate::engine::Answer;
 use crate::text::{Lang, Text};
-
-pub type QId = usize;
-pub type FId = usize;
-pub type AId = usize;
-pub type WId = usize;
-pub type NId = usize;
-pub type RId = usize;
 
 /// The files of the bank shipped with the program, embedded at build time.
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_bank.rs"));
@@ -39,12 +35,12 @@ pub struct Bank {
     /// Where the bank came from, for messages: "ingebouwd" or a directory.
     pub origin: String,
     pub start: QId,
-    pub questions: Vec<Question>,
-    pub findings: Vec<Finding>,
-    pub actions: Vec<Action>,
-    pub warnings: Vec<Warning>,
-    pub notes: Vec<Note>,
-    pub rules: Vec<Rule>,
+    pub questions: Ids<QId, Question>,
+    pub findings: Ids<FId, Finding>,
+    pub actions: Ids<AId, Action>,
+    pub warnings: Ids<WId, Warning>,
+    pub notes: Ids<NId, Note>,
+    pub rules: Ids<RId, Rule>,
     pub verdict: Verdict,
     /// The fields of a draft processing-register entry (AVG art. 30).
     pub register: Vec<RegisterField>,
@@ -279,20 +275,6 @@ pub enum Item {
 }
 
 impl Item {
-    /// Whether the outcome holds this item.
-    pub fn in_outcome(&self, outcome: &crate::engine::Outcome) -> bool {
-        use crate::engine::Level;
-        match *self {
-            Item::Action(a, required) => outcome
-                .actions
-                .iter()
-                .any(|x| x.action == a && (!required || x.level == Level::Required)),
-            Item::Warning(w) => outcome.warnings.contains(&w),
-            Item::Note(n) => outcome.notes.contains(&n),
-            Item::Finding(f, v) => outcome.findings[f] == Some(v),
-        }
-    }
-
     /// How a maintainer names it: `actie "x" (verplicht)`, `bevinding "f" = v`.
     pub fn describe(&self, bank: &Bank) -> String {
         match *self {
@@ -360,11 +342,11 @@ impl Bank {
     }
 
     pub fn finding_id(&self, id: &str) -> Option<FId> {
-        self.findings.iter().position(|f| f.id == id)
+        self.findings.position(|f| f.id == id)
     }
 
     pub fn action_id(&self, id: &str) -> Option<AId> {
-        self.actions.iter().position(|a| a.id == id)
+        self.actions.position(|a| a.id == id)
     }
 }
 
@@ -396,7 +378,7 @@ impl Bank {
     /// The fewest and the most questions a walk can still ask from `q` on, `q` included. The
     /// path changes with the answers, so progress is shown as this range, never as a guess.
     pub fn span_from(&self, q: QId) -> (usize, usize) {
-        fn go(bank: &Bank, q: QId, memo: &mut Vec<Option<(usize, usize)>>) -> (usize, usize) {
+        fn go(bank: &Bank, q: QId, memo: &mut Ids<QId, Option<(usize, usize)>>) -> (usize, usize) {
             if let Some(s) = memo[q] {
                 return s;
             }
@@ -415,6 +397,6 @@ impl Bank {
             memo[q] = Some(span);
             span
         }
-        go(self, q, &mut vec![None; self.questions.len()])
+        go(self, q, &mut vec![None; self.questions.len()].into())
     }
 }

@@ -11,6 +11,9 @@ use crate::text::Text;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
+    /// Where an editor finds the schema of bank files (`docs/bank.schema.json`); ignored.
+    #[serde(rename = "$schema")]
+    pub schema: Option<String>,
     pub bank: Option<Meta>,
     #[serde(default)]
     pub questions: Vec<Question>,

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{EnumValueParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::advice::Advice;
@@ -79,7 +80,12 @@ pub struct Args {
     #[arg(long, global = true)]
     pub accept_altered: bool,
     /// Taal van de uitvoer
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
+    #[arg(
+        long,
+        global = true,
+        value_parser = EnumValueParser::<LangArg>::new().map(Lang::from),
+        default_value = "nl"
+    )]
     pub lang: Lang,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -135,7 +141,7 @@ pub enum Command {
         id: String,
         /// md (Markdown), html (één printbare pagina), json (het verslag zelf), csv (één rij met
         /// de velden van art. 30), sig (de SSH-handtekening van de FG, voor ssh-keygen -Y verify)
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = EnumValueParser::<ExportFormatArg>::new().map(export::Format::from))]
         format: export::Format,
         /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer
         #[arg(short, long, value_name = "FILE")]
@@ -192,6 +198,47 @@ pub enum Command {
     /// A minimal ratatui app: the baseline for the interface's benchmark
     #[command(hide = true)]
     BenchMinimal,
+}
+
+/// The languages `--lang` accepts. The command line spells its values itself, so the domain's
+/// [`Lang`] knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The formats `export --format` accepts; see [`export::Format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Md,
+    Html,
+    Json,
+    Csv,
+    /// The FG's SSH signature alone, as `ssh-keygen -Y verify -s` reads it; only for a signed
+    /// record, so not among the formats every record offers.
+    Sig,
+}
+
+impl From<ExportFormatArg> for export::Format {
+    fn from(f: ExportFormatArg) -> export::Format {
+        match f {
+            ExportFormatArg::Md => export::Format::Md,
+            ExportFormatArg::Html => export::Format::Html,
+            ExportFormatArg::Json => export::Format::Json,
+            ExportFormatArg::Csv => export::Format::Csv,
+            ExportFormatArg::Sig => export::Format::Sig,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -448,5 +495,40 @@ fn write_stdout(s: &str) -> Result<ExitCode, Failure> {
             code: 1,
             message: format!("uitvoer niet te schrijven: {e}"),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Args {
+        Args::try_parse_from(std::iter::once("avg-wijzer").chain(args.iter().copied()))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    }
+
+    /// Every language the interface speaks is accepted by its code, and reaches the domain as
+    /// itself; Dutch without the option.
+    #[test]
+    fn lang_values_map_to_the_domain() {
+        assert_eq!(parse(&[]).lang, Lang::Nl);
+        for lang in [Lang::Nl, Lang::En] {
+            assert_eq!(parse(&["--lang", lang.code()]).lang, lang);
+        }
+        assert!(Args::try_parse_from(["avg-wijzer", "--lang", "de"]).is_err());
+    }
+
+    /// Every export format is accepted by its file extension, and reaches the domain as itself.
+    #[test]
+    fn export_formats_map_to_the_domain() {
+        let all = export::Format::ALL.iter().chain(&[export::Format::Sig]);
+        for &format in all {
+            let args = parse(&["export", "x", "--format", format.ext()]);
+            assert!(
+                matches!(args.command, Some(Command::Export { format: f, .. }) if f == format),
+                "{format:?}"
+            );
+        }
+        assert!(Args::try_parse_from(["avg-wijzer", "export", "x", "--format", "pdf"]).is_err());
     }
 }

@@ -1,20 +1,22 @@
 //! The decision engine: which question comes next, and what the answers lead to. Pure: no I/O,
 //! no terminal, no legal rule — everything legal comes from the [`Bank`].
-mod answer;
+#[cfg(test)]
+mod agrees_with_lint;
 mod outcome;
 pub mod remedies;
 
-pub use answer::{Answer, AnswerError, MAX_TEXT};
+/// Answers are defined with the questions they answer; a session holds them.
+pub use crate::bank::{Answer, AnswerError, MAX_TEXT};
 pub use outcome::{Advised, Level, Outcome};
 pub use remedies::{Ask, Change, ChangeKind, Remedy, remedies};
 
-use crate::bank::{Bank, Kind, QId, Target};
+use crate::bank::{Bank, Ids, Kind, QId, Target};
 
 /// The answers of one assessment. Answers to questions that fell off the path (after an earlier
 /// answer changed) are kept: they come back if the path returns, and the outcome ignores them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    answers: Vec<Option<Answer>>,
+    answers: Ids<QId, Option<Answer>>,
 }
 
 /// Where the answers lead: the answered questions on the path, in order, and the question to ask
@@ -43,7 +45,7 @@ impl Walk {
 impl Session {
     pub fn new(bank: &Bank) -> Session {
         Session {
-            answers: vec![None; bank.questions.len()],
+            answers: vec![None; bank.questions.len()].into(),
         }
     }
 
@@ -97,7 +99,7 @@ impl Session {
 
     /// Follows the path from the start: each answered question's branches decide where to go.
     pub fn walk(&self, bank: &Bank) -> Walk {
-        let mut on_path = vec![false; bank.questions.len()];
+        let mut on_path: Ids<QId, bool> = vec![false; bank.questions.len()].into();
         let mut path = Vec::new();
         let mut q = bank.start;
         // The bank is checked to be free of cycles; the bound only guards against a bug.
@@ -140,15 +142,14 @@ impl Session {
 
     /// Evaluates the rules against the answers on `path` (answers off the path do not count).
     pub fn evaluate(&self, bank: &Bank, path: Vec<QId>) -> Outcome {
-        let mut on_path = vec![false; bank.questions.len()];
+        let mut on_path: Ids<QId, bool> = vec![false; bank.questions.len()].into();
         for &q in &path {
             on_path[q] = true;
         }
         let lookup = |x: QId| if on_path[x] { self.answer(x) } else { None };
         let fired = bank
             .rules
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter(|(_, r)| r.when.holds(&lookup))
             .map(|(i, _)| i);
         Outcome::from_rules(bank, fired, path)
@@ -170,7 +171,8 @@ impl Session {
     /// Questions answered but no longer on the path: kept, not counted.
     pub fn dormant(&self, bank: &Bank) -> Vec<QId> {
         let walk = self.walk(bank);
-        (0..self.answers.len())
+        self.answers
+            .keys()
             .filter(|&q| self.answers[q].is_some() && !walk.contains(q))
             .collect()
     }

@@ -1,7 +1,7 @@
 //! The outcome of an assessment: findings, actions with their level, warnings and notes.
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{AId, Bank, NId, QId, RId, WId};
+use crate::bank::{AId, Bank, FId, Ids, Item, NId, QId, RId, WId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -20,7 +20,7 @@ pub struct Advised {
 pub struct Outcome {
     /// Per finding, the index of its value; `None` only in a bank that leaves it undecided
     /// (the lint refuses such a bank).
-    pub findings: Vec<Option<u8>>,
+    pub findings: Ids<FId, Option<u8>>,
     /// Required actions first, then recommended ones, each in the bank's order.
     pub actions: Vec<Advised>,
     pub warnings: Vec<WId>,
@@ -38,10 +38,10 @@ impl Outcome {
         fired: impl IntoIterator<Item = RId>,
         path: Vec<QId>,
     ) -> Outcome {
-        let mut findings: Vec<Option<u8>> = bank.findings.iter().map(|_| None).collect();
-        let mut level: Vec<Option<Level>> = vec![None; bank.actions.len()];
-        let mut warned = vec![false; bank.warnings.len()];
-        let mut noted = vec![false; bank.notes.len()];
+        let mut findings: Ids<FId, Option<u8>> = bank.findings.iter().map(|_| None).collect();
+        let mut level: Ids<AId, Option<Level>> = bank.actions.iter().map(|_| None).collect();
+        let mut warned: Ids<WId, bool> = bank.warnings.iter().map(|_| false).collect();
+        let mut noted: Ids<NId, bool> = bank.notes.iter().map(|_| false).collect();
         let mut rules = Vec::new();
         for r in fired {
             let rule = &bank.rules[r];
@@ -59,16 +59,15 @@ impl Outcome {
             rule.notes.iter().for_each(|&n| noted[n] = true);
         }
         let actions = level
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter_map(|(a, l)| l.map(|level| Advised { action: a, level }))
             .collect();
-        let warnings = (0..warned.len()).filter(|&w| warned[w]).collect();
-        let notes = (0..noted.len()).filter(|&n| noted[n]).collect();
+        let warnings = warned.keys().filter(|&w| warned[w]).collect();
+        let notes = noted.keys().filter(|&n| noted[n]).collect();
         let mut outcome = Outcome::complete(bank, findings, actions, warnings, notes, rules, path);
         // The actions that decide the verdict (e.g. "remove the school-library members" when
         // the plan is not allowed) come first, so the reason is read before the routine.
-        let decisive: Vec<usize> = outcome
+        let decisive: Vec<AId> = outcome
             .decisive(bank)
             .flat_map(|r| bank.rules[r].require.iter().copied())
             .collect();
@@ -82,14 +81,14 @@ impl Outcome {
     /// action is required (unless a rule set a stronger verdict).
     pub fn complete(
         bank: &Bank,
-        mut findings: Vec<Option<u8>>,
+        mut findings: Ids<FId, Option<u8>>,
         mut actions: Vec<Advised>,
         warnings: Vec<WId>,
         notes: Vec<NId>,
         rules: Vec<RId>,
         path: Vec<QId>,
     ) -> Outcome {
-        for (f, finding) in bank.findings.iter().enumerate() {
+        for (f, finding) in bank.findings.iter_enumerated() {
             if findings[f].is_none() {
                 findings[f] = finding.default;
             }
@@ -128,5 +127,18 @@ impl Outcome {
     pub fn verdict<'b>(&self, bank: &'b Bank) -> Option<&'b crate::bank::FindingValue> {
         let f = bank.verdict.finding;
         self.findings[f].map(|v| &bank.findings[f].values[v as usize])
+    }
+
+    /// Whether the outcome holds `item`, as a declared conflict names it.
+    pub fn holds(&self, item: Item) -> bool {
+        match item {
+            Item::Action(a, required) => self
+                .actions
+                .iter()
+                .any(|x| x.action == a && (!required || x.level == Level::Required)),
+            Item::Warning(w) => self.warnings.contains(&w),
+            Item::Note(n) => self.notes.contains(&n),
+            Item::Finding(f, v) => self.findings[f] == Some(v),
+        }
     }
 }

@@ -6,7 +6,7 @@ use smallvec::SmallVec;
 
 use super::{Advised, Answer, Outcome, Session};
 use crate::bank::condition::Known;
-use crate::bank::{AId, Bank, Kind, QId, RId};
+use crate::bank::{AId, Bank, Ids, Kind, QId, RId};
 
 /// At most this many remedies are offered. The advice leads with them and a person reads them
 /// before anything else; past a handful the later ones change more of the plan (two answers
@@ -212,7 +212,9 @@ struct Blocked {
 impl Blocked {
     fn new(bank: &Bank) -> Blocked {
         let f = bank.verdict.finding;
-        let rules = (0..bank.rules.len())
+        let rules = bank
+            .rules
+            .keys()
             .filter(|&r| {
                 bank.rules[r]
                     .set
@@ -232,7 +234,7 @@ impl Blocked {
     /// plan) when only what precedes the first change was read, and the search alone takes
     /// 0.5 ms with the walk (`cargo bench --bench perf -- advise`).
     fn whatever_follows(&self, bank: &Bank, s: &Session, walk: &super::Walk) -> bool {
-        let mut on_path = vec![false; bank.questions.len()];
+        let mut on_path: Ids<QId, bool> = vec![false; bank.questions.len()].into();
         walk.path.iter().for_each(|&q| on_path[q] = true);
         let known = |q: QId| {
             if on_path[q] {
@@ -346,8 +348,8 @@ fn try_changes(
     // Per action: in how many covered plans, and the weakest level it has in them. What a
     // remedy adds is what comes whatever the open answers turn out to be; an action that only
     // some answers bring is not promised.
-    let mut seen: Vec<(usize, super::Level)> =
-        vec![(0, super::Level::Required); bank.actions.len()];
+    let mut seen: Ids<AId, (usize, super::Level)> =
+        vec![(0, super::Level::Required); bank.actions.len()].into();
     for a in covered.iter().flat_map(|l| &l.actions) {
         let (n, level) = &mut seen[a.action];
         *n += 1;
@@ -355,8 +357,7 @@ fn try_changes(
     }
     let current = |a: AId| now.actions.iter().any(|x| x.action == a);
     let mut adds: Vec<(super::Level, AId)> = seen
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter(|&(a, &(n, _))| n == covered.len() && !current(a))
         .map(|(a, &(_, level))| (level, a))
         .collect();

@@ -124,7 +124,7 @@ impl<'b> Assessment<'b> {
         session: &crate::engine::Session,
         now: &str,
     ) -> Result<(), (QId, Refusal)> {
-        for q in 0..self.bank.questions.len() {
+        for q in self.bank.questions.keys() {
             if let Some(answer) = session.answer(q) {
                 self.answer(q, answer.clone(), now).map_err(|e| (q, e))?;
             }

@@ -5,39 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::text::Lang;
 
+pub use super::action::Action;
 use super::message::Message;
-
-/// What a key asks for. What it means on a screen is decided in `update`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Select,
-    Toggle,
-    NextPanel,
-    PrevPanel,
-    Explain,
-    Help,
-    Back,
-    Forward,
-    Edit,
-    Note,
-    Export,
-    SignOff,
-    Leave,
-    Exit,
-    Erase,
-    EraseForward,
-    Clear,
-    Yes,
-    No,
-}
 
 /// Which keys apply: moving through lists, typing in a text field, or answering a yes/no
 /// question.

@@ -1,9 +1,9 @@
 //! What can happen to the model: a key's action, a typed character, or news from outside.
 use crate::store::Listing;
 
+use super::action::Action;
 use super::app::Row;
 use super::effect::Done;
-use super::keymap::Action;
 
 pub enum Message<'b> {
     /// A key from the keymap, in the context it was pressed in.

@@ -8,6 +8,7 @@
 //!
 //! The terminal is restored on every way out: a normal quit, an error (a guard), a panic
 //! (ratatui's hook) and SIGTERM/SIGHUP/SIGINT (a flag the loop polls).
+pub mod action;
 pub mod app;
 pub mod driver;
 pub mod effect;

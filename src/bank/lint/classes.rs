@@ -3,10 +3,9 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::explore::{Bits, MAX_TESTED_OPTIONS};
-use crate::bank::{Bank, Kind, QId, Target};
-use crate::engine::Answer;
+use crate::bank::{Answer, Bank, Ids, Kind, QId, Target};
 
-pub(super) fn reach_from(bank: &Bank, q: QId, reach: &mut Vec<Option<Bits>>) {
+pub(super) fn reach_from(bank: &Bank, q: QId, reach: &mut Ids<QId, Option<Bits<QId>>>) {
     if reach[q].is_some() {
         return;
     }

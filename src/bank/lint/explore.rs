@@ -7,6 +7,7 @@
 //! question, the rules not yet decided, and the answers those rules and the branches below look
 //! at). Each shared result is the set of distinct effects still to come, so the work grows with
 //! the number of distinct outcomes, not with the number of paths.
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -16,43 +17,50 @@ use super::classes::{answer_classes, reach_from};
 use super::conflict::{self, Conflicts};
 use super::effect::{Effect, Effects, Layout, NOTHING};
 use crate::bank::condition::Known;
-use crate::bank::{Bank, QId, Target};
-use crate::engine::Answer;
+use crate::bank::{AId, Answer, Bank, FId, Ids, NId, QId, RId, Target, WId};
 
 /// Answer classes of a multiple-choice question are enumerated over the options conditions look
 /// at; more than this many such options is refused rather than explored.
 pub(super) const MAX_TESTED_OPTIONS: u32 = 16;
 
-/// A small growable bit set, for sets of questions and of rules.
-#[derive(Clone, PartialEq, Eq, Hash, Default, Debug)]
-pub(super) struct Bits(Vec<u64>);
+/// A small growable bit set of ids of one kind, for sets of questions and of rules.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(super) struct Bits<I>(Vec<u64>, PhantomData<I>);
 
-impl Bits {
-    pub(super) fn new(n: usize) -> Bits {
-        Bits(vec![0; n.div_ceil(64)])
+impl<I: Copy + From<usize> + Into<usize>> Bits<I> {
+    pub(super) fn new(n: usize) -> Bits<I> {
+        Bits(vec![0; n.div_ceil(64)], PhantomData)
     }
-    pub(super) fn insert(&mut self, i: usize) {
+    pub(super) fn insert(&mut self, i: I) {
+        let i: usize = i.into();
         self.0[i / 64] |= 1 << (i % 64);
     }
-    pub(super) fn contains(&self, i: usize) -> bool {
+    pub(super) fn contains(&self, i: I) -> bool {
+        let i: usize = i.into();
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
-    fn intersects(&self, o: &Bits) -> bool {
+    fn intersects(&self, o: &Bits<I>) -> bool {
         self.0.iter().zip(&o.0).any(|(a, b)| a & b != 0)
     }
-    fn remove_all(&mut self, o: &Bits) {
+    fn remove_all(&mut self, o: &Bits<I>) {
         self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= !b);
     }
-    pub(super) fn union_with(&mut self, o: &Bits) {
+    pub(super) fn union_with(&mut self, o: &Bits<I>) {
         self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a |= b);
     }
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+    fn iter(&self) -> impl Iterator<Item = I> + '_ {
         self.0.iter().enumerate().flat_map(|(w, &bits)| {
             (0..64)
                 .filter(move |i| bits & (1 << i) != 0)
-                .map(move |i| w * 64 + i)
+                .map(move |i| I::from(w * 64 + i))
         })
     }
+}
+
+/// The rule numbered `r` in the lint's lists of pending rules (kept as `u32`, being most of
+/// the memoised states' keys).
+fn rule(r: u32) -> RId {
+    RId::from(r as usize)
 }
 
 /// What lies below a question state: the distinct effects still to come and how many paths
@@ -74,24 +82,24 @@ type StateKey = (Vec<u32>, Vec<(QId, usize)>);
 pub(super) struct Explorer<'b> {
     bank: &'b Bank,
     /// Per question: one representative answer of each class of answers no condition can tell apart.
-    classes: Vec<Vec<Answer>>,
+    classes: Ids<QId, Vec<Answer>>,
     /// Per question: the questions reachable from it, itself included.
-    reach: Vec<Bits>,
+    reach: Ids<QId, Bits<QId>>,
     /// Per question: the questions looked at by the branches of any question reachable from it.
-    branch_refs: Vec<Bits>,
+    branch_refs: Ids<QId, Bits<QId>>,
     /// Per rule: the questions its condition looks at, and what it adds to an outcome.
-    rule_refs: Vec<Bits>,
-    rule_effects: Vec<u32>,
+    rule_refs: Ids<RId, Bits<QId>>,
+    rule_effects: Ids<RId, u32>,
     effects: Effects,
     layout: Layout,
-    answered: Vec<Option<usize>>,
+    answered: Ids<QId, Option<usize>>,
     /// The answered questions, in the order asked.
     path: Vec<QId>,
     /// Per question, the states explored; kept apart so that exploring one part of a large
     /// bank looks up only that part's states.
-    memo: Vec<HashMap<StateKey, Rc<Below>>>,
-    visited: Vec<bool>,
-    ever_fired: Bits,
+    memo: Ids<QId, HashMap<StateKey, Rc<Below>>>,
+    visited: Ids<QId, bool>,
+    ever_fired: Bits<RId>,
     defects: Vec<String>,
     reported: HashSet<String>,
 }
@@ -100,14 +108,14 @@ impl<'b> Explorer<'b> {
     pub(super) fn new(bank: &'b Bank) -> Explorer<'b> {
         let n = bank.questions.len();
         // Which option masks each question is tested against, anywhere in the bank.
-        let mut tested: Vec<Vec<u64>> = vec![Vec::new(); n];
+        let mut tested: Ids<QId, Vec<u64>> = vec![Vec::new(); n].into();
         let mut note = |q: QId, m: Option<u64>| {
             if let Some(m) = m {
                 tested[q].push(m)
             }
         };
-        let mut direct_branch_refs = vec![Bits::new(n); n];
-        for (q, question) in bank.questions.iter().enumerate() {
+        let mut direct_branch_refs: Ids<QId, Bits<QId>> = vec![Bits::new(n); n].into();
+        for (q, question) in bank.questions.iter_enumerated() {
             for b in &question.next {
                 b.when.visit(&mut |x, m| {
                     note(x, m);
@@ -130,17 +138,16 @@ impl<'b> Explorer<'b> {
         let mut defects = Vec::new();
         let classes = bank
             .questions
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(q, question)| answer_classes(question, &tested[q], &mut defects))
             .collect();
 
         // Reachability over the acyclic question graph, children before parents.
-        let mut reach: Vec<Option<Bits>> = vec![None; n];
-        for q in 0..n {
+        let mut reach: Ids<QId, Option<Bits<QId>>> = vec![None; n].into();
+        for q in bank.questions.keys() {
             reach_from(bank, q, &mut reach);
         }
-        let reach: Vec<Bits> = reach
+        let reach: Ids<QId, Bits<QId>> = reach
             .into_iter()
             .map(|r| r.unwrap_or_else(|| Bits::new(n)))
             .collect();
@@ -169,10 +176,10 @@ impl<'b> Explorer<'b> {
             rule_effects,
             effects,
             layout,
-            answered: vec![None; n],
+            answered: vec![None; n].into(),
             path: Vec::new(),
             memo: (0..n).map(|_| HashMap::default()).collect(),
-            visited: vec![false; n],
+            visited: vec![false; n].into(),
             ever_fired: Bits::new(bank.rules.len()),
             defects,
             reported: HashSet::default(),
@@ -196,10 +203,10 @@ impl<'b> Explorer<'b> {
         let mut clashed = vec![false; bank.conflicts.len()];
         let mut hits = Vec::new();
         let mut outcomes = Vec::new();
-        let mut undecided: HashSet<usize> = HashSet::default();
+        let mut undecided: HashSet<FId> = HashSet::default();
         for &future in &below.futures {
             let complete = self.complete(at_start, future);
-            for (f, finding) in bank.findings.iter().enumerate() {
+            for (f, finding) in bank.findings.iter_enumerated() {
                 let unset = complete.count(self.layout.findings[f], finding.values.len()) == 0;
                 if unset && undecided.insert(f) {
                     let example = self.describe_example(&below, future);
@@ -230,7 +237,7 @@ impl<'b> Explorer<'b> {
         report.outcomes = outcomes.len();
         outcomes.into_iter().for_each(|e| self.effects.unmark(e));
 
-        for (q, seen) in self.visited.iter().enumerate() {
+        for (q, seen) in self.visited.iter_enumerated() {
             if !seen {
                 let question = &bank.questions[q];
                 self.defects.push(format!(
@@ -239,10 +246,10 @@ impl<'b> Explorer<'b> {
                 ));
             }
         }
-        let mut given_actions = vec![false; bank.actions.len()];
-        let mut given_warnings = vec![false; bank.warnings.len()];
-        let mut given_notes = vec![false; bank.notes.len()];
-        for (r, rule) in bank.rules.iter().enumerate() {
+        let mut given_actions: Ids<AId, bool> = vec![false; bank.actions.len()].into();
+        let mut given_warnings: Ids<WId, bool> = vec![false; bank.warnings.len()].into();
+        let mut given_notes: Ids<NId, bool> = vec![false; bank.notes.len()].into();
+        for (r, rule) in bank.rules.iter_enumerated() {
             if !self.ever_fired.contains(r) {
                 self.defects.push(format!(
                     "{}: regel \"{}\" is op geen enkel pad van toepassing",
@@ -257,7 +264,7 @@ impl<'b> Explorer<'b> {
             rule.warn.iter().for_each(|&w| given_warnings[w] = true);
             rule.notes.iter().for_each(|&x| given_notes[x] = true);
         }
-        for (a, given) in given_actions.iter().enumerate() {
+        for (a, given) in given_actions.iter_enumerated() {
             if !given {
                 self.defects.push(format!(
                     "{}: actie \"{}\" wordt op geen enkel pad geadviseerd",
@@ -265,7 +272,7 @@ impl<'b> Explorer<'b> {
                 ));
             }
         }
-        for (w, given) in given_warnings.iter().enumerate() {
+        for (w, given) in given_warnings.iter_enumerated() {
             if !given {
                 self.defects.push(format!(
                     "{}: waarschuwing \"{}\" wordt op geen enkel pad gegeven",
@@ -273,7 +280,7 @@ impl<'b> Explorer<'b> {
                 ));
             }
         }
-        for (x, given) in given_notes.iter().enumerate() {
+        for (x, given) in given_notes.iter_enumerated() {
             if !given {
                 self.defects.push(format!(
                     "{}: notitie \"{}\" wordt op geen enkel pad gegeven",
@@ -332,18 +339,23 @@ impl<'b> Explorer<'b> {
     ///
     /// Only rules that look at a question in `changed` (just answered, or no longer reachable)
     /// can have become decidable; `None` checks them all.
-    fn decide(&mut self, target: Target, pending: &mut Vec<u32>, changed: Option<&Bits>) -> u32 {
+    fn decide(
+        &mut self,
+        target: Target,
+        pending: &mut Vec<u32>,
+        changed: Option<&Bits<QId>>,
+    ) -> u32 {
         let mut fired = Vec::new();
         {
             let known = self.known(target);
             pending.retain(|&r| {
-                if changed.is_some_and(|c| !self.rule_refs[r as usize].intersects(c)) {
+                if changed.is_some_and(|c| !self.rule_refs[rule(r)].intersects(c)) {
                     return true;
                 }
-                match self.bank.rules[r as usize].when.decide(&known) {
+                match self.bank.rules[rule(r)].when.decide(&known) {
                     Some(holds) => {
                         if holds {
-                            fired.push(r as usize);
+                            fired.push(rule(r));
                         }
                         false
                     }
@@ -366,9 +378,7 @@ impl<'b> Explorer<'b> {
             .iter()
             .filter(|&&x| {
                 self.branch_refs[q].contains(x)
-                    || pending
-                        .iter()
-                        .any(|&r| self.rule_refs[r as usize].contains(x))
+                    || pending.iter().any(|&r| self.rule_refs[rule(r)].contains(x))
             })
             .filter_map(|&x| self.answered[x].map(|c| (x, c)))
             .collect();
@@ -397,7 +407,7 @@ impl<'b> Explorer<'b> {
                     Some(false) => {}
                     // A branch may only look at questions asked before it.
                     None => {
-                        if self.reported.insert(format!("forward:{q}:{i}")) {
+                        if self.reported.insert(format!("forward:{}:{i}", q.index())) {
                             let mut later = Vec::new();
                             b.when.visit(&mut |x, _| {
                                 if self.answered[x].is_none()
@@ -423,7 +433,7 @@ impl<'b> Explorer<'b> {
             }
             let Some(target) = target else {
                 steps.push((None, None));
-                if self.reported.insert(format!("dead:{q}")) {
+                if self.reported.insert(format!("dead:{}", q.index())) {
                     let msg = format!(
                         "{}: vraag \"{}\": geen enkele tak van \"next\" past (doodlopend pad) bij {}",
                         question.file,

@@ -2,6 +2,8 @@
 //! ([`citations`]), every stable id present, and — by exploring every path ([`explore`]) —
 //! every question reachable, every path ending in a complete outcome, no declared conflict in
 //! any outcome ([`conflict`]). [`stale`] lists the notes not checked for a while.
+#[cfg(test)]
+pub(crate) mod agreement;
 mod citations;
 mod classes;
 mod conflict;

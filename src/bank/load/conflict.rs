@@ -1,11 +1,9 @@
 //! Compiling a bank's declared conflicts: each names two items an outcome can hold.
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use super::Compiler;
 use crate::bank::source;
-use crate::bank::{Conflict, Finding, Item};
+use crate::bank::{Conflict, FId, Finding, IdSlice, Item};
 
 impl Compiler {
     /// A conflict's two items, resolved to what an outcome holds.
@@ -13,7 +11,7 @@ impl Compiler {
         &mut self,
         file: &str,
         c: source::Conflict,
-        findings: &[Finding],
+        findings: &IdSlice<FId, Finding>,
     ) -> Option<Conflict> {
         let place = format!("{file}: conflict \"{}\"", c.id);
         if c.items.len() != 2 {
@@ -42,7 +40,6 @@ impl Compiler {
                 ));
                 continue;
             }
-            let look = |map: &HashMap<String, usize>, id: &str| map.get(id).copied();
             let item = if let Some(a) = &r.action {
                 let required = match r.level.as_deref() {
                     None | Some("any") => false,
@@ -54,17 +51,25 @@ impl Compiler {
                         continue;
                     }
                 };
-                look(&self.actions, a)
+                self.actions
+                    .get(a.as_str())
+                    .copied()
                     .map(|a| Item::Action(a, required))
                     .ok_or(("actie", a))
             } else if let Some(w) = &r.warning {
-                look(&self.warnings, w)
+                self.warnings
+                    .get(w.as_str())
+                    .copied()
                     .map(Item::Warning)
                     .ok_or(("waarschuwing", w))
             } else if let Some(n) = &r.note {
-                look(&self.notes, n).map(Item::Note).ok_or(("notitie", n))
+                self.notes
+                    .get(n.as_str())
+                    .copied()
+                    .map(Item::Note)
+                    .ok_or(("notitie", n))
             } else if let Some(f) = &r.finding {
-                match look(&self.findings, f) {
+                match self.findings.get(f.as_str()).copied() {
                     None => Err(("bevinding", f)),
                     Some(fid) => {
                         let value = r.is.clone().unwrap_or(Value::Null);

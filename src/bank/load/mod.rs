@@ -109,7 +109,7 @@ struct Compiler {
     def_stack: Vec<String>,
     used_defs: std::collections::HashSet<String>,
     /// Options per question, for resolving conditions.
-    options: Vec<(Kind, Vec<String>)>,
+    options: Ids<QId, (Kind, Vec<String>)>,
 }
 
 impl Compiler {
@@ -117,22 +117,23 @@ impl Compiler {
         self.defects.push(msg);
     }
 
-    /// Registers ids of one namespace, reporting duplicates with both files.
-    fn index<'a>(
+    /// Registers ids of one namespace, reporting duplicates with both files. An item's id is
+    /// its place among the items of its kind.
+    fn index<'a, I: Copy + From<usize> + Into<usize>>(
         &mut self,
         what: &str,
         items: impl Iterator<Item = (&'a str, &'a str)>,
-    ) -> HashMap<String, usize> {
-        let mut map: HashMap<String, usize> = HashMap::new();
+    ) -> HashMap<String, I> {
+        let mut map: HashMap<String, I> = HashMap::new();
         let mut files: Vec<&str> = Vec::new();
         for (file, id) in items {
             if let Some(&first) = map.get(id) {
-                let other = files[first];
+                let other = files[first.into()];
                 self.defect(format!(
                     "{file}: {what} \"{id}\" is dubbel gedefinieerd (ook in {other})"
                 ));
             } else {
-                map.insert(id.to_string(), files.len());
+                map.insert(id.to_string(), I::from(files.len()));
             }
             files.push(file);
         }
@@ -197,8 +198,10 @@ impl Compiler {
             warns.iter().map(|(f, x)| (*f, x.id.as_str())),
         );
         self.notes = self.index("notitie", notes.iter().map(|(f, x)| (*f, x.id.as_str())));
-        let _ = self.index("regel", rules.iter().map(|(f, x)| (*f, x.id.as_str())));
-        let _ = self.index("definitie", defs.iter().map(|(f, k, _)| (*f, k.as_str())));
+        let _: HashMap<_, RId> =
+            self.index("regel", rules.iter().map(|(f, x)| (*f, x.id.as_str())));
+        let _: HashMap<_, usize> =
+            self.index("definitie", defs.iter().map(|(f, k, _)| (*f, k.as_str())));
         for (f, k, v) in defs {
             self.defs.entry(k).or_insert((f.to_string(), v));
         }
@@ -230,20 +233,20 @@ impl Compiler {
             })
             .collect();
 
-        let findings: Vec<Finding> = fs
+        let findings: Ids<FId, Finding> = fs
             .into_iter()
             .map(|(file, f)| self.finding(file, f))
             .collect();
-        let questions: Vec<Question> = qs
+        let questions: Ids<QId, Question> = qs
             .into_iter()
             .enumerate()
-            .map(|(i, (file, q))| self.question(i, file, q))
+            .map(|(i, (file, q))| self.question(QId::from(i), file, q))
             .collect();
-        let rules: Vec<Rule> = rules
+        let rules: Ids<RId, Rule> = rules
             .into_iter()
             .map(|(file, r)| self.rule(file, r, &findings))
             .collect();
-        let _ = self.index(
+        let _: HashMap<_, usize> = self.index(
             "registerveld",
             register.iter().map(|(f, x)| (*f, x.id.as_str())),
         );
@@ -286,7 +289,7 @@ impl Compiler {
             })
             .collect();
 
-        let _ = self.index(
+        let _: HashMap<_, usize> = self.index(
             "conflict",
             conflicts.iter().map(|(f, x)| (*f, x.id.as_str())),
         );
@@ -377,7 +380,7 @@ impl Compiler {
         }
     }
 
-    fn rule(&mut self, file: &str, r: source::Rule, findings: &[Finding]) -> Rule {
+    fn rule(&mut self, file: &str, r: source::Rule, findings: &IdSlice<FId, Finding>) -> Rule {
         let place = format!("{file}: regel \"{}\"", r.id);
         let when = match &r.when {
             Some(v) => self.cond(v, &format!("{place}, when")),
@@ -475,14 +478,14 @@ impl Compiler {
         }
     }
 
-    fn ids(
+    fn ids<I: Copy>(
         &mut self,
         ids: &[String],
         what: &str,
         place: &str,
         field: &str,
-        map: impl Fn(&Compiler) -> &HashMap<String, usize>,
-    ) -> Vec<usize> {
+        map: impl Fn(&Compiler) -> &HashMap<String, I>,
+    ) -> Vec<I> {
         let mut out = Vec::new();
         for id in ids {
             match map(self).get(id) {
@@ -504,7 +507,7 @@ impl Compiler {
         &mut self,
         file: &str,
         v: &source::VerdictSpec,
-        findings: &[Finding],
+        findings: &IdSlice<FId, Finding>,
     ) -> Option<Verdict> {
         let Some(&f) = self.findings.get(&v.finding) else {
             self.defect(format!(

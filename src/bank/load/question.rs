@@ -146,16 +146,16 @@ impl Compiler {
 
     /// The questions with their `next` branches must form a graph without cycles, or a walk
     /// could go on for ever.
-    pub(super) fn check_cycles(&mut self, questions: &[Question]) {
+    pub(super) fn check_cycles(&mut self, questions: &IdSlice<QId, Question>) {
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
             New,
             Busy,
             Done,
         }
-        let mut mark = vec![Mark::New; questions.len()];
+        let mut mark: Ids<QId, Mark> = vec![Mark::New; questions.len()].into();
         let mut found: Vec<String> = Vec::new();
-        for root in 0..questions.len() {
+        for root in questions.keys() {
             if mark[root] != Mark::New {
                 continue;
             }

@@ -68,7 +68,7 @@ fn check(bank: &Bank, session: &Session, outcome: &Outcome, r: &Remedy) {
             }
             Some(p) => {
                 let ask = r.asks.iter().find(|a| a.question == p);
-                let ask = ask.unwrap_or_else(|| panic!("{r:?} asks {p} unnamed"));
+                let ask = ask.unwrap_or_else(|| panic!("{r:?} asks {p:?} unnamed"));
                 let answers: Vec<(Answer, u64)> = explored(bank, p).collect();
                 for (a, m) in answers {
                     if ask.needs.as_ref().is_none_or(|n| n.contains(&m)) {

@@ -1,9 +1,10 @@
-//! Answers: what a person gave for one question, checked against the question's kind.
+//! Answers: what a person gave for one question, checked against the question's kind. They
+//! live with the questions (conditions and defaults are written in them); the engine keeps them.
 use std::fmt;
 
 use serde_json::Value;
 
-use crate::bank::{Kind, Question};
+use super::{AnswerOption, Kind, Question};
 
 /// An answer. Choice answers are a bit mask of the options chosen: one bit for single choice
 /// and yes/no questions, one or more for multiple choice.
@@ -179,7 +180,7 @@ impl Question {
     }
 
     /// The options in a choice mask, in the bank's order.
-    pub fn chosen(&self, mask: u64) -> impl Iterator<Item = &crate::bank::AnswerOption> {
+    pub fn chosen(&self, mask: u64) -> impl Iterator<Item = &AnswerOption> {
         self.options
             .iter()
             .enumerate()

@@ -1,0 +1,34 @@
+//! What a key asks for, in a module of its own: the key table ([`super::keymap`]) maps keys to
+//! actions and a [`super::message::Message`] carries one to `update`, so neither needs the other.
+
+/// What a key asks for. What it means on a screen is decided in `update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Select,
+    Toggle,
+    NextPanel,
+    PrevPanel,
+    Explain,
+    Help,
+    Back,
+    Forward,
+    Edit,
+    Note,
+    Export,
+    SignOff,
+    Leave,
+    Exit,
+    Erase,
+    EraseForward,
+    Clear,
+    Yes,
+    No,
+}
