@@ -1,0 +1,212 @@
+//! The model: everything the interface shows, and nothing it does. Screens are an enum; each
+//! holds only its own state (cursor, fields, focus). The open assessment lives beside the
+//! screen, so question, review, advice, sign-off and export all work on the same record.
+use crate::bank::{Bank, Kind, QId};
+use crate::record::{Assessment, Record, Status};
+use crate::store::{Dated, Listing, Summary};
+
+use super::keymap::Ctx;
+use crate::text::Lang;
+
+mod field;
+mod screens;
+pub use field::TextField;
+pub use screens::*;
+
+/// The whole state of the interface.
+pub struct Model<'b> {
+    pub bank: &'b Bank,
+    pub lang: Lang,
+    /// The store's location as shown on the start screen.
+    pub store_shown: String,
+    pub records: Records,
+    pub screen: Screen,
+    pub work: Option<Work<'b>>,
+    pub overlay: Overlay,
+    pub status: Option<Notice>,
+    pub run: Run,
+    /// The clock, as RFC 3339 text, for the date a sign-off form starts with; fixed in tests.
+    pub clock: fn() -> String,
+    pub theme: super::theme::Theme,
+}
+
+/// The list of records on the start screen, read after the first frame.
+pub enum Records {
+    Loading,
+    Loaded(Listing<Row>),
+    Failed(String),
+}
+
+/// A record as the start screen lists it: what a row shows and what opens it. A store may
+/// hold ten thousand records, so a row keeps no more of a record's summary than this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub id: Box<str>,
+    pub campaign: Box<str>,
+    pub status: Status,
+    /// The verdict's value ("not_allowed"): the list shows its label in the interface's
+    /// language.
+    pub verdict: Option<Box<str>>,
+    pub updated: Box<str>,
+}
+
+impl From<Summary> for Row {
+    fn from(s: Summary) -> Row {
+        Row {
+            id: s.id.into(),
+            campaign: s.campaign.into(),
+            status: s.status,
+            verdict: s.verdict.map(Into::into),
+            updated: s.updated.into(),
+        }
+    }
+}
+
+impl Row {
+    pub fn of(r: &Record) -> Row {
+        Row::from(Summary::of(r, ""))
+    }
+}
+
+impl Dated for Row {
+    fn updated(&self) -> &str {
+        &self.updated
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    Running,
+    Done,
+}
+
+/// A line in the status bar: what just happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// The record being worked on: an assessment open for answers, or a saved record opened to read.
+pub enum Work<'b> {
+    Editing(crate::app::Work<'b>),
+    /// Read-only: the record exactly as saved, its advice as it was shown then.
+    Viewing(Record),
+}
+
+impl Work<'_> {
+    pub fn record(&self) -> &Record {
+        match self {
+            Work::Editing(w) => w.record(),
+            Work::Viewing(r) => r,
+        }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Work::Viewing(_))
+    }
+}
+
+pub enum Screen {
+    Start(Start),
+    NewForm(NewForm),
+    Question(Asking),
+    Review(Review),
+    Advice(AdviceView),
+    SignOff(SignOffForm),
+    Export(ExportForm),
+}
+
+/// What lies over the screen.
+#[derive(Debug)]
+pub enum Overlay {
+    None,
+    Help {
+        scroll: u16,
+    },
+    /// The note on a question (`Some`) or on the whole session (`None`).
+    Note {
+        question: Option<QId>,
+        field: TextField,
+    },
+    Confirm(Confirm),
+}
+
+/// A yes/no question before something is lost or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Leave a screen with typed or chosen input that is not saved yet.
+    Discard,
+    /// Replace an existing export file.
+    Overwrite { path: String, format: ExportFormat },
+}
+
+impl<'b> Model<'b> {
+    /// The model of a new session; `store_shown` is where records are saved, as the start
+    /// screen says it.
+    pub fn new(bank: &'b Bank, lang: Lang, store_shown: String) -> Model<'b> {
+        Model {
+            bank,
+            lang,
+            store_shown,
+            records: Records::Loading,
+            screen: Screen::Start(Start::default()),
+            work: None,
+            overlay: Overlay::None,
+            status: None,
+            run: Run::Running,
+            clock: crate::record::time::now,
+            theme: super::theme::Theme::from_env(),
+        }
+    }
+
+    /// The keys that apply now: typing in a field, a yes/no question, or moving around.
+    pub fn context(&self) -> Ctx {
+        match &self.overlay {
+            Overlay::Confirm(_) => return Ctx::Dialog,
+            Overlay::Note { .. } => return Ctx::Typing,
+            Overlay::Help { .. } => return Ctx::Nav,
+            Overlay::None => {}
+        }
+        match &self.screen {
+            Screen::NewForm(_) => Ctx::Typing,
+            Screen::Question(s)
+                if s.focus == Pane::Options && self.bank.questions[s.q].kind == Kind::Text =>
+            {
+                Ctx::Typing
+            }
+            Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
+            Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
+            _ => Ctx::Nav,
+        }
+    }
+
+    /// The assessment open for changes, if any.
+    pub fn assessment(&self) -> Option<&Assessment<'b>> {
+        match &self.work {
+            Some(Work::Editing(w)) => Some(w.assessment()),
+            _ => None,
+        }
+    }
+
+    pub fn record(&self) -> Option<&Record> {
+        self.work.as_ref().map(Work::record)
+    }
+
+    /// The records listed on the start screen (empty while loading).
+    pub fn listed(&self) -> &[Row] {
+        match &self.records {
+            Records::Loaded(l) => &l.records,
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! The state of each screen: only its own (cursor, fields, focus); the open record lives in
+//! the model beside it.
+use std::collections::BTreeSet;
+
+use crate::bank::{Bank, Kind, QId};
+use crate::engine::Answer;
+use crate::text::Lang;
+
+use super::TextField;
+
+/// The start screen: row 0 is "new assessment", the rows after it the records.
+#[derive(Debug, Default)]
+pub struct Start {
+    pub cursor: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewField {
+    Name,
+    Description,
+    Participants,
+}
+
+impl NewField {
+    pub const ALL: [NewField; 3] = [
+        NewField::Name,
+        NewField::Description,
+        NewField::Participants,
+    ];
+}
+
+#[derive(Debug)]
+pub struct NewForm {
+    pub name: TextField,
+    pub description: TextField,
+    pub participants: TextField,
+    pub focus: NewField,
+}
+
+impl NewForm {
+    pub fn new() -> NewForm {
+        NewForm {
+            name: TextField::default(),
+            description: TextField::default(),
+            participants: TextField::default(),
+            focus: NewField::Name,
+        }
+    }
+
+    pub fn field(&self, f: NewField) -> &TextField {
+        match f {
+            NewField::Name => &self.name,
+            NewField::Description => &self.description,
+            NewField::Participants => &self.participants,
+        }
+    }
+
+    pub fn field_mut(&mut self, f: NewField) -> &mut TextField {
+        match f {
+            NewField::Name => &mut self.name,
+            NewField::Description => &mut self.description,
+            NewField::Participants => &mut self.participants,
+        }
+    }
+
+    pub fn is_touched(&self) -> bool {
+        NewField::ALL
+            .iter()
+            .any(|&f| !self.field(f).text.is_empty())
+    }
+}
+
+impl Default for NewForm {
+    fn default() -> Self {
+        NewForm::new()
+    }
+}
+
+/// Which panel of the question screen has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Options,
+    Explanation,
+    Answers,
+}
+
+/// Whether the explanation panel (help text, reasoning, sources) is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Explain {
+    Shown,
+    Hidden,
+}
+
+/// How the question was reached: in order, or by jumping back to change an answer. After a
+/// jump, answering goes on to the first open question (or the review), not through every
+/// answered one again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Flow,
+    Jump,
+}
+
+/// One question on screen, with what is being chosen or typed before it is confirmed.
+#[derive(Debug)]
+pub struct Asking {
+    pub q: QId,
+    pub cursor: usize,
+    /// The checkboxes of a multiple-choice question, before Enter confirms them.
+    pub marks: u64,
+    /// The text of a free-text question, before Enter saves it.
+    pub text: TextField,
+    pub focus: Pane,
+    pub explain: Explain,
+    pub explain_scroll: u16,
+    /// The selected row in the list of questions answered so far.
+    pub answers_cursor: usize,
+    pub origin: Origin,
+}
+
+impl Asking {
+    /// The question `q` with the given answer (if any) preselected.
+    pub fn new(bank: &Bank, q: QId, given: Option<&Answer>, origin: Origin, lang: Lang) -> Asking {
+        let question = &bank.questions[q];
+        let (cursor, marks, text) = match given {
+            Some(Answer::Choice(m)) => (
+                (m.trailing_zeros() as usize).min(question.options.len().saturating_sub(1)),
+                *m,
+                TextField::default(),
+            ),
+            Some(Answer::Text(t)) => (0, 0, TextField::with_text(t, lang)),
+            None => (0, 0, TextField::default()),
+        };
+        Asking {
+            q,
+            cursor,
+            marks,
+            text,
+            focus: Pane::Options,
+            explain: Explain::Shown,
+            explain_scroll: 0,
+            answers_cursor: 0,
+            origin,
+        }
+    }
+}
+
+/// The bit of option `i` in a choice mask; none past the 64th (a bank that large is refused
+/// by the engine, not by a crash here).
+pub fn bit(i: usize) -> u64 {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u64.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// Whether what is on screen (checked boxes, typed text) differs from the saved answer, so
+/// leaving would lose it.
+pub fn is_unconfirmed(kind: Kind, marks: u64, typed: &str, given: Option<&Answer>) -> bool {
+    match kind {
+        Kind::Multiple => marks != 0 && given != Some(&Answer::Choice(marks)),
+        Kind::Text => match given {
+            Some(Answer::Text(t)) => t != typed,
+            _ => !typed.is_empty(),
+        },
+        _ => false,
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Review {
+    /// Rows 0..n are the answers on the path; row n is "show the advice".
+    pub cursor: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct AdviceView {
+    pub cursor: usize,
+    pub expanded: BTreeSet<usize>,
+    /// Extra lines scrolled with Page Up/Down, for texts longer than the screen.
+    pub scroll: u16,
+}
+
+/// The expandable entries of the advice screen, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdviceItem {
+    /// A warning and a required action that block the plan (indexes into `warnings` and
+    /// `actions`), shown first with the remedies, and not again in their usual place.
+    BlockingWarning(usize),
+    BlockingAction(usize),
+    Remedy(usize),
+    Required(usize),
+    Recommended(usize),
+    Warning(usize),
+    Reason(usize),
+    Note(usize),
+}
+
+impl AdviceItem {
+    /// Whether the item leads the advice: what blocks the plan and the remedies.
+    pub fn leads(self) -> bool {
+        matches!(
+            self,
+            AdviceItem::BlockingWarning(_) | AdviceItem::BlockingAction(_) | AdviceItem::Remedy(_)
+        )
+    }
+}
+
+/// The entries of an advice, in screen order: what blocks the plan and the remedies (for a plan
+/// that is not allowed), required and recommended actions (indexes into `actions`), warnings,
+/// the reasons for the verdict, the notes on current law.
+pub fn advice_items(advice: &crate::advice::Advice) -> Vec<AdviceItem> {
+    use crate::engine::Level;
+    let mut items: Vec<AdviceItem> = Vec::new();
+    let warnings = || 0..advice.warnings.len();
+    let blocking_warning = |&i: &usize| advice.blocks_warning(&advice.warnings[i]);
+    let blocking_action = |&i: &usize| advice.blocks_action(&advice.actions[i]);
+    items.extend(
+        warnings()
+            .filter(blocking_warning)
+            .map(AdviceItem::BlockingWarning),
+    );
+    items.extend(
+        (0..advice.actions.len())
+            .filter(blocking_action)
+            .map(AdviceItem::BlockingAction),
+    );
+    items.extend((0..advice.remedies.len()).map(AdviceItem::Remedy));
+    for level in [Level::Required, Level::Recommended] {
+        for (i, a) in advice.actions.iter().enumerate() {
+            if a.level == level && !blocking_action(&i) {
+                items.push(match level {
+                    Level::Required => AdviceItem::Required(i),
+                    Level::Recommended => AdviceItem::Recommended(i),
+                });
+            }
+        }
+    }
+    items.extend(
+        warnings()
+            .filter(|i| !blocking_warning(i))
+            .map(AdviceItem::Warning),
+    );
+    items.extend((0..advice.reasons.len()).map(AdviceItem::Reason));
+    items.extend((0..advice.notes.len()).map(AdviceItem::Note));
+    items
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignField {
+    Name,
+    Date,
+    Decision,
+    Remarks,
+    /// The path of the FG's own SSH key, to sign the sign-off with (optional).
+    Key,
+    /// Its passphrase, shown masked, when the key is protected.
+    Passphrase,
+}
+
+impl SignField {
+    pub const ALL: [SignField; 6] = [
+        SignField::Name,
+        SignField::Date,
+        SignField::Decision,
+        SignField::Remarks,
+        SignField::Key,
+        SignField::Passphrase,
+    ];
+}
+
+#[derive(Debug)]
+pub struct SignOffForm {
+    pub name: TextField,
+    pub date: TextField,
+    /// Index into [`crate::record::Decision::ALL`].
+    pub decision: usize,
+    pub remarks: TextField,
+    pub key: TextField,
+    pub passphrase: TextField,
+    pub focus: SignField,
+}
+
+pub use crate::export::Format as ExportFormat;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportField {
+    Format,
+    Path,
+}
+
+#[derive(Debug)]
+pub struct ExportForm {
+    pub format: usize,
+    pub path: TextField,
+    /// Whether the person typed the path; if not, it follows the format.
+    pub path_edited: bool,
+    pub focus: ExportField,
+}
