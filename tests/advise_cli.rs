@@ -155,7 +155,7 @@ fn invalid_json_names_line_and_column() {
     let o = advise_file("invalid_json", "bad.json", src, &[]);
     assert_bad_input(
         &o,
-        "avg-wijzer: bad.json: regel 4 kolom 3: ongeldige JSON: komma voor een sluitend haakje",
+        "avg-wijzer: bad.json: regel 4 kolom 3: ongeldige JSON: trailing comma",
     );
 }
 
@@ -169,7 +169,7 @@ fn invalid_json_missing_value() {
     );
     assert_bad_input(
         &o,
-        "avg-wijzer: bad.json: regel 1 kolom 26: ongeldige JSON: verwacht een waarde",
+        "avg-wijzer: bad.json: regel 1 kolom 26: ongeldige JSON: expected value",
     );
 }
 

@@ -228,7 +228,7 @@ fn lint_takes_the_bank_of_questions_when_no_dir_is_given() {
     assert_load_defects(
         &r,
         "tests/banks/invalid_syntax",
-        &["questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\""],
+        &["questions.json:8:7: ongeldige JSON: expected `,` or `}`"],
     );
 }
 
@@ -329,7 +329,7 @@ fn invalid_json_syntax_names_file_line_and_column() {
     assert_load_defects(
         &lint("tests/banks/invalid_syntax"),
         "tests/banks/invalid_syntax",
-        &["questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\""],
+        &["questions.json:8:7: ongeldige JSON: expected `,` or `}`"],
     );
 }
 
@@ -350,7 +350,7 @@ fn unknown_field_typo_is_refused_with_its_line() {
         &lint("tests/banks/invalid_unknown_field"),
         "tests/banks/invalid_unknown_field",
         &[
-            "questions.json:23:13: onbekend veld \"promt\"; toegestaan: \"id\", \"kind\", \"prompt\", \"help\", \"help_parts\", \"reasoning\", \"choice\", \"remedy_weight\", \"sources\", \"options\", \"default\", \"next\"",
+            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`",
         ],
     );
 }
@@ -382,7 +382,7 @@ fn advise_refuses_a_bank_that_does_not_load() {
     let cases = [
         (
             "tests/banks/invalid_syntax",
-            "questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\"",
+            "questions.json:8:7: ongeldige JSON: expected `,` or `}`",
         ),
         (
             "tests/banks/invalid_truncated",
@@ -390,7 +390,7 @@ fn advise_refuses_a_bank_that_does_not_load() {
         ),
         (
             "tests/banks/invalid_unknown_field",
-            "questions.json:23:13: onbekend veld \"promt\"; toegestaan: \"id\", \"kind\", \"prompt\", \"help\", \"help_parts\", \"reasoning\", \"choice\", \"remedy_weight\", \"sources\", \"options\", \"default\", \"next\"",
+            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`",
         ),
         (
             "tests/banks/invalid_duplicate_question",

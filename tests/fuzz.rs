@@ -206,21 +206,14 @@ fn answers_case(bytes: &[u8]) -> Result<bool, String> {
     };
     for lang in [Lang::Nl, Lang::En] {
         let c = &parsed.campaign;
-        let advice = Advice::new(
-            bank,
-            &parsed.session,
-            &parsed.outcome,
-            c.name.as_deref(),
-            lang,
-        );
+        let name = Some(c.name.as_str()).filter(|n| !n.is_empty());
+        let advice = Advice::new(bank, &parsed.session, &parsed.outcome, name, lang);
         let _ = (advice.to_text(), advice.to_markdown(), advice.to_json());
         for t in [&c.name, &c.description, &c.organisation] {
-            let _ = t
-                .as_deref()
-                .and_then(|t| avg_wijzer::guard::warning(t, lang));
+            let _ = avg_wijzer::guard::warning(t, lang);
         }
     }
-    let (campaign, participants) = parsed.for_record();
+    let (campaign, participants) = (parsed.campaign, parsed.participants);
     let id = "20261123-101500-00000000ff".to_string();
     let mut a = Assessment::start(bank, id, campaign, participants, Lang::Nl, NOW);
     if a.answer_all(&parsed.session, NOW).is_ok() {
@@ -478,12 +471,12 @@ fn a_control_character_from_a_file_is_escaped_in_messages() {
         (
             "\"completed\"",
             "\"c\u{7f}mpleted\\u001b[2J\"",
-            "onbekende waarde \"c\\u007fmpleted\\u001b[2J\"",
+            "unknown variant `c\\u007fmpleted\\u001b[2J`",
         ),
         (
             "\"campaign\": {",
             "\"campaign\": {\"x\\u001b[2J\u{7f}\": 1, ",
-            "campaign.x\\u001b[2J\\u007f: onbekend veld \"x\\u001b[2J\\u007f\"",
+            "campaign.x\\u001b[2J\\u007f: unknown field `x\\u001b[2J\\u007f`",
         ),
     ] {
         let hostile = text(bytes).replacen(from, to, 1);

@@ -807,7 +807,7 @@ fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, String)> {
         (
             "invalid.json",
             br#"{"format": "avg-wijzer-record",,}"#.to_vec(),
-            "geen geldige JSON: regel 1 kolom 32: ongeldige JSON: een sleutel moet tekst tussen aanhalingstekens zijn".into(),
+            "geen geldige JSON: regel 1 kolom 32: ongeldige JSON: key must be a string".into(),
         ),
         (
             "foreign.json",
@@ -833,14 +833,14 @@ fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, String)> {
             "extra.json",
             serde_json::to_vec_pretty(&extra).unwrap(),
             format!(
-                "de inhoud klopt niet met het formaat: extra: onbekend veld \"extra\"; toegestaan: {}",
+                "de inhoud klopt niet met het formaat: extra: unknown field `extra`, expected one of {}",
                 [
                     "format", "format_version", "id", "revision", "previous", "status", "created",
                     "updated", "completed", "tool", "bank", "lang", "campaign", "participants",
                     "answers", "notes", "history", "outcome", "signoff", "integrity",
                     "signature",
                 ]
-                .map(|k| format!("\"{k}\""))
+                .map(|k| format!("`{k}`"))
                 .join(", ")
             ),
         ),
@@ -949,9 +949,9 @@ fn list_shows_the_good_records_and_reports_every_bad_file_without_touching_it() 
     check_store_records(&s, &bad.iter().map(|(n, ..)| *n).collect::<Vec<_>>());
 }
 
+/// serde's words, behind a Dutch prefix and the field's path.
 #[test]
-
-fn a_bad_value_is_named_by_its_field_in_dutch() {
+fn a_bad_value_is_named_by_its_field() {
     let s = Scratch::new("bad-variant");
     let a = s.new_record("a.json", EXAMPLE);
     let mut v: Value =
@@ -964,9 +964,14 @@ fn a_bad_value_is_named_by_its_field_in_dutch() {
     .unwrap();
     let out = s.run(&["show", "status"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("status"), "{}", out.stderr);
-    assert!(!out.stderr.contains("unknown variant"), "{}", out.stderr);
-    assert!(!out.stderr.contains("expected"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "de inhoud klopt niet met het formaat: status: unknown variant `klaar`, \
+             expected one of `in_progress`, `completed`, `signed_off`"
+        ),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -1494,7 +1499,7 @@ fn parse_says_what_is_wrong() {
     assert_eq!(
         record::from_value(v),
         Err(Unreadable::Invalid(
-            "answers.channel: het veld \"at\" ontbreekt".into()
+            "answers.channel: missing field `at`".into()
         ))
     );
     // A record that gives an answer no longer in the bank still reads.

@@ -27,12 +27,12 @@ pub(super) fn new_record(
         ("campaign.description", &c.description),
         ("campaign.organisation", &c.organisation),
     ] {
-        if let Some(w) = text.as_deref().and_then(|t| guard::warning(t, lang)) {
+        if let Some(w) = guard::warning(text, lang) {
             warn(&format!("{name}: {field}: {w}"));
         }
     }
     let now = record::time::now();
-    let (campaign, participants) = parsed.for_record();
+    let (campaign, participants) = (parsed.campaign, parsed.participants);
     let mut a = Assessment::start(bank, store.new_id(&now), campaign, participants, lang, &now);
     a.answer_all(&parsed.session, &now).map_err(|(q, e)| {
         Failure::bad_input(format!("{name}: vraag \"{}\": {e}", bank.questions[q].id))
