@@ -12,30 +12,23 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
 mod common;
-use common::{Run, run_in_root as run};
+use common::{ROOT, Run, run_in_root as run, temp_dir};
 
 fn lint(dir: &str) -> Run {
     run(&["lint", dir])
 }
 
-/// A copy of the shipped bank (or an empty directory) in the temp dir, removed when dropped,
-/// also when the test fails.
+/// A copy of the shipped bank (or an empty directory) in a [`temp_dir`].
 struct TempBank {
-    dir: PathBuf,
+    dir: tempfile::TempDir,
 }
 
 impl TempBank {
     fn empty(case: &str) -> TempBank {
-        let dir =
-            std::env::temp_dir().join(format!("avg-wijzer-banks-{}-{case}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).expect("old temp dir removable");
+        TempBank {
+            dir: temp_dir(&format!("bank-{case}")),
         }
-        fs::create_dir_all(&dir).expect("temp dir creatable");
-        TempBank { dir }
     }
 
     /// The shipped bank, `questions/*.json`, copied file by file.
@@ -46,7 +39,11 @@ impl TempBank {
         for entry in fs::read_dir(&src).expect("questions/ readable") {
             let path = entry.expect("questions/ entry").path();
             if path.extension().is_some_and(|x| x == "json") {
-                fs::copy(&path, bank.dir.join(path.file_name().unwrap())).expect("copy");
+                fs::copy(
+                    &path,
+                    bank.file(&path.file_name().unwrap().to_string_lossy()),
+                )
+                .expect("copy");
                 copied += 1;
             }
         }
@@ -55,11 +52,11 @@ impl TempBank {
     }
 
     fn path(&self) -> String {
-        self.dir.display().to_string()
+        self.dir.path().display().to_string()
     }
 
     fn file(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
+        self.dir.path().join(name)
     }
 
     fn read(&self, name: &str) -> Value {
@@ -85,12 +82,6 @@ impl TempBank {
 
     fn lint(&self) -> Run {
         lint(&self.path())
-    }
-}
-
-impl Drop for TempBank {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 

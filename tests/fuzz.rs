@@ -11,6 +11,7 @@
 //! ```sh
 //! AVG_WIJZER_FUZZ_CASES=20000 cargo test --release --test fuzz
 //! ```
+mod common;
 #[path = "fuzz/mutate.rs"]
 mod mutate;
 #[path = "fuzz/tui.rs"]
@@ -35,6 +36,7 @@ use avg_wijzer::record::{self, Assessment};
 use avg_wijzer::store::Summary;
 use avg_wijzer::text::Lang;
 
+use common::{BANK, NOW, ROOT, temp_dir};
 use mutate::{Input, Seeds};
 
 /// A case slower than this (in a debug build) is a failure: every parser should answer in
@@ -48,17 +50,12 @@ const HANG: Duration = Duration::from_secs(60);
 /// enough for the whole file to run in well under a minute in a debug build.
 const DEFAULT_CASES: u32 = 150;
 
-pub const NOW: &str = "2026-11-23T10:15:00Z";
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
 fn cases() -> u32 {
     std::env::var("AVG_WIJZER_FUZZ_CASES")
         .ok()
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(DEFAULT_CASES)
 }
-
-pub static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::embedded().expect("embedded bank"));
 
 /// The `.json` files of a directory of the repository, sorted.
 pub fn json_files(dir: &str) -> Vec<(String, Vec<u8>)> {
@@ -360,7 +357,8 @@ fn fuzz_banks() {
 
 #[test]
 fn fuzz_interface() {
-    fuzz("tui", tui::case(), tui::run);
+    let base = tui::base();
+    fuzz("tui", tui::case(), |case| tui::run(base.path(), case));
     let reached = tui::REACHED
         .lock()
         .map(|r| format!("{r:?}"))
@@ -369,7 +367,6 @@ fn fuzz_interface() {
         std::io::stderr(),
         "fuzz tui: cases reaching each place: {reached}"
     );
-    tui::clean_up();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,8 +376,8 @@ fn fuzz_interface() {
 /// outside the store when opened and saved. Such a record is now unreadable.
 #[test]
 fn a_record_whose_id_is_a_path_is_unreadable() {
-    let dir = std::env::temp_dir().join(format!("avg-wijzer-fuzz-id-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp = temp_dir("fuzz-id");
+    let dir = tmp.path();
     let store_dir = dir.join("store");
     std::fs::create_dir_all(&store_dir).unwrap();
     let (name, bytes) = &json_files("tests/records/v1")[0];
@@ -407,7 +404,6 @@ fn a_record_whose_id_is_a_path_is_unreadable() {
     assert_eq!(listing.unreadable.len(), 1);
     assert!(listing.unreadable[0].1.contains("geen verslag-id"));
     assert!(!dir.join("ontsnapt.json").exists());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Pasting checked the whole field after every character: 10,000 characters took about 20 s

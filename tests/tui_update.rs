@@ -1,7 +1,5 @@
 //! The interface's update function: a message in, the model out. Navigation, changing an
 //! earlier answer, notes, sign-off and revisions, resuming from the store, and leaving.
-use std::path::PathBuf;
-
 use avg_wijzer::bank::{Bank, Kind};
 use avg_wijzer::engine::Answer;
 use avg_wijzer::record::{self, Assessment, Campaign, Status};
@@ -12,17 +10,12 @@ use avg_wijzer::tui::keymap::{Action, Ctx};
 use avg_wijzer::tui::message::Message;
 use avg_wijzer::tui::update::{context, resume, update};
 
-fn clock() -> String {
-    "2026-11-23T10:15:00Z".to_string()
-}
-
-fn bank() -> Bank {
-    Bank::embedded().expect("embedded bank")
-}
+mod common;
+use common::{Scratch, bank, fixed_clock};
 
 fn model(bank: &Bank, store: Option<Store>) -> Model<'_> {
     let mut m = Model::new(bank, Lang::Nl, store);
-    m.clock = clock;
+    m.clock = fixed_clock;
     m
 }
 
@@ -58,28 +51,6 @@ fn on<'a>(m: &'a Model) -> &'a str {
 fn answer_of(m: &Model, id: &str) -> Option<Answer> {
     let q = m.bank.question_id(id)?;
     m.assessment()?.session.answer(q).cloned()
-}
-
-/// A temporary store, removed when dropped.
-struct TempStore(PathBuf);
-
-impl TempStore {
-    fn new(name: &str) -> TempStore {
-        let dir =
-            std::env::temp_dir().join(format!("avg-tui-update-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        TempStore(dir)
-    }
-
-    fn open(&self) -> Store {
-        Store::open(&self.0).expect("store opens")
-    }
-}
-
-impl Drop for TempStore {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// From the start screen through the new-assessment form to the first question.
@@ -326,21 +297,21 @@ fn ctrl_c_always_exits() {
 
 #[test]
 fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision() {
-    let store = TempStore::new("altered");
+    let store = Scratch::new("altered");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     typed(&mut m, "Doel");
     key(&mut m, Action::Select);
     let id = m.record().expect("record").id.clone();
     drop(m);
-    let path = store.0.join(format!("{id}.json"));
+    let path = store.store().join(format!("{id}.json"));
     let forged = std::fs::read_to_string(&path)
         .unwrap()
         .replace("\"Doel\"", "\"Iets anders\"");
     std::fs::write(&path, &forged).unwrap();
 
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     resume(&mut m, &id);
     let status = m.status.as_ref().expect("refused");
     assert_eq!(status.kind, NoticeKind::Error);
@@ -352,7 +323,7 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
     assert!(m.work.is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
 
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     m.accept_altered = true;
     resume(&mut m, &id);
     let r = m.record().expect("continued").clone();
@@ -370,7 +341,7 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
     assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
     assert!(
         store
-            .open()
+            .open_store()
             .load(&r.id)
             .expect("saved")
             .unverified
@@ -381,21 +352,21 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
 #[test]
 fn every_answer_is_saved_and_an_unfinished_record_resumes() {
     use Action::*;
-    let store = TempStore::new("resume");
+    let store = Scratch::new("resume");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     typed(&mut m, "Doel");
     key(&mut m, Select);
     keys(&mut m, &[Down, Down, Select]);
     let id = m.record().expect("record").id.clone();
     // On disk after each answer, without leaving.
-    let saved = store.open().load(&id).expect("saved record").record;
+    let saved = store.open_store().load(&id).expect("saved record").record;
     assert_eq!(saved.answers.len(), 2);
     assert_eq!(saved.status, Status::InProgress);
     drop(m);
 
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     resume(&mut m, &id);
     assert_eq!(on(&m), "postcode_granularity");
     assert_eq!(
@@ -405,7 +376,7 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
             .ok()
     );
     // From the start screen too: Enter on an unfinished record continues it.
-    let listing = store.open().list_as(Row::from).expect("list");
+    let listing = store.open_store().list_as(Row::from).expect("list");
     update(&mut m, Message::Listed(Ok(listing)));
     key(&mut m, Leave);
     assert_eq!(on(&m), "start");
@@ -421,9 +392,9 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
 #[test]
 fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
     use Action::*;
-    let store = TempStore::new("signed");
+    let store = Scratch::new("signed");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select]);
@@ -444,7 +415,15 @@ fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
     );
     let r = m.record().expect("record");
     assert!(r.signoff.is_none() && r.signature.is_none());
-    assert!(store.open().load(&r.id).unwrap().record.signoff.is_none());
+    assert!(
+        store
+            .open_store()
+            .load(&r.id)
+            .unwrap()
+            .record
+            .signoff
+            .is_none()
+    );
     // With the passphrase (typed in the masked field) it is signed, saved and said.
     key(&mut m, NextPanel);
     typed(&mut m, "geheime wachtwoordzin");
@@ -459,20 +438,20 @@ fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
         "{}",
         status.text
     );
-    let saved = store.open().load(&r.id).unwrap();
+    let saved = store.open_store().load(&r.id).unwrap();
     assert!(saved.unverified.is_none());
     assert_eq!(saved.record.signature.as_ref(), Some(sig));
     // The passphrase is kept nowhere: not in the form's place, not in the record file.
-    let file = std::fs::read_to_string(store.0.join(format!("{}.json", r.id))).unwrap();
+    let file = std::fs::read_to_string(store.store().join(format!("{}.json", r.id))).unwrap();
     assert!(!file.contains("geheime wachtwoordzin") && !file.contains("PRIVATE KEY"));
 }
 
 #[test]
 fn sign_off_freezes_and_a_change_makes_a_revision() {
     use Action::*;
-    let store = TempStore::new("revision");
+    let store = Scratch::new("revision");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select]);
@@ -496,7 +475,12 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
     assert_eq!(signoff.name, "Fatima de Vries");
     assert_eq!(signoff.decision, record::Decision::ApprovedWithConditions);
     assert_eq!(
-        store.open().load(&first.id).expect("saved").record.status,
+        store
+            .open_store()
+            .load(&first.id)
+            .expect("saved")
+            .record
+            .status,
         Status::SignedOff
     );
 
@@ -510,12 +494,17 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
         Some(first.id.as_str())
     );
     assert_eq!(
-        store.open().load(&first.id).expect("first").record.status,
+        store
+            .open_store()
+            .load(&first.id)
+            .expect("first")
+            .record
+            .status,
         Status::SignedOff
     );
     assert_eq!(
         store
-            .open()
+            .open_store()
             .load(&second.id)
             .expect("second")
             .record
@@ -527,10 +516,10 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
 #[test]
 fn a_saved_record_opens_read_only_with_its_advice() {
     use Action::*;
-    let store = TempStore::new("view");
+    let store = Scratch::new("view");
     let bank = bank();
-    let s = store.open();
-    let now = clock();
+    let s = store.open_store();
+    let now = fixed_clock();
     let mut a = Assessment::start(
         &bank,
         s.new_id(&now),
@@ -547,10 +536,10 @@ fn a_saved_record_opens_read_only_with_its_advice() {
         a.answer(q, ans, &now).unwrap();
     }
     s.create(&mut a.record).unwrap();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     update(
         &mut m,
-        Message::Listed(Ok(store.open().list_as(Row::from).unwrap())),
+        Message::Listed(Ok(store.open_store().list_as(Row::from).unwrap())),
     );
     keys(&mut m, &[Down, Select]);
     assert_eq!(on(&m), "advice");
@@ -566,14 +555,14 @@ fn a_saved_record_opens_read_only_with_its_advice() {
 #[test]
 fn export_never_overwrites_without_asking() {
     use Action::*;
-    let store = TempStore::new("export");
+    let store = Scratch::new("export");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select, Export]);
     assert_eq!(on(&m), "export");
-    let out = store.0.join("uit.md");
+    let out = store.store().join("uit.md");
     std::fs::write(&out, "eerder").unwrap();
     key(&mut m, NextPanel);
     assert_eq!(context(&m), Ctx::Typing);
