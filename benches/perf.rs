@@ -279,7 +279,7 @@ fn example_assessment<'b>(bank: &'b Bank, example: &str, id: String) -> Assessme
     let parsed = avg_wijzer::answers::assess(bank, "voorbeeld", &src).expect("example parses");
     let now = time::now();
     let campaign = Campaign {
-        name: parsed.campaign.name.clone().unwrap_or_default(),
+        name: parsed.campaign.name.clone(),
         ..Campaign::default()
     };
     let participants = vec![Participant {

@@ -1,31 +1,87 @@
 //! Reading JSON written by people: a key given twice is refused, not silently overwritten, and
-//! serde's English messages are put in the interface's words.
+//! serde's own (English) messages are shown behind a Dutch prefix that says what kind of
+//! problem it is.
+use std::cell::Cell;
 use std::fmt;
 
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::error::Category;
 use serde_json::{Map, Value};
 
 /// Parses JSON like `serde_json::from_str::<Value>`, but refuses duplicate keys at any depth.
-pub fn parse_strict(src: &str) -> Result<Value, serde_json::Error> {
+pub fn parse_strict(src: &str) -> Result<Value, Error> {
+    let duplicate = Cell::new(None);
     let mut de = serde_json::Deserializer::from_str(src);
-    let v = StrictSeed.deserialize(&mut de)?;
-    de.end()?;
-    Ok(v)
+    let value = StrictSeed(&duplicate).deserialize(&mut de);
+    value
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(|inner| Error {
+            inner,
+            duplicate: duplicate.take(),
+        })
 }
 
-struct StrictSeed;
+/// Why [`parse_strict`] refused a text, and where.
+#[derive(Debug)]
+pub struct Error {
+    inner: serde_json::Error,
+    /// The key given twice, when that was the reason.
+    duplicate: Option<String>,
+}
 
-impl<'de> DeserializeSeed<'de> for StrictSeed {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(StrictVisitor)
+impl Error {
+    pub fn line(&self) -> usize {
+        self.inner.line()
+    }
+
+    pub fn column(&self) -> usize {
+        self.inner.column()
     }
 }
 
-struct StrictVisitor;
+/// What is wrong, without where (see [`describe`]).
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match &self.duplicate {
+            Some(key) => write!(f, "de sleutel {} staat er twee keer in", quoted(key)),
+            None => f.write_str(&describe(&self.inner)),
+        }
+    }
+}
 
-impl<'de> Visitor<'de> for StrictVisitor {
+/// What is wrong with a JSON text, without where: a text cut short in Dutch, anything else in
+/// serde's words behind a prefix that says whether the JSON itself is broken or does not fit
+/// the format.
+pub fn describe(e: &serde_json::Error) -> String {
+    match e.classify() {
+        Category::Eof => "het bestand houdt op voordat de JSON af is (afgekapt?)".to_string(),
+        Category::Syntax => format!("ongeldige JSON: {}", message(e)),
+        Category::Data | Category::Io => format!("klopt niet met het formaat: {}", message(e)),
+    }
+}
+
+/// serde's message for an error, without the position it appends (callers say where in their
+/// own words). serde quotes a wrong value or key as it is, so control characters in it are
+/// escaped.
+pub fn message(e: &serde_json::Error) -> String {
+    let raw = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    escape_controls(raw.strip_suffix(&position).unwrap_or(&raw))
+}
+
+/// Reads any JSON value, noting a key given twice in `.0` before refusing it.
+#[derive(Clone, Copy)]
+struct StrictSeed<'a>(&'a Cell<Option<String>>);
+
+impl<'de> DeserializeSeed<'de> for StrictSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictSeed<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -57,7 +113,7 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut v = Vec::new();
-        while let Some(x) = seq.next_element_seed(StrictSeed)? {
+        while let Some(x) = seq.next_element_seed(self)? {
             v.push(x);
         }
         Ok(Value::Array(v))
@@ -66,12 +122,11 @@ impl<'de> Visitor<'de> for StrictVisitor {
         let mut m = Map::new();
         while let Some(k) = map.next_key::<String>()? {
             if m.contains_key(&k) {
-                return Err(de::Error::custom(format!(
-                    "de sleutel {} staat er twee keer in",
-                    quoted(&k)
-                )));
+                self.0.set(Some(k));
+                // serde adds the position; the message is the Display of `Error`.
+                return Err(de::Error::custom("duplicate key"));
             }
-            let v = map.next_value_seed(StrictSeed)?;
+            let v = map.next_value_seed(self)?;
             m.insert(k, v);
         }
         Ok(Value::Object(m))
@@ -105,73 +160,6 @@ pub fn escape_controls(s: &str) -> String {
     out
 }
 
-/// serde_json's message for an error, without its position, in Dutch where we know the phrase.
-/// serde quotes a wrong value or key as it is, so control characters in it are escaped.
-pub fn describe(e: &serde_json::Error) -> String {
-    escape_controls(&translate(e))
-}
-
-fn translate(e: &serde_json::Error) -> String {
-    let raw = e.to_string();
-    let raw = raw.replace(&format!(" at line {} column {}", e.line(), e.column()), "");
-    if e.is_eof() {
-        return "het bestand houdt op voordat de JSON af is (afgekapt?)".to_string();
-    }
-    let tick = |s: &str| s.replace('`', "\"");
-    if let Some(rest) = raw.strip_prefix("unknown field ") {
-        if let Some((field, expected)) = rest.split_once(", expected ") {
-            let expected = expected.trim_start_matches("one of ");
-            return format!(
-                "onbekend veld {}; toegestaan: {}",
-                tick(field),
-                tick(expected)
-            );
-        }
-        return format!("onbekend veld {}", tick(rest));
-    }
-    if let Some(field) = raw.strip_prefix("missing field ") {
-        return format!("het veld {} ontbreekt", tick(field));
-    }
-    if let Some(rest) = raw.strip_prefix("invalid type: ")
-        && let Some((got, want)) = rest.split_once(", expected ")
-    {
-        return format!("verkeerd type: {}, verwacht {}", tick(got), tick(want));
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant ") {
-        if let Some((value, expected)) = rest.split_once(", expected ") {
-            let expected = expected.trim_start_matches("one of ");
-            return format!(
-                "onbekende waarde {}; toegestaan: {}",
-                tick(value),
-                tick(expected)
-            );
-        }
-        return format!("onbekende waarde {}", tick(rest));
-    }
-    if let Some(rest) = raw.strip_prefix("invalid value: ") {
-        return format!("ongeldige waarde: {}", tick(rest));
-    }
-    if let Some(rest) = raw.strip_prefix("expected ") {
-        let what = match rest {
-            "value" => "een waarde".to_string(),
-            "ident" => "true, false of null".to_string(),
-            other => tick(other).replace(" or ", " of "),
-        };
-        return format!("ongeldige JSON: verwacht {what}");
-    }
-    match raw.as_str() {
-        "trailing comma" => "ongeldige JSON: komma voor een sluitend haakje".to_string(),
-        "key must be a string" => {
-            "ongeldige JSON: een sleutel moet tekst tussen aanhalingstekens zijn".to_string()
-        }
-        "trailing characters" => "ongeldige JSON: er staat nog iets na het einde".to_string(),
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "ongeldige JSON: een regeleinde of stuurteken midden in een tekst".to_string()
-        }
-        _ => tick(&raw),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,8 +168,10 @@ mod tests {
     fn duplicate_keys_are_refused_at_any_depth() {
         assert!(parse_strict(r#"{"a": 1, "b": {"c": 1}}"#).is_ok());
         let e = parse_strict(r#"{"a": {"c": 1, "c": 2}}"#).unwrap_err();
-        assert_eq!(describe(&e), "de sleutel \"c\" staat er twee keer in");
+        assert_eq!(e.to_string(), "de sleutel \"c\" staat er twee keer in");
         assert_eq!((e.line(), e.column()), (1, 18));
+        let e = parse_strict(r#"[{"c\n": 1, "c\n": 2}]"#).unwrap_err();
+        assert_eq!(e.to_string(), "de sleutel \"c\\n\" staat er twee keer in");
     }
 
     #[test]
@@ -203,21 +193,31 @@ mod tests {
         let e = serde_json::from_str::<Status>("\"x\\u001b[31m\\nregel\\u009b\"").unwrap_err();
         assert_eq!(
             describe(&e),
-            "onbekende waarde \"x\\u001b[31m\\nregel\\u009b\"; toegestaan: \"Completed\""
+            "klopt niet met het formaat: unknown variant `x\\u001b[31m\\nregel\\u009b`, \
+             expected `Completed`"
         );
     }
 
+    /// serde's words are kept, without the position (the caller says where), behind a Dutch
+    /// prefix by the kind of error; only a text cut short is said in Dutch.
     #[test]
-    fn serde_phrases_are_translated() {
+    fn serde_messages_are_kept_behind_a_dutch_prefix() {
         let e = serde_json::from_str::<Value>("{\"a\": 1,}").unwrap_err();
+        assert_eq!(describe(&e), "ongeldige JSON: trailing comma");
         assert_eq!(
-            describe(&e),
-            "ongeldige JSON: komma voor een sluitend haakje"
+            parse_strict("{\"a\": 1,}").unwrap_err().to_string(),
+            describe(&e)
         );
         let e = serde_json::from_str::<Value>("{\"a\": ").unwrap_err();
         assert_eq!(
             describe(&e),
             "het bestand houdt op voordat de JSON af is (afgekapt?)"
         );
+        let e = serde_json::from_str::<Vec<u8>>("[1, \"2\"]").unwrap_err();
+        assert_eq!(
+            describe(&e),
+            "klopt niet met het formaat: invalid type: string \"2\", expected u8"
+        );
+        assert_eq!(message(&e), "invalid type: string \"2\", expected u8");
     }
 }

@@ -1,13 +1,12 @@
 //! Integration tests for `avg-wijzer advise`: the real binary for every input error and the main
 //! success paths (INTERFACE.md), and property tests of `answers::assess` in-process.
 //!
-//! Each test runs the binary in its own directory under `CARGO_TARGET_TMPDIR` and passes the
-//! answers file by its bare name, so the messages (which name the file as given) are exact.
+//! Each test runs the binary in its own temporary directory and passes the answers file by its
+//! bare name, so the messages (which name the file as given) are exact.
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::LazyLock;
 
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
@@ -15,8 +14,8 @@ use serde_json::{Map, Value, json};
 use avg_wijzer::answers::assess;
 use avg_wijzer::bank::Bank;
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
-const EXAMPLE: &str = include_str!("../examples/voorjaarsactie.json");
+mod common;
+use common::{BANK, BIN, EXAMPLE, temp_dir};
 
 /// The six findings of RULES.md; every outcome has all of them.
 const FINDINGS: [&str; 6] = [
@@ -30,18 +29,6 @@ const FINDINGS: [&str; 6] = [
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/// A fresh, empty working directory for one test.
-fn workdir(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("advise_cli")
-        .join(test);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs the binary in `dir` with `args`, feeding `stdin` (or nothing).
 fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
@@ -67,11 +54,11 @@ fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
 /// Writes `contents` as `file` in a fresh directory for `test` and runs `advise` on it with
 /// the extra `args`.
 fn advise_file(test: &str, file: &str, contents: &[u8], args: &[&str]) -> Output {
-    let dir = workdir(test);
-    std::fs::write(dir.join(file), contents).unwrap();
+    let dir = temp_dir(test);
+    std::fs::write(dir.path().join(file), contents).unwrap();
     let mut all = vec!["advise", "--answers", file];
     all.extend_from_slice(args);
-    run_in(&dir, &all, None)
+    run_in(dir.path(), &all, None)
 }
 
 fn stdout(o: &Output) -> String {
@@ -155,7 +142,7 @@ fn invalid_json_names_line_and_column() {
     let o = advise_file("invalid_json", "bad.json", src, &[]);
     assert_bad_input(
         &o,
-        "avg-wijzer: bad.json: regel 4 kolom 3: ongeldige JSON: komma voor een sluitend haakje",
+        "avg-wijzer: bad.json: regel 4 kolom 3: ongeldige JSON: trailing comma",
     );
 }
 
@@ -169,7 +156,7 @@ fn invalid_json_missing_value() {
     );
     assert_bad_input(
         &o,
-        "avg-wijzer: bad.json: regel 1 kolom 26: ongeldige JSON: verwacht een waarde",
+        "avg-wijzer: bad.json: regel 1 kolom 26: ongeldige JSON: expected value",
     );
 }
 
@@ -267,8 +254,8 @@ fn campaign_not_an_object() {
 
 #[test]
 fn file_does_not_exist() {
-    let dir = workdir("no_such_file");
-    let o = run_in(&dir, &["advise", "--answers", "nergens.json"], None);
+    let dir = temp_dir("no_such_file");
+    let o = run_in(dir.path(), &["advise", "--answers", "nergens.json"], None);
     assert_bad_input(&o, "avg-wijzer: nergens.json: bestaat niet");
 }
 
@@ -303,7 +290,7 @@ fn unknown_format_is_refused_by_clap() {
 #[test]
 fn empty_stdin_is_named_standaardinvoer() {
     let o = run_in(
-        &workdir("empty_stdin"),
+        temp_dir("empty_stdin").path(),
         &["advise", "--answers", "-"],
         Some(b""),
     );
@@ -500,7 +487,7 @@ fn first_question_unanswered() {
 fn stdin_errors_name_standaardinvoer() {
     let src = answers(direct_marketing_without_basis());
     let o = run_in(
-        &workdir("stdin_unanswered"),
+        temp_dir("stdin_unanswered").path(),
         &["advise", "--answers", "-"],
         Some(&src),
     );
@@ -755,7 +742,7 @@ fn language_does_not_change_findings_actions_or_path() {
 #[test]
 fn answers_from_stdin() {
     let o = run_in(
-        &workdir("stdin_ok"),
+        temp_dir("stdin_ok").path(),
         &["advise", "--answers", "-", "--format", "json"],
         Some(EXAMPLE.as_bytes()),
     );
@@ -765,7 +752,7 @@ fn answers_from_stdin() {
     assert_eq!(parse_json(&out), parse_json(&from_file));
 
     let o = run_in(
-        &workdir("stdin_ok_text"),
+        temp_dir("stdin_ok_text").path(),
         &["advise", "--answers", "-"],
         Some(EXAMPLE.as_bytes()),
     );
@@ -850,8 +837,6 @@ fn campaign_is_optional() {
 
 // ---------------------------------------------------------------------------------------------
 // Properties of `answers::assess`, in-process
-
-static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::embedded().expect("embedded bank loads"));
 
 /// The questions of RULES.md with their allowed values, and whether they are multiple choice.
 const QUESTIONS: &[(&str, bool, &[&str])] = &[

@@ -12,30 +12,23 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
 mod common;
-use common::{Run, run_in_root as run};
+use common::{ROOT, Run, run_in_root as run, temp_dir};
 
 fn lint(dir: &str) -> Run {
     run(&["lint", dir])
 }
 
-/// A copy of the shipped bank (or an empty directory) in the temp dir, removed when dropped,
-/// also when the test fails.
+/// A copy of the shipped bank (or an empty directory) in a [`temp_dir`].
 struct TempBank {
-    dir: PathBuf,
+    dir: tempfile::TempDir,
 }
 
 impl TempBank {
     fn empty(case: &str) -> TempBank {
-        let dir =
-            std::env::temp_dir().join(format!("avg-wijzer-banks-{}-{case}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).expect("old temp dir removable");
+        TempBank {
+            dir: temp_dir(&format!("bank-{case}")),
         }
-        fs::create_dir_all(&dir).expect("temp dir creatable");
-        TempBank { dir }
     }
 
     /// The shipped bank, `questions/*.json`, copied file by file.
@@ -46,7 +39,11 @@ impl TempBank {
         for entry in fs::read_dir(&src).expect("questions/ readable") {
             let path = entry.expect("questions/ entry").path();
             if path.extension().is_some_and(|x| x == "json") {
-                fs::copy(&path, bank.dir.join(path.file_name().unwrap())).expect("copy");
+                fs::copy(
+                    &path,
+                    bank.file(&path.file_name().unwrap().to_string_lossy()),
+                )
+                .expect("copy");
                 copied += 1;
             }
         }
@@ -55,11 +52,11 @@ impl TempBank {
     }
 
     fn path(&self) -> String {
-        self.dir.display().to_string()
+        self.dir.path().display().to_string()
     }
 
     fn file(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
+        self.dir.path().join(name)
     }
 
     fn read(&self, name: &str) -> Value {
@@ -85,12 +82,6 @@ impl TempBank {
 
     fn lint(&self) -> Run {
         lint(&self.path())
-    }
-}
-
-impl Drop for TempBank {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -228,7 +219,7 @@ fn lint_takes_the_bank_of_questions_when_no_dir_is_given() {
     assert_load_defects(
         &r,
         "tests/banks/invalid_syntax",
-        &["questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\""],
+        &["questions.json:8:7: ongeldige JSON: expected `,` or `}`"],
     );
 }
 
@@ -329,7 +320,7 @@ fn invalid_json_syntax_names_file_line_and_column() {
     assert_load_defects(
         &lint("tests/banks/invalid_syntax"),
         "tests/banks/invalid_syntax",
-        &["questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\""],
+        &["questions.json:8:7: ongeldige JSON: expected `,` or `}`"],
     );
 }
 
@@ -350,7 +341,7 @@ fn unknown_field_typo_is_refused_with_its_line() {
         &lint("tests/banks/invalid_unknown_field"),
         "tests/banks/invalid_unknown_field",
         &[
-            "questions.json:23:13: onbekend veld \"promt\"; toegestaan: \"id\", \"kind\", \"prompt\", \"help\", \"help_parts\", \"reasoning\", \"choice\", \"remedy_weight\", \"sources\", \"options\", \"default\", \"next\"",
+            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`",
         ],
     );
 }
@@ -382,7 +373,7 @@ fn advise_refuses_a_bank_that_does_not_load() {
     let cases = [
         (
             "tests/banks/invalid_syntax",
-            "questions.json:8:7: ongeldige JSON: verwacht \",\" of \"}\"",
+            "questions.json:8:7: ongeldige JSON: expected `,` or `}`",
         ),
         (
             "tests/banks/invalid_truncated",
@@ -390,7 +381,7 @@ fn advise_refuses_a_bank_that_does_not_load() {
         ),
         (
             "tests/banks/invalid_unknown_field",
-            "questions.json:23:13: onbekend veld \"promt\"; toegestaan: \"id\", \"kind\", \"prompt\", \"help\", \"help_parts\", \"reasoning\", \"choice\", \"remedy_weight\", \"sources\", \"options\", \"default\", \"next\"",
+            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`",
         ),
         (
             "tests/banks/invalid_duplicate_question",

@@ -4,9 +4,8 @@ use avg_wijzer::bank::{AId, Bank, Kind, QId};
 use avg_wijzer::engine::{Answer, AnswerError, Session};
 use proptest::prelude::*;
 
-fn bank() -> Bank {
-    Bank::embedded().expect("embedded bank loads")
-}
+mod common;
+use common::bank;
 
 fn q(bank: &Bank, id: &str) -> QId {
     bank.question_id(id)

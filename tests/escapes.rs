@@ -11,23 +11,17 @@
 //! use, honouring the quotes and not: no cell may start a formula.
 use std::fs;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
 
 use avg_wijzer::answers;
-use avg_wijzer::bank::Bank;
 use avg_wijzer::record::{Assessment, Campaign, Decision, Participant};
 use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
-const EXAMPLE: &str = include_str!("../examples/voorjaarsactie.json");
-
-static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::embedded().expect("the embedded bank loads"));
+mod common;
+use common::{BANK, BIN, EXAMPLE, Scratch};
 
 /// Every kind of control a hostile text could carry.
 const HOSTILE: &str = concat!(
@@ -45,70 +39,39 @@ fn hostile(field: &str) -> String {
     format!("{field}:{HOSTILE}")
 }
 
-/// A scratch directory of one test, removed on drop; `store/` in it is the store.
-struct Scratch {
-    dir: PathBuf,
-}
-
+/// What a run left, as bytes: a byte that is not UTF-8 is one of the things looked for.
 struct Out {
     code: i32,
     stdout: Vec<u8>,
     stderr: Vec<u8>,
 }
 
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "avg-wijzer-escapes-{test}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("store")).unwrap();
-        Scratch { dir }
-    }
-
-    fn store(&self) -> Store {
-        Store::open(&self.dir.join("store")).unwrap()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-
-    fn run_with(&self, args: &[&str], input: &[u8]) -> Out {
-        let mut child = Command::new(BIN)
-            .arg("--store")
-            .arg("store")
-            .args(args)
-            .current_dir(&self.dir)
-            .env_remove("AVG_WIJZER_STORE")
-            .env("TERM", "dumb")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        // The plain mode may stop reading early; a closed pipe is not the test's concern.
-        let _ = child.stdin.take().unwrap().write_all(input);
-        let out = child.wait_with_output().unwrap();
-        Out {
-            code: out.status.code().expect("exited, not killed"),
-            stdout: out.stdout,
-            stderr: out.stderr,
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        self.run_with(args, b"")
+/// Runs the binary in the scratch directory with `--store store`, feeding it `input`.
+fn run_with(s: &Scratch, args: &[&str], input: &[u8]) -> Out {
+    let mut child = Command::new(BIN)
+        .arg("--store")
+        .arg("store")
+        .args(args)
+        .current_dir(&s.dir)
+        .env_remove("AVG_WIJZER_STORE")
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    // The plain mode may stop reading early; a closed pipe is not the test's concern.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    let out = child.wait_with_output().unwrap();
+    Out {
+        code: out.status.code().expect("exited, not killed"),
+        stdout: out.stdout,
+        stderr: out.stderr,
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
+fn run(s: &Scratch, args: &[&str]) -> Out {
+    run_with(s, args, b"")
 }
 
 /// Fails on anything a terminal would obey or that reorders what it shows: C0 controls but
@@ -186,7 +149,7 @@ fn hostile_record(store: &Store, now: &str, purpose: &str, sign: bool) -> String
 #[test]
 fn no_command_passes_a_control_from_a_file_to_the_terminal() {
     let s = Scratch::new("commands");
-    let store = s.store();
+    let store = s.open_store();
     let signed = hostile_record(&store, "2027-01-01T10:00:00Z", &hostile("doel"), true);
     let open = hostile_record(
         &store,
@@ -215,7 +178,7 @@ fn no_command_passes_a_control_from_a_file_to_the_terminal() {
         vec!["verify", &signed],
         vec!["verify", "store/kapot\x1b]0;titel\x07.json"],
     ] {
-        let out = s.run(&args);
+        let out = run(&s, &args);
         assert_out_clean(&format!("{args:?}"), &out);
         outs.push(out);
     }
@@ -243,7 +206,7 @@ fn no_command_passes_a_control_from_a_file_to_the_terminal() {
     assert_eq!(outs[10].code, 2);
 
     // The CSV keeps its line ends, and nothing else.
-    let csv = s.run(&["export", &signed, "--format", "csv"]);
+    let csv = run(&s, &["export", &signed, "--format", "csv"]);
     assert_clean("export csv (stdout)", &csv.stdout, true);
     assert_clean("export csv (stderr)", &csv.stderr, false);
 
@@ -251,13 +214,13 @@ fn no_command_passes_a_control_from_a_file_to_the_terminal() {
     let stored: Value =
         serde_json::from_slice(&fs::read(s.path(&format!("store/{signed}.json"))).unwrap())
             .unwrap();
-    let out = s.run(&["export", &signed, "--format", "json"]);
+    let out = run(&s, &["export", &signed, "--format", "json"]);
     assert_out_clean("export json", &out);
     assert_eq!(
         serde_json::from_slice::<Value>(&out.stdout).unwrap(),
         stored
     );
-    let out = s.run(&["list", "--json"]);
+    let out = run(&s, &["list", "--json"]);
     assert_out_clean("list --json", &out);
     let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
@@ -270,7 +233,7 @@ fn no_command_passes_a_control_from_a_file_to_the_terminal() {
     // Written to a file, the JSON export is the record's exact bytes (its hash covers them);
     // the Markdown file is cleaned like the terminal, since it is read with `cat`.
     for (format, file) in [("json", "uit.json"), ("md", "uit.md"), ("csv", "uit.csv")] {
-        let out = s.run(&["export", &signed, "--format", format, "-o", file]);
+        let out = run(&s, &["export", &signed, "--format", format, "-o", file]);
         assert_eq!(
             (out.code, out.stdout.len()),
             (0, 0),
@@ -283,20 +246,20 @@ fn no_command_passes_a_control_from_a_file_to_the_terminal() {
     );
     assert_clean("uit.md", &fs::read(s.path("uit.md")).unwrap(), false);
     assert_clean("uit.csv", &fs::read(s.path("uit.csv")).unwrap(), true);
-    assert_out_clean("verify uit.json", &s.run(&["verify", "uit.json"]));
+    assert_out_clean("verify uit.json", &run(&s, &["verify", "uit.json"]));
 
     // A record altered on the drive: the report of what no longer matches is clean too.
     let tampered = fs::read_to_string(s.path(&format!("store/{signed}.json")))
         .unwrap()
         .replace("campagne:", "\\u009bcampagne:");
     fs::write(s.path("gewijzigd.json"), tampered).unwrap();
-    let out = s.run(&["verify", "gewijzigd.json"]);
+    let out = run(&s, &["verify", "gewijzigd.json"]);
     assert_eq!(out.code, 1);
     assert_out_clean("verify gewijzigd.json", &out);
 
     // The plain mode: the list of records to resume, a typed line echoed back, "Verder met",
     // the summary with the answers, the advice. Then straight into a record with --resume.
-    let out = s.run_with(&["--plain"], b"\x1b]52;c;eA==\x07 \xc2\x9b2J\n1\n\n\n");
+    let out = run_with(&s, &["--plain"], b"\x1b]52;c;eA==\x07 \xc2\x9b2J\n1\n\n\n");
     assert_out_clean("--plain (resume list)", &out);
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(shown.contains("campagne:<"), "{shown}");
@@ -304,9 +267,9 @@ fn no_command_passes_a_control_from_a_file_to_the_terminal() {
         shown.contains("\\u{1b}]52;c;eA==\\u{7} \\u{9b}2J"),
         "{shown}"
     );
-    let out = s.run_with(&["--plain", "--resume", &open], b"\n\n");
+    let out = run_with(&s, &["--plain", "--resume", &open], b"\n\n");
     assert_out_clean("--plain --resume", &out);
-    let out = s.run_with(&["--plain", "--resume", &signed], b"stop\n");
+    let out = run_with(&s, &["--plain", "--resume", &signed], b"stop\n");
     assert_out_clean("--plain --resume (signed)", &out);
 }
 
@@ -322,7 +285,10 @@ fn an_answers_file_cannot_steer_the_terminal_either() {
     v["answers"]["campaign_purpose"] = json!(hostile("doel"));
     fs::write(s.path("antwoorden.json"), v.to_string()).unwrap();
     for format in ["text", "md", "json"] {
-        let out = s.run(&["advise", "--answers", "antwoorden.json", "--format", format]);
+        let out = run(
+            &s,
+            &["advise", "--answers", "antwoorden.json", "--format", format],
+        );
         assert_eq!(out.code, 0);
         assert_out_clean(&format!("advise {format}"), &out);
         if format == "json" {
@@ -330,13 +296,13 @@ fn an_answers_file_cannot_steer_the_terminal_either() {
             assert!(advice.to_string().contains("campagne:<"));
         }
     }
-    let out = s.run(&["new", "--answers", "antwoorden.json"]);
+    let out = run(&s, &["new", "--answers", "antwoorden.json"]);
     assert_eq!(out.code, 0);
     assert_out_clean("new", &out);
     // Keys and values an answers file gets wrong are quoted in the error, cleanly.
     v["answers"][hostile("vraag")] = json!(hostile("antwoord"));
     fs::write(s.path("fout.json"), v.to_string()).unwrap();
-    let out = s.run(&["advise", "--answers", "fout.json"]);
+    let out = run(&s, &["advise", "--answers", "fout.json"]);
     assert_eq!(out.code, 2);
     assert!(!out.stderr.is_empty());
     assert_out_clean("advise fout.json", &out);
@@ -345,7 +311,7 @@ fn an_answers_file_cannot_steer_the_terminal_either() {
         r#"{"campaign": {"name": "x"}, "answers": {"use_case": "\u009b2J\u202e"}}"#,
     )
     .unwrap();
-    let out = s.run(&["advise", "--answers", "stuk.json"]);
+    let out = run(&s, &["advise", "--answers", "stuk.json"]);
     assert_eq!(out.code, 2);
     assert_out_clean("advise stuk.json", &out);
 }
@@ -366,7 +332,7 @@ fn cells(bytes: &[u8], delimiter: u8, quoting: bool) -> Vec<Vec<String>> {
 #[test]
 fn the_csv_export_runs_no_formula_in_any_spreadsheet() {
     let s = Scratch::new("csv");
-    let store = s.store();
+    let store = s.open_store();
     let texts = [
         ("Actie;=1+1;x", "a,=HYPERLINK(\"x\")", "+31"),
         ("@SUM(1)", "-2", "x\t=1"),
@@ -396,7 +362,10 @@ fn the_csv_export_runs_no_formula_in_any_spreadsheet() {
             .unwrap();
         store.create(&mut a.record).unwrap();
         let file = format!("register{i}.csv");
-        let out = s.run(&["export", &a.record.id, "--format", "csv", "-o", &file]);
+        let out = run(
+            &s,
+            &["export", &a.record.id, "--format", "csv", "-o", &file],
+        );
         assert_eq!(out.code, 0, "{}", String::from_utf8_lossy(&out.stderr));
         let bytes = fs::read(s.path(&file)).unwrap();
 

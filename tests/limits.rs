@@ -8,25 +8,15 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
+use common::{BIN, ROOT, temp_dir};
+
 const RECORD: &str = "20261120-090000-00000000a1";
 
 /// Far more than the few milliseconds refusing takes, far less than reading gigabytes.
 const QUICK: Duration = Duration::from_secs(10);
-
-/// A fresh, empty working directory for one test.
-fn workdir(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("limits")
-        .join(test);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs the binary in `dir` with `args`, feeding `stdin` (which it may stop reading early),
 /// and checks it ends quickly.
@@ -72,8 +62,8 @@ fn assert_refused(o: &Output, line: &str) {
 
 #[test]
 fn dev_zero_as_answers_file_is_refused_at_once() {
-    let dir = workdir("dev_zero");
-    let o = run_in(&dir, &["advise", "--answers", "/dev/zero"], None);
+    let dir = temp_dir("dev_zero");
+    let o = run_in(dir.path(), &["advise", "--answers", "/dev/zero"], None);
     assert_refused(
         &o,
         "/dev/zero: te groot (meer dan 1 MiB); een antwoordenbestand mag hoogstens 1 MiB zijn",
@@ -82,9 +72,9 @@ fn dev_zero_as_answers_file_is_refused_at_once() {
 
 #[test]
 fn endless_standard_input_is_refused_at_the_limit() {
-    let dir = workdir("stdin");
+    let dir = temp_dir("stdin");
     let o = run_in(
-        &dir,
+        dir.path(),
         &["advise", "--answers", "-"],
         Some(vec![b' '; 3 << 20]),
     );
@@ -96,11 +86,11 @@ fn endless_standard_input_is_refused_at_the_limit() {
 
 #[test]
 fn a_huge_answers_file_is_refused_with_its_size() {
-    let dir = workdir("huge_answers");
-    sized_file(&dir.join("groot.json"), 500 << 20);
+    let dir = temp_dir("huge_answers");
+    sized_file(&dir.path().join("groot.json"), 500 << 20);
     for command in ["advise", "new"] {
         let o = run_in(
-            &dir,
+            dir.path(),
             &["--store", "store", command, "--answers", "groot.json"],
             None,
         );
@@ -110,8 +100,8 @@ fn a_huge_answers_file_is_refused_with_its_size() {
         );
     }
     // Just over the limit, as a size that would read like the limit itself.
-    sized_file(&dir.join("net.json"), (1 << 20) + 1);
-    let o = run_in(&dir, &["advise", "--answers", "net.json"], None);
+    sized_file(&dir.path().join("net.json"), (1 << 20) + 1);
+    let o = run_in(dir.path(), &["advise", "--answers", "net.json"], None);
     assert_refused(
         &o,
         "net.json: te groot (meer dan 1 MiB); een antwoordenbestand mag hoogstens 1 MiB zijn",
@@ -119,9 +109,9 @@ fn a_huge_answers_file_is_refused_with_its_size() {
 }
 
 /// A store with one real record and a 20 MB junk file.
-fn store_with_junk(test: &str) -> PathBuf {
-    let dir = workdir(test);
-    let store = dir.join("store");
+fn store_with_junk(test: &str) -> TempDir {
+    let dir = temp_dir(test);
+    let store = dir.path().join("store");
     std::fs::create_dir_all(&store).unwrap();
     let fixture = Path::new(ROOT).join(format!("tests/records/v1/{RECORD}.json"));
     std::fs::copy(fixture, store.join(format!("{RECORD}.json"))).unwrap();
@@ -137,7 +127,7 @@ fn list_reports_a_huge_record_and_lists_the_others() {
     let dir = store_with_junk("list");
     // Twice: the second time from the cache, which keeps the reason.
     for _ in 0..2 {
-        let o = run_in(&dir, &["--store", "store", "list"], None);
+        let o = run_in(dir.path(), &["--store", "store", "list"], None);
         assert_eq!(o.status.code(), Some(0));
         let out = String::from_utf8_lossy(&o.stdout);
         assert!(out.contains(RECORD), "{out}");
@@ -148,7 +138,7 @@ fn list_reports_a_huge_record_and_lists_the_others() {
             "{out}"
         );
     }
-    let o = run_in(&dir, &["--store", "store", "list", "--json"], None);
+    let o = run_in(dir.path(), &["--store", "store", "list", "--json"], None);
     let v: Value = serde_json::from_slice(&o.stdout).expect("list --json is JSON");
     assert_eq!(v["records"].as_array().map(Vec::len), Some(1), "{v}");
     assert_eq!(v["unreadable"][0]["reason"], JUNK_WHY);
@@ -159,14 +149,14 @@ fn show_verify_and_export_refuse_a_huge_record() {
     let dir = store_with_junk("by_id");
     let file = "store/20270101-000000-00000000ff.json";
     let line = format!("{file}: {JUNK_WHY}");
-    assert_refused(&run_in(&dir, &["verify", file], None), &line);
+    assert_refused(&run_in(dir.path(), &["verify", file], None), &line);
     for args in [
         &["show", "20270101"][..],
         &["export", "20270101", "--format", "json"],
     ] {
         let mut all = vec!["--store", "store"];
         all.extend_from_slice(args);
-        let o = run_in(&dir, &all, None);
+        let o = run_in(dir.path(), &all, None);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.ends_with(&format!("{JUNK_WHY}\n")), "{args:?}: {err}");
@@ -186,10 +176,10 @@ fn bank_copy(dir: &Path) -> PathBuf {
 
 #[test]
 fn a_bank_with_an_oversized_file_is_refused() {
-    let dir = workdir("bank_file");
-    let bank = bank_copy(&dir);
+    let dir = temp_dir("bank_file");
+    let bank = bank_copy(dir.path());
     // The shipped bank itself is far below every limit.
-    let o = run_in(&dir, &["--questions", "bank", "lint"], None);
+    let o = run_in(dir.path(), &["--questions", "bank", "lint"], None);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -200,7 +190,7 @@ fn a_bank_with_an_oversized_file_is_refused() {
     for command in [&["lint"][..], &["advise", "--answers", "-"]] {
         let mut all = vec!["--questions", "bank"];
         all.extend_from_slice(command);
-        let o = run_in(&dir, &all, Some(b"{}".to_vec()));
+        let o = run_in(dir.path(), &all, Some(b"{}".to_vec()));
         assert_refused(
             &o,
             "bank/extra.json: te groot (40 MiB); een bestand van de vragenbank mag hoogstens 32 MiB zijn",
@@ -210,12 +200,12 @@ fn a_bank_with_an_oversized_file_is_refused() {
 
 #[test]
 fn a_bank_with_too_many_files_is_refused() {
-    let dir = workdir("bank_files");
-    let bank = bank_copy(&dir);
+    let dir = temp_dir("bank_files");
+    let bank = bank_copy(dir.path());
     for i in 0..60 {
         std::fs::write(bank.join(format!("extra{i:02}.json")), "{}").unwrap();
     }
-    let o = run_in(&dir, &["--questions", "bank", "lint"], None);
+    let o = run_in(dir.path(), &["--questions", "bank", "lint"], None);
     assert_refused(
         &o,
         "bank: 69 .json-bestanden; een vragenbank heeft er hoogstens 64",
@@ -224,12 +214,12 @@ fn a_bank_with_too_many_files_is_refused() {
 
 #[test]
 fn a_bank_too_large_in_all_is_refused() {
-    let dir = workdir("bank_total");
-    let bank = bank_copy(&dir);
+    let dir = temp_dir("bank_total");
+    let bank = bank_copy(dir.path());
     for i in 0..2 {
         sized_file(&bank.join(format!("extra{i}.json")), 20 << 20);
     }
-    let o = run_in(&dir, &["--questions", "bank", "lint"], None);
+    let o = run_in(dir.path(), &["--questions", "bank", "lint"], None);
     assert_refused(
         &o,
         "bank: te groot (meer dan 32 MiB); een vragenbank mag hoogstens 32 MiB zijn",
@@ -240,12 +230,12 @@ fn a_bank_too_large_in_all_is_refused() {
 #[test]
 fn a_huge_list_cache_is_not_read() {
     let dir = store_with_junk("cache");
-    sized_file(&dir.join("store/.index.jsonl"), 2 << 30);
-    let o = run_in(&dir, &["--store", "store", "list"], None);
+    sized_file(&dir.path().join("store/.index.jsonl"), 2 << 30);
+    let o = run_in(dir.path(), &["--store", "store", "list"], None);
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains(RECORD));
     // And it is replaced by a cache of the right size.
-    let len = std::fs::metadata(dir.join("store/.index.jsonl"))
+    let len = std::fs::metadata(dir.path().join("store/.index.jsonl"))
         .unwrap()
         .len();
     assert!(len < 64 << 10, "{len}");

@@ -10,10 +10,8 @@ use serde_json::{Map, Value, json};
 
 use avg_wijzer::bank::{Bank, EMBEDDED, Item, lint::lint};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
 mod common;
-use common::{Run, run_in_root as run};
+use common::{ROOT, Run, run_in_root as run};
 
 fn is_stable_id_defect(d: &str) -> bool {
     d.ends_with("(RULES.md) ontbreekt")

@@ -6,6 +6,8 @@ use avg_wijzer::bank::Bank;
 use avg_wijzer::plain;
 use avg_wijzer::text::Lang;
 
+mod common;
+
 fn session(lines: &[&str]) -> (ExitCode, String) {
     session_in(Lang::Nl, lines)
 }
@@ -168,8 +170,9 @@ fn english_when_asked() {
 
 #[test]
 fn the_binary_picks_plain_mode_when_its_output_is_not_a_terminal() {
-    let store = std::env::temp_dir().join(format!("avg-wijzer-plain-{}", std::process::id()));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_avg-wijzer"))
+    let tmp = common::temp_dir("plain");
+    let store = tmp.path().join("store");
+    let mut child = Command::new(common::BIN)
         .env("AVG_WIJZER_STORE", &store)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -200,5 +203,4 @@ fn the_binary_picks_plain_mode_when_its_output_is_not_a_terminal() {
         .filter(|n| n.ends_with(".json") && !n.starts_with('.'))
         .count();
     assert_eq!(saved, 1, "the session was saved as one record");
-    std::fs::remove_dir_all(&store).unwrap();
 }

@@ -9,6 +9,10 @@ use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
 use serde_json::{Value, json};
 
+mod common;
+use common::records::answer;
+use common::{BANK, ROOT, Scratch};
+
 const T0: &str = "2026-10-01T10:00:00Z";
 const T1: &str = "2026-12-01T10:00:00Z";
 
@@ -24,12 +28,6 @@ fn release_1_0_0() -> Bank {
         .collect();
     files.sort();
     Bank::from_files(&files, "bank 1.0.0").expect("bank 1.0.0 loads")
-}
-
-fn answer(a: &mut Assessment, id: &str, v: Value) {
-    let q = a.bank.question_id(id).unwrap();
-    let parsed = a.bank.questions[q].parse_answer(&v).unwrap();
-    a.answer(q, parsed, T0).unwrap();
 }
 
 #[test]
@@ -77,7 +75,7 @@ fn a_completed_1_0_0_record_resumes_and_is_asked_only_what_changed() {
         ("uses_lending_history", json!("no")),
         ("legal_basis", json!("consent")),
     ] {
-        answer(&mut a, id, v);
+        answer(&mut a, id, v, T0);
     }
     assert!(a.record.outcome.is_some(), "complete under 1.0.0");
     assert!(!a.record.answers.contains_key("existing_consent"));
@@ -115,7 +113,7 @@ fn a_completed_1_0_0_record_resumes_and_is_asked_only_what_changed() {
 
     // Answering the one new question completes it again, with advice of the new bank.
     let mut resumed = resumed;
-    answer(&mut resumed, "existing_consent", json!("some"));
+    answer(&mut resumed, "existing_consent", json!("some"), T0);
     let advice = resumed.record.outcome.as_ref().expect("complete again");
     assert_eq!(advice.bank.version, new.version);
     assert!(
@@ -174,11 +172,7 @@ fn the_v2_fixtures_reopen_under_the_current_bank() {
 /// says the bank was updated and asks the one new question by its text.
 #[test]
 fn plain_mode_says_the_bank_was_updated_and_asks_what_is_new() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let dir = std::env::temp_dir().join(format!("avg-wijzer-migration-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let s = Scratch::new("migration");
     let answers = json!({
         "campaign": { "name": "Zomerleesclub" },
         "answers": {
@@ -193,41 +187,21 @@ fn plain_mode_says_the_bank_was_updated_and_asks_what_is_new() {
             "legal_basis": "consent"
         }
     });
-    fs::write(dir.join("a.json"), answers.to_string()).unwrap();
-    let bank = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/banks/release_1.0.0");
-    let run = |args: &[&str], input: &[u8]| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_avg-wijzer"))
-            .args(["--store", "store"])
-            .args(args)
-            .current_dir(&dir)
-            .env_remove("AVG_WIJZER_STORE")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        child.stdin.take().unwrap().write_all(input).unwrap();
-        let out = child.wait_with_output().unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
-    };
-    let (code, id) = run(
-        &[
-            "--questions",
-            bank.to_str().unwrap(),
-            "new",
-            "--answers",
-            "a.json",
-        ],
-        b"",
-    );
-    assert_eq!(code, Some(0));
-    let id = id.trim().to_string();
-    let current = Bank::embedded().unwrap();
-    let (code, out) = run(&["--plain", "--resume", &id], b"2\n");
-    assert_eq!(code, Some(0), "{out}");
+    s.write("a.json", answers.to_string());
+    let bank = std::path::Path::new(ROOT).join("tests/banks/release_1.0.0");
+    let new = s.run(&[
+        "--questions",
+        bank.to_str().unwrap(),
+        "new",
+        "--answers",
+        "a.json",
+    ]);
+    new.assert_ok();
+    let id = new.stdout.trim().to_string();
+    let current = &*BANK;
+    let resumed = s.run_fed(&["--plain", "--resume", &id], b"2\n");
+    let out = resumed.stdout;
+    assert_eq!(resumed.code, 0, "{out}");
     assert!(
         out.contains(&format!("1.0.0 → {}", current.version)),
         "the bank update is named: {out}"
@@ -246,12 +220,10 @@ fn plain_mode_says_the_bank_was_updated_and_asks_what_is_new() {
     assert!(words(&out[told..]).contains(&words(&prompt)), "{out}");
     // The answer given ("een deel") completes the record under the current bank.
     let record: Value =
-        serde_json::from_str(&fs::read_to_string(dir.join(format!("store/{id}.json"))).unwrap())
-            .unwrap();
+        serde_json::from_str(&fs::read_to_string(s.record_path(&id)).unwrap()).unwrap();
     assert_eq!(
         record["answers"]["existing_consent"]["value"],
         json!("some")
     );
     assert_eq!(record["outcome"]["bank"]["version"], json!(current.version));
-    let _ = fs::remove_dir_all(&dir);
 }

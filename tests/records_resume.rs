@@ -5,14 +5,11 @@ use avg_wijzer::record::{Assessment, Campaign, Decision, Event, Refusal, Status}
 use avg_wijzer::text::Lang;
 use serde_json::{Value, json};
 
+mod common;
+use common::records::answer;
+
 const T0: &str = "2027-01-01T10:00:00Z";
 const T1: &str = "2027-01-02T10:00:00Z";
-
-fn answer(a: &mut Assessment, id: &str, v: Value) {
-    let q = a.bank.question_id(id).unwrap();
-    let parsed = a.bank.questions[q].parse_answer(&v).unwrap();
-    a.answer(q, parsed, T0).unwrap();
-}
 
 fn direct_marketing(bank: &Bank) -> Assessment<'_> {
     let mut a = Assessment::start(
@@ -37,7 +34,7 @@ fn direct_marketing(bank: &Bank) -> Assessment<'_> {
         ("legal_basis", json!("consent")),
         ("existing_consent", json!("all")),
     ] {
-        answer(&mut a, id, v);
+        answer(&mut a, id, v, T0);
     }
     a
 }
@@ -226,8 +223,8 @@ fn changing_an_answer_is_recorded_from_and_to() {
     let bank = Bank::embedded().unwrap();
     let mut a = direct_marketing(&bank);
     let before = a.record.history.len();
-    answer(&mut a, "existing_consent", json!("some"));
-    answer(&mut a, "existing_consent", json!("some"));
+    answer(&mut a, "existing_consent", json!("some"), T0);
+    answer(&mut a, "existing_consent", json!("some"), T0);
     let new: Vec<&Event> = a.record.history[before..].iter().collect();
     assert_eq!(
         new.len(),

@@ -245,7 +245,7 @@ fn revisions_name_their_parents_fingerprint_and_verify_follows_the_chain() {
     // saved at once.
     s.run(&["--plain", "--resume", &first]).assert_ok();
     assert_eq!(s.store_files().len(), 1, "no revision on opening");
-    s.run_input(
+    s.run_fed(
         &["--plain", "--resume", &first],
         "notitie Besproken met de FG\n".as_bytes(),
     )

@@ -14,11 +14,8 @@ use avg_wijzer::bank::{Bank, Kind, QId};
 use avg_wijzer::engine::remedies::{MAX_REMEDIES, is_allowed};
 use avg_wijzer::engine::{Answer, Outcome, Remedy, Session, remedies};
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
-
-fn bank() -> Bank {
-    Bank::embedded().expect("embedded bank")
-}
+mod common;
+use common::{BIN, bank, temp_dir};
 
 fn verdict(bank: &Bank, o: &Outcome) -> Option<u8> {
     o.findings[bank.verdict.finding]
@@ -240,11 +237,8 @@ fn every_golden_case_that_is_not_allowed_has_a_remedy_that_holds() {
 }
 
 fn advise_json(test: &str, answers: Value) -> Value {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("remedies")
-        .join(test);
-    fs::create_dir_all(&dir).expect("scratch dir");
-    let file = dir.join("answers.json");
+    let dir = temp_dir(&format!("remedies-{test}"));
+    let file = dir.path().join("answers.json");
     fs::write(&file, json!({ "answers": answers }).to_string()).expect("write");
     let out = Command::new(BIN)
         .args(["advise", "--format", "json", "--answers"])

@@ -3,7 +3,7 @@
 //! screen that is not on disk. The save is made to fail the way another window does it: a
 //! second process saves the record between two steps, so the store refuses to overwrite it.
 use std::io::{BufRead, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use avg_wijzer::app::Workflow;
@@ -17,29 +17,7 @@ use avg_wijzer::tui::keymap::Action;
 use avg_wijzer::tui::message::Message;
 
 mod common;
-use common::Ui;
-
-/// A temporary store directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("avg-save-refused-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        TempDir(dir)
-    }
-
-    fn store(&self) -> Store {
-        Store::open(&self.0).expect("store opens")
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{Scratch, Ui};
 
 type Hook<'a> = Box<dyn FnMut() + 'a>;
 
@@ -142,11 +120,11 @@ const SIGNED: [&str; 11] = [
 
 #[test]
 fn plain_a_refused_sign_off_is_not_announced_and_fails() {
-    let dir = TempDir::new("plain-signoff");
+    let dir = Scratch::new("plain-signoff");
     let (code, out) = run(
-        &dir.0,
+        &dir.store(),
         &SIGNED,
-        vec![(9, Box::new(|| save_elsewhere(&dir.0)))],
+        vec![(9, Box::new(|| save_elsewhere(&dir.store())))],
     );
     assert_eq!(code, ExitCode::FAILURE, "{out}");
     assert!(!out.contains("Afgetekend"), "{out}");
@@ -155,7 +133,11 @@ fn plain_a_refused_sign_off_is_not_announced_and_fails() {
         "{out}"
     );
     // The other window's save is kept, and nothing of this sign-off is on disk.
-    let r = dir.store().load(&only_id(&dir.0)).expect("load").record;
+    let r = dir
+        .open_store()
+        .load(&only_id(&dir.store()))
+        .expect("load")
+        .record;
     assert_eq!(r.campaign.name, "Ander venster");
     assert!(r.signoff.is_none());
     assert_ne!(r.status, Status::SignedOff);
@@ -163,12 +145,12 @@ fn plain_a_refused_sign_off_is_not_announced_and_fails() {
 
 #[test]
 fn plain_refused_answers_and_notes_are_not_called_saved_and_fail() {
-    let dir = TempDir::new("plain-answer");
+    let dir = Scratch::new("plain-answer");
     let lines = ["Test", "", "x", "notitie bel de POI", "1", "", ""];
     let (code, out) = run(
-        &dir.0,
+        &dir.store(),
         &lines,
-        vec![(2, Box::new(|| save_elsewhere(&dir.0)))],
+        vec![(2, Box::new(|| save_elsewhere(&dir.store())))],
     );
     assert_eq!(code, ExitCode::FAILURE, "{out}");
     assert!(
@@ -181,21 +163,25 @@ fn plain_refused_answers_and_notes_are_not_called_saved_and_fail() {
     );
     assert!(!out.contains("Notitie bewaard"), "{out}");
     assert!(out.contains("Niet alles is bewaard"), "{out}");
-    let r = dir.store().load(&only_id(&dir.0)).expect("load").record;
+    let r = dir
+        .open_store()
+        .load(&only_id(&dir.store()))
+        .expect("load")
+        .record;
     assert!(r.answers.is_empty(), "the refused answers are not on disk");
 }
 
 #[test]
 fn plain_a_later_save_that_succeeds_brings_everything_to_disk() {
-    let dir = TempDir::new("plain-recovers");
+    let dir = Scratch::new("plain-recovers");
     let original = std::cell::RefCell::new(Vec::new());
-    let file = || dir.0.join(format!("{}.json", only_id(&dir.0)));
+    let file = || dir.store().join(format!("{}.json", only_id(&dir.store())));
     let hooks: Vec<(usize, Hook)> = vec![
         (
             2,
             Box::new(|| {
                 *original.borrow_mut() = std::fs::read(file()).expect("read");
-                save_elsewhere(&dir.0);
+                save_elsewhere(&dir.store());
             }),
         ),
         // The other window's change undone: the next save is no longer refused.
@@ -204,11 +190,15 @@ fn plain_a_later_save_that_succeeds_brings_everything_to_disk() {
             Box::new(|| std::fs::write(file(), &*original.borrow()).expect("write")),
         ),
     ];
-    let (code, out) = run(&dir.0, &["Test", "", "x", "1", "", ""], hooks);
+    let (code, out) = run(&dir.store(), &["Test", "", "x", "1", "", ""], hooks);
     assert!(out.contains("Opslaan mislukt"), "{out}");
     assert!(!out.contains("Niet alles is bewaard"), "{out}");
     assert_eq!(code, ExitCode::SUCCESS, "{out}");
-    let r = dir.store().load(&only_id(&dir.0)).expect("load").record;
+    let r = dir
+        .open_store()
+        .load(&only_id(&dir.store()))
+        .expect("load")
+        .record;
     assert_eq!(
         r.answers.len(),
         2,
@@ -219,13 +209,13 @@ fn plain_a_later_save_that_succeeds_brings_everything_to_disk() {
 #[test]
 fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     use Action::*;
-    let dir = TempDir::new("tui-signoff");
+    let dir = Scratch::new("tui-signoff");
     // A complete record, not signed off.
-    let (code, _) = run(&dir.0, &SIGNED[..6], Vec::new());
+    let (code, _) = run(&dir.store(), &SIGNED[..6], Vec::new());
     assert_eq!(code, ExitCode::SUCCESS);
-    let id = only_id(&dir.0);
+    let id = only_id(&dir.store());
     let bank = Bank::embedded().expect("bank");
-    let mut m = Ui::new(&bank, Lang::Nl, Some(dir.store()), false, || {
+    let mut m = Ui::new(&bank, Lang::Nl, Some(dir.open_store()), false, || {
         avg_wijzer::record::time::now()
     });
     let key = |m: &mut Ui, a: Action| m.send(Message::Key(a));
@@ -241,9 +231,9 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     for _ in 0..3 {
         key(&mut m, Select);
     }
-    let file = dir.0.join(format!("{id}.json"));
+    let file = dir.store().join(format!("{id}.json"));
     let original = std::fs::read(&file).expect("read");
-    save_elsewhere(&dir.0);
+    save_elsewhere(&dir.store());
     key(&mut m, Select);
 
     // Refused: the form stays with the error, and the record in memory is not signed.
@@ -255,7 +245,7 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     assert!(r.signoff.is_none() && !r.is_frozen());
     assert_eq!(r.status, Status::Completed);
     assert!(
-        dir.store()
+        dir.open_store()
             .load(&id)
             .expect("load")
             .record
@@ -271,7 +261,7 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     let notice = m.status.as_ref().expect("a notice");
     assert!(notice.text.starts_with("Afgetekend"), "{}", notice.text);
     assert_eq!(
-        dir.store().load(&id).expect("load").record.status,
+        dir.open_store().load(&id).expect("load").record.status,
         Status::SignedOff
     );
 }

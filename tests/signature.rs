@@ -9,8 +9,9 @@ use avg_wijzer::record::signature::{
     self, Exclusion, LineProblem, NAMESPACE, SignError, Signature, VerifyError, VerifyTime,
 };
 
-const KEY: &str = include_str!("keys/fg_ed25519");
-const KEY_PUB: &str = include_str!("keys/fg_ed25519.pub");
+mod common;
+use common::{KEY, KEY_PUB, key_of};
+
 const PROTECTED: &str = include_str!("keys/fg_ed25519_protected");
 const PROTECTED_PUB: &str = include_str!("keys/fg_ed25519_protected.pub");
 const PASSPHRASE: &str = "geheime wachtwoordzin";
@@ -29,15 +30,6 @@ fn now() -> VerifyTime {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     VerifyTime::utc(unix)
-}
-
-/// The key part of a `.pub` line ("ssh-ed25519 AAAA…"), without its comment.
-fn key_of(public: &str) -> String {
-    public
-        .split_whitespace()
-        .take(2)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn allowed(line_options: &str) -> String {

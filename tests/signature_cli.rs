@@ -11,10 +11,9 @@ use std::os::unix::fs::PermissionsExt;
 use serde_json::{Value, json};
 
 mod common;
-use common::{EXAMPLE, Scratch, reseal, ssh_keygen};
+use common::{EXAMPLE, PRINCIPAL, Scratch, reseal, ssh_keygen};
 
 const KEYS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys");
-const PRINCIPAL: &str = "fg@bibliotheek.nl";
 
 fn key(name: &str) -> String {
     format!("{KEYS}/{name}")

@@ -8,53 +8,20 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use avg_wijzer::record::signature::{self, Signature, VerifyTime};
 
 mod common;
-use common::ssh_keygen;
+use common::{KEY, KEY_PUB, PRINCIPAL, Scratch, key_of, ssh_keygen};
 
-const KEY: &str = include_str!("keys/fg_ed25519");
-const KEY_PUB: &str = include_str!("keys/fg_ed25519.pub");
 const MESSAGE: &[u8] = b"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-const PRINCIPAL: &str = "fg@bibliotheek.nl";
 
-/// A scratch directory of one test under the system's temp directory; removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "avg-wijzer-sig-{test}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
-        fs::write(&path, text).unwrap();
-        path
-    }
-
-    /// The private key, readable by its owner only: ssh-keygen refuses a key others can read,
-    /// and git checks the fixture out world-readable.
-    fn private_key(&self) -> PathBuf {
-        let path = self.write("fg_ed25519", KEY);
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// The private key in `s`, readable by its owner only: ssh-keygen refuses a key others can
+/// read, and git checks the fixture out world-readable.
+fn private_key(s: &Scratch) -> PathBuf {
+    let path = s.write("fg_ed25519", KEY);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    path
 }
 
 fn ssh_verify(allowed: &Path, sig: &Path, message: &[u8], extra: &[&str]) -> Output {
@@ -75,14 +42,6 @@ fn ssh_verify(allowed: &Path, sig: &Path, message: &[u8], extra: &[&str]) -> Out
     ssh_keygen(&args, message)
 }
 
-fn key_of(public: &str) -> String {
-    public
-        .split_whitespace()
-        .take(2)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[test]
 fn ssh_keygen_verifies_our_signature() {
     let scratch = Scratch::new("ours");
@@ -90,7 +49,7 @@ fn ssh_keygen_verifies_our_signature() {
     let sig = scratch.write("record.sig", &ours.armored);
     let allowed = scratch.write(
         "allowed_signers",
-        &format!("{PRINCIPAL} {}\n", key_of(KEY_PUB)),
+        format!("{PRINCIPAL} {}\n", key_of(KEY_PUB)),
     );
 
     let out = ssh_verify(&allowed, &sig, MESSAGE, &[]);
@@ -119,7 +78,7 @@ fn ssh_keygen_verifies_our_signature() {
 #[test]
 fn we_verify_ssh_keygens_signature_and_it_is_ours_byte_for_byte() {
     let scratch = Scratch::new("theirs");
-    let key = scratch.private_key();
+    let key = private_key(&scratch);
     let out = ssh_keygen(
         &[
             "-Y",
@@ -190,7 +149,7 @@ fn allowed_signers_options_read_as_ssh_keygen_reads_them() {
     ];
     let mut accepted = 0;
     for line in &cases {
-        let allowed = scratch.write("allowed_signers", &format!("{line}\n"));
+        let allowed = scratch.write("allowed_signers", format!("{line}\n"));
         let out = ssh_verify(
             &allowed,
             &sig,
@@ -227,7 +186,7 @@ fn lines_ssh_keygen_refuses_we_refuse() {
         format!("{PRINCIPAL} ssh-ed25519 AAAAkapot"),
         PRINCIPAL.to_string(),
     ] {
-        let allowed = scratch.write("allowed_signers", &format!("{line}\n"));
+        let allowed = scratch.write("allowed_signers", format!("{line}\n"));
         let out = ssh_verify(&allowed, &sig, MESSAGE, &[]);
         assert!(!out.status.success(), "ssh-keygen accepted {line}");
         let err = signature::verify(&ours, MESSAGE, &format!("{line}\n"), VerifyTime::utc(0));

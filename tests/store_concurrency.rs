@@ -14,7 +14,9 @@ use avg_wijzer::record::{Verification, verify_value};
 use avg_wijzer::store::{Store, read_record};
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
+mod common;
+use common::{BIN, mode, temp_dir};
+
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/voorjaarsactie.json");
 
 const NEW_WRITERS: usize = 2;
@@ -37,16 +39,6 @@ const PLAIN_LINES: [&str; 13] = [
     "",
     "",
 ];
-
-fn temp_store(what: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    std::env::temp_dir().join(format!(
-        "avg-wijzer-{what}-{}-{nanos:x}",
-        std::process::id()
-    ))
-}
 
 fn avg(store: &Path, args: &[&str], input: Option<&str>) -> Output {
     let mut child = Command::new(BIN)
@@ -98,15 +90,10 @@ fn list_json(store: &Path) -> (Vec<String>, Vec<Value>) {
     (ids, v["unreadable"].as_array().cloned().unwrap_or_default())
 }
 
-#[cfg(unix)]
-fn mode(p: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
-}
-
 #[test]
 fn concurrent_writers_lose_nothing() {
-    let store = temp_store("concurrent");
+    let tmp = temp_dir("concurrent");
+    let store = tmp.path().join("store");
     // Created once up front with one record, as a user's store would be, so the writers race
     // on the files and the index, not on creating the directory — and so every plain session
     // is first offered the records still open (Enter: a new one).
@@ -312,12 +299,12 @@ fn concurrent_writers_lose_nothing() {
             "{name}: answers"
         );
     }
-    let _ = std::fs::remove_dir_all(&store);
 }
 
 #[test]
 fn ids_made_in_the_same_second_are_distinct() {
-    let dir = temp_store("ids");
+    let tmp = temp_dir("ids");
+    let dir = tmp.path().join("store");
     let store = Store::open(&dir).unwrap();
     let now = "2026-11-23T05:13:17Z";
     let mut ids = BTreeSet::new();
@@ -348,7 +335,6 @@ fn ids_made_in_the_same_second_are_distinct() {
         }
     }
     assert_eq!(ids.len(), 20_000);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A plain-mode session driven line by line: type a line, wait for what it prints.
@@ -431,7 +417,8 @@ impl Session {
 #[test]
 
 fn one_record_in_two_sessions_loses_no_acknowledged_answer() {
-    let store = temp_store("same-record");
+    let tmp = temp_dir("same-record");
+    let store = tmp.path().join("store");
     let args = ["--plain"];
     // A record with three answers, left unfinished.
     ok(
@@ -456,7 +443,6 @@ fn one_record_in_two_sessions_loses_no_acknowledged_answer() {
         .find(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
         .expect("the record");
     let record = read_record(&path).unwrap();
-    let _ = std::fs::remove_dir_all(&store);
     assert!(
         record.answers.contains_key("distribution"),
         "session A's acknowledged answer to \"distribution\" was lost when session B saved; \

@@ -8,7 +8,7 @@
 //! `AVG_WIJZER_KILLS=<n>` runs exactly n kills, however long that takes (the long run in the
 //! README); without it the runs stop after a time budget that suits CI.
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 use avg_wijzer::record::Status;
 use serde_json::Value;
 
-mod kill;
-use kill::{ANSWERS, BIN, SIGN_OFF, answers_of, check_store, entries, signed_by, status_of};
+mod common;
+use common::kill::{ANSWERS, SIGN_OFF, answers_of, check_store, entries, signed_by, status_of};
+use common::{BIN, temp_dir};
 
 const MAX_RUNS: usize = 100;
 const MIN_RUNS: usize = 25;
@@ -481,8 +482,7 @@ fn killed_sessions_lose_at_most_the_answer_being_written() {
     let seed = seed();
     println!("kill test seed: {seed} (replay with AVG_WIJZER_KILL_SEED={seed})");
     let mut rng = Rng(seed);
-    let base: PathBuf =
-        std::env::temp_dir().join(format!("avg-wijzer-kill-{}-{seed:x}", std::process::id()));
+    let mut base = temp_dir(&format!("kill-{seed:x}"));
     let kills: Option<usize> = std::env::var(KILLS_ENV).ok().map(|s| {
         s.trim()
             .parse()
@@ -508,8 +508,9 @@ fn killed_sessions_lose_at_most_the_answer_being_written() {
             1 | 2 => rng.below(3_000),
             _ => 3_000 + rng.below(12_000),
         });
-        let store = base.join(format!("run{run}"));
+        let store = base.path().join(format!("run{run}"));
         if let Err(e) = kill_run(&store, run, &steps, k, delay, &mut tally) {
+            base.disable_cleanup(true);
             panic!(
                 "seed {seed}, run {run}: killed after {k} of {} lines + {delay:?}; store kept at {}:\n{e}",
                 steps.len(),
@@ -526,7 +527,6 @@ fn killed_sessions_lose_at_most_the_answer_being_written() {
             );
         }
     }
-    let _ = std::fs::remove_dir_all(&base);
     println!(
         "{} kills in {:.1} s, 0 records unreadable, 0 acknowledged answers, notes or sign-offs lost: {} before the record existed, {} with the line being handled already saved, {} complete, {} signed off ({} after \"Afgetekend\" was shown), {} resumed and finished; {} temp files left by kills mid-save",
         tally.runs,

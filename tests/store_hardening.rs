@@ -9,11 +9,7 @@ use std::time::{Duration, SystemTime};
 use avg_wijzer::store::{self, AlreadyExists, EXPORT_MODE};
 
 mod common;
-use common::{EXAMPLE, Scratch};
-
-fn mode(path: &std::path::Path) -> u32 {
-    fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
+use common::{EXAMPLE, Scratch, mode};
 
 #[test]
 fn a_lock_file_that_is_a_link_is_not_followed() {

@@ -9,22 +9,26 @@ use avg_wijzer::bank::Bank;
 use avg_wijzer::record::{Assessment, Campaign};
 use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
+use tempfile::TempDir;
+
+mod common;
+use common::temp_dir;
 
 /// The start of the header; the rest names the key the lines are sealed with.
 const HEADER: &str = r#"{"avg_wijzer_index":2,"key":""#;
 
 /// A new store holding a record for each (id, campaign name), listed once so that its cache
-/// is written.
-fn store_with(name: &str, records: &[(&str, &str)]) -> (PathBuf, Store, Bank) {
-    let dir = std::env::temp_dir().join(format!("avg-wijzer-index-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+/// is written; the temporary directory it is in, and its own.
+fn store_with(name: &str, records: &[(&str, &str)]) -> (TempDir, PathBuf, Store, Bank) {
+    let tmp = temp_dir(&format!("index-{name}"));
+    let dir = tmp.path().join("store");
     let store = Store::open(&dir).unwrap();
     let bank = Bank::embedded().unwrap();
     for (id, campaign) in records {
         add(&store, &bank, id, campaign);
     }
     store.list().expect("list");
-    (dir, store, bank)
+    (tmp, dir, store, bank)
 }
 
 fn set_modified(path: &Path, t: SystemTime) {
@@ -92,7 +96,7 @@ fn assert_index_matches(dir: &Path, ids: &[&str]) {
 
 #[test]
 fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
-    let (dir, store, _) = store_with("trust", &[("a", "Alfa"), ("bb", "Bravo")]);
+    let (_tmp, dir, store, _) = store_with("trust", &[("a", "Alfa"), ("bb", "Bravo")]);
     assert_eq!(listed(&store), ["Bravo", "Alfa"]);
 
     // Same length, same file, the modification time put back: the change time (which nobody
@@ -109,7 +113,6 @@ fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
     assert_eq!(listed(&store), ["Brava", "Alfa"]);
     assert_eq!(index(&dir), cached);
     assert_index_matches(&dir, &["a", "bb"]);
-    let _ = fs::remove_dir_all(&dir);
 }
 
 /// Someone with write access to the store (a shared drive) edits the cache to show a record as
@@ -117,7 +120,7 @@ fn the_cache_stands_in_for_a_file_only_while_the_file_is_unchanged() {
 /// record is read from its file, and the cache is written anew.
 #[test]
 fn a_cache_line_edited_by_someone_else_is_not_believed() {
-    let (dir, store, _) = store_with("forged", &[("a", "Alfa"), ("bb", "Bravo")]);
+    let (_tmp, dir, store, _) = store_with("forged", &[("a", "Alfa"), ("bb", "Bravo")]);
     let lines = index(&dir);
     let forged: Vec<String> = lines
         .iter()
@@ -144,12 +147,11 @@ fn a_cache_line_edited_by_someone_else_is_not_believed() {
     );
     // Rebuilt with the true values.
     assert_eq!(index(&dir), lines);
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn lines_that_still_hold_are_kept_as_they_are() {
-    let (dir, store, bank) = store_with(
+    let (_tmp, dir, store, bank) = store_with(
         "keep",
         &[("a", "Alfa"), ("bb", "Bravo"), ("ccc", "Charlie")],
     );
@@ -186,13 +188,12 @@ fn lines_that_still_hold_are_kept_as_they_are() {
         written,
         "rewritten for nothing"
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_damaged_out_of_order_or_foreign_cache_is_read_around_and_rebuilt() {
     let ids = ["a", "bb", "ccc", "dddd"];
-    let (dir, store, _) = store_with(
+    let (_tmp, dir, store, _) = store_with(
         "damage",
         &[
             ("a", "Alfa"),
@@ -239,26 +240,24 @@ fn a_damaged_out_of_order_or_foreign_cache_is_read_around_and_rebuilt() {
         assert_eq!(listed(&store), expected, "with the cache {lines:?}");
         assert_index_matches(&dir, &ids);
     }
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn the_cache_of_earlier_versions_is_removed() {
-    let (dir, store, _) = store_with("old", &[("a", "Alfa")]);
+    let (_tmp, dir, store, _) = store_with("old", &[("a", "Alfa")]);
     // A store as an earlier version left it: only the old cache.
     fs::remove_file(dir.join(".index.jsonl")).unwrap();
     fs::write(dir.join(".index.json"), r#"{"entries":{}}"#).unwrap();
     assert_eq!(listed(&store), ["Alfa"]);
     assert!(!dir.join(".index.json").exists());
     assert_index_matches(&dir, &["a"]);
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_reported_and_does_not_spoil_the_cache() {
     use std::os::unix::ffi::OsStrExt;
-    let (dir, store, _) = store_with("names", &[("a", "Alfa")]);
+    let (_tmp, dir, store, _) = store_with("names", &[("a", "Alfa")]);
     for raw in [&b"\xff.json"[..], &b"\xfe.json"[..]] {
         fs::write(dir.join(std::ffi::OsStr::from_bytes(raw)), b"{}").unwrap();
     }
@@ -282,5 +281,4 @@ fn a_file_name_that_is_not_utf8_is_reported_and_does_not_spoil_the_cache() {
     std::thread::sleep(Duration::from_millis(20));
     store.list().unwrap();
     assert_eq!(modified(), before, "the cache was rewritten for nothing");
-    let _ = fs::remove_dir_all(&dir);
 }

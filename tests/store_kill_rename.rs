@@ -7,15 +7,16 @@
 //!
 //! Needs `strace` (Linux); without it the test fails and says to install it.
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use avg_wijzer::record::Status;
 use serde_json::Value;
 
-mod kill;
-use kill::{ANSWERS, BIN, SIGN_OFF, answers_of, check_store, signed_by, status_of};
+mod common;
+use common::kill::{ANSWERS, SIGN_OFF, answers_of, check_store, signed_by, status_of};
+use common::{BIN, temp_dir};
 
 /// After which answer (1-based) the note is typed.
 const NOTE_AFTER: usize = 4;
@@ -178,12 +179,10 @@ fn a_kill_at_any_rename_loses_nothing_acknowledged() {
         );
     }
     let start = Instant::now();
-    let base: PathBuf =
-        std::env::temp_dir().join(format!("avg-wijzer-rename-kill-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
+    let mut base = temp_dir("rename-kill");
 
     // The session run to its end once, to know what every answer must be.
-    let store = base.join("full");
+    let store = base.path().join("full");
     let (killed, out) = run(&store, MAX_RENAMES + 1);
     assert!(!killed, "the session made more than {MAX_RENAMES} renames");
     assert!(
@@ -200,7 +199,7 @@ fn a_kill_at_any_rename_loses_nothing_acknowledged() {
     let mut kills = 0;
     let mut signed_killed = false;
     for n in 1..=MAX_RENAMES {
-        let store = base.join(format!("rename{n}"));
+        let store = base.path().join(format!("rename{n}"));
         let (killed, out) = run(&store, n);
         if !killed {
             // Past the session's last rename: it ran to its end.
@@ -212,6 +211,7 @@ fn a_kill_at_any_rename_loses_nothing_acknowledged() {
         }
         kills += 1;
         if let Err(e) = check(&store, &out, full) {
+            base.disable_cleanup(true);
             panic!(
                 "killed at rename {n}: {e}; store kept at {}\noutput:\n{out}",
                 store.display()
@@ -221,7 +221,6 @@ fn a_kill_at_any_rename_loses_nothing_acknowledged() {
         signed_killed = !acked(&out).signed;
         let _ = std::fs::remove_dir_all(&store);
     }
-    let _ = std::fs::remove_dir_all(&base);
     // One save per answer, the note and the sign-off: a kill at fewer renames means strace
     // did not catch them (another syscall?), and the test would prove nothing.
     assert!(

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
+mod common;
+use common::{BIN, Scratch};
+
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size above zero")
 }
@@ -203,44 +205,27 @@ impl Drop for Tui {
 /// A write on its own thread; it gives the pty writer back when done.
 struct Burst(std::thread::JoinHandle<Box<dyn Write + Send>>);
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("avg-tui-pty-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    /// The one record in the store, parsed.
-    fn record(&self) -> (String, Value) {
-        let files: Vec<PathBuf> = std::fs::read_dir(&self.0)
-            .expect("store dir")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "json")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        assert_eq!(files.len(), 1, "one record in {files:?}");
-        let text = std::fs::read_to_string(&files[0]).expect("record file");
-        let id = files[0]
-            .file_stem()
-            .expect("stem")
-            .to_string_lossy()
-            .into_owned();
-        (id, serde_json::from_str(&text).expect("record is JSON"))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// The one record in the store, parsed.
+fn only_record(store: &Path) -> (String, Value) {
+    let files: Vec<PathBuf> = std::fs::read_dir(store)
+        .expect("store dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    assert_eq!(files.len(), 1, "one record in {files:?}");
+    let text = std::fs::read_to_string(&files[0]).expect("record file");
+    let id = files[0]
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
+    (id, serde_json::from_str(&text).expect("record is JSON"))
 }
 
 /// The example campaign from question `from` (1-based) on, waiting for each question.
@@ -274,14 +259,14 @@ fn new_assessment(t: &mut Tui) {
 
 #[test]
 fn a_whole_assessment_by_keys_ends_in_advice_on_screen_and_on_disk() {
-    let dir = TempDir::new("whole");
-    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    let dir = Scratch::new("whole");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
     new_assessment(&mut t);
     answer_from(&mut t, 1);
     t.send("G\r");
     t.wait_for("OORDEEL: TOEGESTAAN, MET ACTIES");
     t.wait_for("Verplichte acties");
-    let (_, record) = dir.record();
+    let (_, record) = only_record(&dir.dir);
     assert_eq!(record["status"], "completed");
     assert_eq!(record["campaign"]["name"], "Pty-campagne");
     assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(10));
@@ -301,8 +286,8 @@ fn a_whole_assessment_by_keys_ends_in_advice_on_screen_and_on_disk() {
 
 #[test]
 fn a_click_puts_the_cursor_on_an_option_and_a_second_click_chooses_it() {
-    let dir = TempDir::new("click");
-    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    let dir = Scratch::new("click");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
     new_assessment(&mut t);
     t.wait_for("Vraag 1 van");
     t.send("Doel\r");
@@ -314,7 +299,7 @@ fn a_click_puts_the_cursor_on_an_option_and_a_second_click_chooses_it() {
     assert!(t.screen().contains("Vraag 2 van"), "one click only moves");
     t.click(10, row);
     t.wait_for("Vraag 3 van");
-    let (_, record) = dir.record();
+    let (_, record) = only_record(&dir.dir);
     assert_eq!(record["answers"]["use_case"]["value"], "address_selection");
     // A click outside the options does nothing.
     t.click(90, 0);
@@ -325,8 +310,8 @@ fn a_click_puts_the_cursor_on_an_option_and_a_second_click_chooses_it() {
 
 #[test]
 fn killed_mid_session_it_resumes_where_it_was() {
-    let dir = TempDir::new("kill");
-    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    let dir = Scratch::new("kill");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
     new_assessment(&mut t);
     t.wait_for("Vraag 1 van");
     t.send("Doel\r");
@@ -338,16 +323,16 @@ fn killed_mid_session_it_resumes_where_it_was() {
     t.wait_for("Vraag 4 van");
     t.signal("-KILL");
     t.wait_exit();
-    let (id, record) = dir.record();
+    let (id, record) = only_record(&dir.dir);
     assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(3));
     assert_eq!(record["status"], "in_progress");
 
-    let mut t = Tui::start(&dir.0, &["--resume", &id], 100, 30);
+    let mut t = Tui::start(&dir.dir, &["--resume", &id], 100, 30);
     t.wait_for("Vraag 4 van");
     answer_from(&mut t, 4);
     t.send("G\r");
     t.wait_for("OORDEEL: TOEGESTAAN, MET ACTIES");
-    let (same, record) = dir.record();
+    let (same, record) = only_record(&dir.dir);
     assert_eq!(same, id);
     assert_eq!(record["status"], "completed");
     assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(10));
@@ -358,8 +343,8 @@ fn killed_mid_session_it_resumes_where_it_was() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let dir = TempDir::new("term");
-    let mut t = Tui::start(&dir.0, &[], 80, 24);
+    let dir = Scratch::new("term");
+    let mut t = Tui::start(&dir.dir, &[], 80, 24);
     t.wait_for("Nieuwe beoordeling starten");
     assert!(t.in_alternate_screen());
     t.signal("-TERM");
@@ -370,8 +355,8 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn sighup_restores_the_terminal() {
-    let dir = TempDir::new("hup");
-    let mut t = Tui::start(&dir.0, &[], 80, 24);
+    let dir = Scratch::new("hup");
+    let mut t = Tui::start(&dir.dir, &[], 80, 24);
     t.wait_for("Nieuwe beoordeling starten");
     t.signal("-HUP");
     // A hang-up ends the process at once (exit status 129, the terminal is gone), after
@@ -383,8 +368,8 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn a_small_window_asks_to_be_larger_and_survives_resizing() {
-    let dir = TempDir::new("resize");
-    let mut t = Tui::start(&dir.0, &[], 80, 24);
+    let dir = Scratch::new("resize");
+    let mut t = Tui::start(&dir.dir, &[], 80, 24);
     t.wait_for("Nieuwe beoordeling starten");
     t.send("\r");
     t.wait_for("Naam van de campagne");
@@ -401,8 +386,8 @@ fn a_small_window_asks_to_be_larger_and_survives_resizing() {
 
 #[test]
 fn english_with_lang_en() {
-    let dir = TempDir::new("en");
-    let mut t = Tui::start(&dir.0, &["--lang", "en"], 80, 24);
+    let dir = Scratch::new("en");
+    let mut t = Tui::start(&dir.dir, &["--lang", "en"], 80, 24);
     t.wait_for("Start a new assessment");
     t.wait_for("No records yet");
     t.send("q");
@@ -413,8 +398,8 @@ fn english_with_lang_en() {
 /// end rather than keep reading from a terminal that is gone.
 #[test]
 fn a_hang_up_ends_the_process() {
-    let dir = TempDir::new("hup-gone");
-    let mut t = Tui::start(&dir.0, &[], 80, 24);
+    let dir = Scratch::new("hup-gone");
+    let mut t = Tui::start(&dir.dir, &[], 80, 24);
     t.wait_for("Nieuwe beoordeling starten");
     t.signal("-HUP");
     let start = Instant::now();
@@ -445,8 +430,8 @@ fn form_with(t: &mut Tui, text: &str) {
 /// shows the text around it and the record on disk shows it.)
 #[test]
 fn a_lone_utf8_lead_byte_blocks_neither_resizes_nor_keys() {
-    let dir = TempDir::new("lone-lead");
-    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    let dir = Scratch::new("lone-lead");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
     form_with(&mut t, "Abc");
     t.send_bytes(&[0xE3]);
     pause();
@@ -461,7 +446,7 @@ fn a_lone_utf8_lead_byte_blocks_neither_resizes_nor_keys() {
     t.wait_for("[Def ");
     t.send("\r\r");
     t.wait_for("Vraag 1 van");
-    let (_, record) = dir.record();
+    let (_, record) = only_record(&dir.dir);
     assert_eq!(record["campaign"]["name"], "Abc\u{FFFD}");
     assert_eq!(record["campaign"]["description"], "Def");
     // A lone lead byte does not keep SIGTERM from ending the program either.
@@ -477,8 +462,8 @@ fn a_lone_utf8_lead_byte_blocks_neither_resizes_nor_keys() {
 /// counts as itself, also when it begins an escape sequence (an arrow key).
 #[test]
 fn invalid_utf8_costs_no_following_key() {
-    let dir = TempDir::new("invalid-utf8");
-    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    let dir = Scratch::new("invalid-utf8");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
     form_with(&mut t, "Abc");
     t.send_bytes(b"\xE3A\xC3\xA9");
     t.wait_for("[AbcAé ");
@@ -489,7 +474,7 @@ fn invalid_utf8_costs_no_following_key() {
     t.wait_for("[Def ");
     t.send("\r\r");
     t.wait_for("Vraag 1 van");
-    let (_, record) = dir.record();
+    let (_, record) = only_record(&dir.dir);
     assert_eq!(record["campaign"]["name"], "Abc\u{FFFD}Aé\u{FFFD}");
     assert_eq!(
         record["campaign"]["description"],
@@ -505,8 +490,8 @@ fn invalid_utf8_costs_no_following_key() {
 /// build does slowly.)
 #[test]
 fn a_burst_larger_than_the_input_buffer_is_read_whole() {
-    let dir = TempDir::new("burst");
-    let mut t = Tui::start(&dir.0, &[], 100, 30);
+    let dir = Scratch::new("burst");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
     form_with(&mut t, "Abc");
     // Without bracketed paste: 4,000 arrow keys (12,000 bytes, sequences cut across reads
     // anywhere), Ctrl-U to empty the field, then a word.

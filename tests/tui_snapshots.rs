@@ -13,16 +13,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
 
-const NOW: &str = "2026-11-23T10:15:00Z";
+mod common;
+use common::{NOW, bank, fixed_clock};
+
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn fixed_clock() -> String {
-    NOW.to_string()
-}
-
-fn bank() -> Bank {
-    Bank::embedded().expect("embedded bank")
-}
 
 /// An assessment with the given answers (question id, answers-file value), in order.
 fn assessment<'b>(bank: &'b Bank, answers: &[(&str, Value)]) -> Assessment<'b> {

@@ -1,7 +1,5 @@
 //! The interface's update function: a message in, the model out. Navigation, changing an
 //! earlier answer, notes, sign-off and revisions, resuming from the store, and leaving.
-use std::path::PathBuf;
-
 use avg_wijzer::app;
 use avg_wijzer::bank::{Bank, Kind};
 use avg_wijzer::engine::Answer;
@@ -13,18 +11,10 @@ use avg_wijzer::tui::keymap::{Action, Ctx};
 use avg_wijzer::tui::message::Message;
 
 mod common;
-use common::Ui;
-
-fn clock() -> String {
-    "2026-11-23T10:15:00Z".to_string()
-}
-
-fn bank() -> Bank {
-    Bank::embedded().expect("embedded bank")
-}
+use common::{Scratch, Ui, bank, fixed_clock};
 
 fn model(bank: &Bank, store: Option<Store>) -> Ui<'_> {
-    Ui::new(bank, Lang::Nl, store, false, clock)
+    Ui::new(bank, Lang::Nl, store, false, fixed_clock)
 }
 
 fn key(m: &mut Ui, a: Action) {
@@ -59,28 +49,6 @@ fn on<'a>(m: &'a Model) -> &'a str {
 fn answer_of(m: &Model, id: &str) -> Option<Answer> {
     let q = m.bank.question_id(id)?;
     m.assessment()?.session.answer(q).cloned()
-}
-
-/// A temporary store, removed when dropped.
-struct TempStore(PathBuf);
-
-impl TempStore {
-    fn new(name: &str) -> TempStore {
-        let dir =
-            std::env::temp_dir().join(format!("avg-tui-update-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        TempStore(dir)
-    }
-
-    fn open(&self) -> Store {
-        Store::open(&self.0).expect("store opens")
-    }
-}
-
-impl Drop for TempStore {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// From the start screen through the new-assessment form to the first question.
@@ -327,21 +295,21 @@ fn ctrl_c_always_exits() {
 
 #[test]
 fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision() {
-    let store = TempStore::new("altered");
+    let store = Scratch::new("altered");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     typed(&mut m, "Doel");
     key(&mut m, Action::Select);
     let id = m.record().expect("record").id.clone();
     drop(m);
-    let path = store.0.join(format!("{id}.json"));
+    let path = store.store().join(format!("{id}.json"));
     let forged = std::fs::read_to_string(&path)
         .unwrap()
         .replace("\"Doel\"", "\"Iets anders\"");
     std::fs::write(&path, &forged).unwrap();
 
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     m.open(&id);
     let status = m.status.as_ref().expect("refused");
     assert_eq!(status.kind, NoticeKind::Error);
@@ -354,7 +322,7 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
     assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
 
     // Accepted: opened as it is, and nothing written until a change.
-    let mut m = Ui::new(&bank, Lang::Nl, Some(store.open()), true, clock);
+    let mut m = Ui::new(&bank, Lang::Nl, Some(store.open_store()), true, fixed_clock);
     m.open(&id);
     assert_eq!(m.record().expect("opened").id, id);
     assert!(
@@ -366,7 +334,11 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
     );
     key(&mut m, Action::Leave);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
-    assert_eq!(store.open().list().unwrap().records.len(), 1, "no revision");
+    assert_eq!(
+        store.open_store().list().unwrap().records.len(),
+        1,
+        "no revision"
+    );
     // The first change continues it as a new revision, whose history says so.
     m.open(&id);
     key(&mut m, Action::Select);
@@ -385,7 +357,7 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
     assert_eq!(std::fs::read_to_string(&path).unwrap(), forged);
     assert!(
         store
-            .open()
+            .open_store()
             .load(&r.id)
             .expect("saved")
             .unverified
@@ -396,21 +368,21 @@ fn an_altered_record_is_refused_unless_accepted_and_then_continued_as_a_revision
 #[test]
 fn every_answer_is_saved_and_an_unfinished_record_resumes() {
     use Action::*;
-    let store = TempStore::new("resume");
+    let store = Scratch::new("resume");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     typed(&mut m, "Doel");
     key(&mut m, Select);
     keys(&mut m, &[Down, Down, Select]);
     let id = m.record().expect("record").id.clone();
     // On disk after each answer, without leaving.
-    let saved = store.open().load(&id).expect("saved record").record;
+    let saved = store.open_store().load(&id).expect("saved record").record;
     assert_eq!(saved.answers.len(), 2);
     assert_eq!(saved.status, Status::InProgress);
     drop(m);
 
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     m.open(&id);
     assert_eq!(on(&m), "postcode_granularity");
     assert_eq!(
@@ -420,7 +392,7 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
             .ok()
     );
     // From the start screen too: Enter on an unfinished record continues it.
-    let listing = app::list(&store.open(), Row::from).expect("list");
+    let listing = app::list(&store.open_store(), Row::from).expect("list");
     m.send(Message::Listed(Ok(listing)));
     key(&mut m, Leave);
     assert_eq!(on(&m), "start");
@@ -436,9 +408,9 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
 #[test]
 fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
     use Action::*;
-    let store = TempStore::new("signed");
+    let store = Scratch::new("signed");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select]);
@@ -459,7 +431,15 @@ fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
     );
     let r = m.record().expect("record");
     assert!(r.signoff.is_none() && r.signature.is_none());
-    assert!(store.open().load(&r.id).unwrap().record.signoff.is_none());
+    assert!(
+        store
+            .open_store()
+            .load(&r.id)
+            .unwrap()
+            .record
+            .signoff
+            .is_none()
+    );
     // With the passphrase (typed in the masked field) it is signed, saved and said.
     key(&mut m, NextPanel);
     typed(&mut m, "geheime wachtwoordzin");
@@ -474,20 +454,20 @@ fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
         "{}",
         status.text
     );
-    let saved = store.open().load(&r.id).unwrap();
+    let saved = store.open_store().load(&r.id).unwrap();
     assert!(saved.unverified.is_none());
     assert_eq!(saved.record.signature.as_ref(), Some(sig));
     // The passphrase is kept nowhere: not in the form's place, not in the record file.
-    let file = std::fs::read_to_string(store.0.join(format!("{}.json", r.id))).unwrap();
+    let file = std::fs::read_to_string(store.store().join(format!("{}.json", r.id))).unwrap();
     assert!(!file.contains("geheime wachtwoordzin") && !file.contains("PRIVATE KEY"));
 }
 
 #[test]
 fn sign_off_freezes_and_a_change_makes_a_revision() {
     use Action::*;
-    let store = TempStore::new("revision");
+    let store = Scratch::new("revision");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select]);
@@ -511,7 +491,12 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
     assert_eq!(signoff.name, "Fatima de Vries");
     assert_eq!(signoff.decision, record::Decision::ApprovedWithConditions);
     assert_eq!(
-        store.open().load(&first.id).expect("saved").record.status,
+        store
+            .open_store()
+            .load(&first.id)
+            .expect("saved")
+            .record
+            .status,
         Status::SignedOff
     );
 
@@ -525,12 +510,17 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
         Some(first.id.as_str())
     );
     assert_eq!(
-        store.open().load(&first.id).expect("first").record.status,
+        store
+            .open_store()
+            .load(&first.id)
+            .expect("first")
+            .record
+            .status,
         Status::SignedOff
     );
     assert_eq!(
         store
-            .open()
+            .open_store()
             .load(&second.id)
             .expect("second")
             .record
@@ -542,10 +532,10 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
 #[test]
 fn a_saved_record_opens_read_only_with_its_advice() {
     use Action::*;
-    let store = TempStore::new("view");
+    let store = Scratch::new("view");
     let bank = bank();
-    let s = store.open();
-    let now = clock();
+    let s = store.open_store();
+    let now = fixed_clock();
     let mut a = Assessment::start(
         &bank,
         s.new_id(&now),
@@ -562,10 +552,12 @@ fn a_saved_record_opens_read_only_with_its_advice() {
         a.answer(q, ans, &now).unwrap();
     }
     s.create(&mut a.record).unwrap();
-    let mut m = model(&bank, Some(store.open()));
-    m.send(Message::Listed(Ok(
-        app::list(&store.open(), Row::from).unwrap()
-    )));
+    let mut m = model(&bank, Some(store.open_store()));
+    m.send(Message::Listed(Ok(app::list(
+        &store.open_store(),
+        Row::from,
+    )
+    .unwrap())));
     keys(&mut m, &[Down, Select]);
     assert_eq!(on(&m), "advice");
     assert!(m.work.as_ref().is_some_and(Work::is_read_only));
@@ -580,14 +572,14 @@ fn a_saved_record_opens_read_only_with_its_advice() {
 #[test]
 fn export_never_overwrites_without_asking() {
     use Action::*;
-    let store = TempStore::new("export");
+    let store = Scratch::new("export");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     begin(&mut m);
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select, Export]);
     assert_eq!(on(&m), "export");
-    let out = store.0.join("uit.md");
+    let out = store.store().join("uit.md");
     std::fs::write(&out, "eerder").unwrap();
     key(&mut m, NextPanel);
     assert_eq!(m.context(), Ctx::Typing);
@@ -746,9 +738,9 @@ fn confirming_no_checkbox_says_so_in_the_interfaces_words() {
 #[test]
 fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
     use Action::*;
-    let store = TempStore::new("list");
+    let store = Scratch::new("list");
     let bank = bank();
-    let mut m = model(&bank, Some(store.open()));
+    let mut m = model(&bank, Some(store.open_store()));
     m.send(Message::Listed(Ok(Listing::default())));
     begin(&mut m);
     answer_all(&mut m);
@@ -776,7 +768,7 @@ fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
     );
     key(&mut m, Leave);
     assert_eq!(m.listed().len(), 1);
-    assert_eq!(store.open().list().unwrap().records.len(), 1);
+    assert_eq!(store.open_store().list().unwrap().records.len(), 1);
 
     // A change makes the revision, listed on top of the signed record.
     key(&mut m, Edit);
@@ -792,7 +784,7 @@ fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
         .collect();
     assert_eq!(rows[0].0, revision);
     assert_eq!(rows[1], (signed, Status::SignedOff));
-    assert_eq!(store.open().list().unwrap().records.len(), 2);
+    assert_eq!(store.open_store().list().unwrap().records.len(), 2);
 }
 
 /// `update` itself touches nothing outside the model: it hands back what it wants done, and

@@ -459,7 +459,7 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
         bank,
         &a.session,
         &a.outcome,
-        a.campaign.name.as_deref(),
+        Some(a.campaign.name.as_str()).filter(|n| !n.is_empty()),
         lang,
     );
     match format {

@@ -26,11 +26,11 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
         ("campaign.description", &c.description),
         ("campaign.organisation", &c.organisation),
     ] {
-        if let Some(w) = text.as_deref().and_then(|t| guard::warning(t, lang)) {
+        if let Some(w) = guard::warning(text, lang) {
             warn(&format!("{name}: {field}: {w}"));
         }
     }
-    let (campaign, participants) = parsed.for_record();
+    let (campaign, participants) = (parsed.campaign, parsed.participants);
     let (work, saved) = wf
         .start_answered(campaign, participants, lang, &parsed.session)
         .map_err(|(q, e)| {

@@ -3,18 +3,21 @@
 //! postcode with house number, a phone number or an IBAN; [`warning`] turns that into one
 //! sentence for the person typing. The guard warns, it never blocks: it can be wrong both ways.
 //!
-//! The scanning is hand-written and linear: the text is read once into chars, and every
-//! candidate is examined over a bounded stretch of text (an IBAN is at most 34 characters, a
-//! phone number at most 17 digits), so a long text costs time in proportion to its length.
+//! Each kind is a regular expression (the `regex` crate runs in time linear in the text), and
+//! what a pattern cannot say (a checksum, a word list, what stands just before the match) is
+//! checked on each match. Where a match can be rejected, the pattern is of bounded length (see
+//! [`matches`]); so a long text costs time in proportion to its length, whatever it holds.
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Match, Regex};
+
 use crate::text::Lang;
 
 mod phone;
 mod postcode;
 #[cfg(test)]
 mod tests;
-
-use phone::has_phone;
-use postcode::has_postcode_house_number;
 
 /// A kind of personal data a free text seems to contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,18 +66,18 @@ impl Suspect {
 
 /// What looks like personal data in `text`, each kind once, in the order above.
 pub fn scan(text: &str) -> Vec<Suspect> {
-    let mut c: Vec<char> = text.chars().collect();
     // E-mail addresses and IBANs are blanked out once found, so that their digits are not
     // read again as a phone number or a house number.
-    let email = mask_emails(&mut c);
-    let iban = mask_ibans(&mut c);
-    let postcode = has_postcode_house_number(&c);
-    let phone = has_phone(&c);
+    let mut text = text.to_owned();
+    let emails = emails(&text);
+    blank(&mut text, &emails);
+    let ibans: Vec<_> = matches(&IBAN, &text, |m| iban_end(&text, m)).collect();
+    blank(&mut text, &ibans);
     [
-        (email, Suspect::Email),
-        (postcode, Suspect::PostcodeHouseNumber),
-        (phone, Suspect::Phone),
-        (iban, Suspect::Iban),
+        (!emails.is_empty(), Suspect::Email),
+        (postcode::found(&text), Suspect::PostcodeHouseNumber),
+        (phone::found(&text), Suspect::Phone),
+        (!ibans.is_empty(), Suspect::Iban),
     ]
     .into_iter()
     .filter_map(|(found, kind)| found.then_some(kind))
@@ -83,19 +86,12 @@ pub fn scan(text: &str) -> Vec<Suspect> {
 
 /// The full warning for a text, or None when nothing in it looks like personal data.
 pub fn warning(text: &str, lang: Lang) -> Option<String> {
-    let found = scan(text);
-    if found.is_empty() {
-        return None;
-    }
-    let nouns: Vec<&str> = found.iter().map(|s| s.noun(lang)).collect();
-    let and = match lang {
-        Lang::Nl => "en",
-        Lang::En => "and",
-    };
-    let list = match nouns.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
-        None => String::new(),
+    let nouns: Vec<&str> = scan(text).iter().map(|s| s.noun(lang)).collect();
+    let (last, rest) = nouns.split_last()?;
+    let list = match (rest, lang) {
+        ([], _) => (*last).to_string(),
+        (_, Lang::Nl) => format!("{} en {last}", rest.join(", ")),
+        (_, Lang::En) => format!("{} and {last}", rest.join(", ")),
     };
     Some(match lang {
         Lang::Nl => format!(
@@ -110,209 +106,148 @@ pub fn warning(text: &str, lang: Lang) -> Option<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers over a slice of chars. Out of range reads give '\0', which is neither a letter,
-// a digit nor a separator, so it acts as a boundary.
+// Searching.
 
-fn get(c: &[char], i: usize) -> char {
-    c.get(i).copied().unwrap_or('\0')
+/// Compiles one of the guard's fixed patterns (the tests compile them all).
+fn pattern(re: &str) -> Regex {
+    Regex::new(re).expect("the guard's patterns are valid regexes")
 }
 
-/// The char `n` places before `i`, or '\0'.
-fn back(c: &[char], i: usize, n: usize) -> char {
-    if i >= n { c[i - n] } else { '\0' }
+/// The matches of `re` in `text` that `accept` takes, each up to where `accept` says the
+/// finding ends. After a rejected match the search goes on one character further, so a finding
+/// that overlaps a rejected match is still seen; the patterns are of bounded length, so this
+/// reads each character a bounded number of times.
+fn matches<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    accept: impl Fn(Match) -> Option<usize> + 't,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let m = re.find_at(text, at)?;
+            if let Some(end) = accept(m) {
+                at = end.max(m.start() + 1);
+                return Some(m.start()..end);
+            }
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
 }
 
-/// A space inside one line: the phone and postcode forms do not run over a line break.
-fn is_inline_space(ch: char) -> bool {
-    matches!(ch, ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}')
-}
-
-fn is_dash(ch: char) -> bool {
-    matches!(ch, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}')
-}
-
-/// Whether a number may start at `i`: not glued to a word or a number before it ("A1234",
-/// "1.2345", "15-0612345678"), and not a signed amount.
-fn number_starts_at(c: &[char], i: usize) -> bool {
-    let p = back(c, i, 1);
-    if p.is_alphanumeric() || p == '+' {
-        return false;
+/// Replaces the found ranges by spaces, keeping every other byte where it was.
+fn blank(text: &mut String, found: &[Range<usize>]) {
+    for r in found {
+        text.replace_range(r.clone(), &" ".repeat(r.len()));
     }
-    let joins = matches!(p, '.' | ',' | '/' | ':') || is_dash(p);
-    !(joins && back(c, i, 2).is_ascii_digit())
+}
+
+/// The last `n` characters before byte `at`.
+fn tail(text: &str, at: usize, n: usize) -> &str {
+    let before = &text[..at];
+    let from = before.char_indices().rev().nth(n.saturating_sub(1));
+    &before[from.map_or(0, |(i, _)| i)..]
+}
+
+/// A number glued to a word or number before it ("A1234", "1.2345", "15-0612345678"), or a
+/// signed amount.
+static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?:[\p{Alphabetic}\p{N}+]|[0-9][.,/:\p{Pd}])$"));
+
+/// Whether a number may start at byte `at` (see [`GLUED`]).
+fn number_starts_at(text: &str, at: usize) -> bool {
+    !GLUED.is_match(tail(text, at, 2))
 }
 
 // ---------------------------------------------------------------------------------------------
-// E-mail: local@domain.tld, with a dot in the domain and a TLD of two or more letters.
+// E-mail: local@domain.tld, with a dot in the domain, no label starting or ending with a hyphen
+// and a TLD of two or more letters. A full stop or hyphen after the address belongs to the
+// sentence; a letter or digit glued to it makes it something else.
 
-fn is_local_char(ch: char) -> bool {
-    ch.is_alphanumeric() || matches!(ch, '.' | '_' | '%' | '+' | '-' | '\'')
-}
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)
+        [\p{Alphabetic}\p{N}._%+'-]* [\p{Alphabetic}\p{N}_%+-]
+        @ (?: [\p{Alphabetic}\p{N}] (?:[\p{Alphabetic}\p{N}-]* [\p{Alphabetic}\p{N}])? \. )+
+        \p{Alphabetic}{2,}
+        [.-]* (?: $ | [^\p{Alphabetic}\p{N}.-] )",
+    )
+});
 
-fn is_domain_char(ch: char) -> bool {
-    ch.is_alphanumeric() || ch == '.' || ch == '-'
-}
-
-/// Finds every e-mail address, blanks it out, and says whether there was one.
-fn mask_emails(c: &mut [char]) -> bool {
-    let mut found = false;
-    let mut i = 0;
-    while i < c.len() {
-        if c[i] == '@' {
-            let p = back(c, i, 1);
-            let local_ok = p.is_alphanumeric() || matches!(p, '_' | '%' | '+' | '-');
-            if let Some(end) = email_domain_end(c, i + 1).filter(|_| local_ok) {
-                // A local part is at most 64 chars; bounding the walk back keeps this linear.
-                let mut start = i;
-                while start > 0 && i - start < 64 && is_local_char(c[start - 1]) {
-                    start -= 1;
-                }
-                c[start..end].fill(' ');
-                found = true;
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    found
-}
-
-/// The end of a valid domain starting at `start`, or None: two or more labels, no empty label,
-/// no label starting or ending with a hyphen, and a last label of two or more letters.
-fn email_domain_end(c: &[char], start: usize) -> Option<usize> {
-    let mut end = start;
-    while end < c.len() && end - start < 255 && is_domain_char(c[end]) {
-        end += 1;
-    }
-    // A full stop or hyphen after the address belongs to the sentence.
-    while end > start && matches!(c[end - 1], '.' | '-') {
-        end -= 1;
-    }
-    let domain = &c[start..end];
-    let mut labels = 0;
-    let mut last: &[char] = &[];
-    for label in domain.split(|&ch| ch == '.') {
-        match (label.first(), label.last()) {
-            (Some(&a), Some(&b)) if a != '-' && b != '-' => {}
-            _ => return None,
-        }
-        labels += 1;
-        last = label;
-    }
-    let tld_ok = last.len() >= 2 && last.iter().all(|ch| ch.is_alphabetic());
-    (labels >= 2 && tld_ok).then_some(end)
+/// The e-mail addresses in `text`. The pattern reads on past an address to see that it ends;
+/// the address itself ends with the letters of its top-level domain.
+fn emails(text: &str) -> Vec<Range<usize>> {
+    let address = |m: Match| {
+        let address = m.as_str().trim_end_matches(|c: char| !c.is_alphabetic());
+        m.start()..m.start() + address.len()
+    };
+    EMAIL.find_iter(text).map(address).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
 // IBAN: two letters, two check digits, 11 to 30 alphanumerics, optionally in groups of four
 // separated by single spaces; mostly digits after the check digits; the mod-97 checksum must
-// hold, and the length must be the country's where the country is listed below.
+// hold, and the length must be the country's where the country is known.
+
+static IBAN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x) [A-Za-z]{2}[0-9]{2}
+        (?: [\x20\x{a0}]? [A-Za-z0-9]{4} ){0,7} (?: [\x20\x{a0}]? [A-Za-z0-9]{1,3} )?",
+    )
+});
+
+/// Where the IBAN matched by `m` ends, or None. Every end of a group is tried, shortest
+/// first, so "BE68 5390 0754 7034 voor" is found without the following word.
+fn iban_end(text: &str, m: Match) -> Option<usize> {
+    if tail(text, m.start(), 1).chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let mut iban = Vec::with_capacity(m.len());
+    for (i, b) in m.as_str().bytes().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            iban.push(b.to_ascii_uppercase());
+        } else if iban_valid(&iban) {
+            // A space (or the first byte of a no-break space) ends a group.
+            return Some(m.start() + i);
+        }
+    }
+    let glued = text[m.end()..].starts_with(char::is_alphanumeric);
+    (!glued && iban_valid(&iban)).then_some(m.end())
+}
 
 /// IBAN lengths of the countries a Dutch library's members most likely bank in. A country not
 /// listed is held to the general 15 to 34 characters (and the checksum).
-const IBAN_LENGTHS: &[(&[u8; 2], usize)] = &[
-    (b"NL", 18),
-    (b"BE", 16),
-    (b"DE", 22),
-    (b"LU", 20),
-    (b"FR", 27),
-    (b"GB", 22),
-    (b"IE", 22),
-    (b"ES", 24),
-    (b"PT", 25),
-    (b"IT", 27),
-    (b"AT", 20),
-    (b"CH", 21),
-    (b"DK", 18),
-    (b"NO", 15),
-    (b"SE", 24),
-    (b"FI", 18),
-    (b"PL", 28),
-];
-
-/// Finds every IBAN, blanks it out, and says whether there was one.
-fn mask_ibans(c: &mut [char]) -> bool {
-    let mut found = false;
-    let mut i = 0;
-    while i < c.len() {
-        if let Some(end) = iban_at(c, i) {
-            c[i..end].fill(' ');
-            found = true;
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    found
+fn iban_length(country: &[u8]) -> Option<usize> {
+    Some(match country {
+        b"NO" => 15,
+        b"BE" => 16,
+        b"NL" | b"DK" | b"FI" => 18,
+        b"LU" | b"AT" => 20,
+        b"CH" => 21,
+        b"DE" | b"GB" | b"IE" => 22,
+        b"ES" | b"SE" => 24,
+        b"PT" => 25,
+        b"FR" | b"IT" => 27,
+        b"PL" => 28,
+        _ => return None,
+    })
 }
 
-/// The end of an IBAN starting at `i`, or None. Tries every end where a group of characters
-/// stops, so "BE68 5390 0754 7034 voor" is found without the following word.
-fn iban_at(c: &[char], i: usize) -> Option<usize> {
-    let head = get(c, i).is_ascii_alphabetic()
-        && get(c, i + 1).is_ascii_alphabetic()
-        && get(c, i + 2).is_ascii_digit()
-        && get(c, i + 3).is_ascii_digit();
-    if !head || back(c, i, 1).is_alphanumeric() {
-        return None;
-    }
-    let mut buf = [0u8; 34];
-    let mut n = 0;
-    let mut j = i;
-    let mut run_start = i;
-    loop {
-        while j < c.len() && c[j].is_ascii_alphanumeric() {
-            if n == buf.len() {
-                return None;
-            }
-            buf[n] = c[j].to_ascii_uppercase() as u8;
-            n += 1;
-            j += 1;
-        }
-        if get(c, j).is_alphanumeric() {
-            // Glued to a non-ASCII letter or digit: part of a word.
-            return None;
-        }
-        if iban_valid(&buf[..n]) {
-            return Some(j);
-        }
-        // Groups are written in fours: only a group of four (or a multiple) may be followed
-        // by a space and more of the number.
-        let spaced = matches!(get(c, j), ' ' | '\u{a0}') && get(c, j + 1).is_ascii_alphanumeric();
-        if spaced && (j - run_start).is_multiple_of(4) {
-            j += 1;
-            run_start = j;
-        } else {
-            return None;
-        }
-    }
-}
-
-/// Whether `b` (upper-case ASCII alphanumerics) is a well-formed IBAN with a valid checksum.
+/// Whether `b` (upper-case ASCII alphanumerics, starting with two letters and two digits) is
+/// an IBAN with a valid checksum.
 fn iban_valid(b: &[u8]) -> bool {
+    // Account numbers are mostly digits; a run of words is not.
+    let bban = b.get(4..).unwrap_or_default();
     if !(15..=34).contains(&b.len())
-        || !b[..2].iter().all(u8::is_ascii_alphabetic)
-        || !b[2..4].iter().all(u8::is_ascii_digit)
+        || bban.iter().filter(|x| x.is_ascii_digit()).count() * 2 < bban.len()
+        || iban_length(&b[..2]).is_some_and(|len| b.len() != len)
     {
         return false;
     }
-    // Account numbers are mostly digits; a run of words is not.
-    let bban = &b[4..];
-    if bban.iter().filter(|x| x.is_ascii_digit()).count() * 2 < bban.len() {
-        return false;
-    }
-    let expected = IBAN_LENGTHS.iter().find(|(cc, _)| cc[..] == b[..2]);
-    if expected.is_some_and(|&(_, len)| b.len() != len) {
-        return false;
-    }
-    let mut r: u32 = 0;
-    for &x in b[4..].iter().chain(&b[..4]) {
-        r = if x.is_ascii_digit() {
-            (r * 10 + u32::from(x - b'0')) % 97
-        } else {
-            (r * 100 + u32::from(x - b'A') + 10) % 97
-        };
-    }
-    r == 1
+    let remainder = bban.iter().chain(&b[..4]).fold(0u32, |r, &x| match x {
+        b'0'..=b'9' => (r * 10 + u32::from(x - b'0')) % 97,
+        _ => (r * 100 + u32::from(x - b'A') + 10) % 97,
+    });
+    remainder == 1
 }

@@ -180,6 +180,30 @@ fn phone_lookalikes_are_not() {
 }
 
 #[test]
+fn phones_end_at_a_loose_separator() {
+    assert_all(
+        &[
+            "06-12345678 12",
+            "06-12345678, 12",
+            "06-12345678--- 5",
+            "06-12345678----5",
+        ],
+        Suspect::Phone,
+        true,
+    );
+    assert_all(
+        &[
+            "06-12345678-12",
+            "06-12345678--12",
+            "06-12345678---5",
+            "06-12345678a",
+        ],
+        Suspect::Phone,
+        false,
+    );
+}
+
+#[test]
 fn ibans_are_found() {
     assert_all(
         &[

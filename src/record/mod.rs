@@ -314,14 +314,8 @@ pub fn parse_value(src: &str) -> Result<Value, Unreadable> {
     if src.trim().is_empty() {
         return Err(Unreadable::Empty);
     }
-    crate::json::parse_strict(src).map_err(|e| {
-        Unreadable::Json(format!(
-            "regel {} kolom {}: {}",
-            e.line(),
-            e.column(),
-            crate::json::describe(&e)
-        ))
-    })
+    crate::json::parse_strict(src)
+        .map_err(|e| Unreadable::Json(format!("regel {} kolom {}: {}", e.line(), e.column(), e)))
 }
 
 /// A record from parsed JSON: the format is checked, older versions migrated.
@@ -347,7 +341,7 @@ pub fn from_value(mut v: Value) -> Result<Record, Unreadable> {
         .map_err(|e| {
             // The path holds the file's own keys, which may hold control characters.
             let at = crate::json::escape_controls(&e.path().to_string());
-            let why = crate::json::describe(e.inner());
+            let why = crate::json::message(e.inner());
             Unreadable::Invalid(if at == "." {
                 why
             } else {
@@ -407,7 +401,7 @@ mod chain {
                     m.remove("hash");
                 }
                 serde_json::from_value(v)
-                    .map_err(|e| D::Error::custom(format!("[{i}]: {}", crate::json::describe(&e))))
+                    .map_err(|e| D::Error::custom(format!("[{i}]: {}", crate::json::message(&e))))
             })
             .collect()
     }

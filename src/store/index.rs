@@ -234,14 +234,15 @@ impl<'k> Reader<'k> {
 mod tests {
     use super::*;
 
-    /// This user's key and an empty directory for one test.
-    fn setup(test: &str) -> (CacheKey, std::path::PathBuf) {
+    /// This user's key and an empty directory for one test, removed when dropped.
+    fn setup(test: &str) -> (CacheKey, tempfile::TempDir) {
         let Some(key) = CacheKey::load() else {
             panic!("no private place for the cache key (no home directory?)");
         };
-        let dir =
-            std::env::temp_dir().join(format!("avg-wijzer-index-{test}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("avg-wijzer-index-{test}-"))
+            .tempdir()
+            .expect("a temporary directory");
         (key, dir)
     }
 
@@ -264,8 +265,8 @@ mod tests {
     /// longer name the lines that were checked.
     #[test]
     fn a_cache_changed_in_place_is_not_copied_from() {
-        let (key, dir) = setup("unit");
-        let key = &key;
+        let (key, tmp) = setup("unit");
+        let (key, dir) = (&key, tmp.path().to_path_buf());
         let text = format!(
             "{}\n{}\n{}\n",
             header(key),
@@ -290,15 +291,14 @@ mod tests {
         std::fs::write(dir.join(INDEX), format!("{text}\n")).unwrap();
         let mut out = Vec::new();
         assert!(reader.write(&plan, &mut out).is_err());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     /// A line longer than any summary ends the cache there, and a cache larger than the store
     /// can need is not read at all: a junk cache cannot fill the memory.
     #[test]
     fn a_long_line_or_an_oversized_cache_is_not_read() {
-        let (key, dir) = setup("long");
-        let key = &key;
+        let (key, tmp) = setup("long");
+        let (key, dir) = (&key, tmp.path().to_path_buf());
         // A well-formed entry, only too long.
         let mut long = entry("a2.json");
         long.problem = Some("x".repeat(LINE_LIMIT as usize));
@@ -316,6 +316,5 @@ mod tests {
 
         // The same cache for a store of two records is larger than two records need.
         assert!(Reader::open(&dir, key, 2).take("a.json").is_none());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,44 +1,89 @@
-//! What the integration tests share: a scratch directory with a store of its own, running the
-//! binary in it, and resealing a record the way someone without the program's help would.
+//! What the integration tests share: temporary directories (a scratch directory with a store of
+//! its own), running the binary, the embedded bank, the FG's test key, the interface's clock,
+//! checking and resealing a record the way someone without the program's help would; records
+//! made in-process in [`records`], and the kill tests' checks in [`kill`].
 #![allow(dead_code)] // Each test binary uses its own part of this.
+
+pub mod kill;
+pub mod records;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use tempfile::TempDir;
 
+use avg_wijzer::bank::Bank;
 use avg_wijzer::record::{self, Verification};
 use avg_wijzer::store::Store;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
+/// The repository, where the fixtures are.
+pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 pub const EXAMPLE: &str = include_str!("../../examples/voorjaarsactie.json");
+
+/// The time the interface tests run at (their model's clock).
+pub const NOW: &str = "2026-11-23T10:15:00Z";
+
+pub fn fixed_clock() -> String {
+    NOW.to_string()
+}
+
+/// A fresh copy of the bank built into the program.
+pub fn bank() -> Bank {
+    Bank::embedded().expect("the embedded bank loads")
+}
+
+/// The bank built into the program, loaded once per test binary.
+pub static BANK: LazyLock<Bank> =
+    LazyLock::new(|| Bank::embedded().expect("the embedded bank loads"));
+
+/// The FG's test key (`tests/keys/`, see the README there), its public half, and the name the
+/// register keeper allows it for.
+pub const KEY: &str = include_str!("../keys/fg_ed25519");
+pub const KEY_PUB: &str = include_str!("../keys/fg_ed25519.pub");
+pub const PRINCIPAL: &str = "fg@bibliotheek.nl";
+
+/// The key part of a `.pub` line ("ssh-ed25519 AAAA…"), without its comment.
+pub fn key_of(public: &str) -> String {
+    public
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 pub const SCHEMA: &str = include_str!("../../docs/record.schema.json");
 /// The schema of format version 1, kept for the fixtures of that version.
 pub const SCHEMA_V1: &str = include_str!("../../docs/record.schema.v1.json");
 
-/// A scratch directory of one test, under the system's temp directory; removed on drop.
+/// A temporary directory of one test, named after it, removed when dropped (also when the test
+/// fails).
+pub fn temp_dir(test: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("avg-wijzer-{test}-"))
+        .tempdir()
+        .expect("a temporary directory")
+}
+
+/// A scratch directory of one test (a [`temp_dir`]).
 pub struct Scratch {
     pub dir: PathBuf,
+    _removed_on_drop: TempDir,
 }
 
 impl Scratch {
     pub fn new(test: &str) -> Scratch {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "avg-wijzer-records-{test}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch { dir }
+        let tmp = temp_dir(test);
+        Scratch {
+            dir: tmp.path().to_path_buf(),
+            _removed_on_drop: tmp,
+        }
     }
 
     /// The store of this test: `store/` in the scratch directory (made by the binary or by
@@ -71,36 +116,39 @@ impl Scratch {
 
     /// [`Scratch::run`] with these environment variables set.
     pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
-        self.run_full(args, env, &[])
-    }
-
-    /// [`Scratch::run`] with `input` on standard input.
-    pub fn run_input(&self, args: &[&str], input: &[u8]) -> Out {
-        self.run_full(args, &[], input)
-    }
-
-    fn run_full(&self, args: &[&str], env: &[(&str, &str)], input: &[u8]) -> Out {
-        let mut child = Command::new(BIN)
+        let mut command = self.command(args);
+        let out = command
             .envs(env.iter().copied())
-            .arg("--store")
-            .arg("store")
-            .args(args)
-            .current_dir(&self.dir)
-            .env_remove("AVG_WIJZER_STORE")
-            .env("TERM", "dumb")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary starts");
+        Out::of(out)
+    }
+
+    /// [`Scratch::run`] with `input` on stdin, as the plain mode reads it.
+    pub fn run_fed(&self, args: &[&str], input: &[u8]) -> Out {
+        let mut child = self
+            .command(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("the binary starts");
-        // A closed pipe (the program stopped reading) is the program's business.
-        let _ = child.stdin.take().expect("stdin").write_all(input);
-        let out = child.wait_with_output().expect("the binary ends");
-        Out {
-            code: out.status.code().expect("exited, not killed"),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
+        // The plain mode may stop reading early; a closed pipe is not the test's concern.
+        let _ = child.stdin.take().expect("stdin is piped").write_all(input);
+        Out::of(child.wait_with_output().expect("the binary ends"))
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(BIN);
+        command
+            .arg("--store")
+            .arg("store")
+            .args(args)
+            .current_dir(&self.dir)
+            .env_remove("AVG_WIJZER_STORE")
+            .env("TERM", "dumb");
+        command
     }
 
     /// `new --answers FILE` with `answers` written to FILE; the new record's id.
@@ -132,12 +180,6 @@ impl Scratch {
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
 #[derive(Debug)]
 pub struct Out {
     pub code: i32,
@@ -146,6 +188,14 @@ pub struct Out {
 }
 
 impl Out {
+    fn of(out: Output) -> Out {
+        Out {
+            code: out.status.code().expect("exited, not killed"),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
     /// A failure as INTERFACE.md fixes it: the exit code, exactly one line on stderr, nothing
     /// on stdout.
     pub fn assert_error(&self, code: i32, line: &str) {
@@ -157,6 +207,13 @@ impl Out {
     pub fn assert_ok(&self) {
         assert_eq!(self.code, 0, "stderr: {}", self.stderr);
     }
+}
+
+/// The permission bits of a file or directory.
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 pub fn sha256(s: &str) -> String {

@@ -4,7 +4,7 @@
 //! and zero width included). No control character may be drawn, and afterwards every record
 //! in the store must still read (the hostile one only if it did before).
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{LazyLock, Mutex};
 
@@ -24,8 +24,9 @@ use avg_wijzer::tui::message::Message;
 use avg_wijzer::tui::theme::Theme;
 use avg_wijzer::tui::view as screen;
 
+use super::common::fixed_clock;
 use super::mutate::{self, Input, ODD_TEXT};
-use super::{BANK, NOW, json_files};
+use super::{BANK, RECORD_SEEDS, json_files};
 
 const ACTIONS: [Action; 27] = [
     Action::Up,
@@ -218,25 +219,21 @@ pub fn case() -> impl Strategy<Value = Case> {
 }
 
 /// Where the stores of the cases are made, and exports are written (the working directory):
-/// in memory where the system has it, since every answer is saved with an fsync.
-static BASE: LazyLock<PathBuf> = LazyLock::new(|| {
+/// in memory where the system has it, since every answer is saved with an fsync. Removed when
+/// dropped.
+pub fn base() -> tempfile::TempDir {
     let shm = Path::new("/dev/shm");
-    let root = if shm.is_dir() {
-        shm.to_path_buf()
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("avg-wijzer-fuzz-");
+    let base = if shm.is_dir() {
+        builder.tempdir_in(shm)
     } else {
-        std::env::temp_dir()
+        builder.tempdir()
     };
-    let base = root.join(format!("avg-wijzer-fuzz-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
-    std::fs::create_dir_all(&base).unwrap();
+    let base = base.expect("a temporary directory");
     // An export names a file relative to the working directory: keep those in here.
-    std::env::set_current_dir(&base).unwrap();
+    std::env::set_current_dir(base.path()).unwrap();
     base
-});
-
-/// Removes the stores and exports of the cases.
-pub fn clean_up() {
-    let _ = std::fs::remove_dir_all(&*BASE);
 }
 
 static RECORDS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
@@ -245,13 +242,6 @@ static RECORDS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
         .flat_map(json_files)
         .collect()
 });
-
-static RECORD_SEEDS: LazyLock<mutate::Seeds> =
-    LazyLock::new(|| mutate::Seeds::new(RECORDS.iter().map(|f| f.1.clone()).collect()));
-
-fn fixed_clock() -> String {
-    NOW.to_string()
-}
 
 /// In how many cases each screen and overlay was reached: that random keys get past the
 /// start screen, into the questions, the advice, the export and the sign-off.
@@ -286,9 +276,9 @@ fn confined<'b>(m: &Model, msg: Message<'b>) -> Message<'b> {
 }
 
 /// Runs a case; it counts as accepted when it got past the start screen.
-pub fn run(case: &Case) -> Result<bool, String> {
+pub fn run(base: &Path, case: &Case) -> Result<bool, String> {
     static N: AtomicU32 = AtomicU32::new(0);
-    let dir = BASE.join(format!("store-{}", N.fetch_add(1, Ordering::Relaxed)));
+    let dir = base.join(format!("store-{}", N.fetch_add(1, Ordering::Relaxed)));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     for (name, bytes) in RECORDS.iter() {

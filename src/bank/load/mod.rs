@@ -63,12 +63,7 @@ pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
         if known_sha256.is_none()
             && let Err(e) = crate::json::parse_strict(content)
         {
-            defects.push(format!(
-                "{name}:{}:{}: {}",
-                e.line(),
-                e.column(),
-                crate::json::describe(&e)
-            ));
+            defects.push(format!("{name}:{}:{}: {}", e.line(), e.column(), e));
             continue;
         }
         match serde_json::from_str::<Part>(content) {

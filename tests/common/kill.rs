@@ -1,12 +1,10 @@
-//! What the kill tests share: the binary, a full session's answers, and the check that every
-//! record left in a store after a kill opens and verifies.
+//! What the kill tests (`store_crash`, `store_kill_rename`) share: a full session's answers,
+//! and the check that every record left in a store after a kill opens and verifies.
 use std::path::Path;
 
 use avg_wijzer::record::{Status, Verification, verify_value};
 use avg_wijzer::store::read_record;
 use serde_json::Value;
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
 
 /// A full assessment (address selection, direct marketing, e-mail, consent): 10 questions.
 pub const ANSWERS: [&str; 10] = [
