@@ -3,6 +3,7 @@
 //!
 //! Each test runs the binary in its own temporary directory and passes the answers file by its
 //! bare name, so the messages (which name the file as given) are exact.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;

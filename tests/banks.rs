@@ -7,6 +7,7 @@
 //! stable ids) always on an edited copy of the shipped bank, because the lint also requires every
 //! stable id of RULES.md, which a tiny bank cannot have. `tests/banks/valid_small` is a small
 //! bank that loads and advises.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,7 @@
 //! `--lang en` is English throughout: every screen of the interface, the plain mode, and
 //! every command's output, with nothing Dutch but what the user typed. A record made in
 //! Dutch is listed and continued in English too.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::sync::LazyLock;
 
 use ratatui::Terminal;

@@ -9,6 +9,7 @@
 //!
 //! The CSV export is read back by a real CSV parser with every separator a spreadsheet might
 //! use, honouring the quotes and not: no cell may start a formula.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -11,6 +11,7 @@
 //! ```sh
 //! AVG_WIJZER_FUZZ_CASES=20000 cargo test --release --test fuzz
 //! ```
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 mod common;
 #[path = "fuzz/mutate.rs"]
 mod mutate;

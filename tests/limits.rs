@@ -2,6 +2,7 @@
 //! quickly with exit 2 and one line naming the file, its size and the limit; a huge file in the
 //! store is listed as unreadable while the other records still list; a bank directory with an
 //! oversized file, or too many files, is refused.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,6 +1,7 @@
 //! The lint shares work between paths: a bank made of ten copies of the shipped one costs about
 //! ten times the work, not the product of the copies' paths. Counted in explored states, not
 //! timed (timing is the benchmark's job).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use avg_wijzer::bank::{Bank, EMBEDDED, lint::lint, scale::scaled};
 
 fn files() -> Vec<(String, String)> {

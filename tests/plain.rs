@@ -1,4 +1,5 @@
 //! The accessible plain mode, driven by piped lines as a screen-reader user or a script would.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::io::Cursor;
 use std::process::{Command, ExitCode, Stdio};
 

@@ -1,6 +1,7 @@
 //! Finding and exporting records: ids may be abbreviated to any unique prefix, exports never
 //! overwrite without `--force`, the command line exports what the library does, and the exports
 //! of a fixed record are pinned by insta snapshots (`tests/snapshots/`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 
 use avg_wijzer::text::Lang;

@@ -2,6 +2,7 @@
 //! record these tests write matches the JSON Schema published in `docs/record.schema.json`, the
 //! fixtures under `tests/records/v1/` (format version 1) open, verify and show forever, and
 //! reading says what is wrong with a file that is not a record.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
 //! The fixtures of format version 2 (`tests/records/v2/`) open, verify and show forever, and
 //! the current writer still writes them byte for byte: a signed-off record signed with the
 //! FG's SSH key, and its second revision, which names the first one's fingerprint.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::path::PathBuf;
 

@@ -5,6 +5,7 @@
 //! Every run of the binary gets `--store` with a directory of its own (a temporary directory,
 //! removed afterwards) and runs in that directory, so messages name short relative paths. The
 //! user's real store is never touched.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::collections::BTreeMap;
 use std::fs;
 

@@ -2,6 +2,7 @@
 //! "afgetekend", a plain session ends with exit code 1, and no sign-off stays in memory or on
 //! screen that is not on disk. The save is made to fail the way another window does it: a
 //! second process saves the record between two steps, so the store refuses to overwrite it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::io::{BufRead, Read};
 use std::path::Path;
 use std::process::ExitCode;

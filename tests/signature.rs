@@ -1,6 +1,7 @@
 //! The FG's SSH signature on a record (`record::signature`): what it accepts and refuses, with
 //! the fixed test keys under `tests/keys/` (see the README there). The interoperability with
 //! OpenSSH itself is in `tests/signature_interop.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use proptest::prelude::*;

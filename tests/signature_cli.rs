@@ -5,6 +5,7 @@
 //! the key fails every one of these.
 //!
 //! Needs `ssh-keygen` (Debian package openssh-client), as `tests/signature_interop.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 

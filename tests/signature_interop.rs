@@ -4,6 +4,7 @@
 //!
 //! These tests need `ssh-keygen` (Debian package openssh-client). Without it they fail, saying
 //! so: a check that silently passes would hide that the promise is no longer tested.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! in loops, plain-mode sessions that save after every answer, and `list` reading (and
 //! rewriting the index) all the while. Nothing may be lost, no reader may see half a file,
 //! and afterwards the index must agree with the files.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

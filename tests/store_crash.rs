@@ -7,6 +7,7 @@
 //! The seed is printed and can be fixed with `AVG_WIJZER_KILL_SEED=<n>` to replay a failure.
 //! `AVG_WIJZER_KILLS=<n>` runs exactly n kills, however long that takes (the long run in the
 //! README); without it the runs stop after a time budget that suits CI.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};

@@ -2,6 +2,7 @@
 //! files are not followed through links, a store others can write in is pointed out, exports
 //! are owner-only and never replace a file that appears meanwhile, temp files of killed exports
 //! are tidied, and a save that fails leaves the record able to save again.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::time::{Duration, SystemTime};

@@ -6,6 +6,7 @@
 //! sign-off) must be on disk.
 //!
 //! Needs `strace` (Linux); without it the test fails and says to install it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -1,6 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys like a person, read back
 //! through a terminal emulator (vt100). Each step waits for what must appear on screen.
 #![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

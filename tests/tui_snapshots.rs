@@ -1,6 +1,7 @@
 //! Screen snapshots of the interface, drawn into ratatui's `TestBackend` at 80×24 and 120×40.
 //! Everything is fixed: the record id, the clock and the store's location, so a snapshot changes
 //! only when a screen does. Review changes with `cargo insta review`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use avg_wijzer::app;
 use avg_wijzer::bank::{Bank, QId};
 use avg_wijzer::record::{Assessment, Campaign, Decision, Participant, Status};

@@ -1,5 +1,6 @@
 //! The interface's update function: a message in, the model out. Navigation, changing an
 //! earlier answer, notes, sign-off and revisions, resuming from the store, and leaving.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use avg_wijzer::app;
 use avg_wijzer::bank::{Bank, Kind};
 use avg_wijzer::engine::Answer;

@@ -2,6 +2,7 @@
 //! becomes a new revision only at a real change and never on opening; a sign-off after a
 //! bank change needs the current advice shown first; a save refused because another process
 //! saved says so; the list shows every record as last written.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::path::Path;
 

@@ -109,6 +109,10 @@ pub fn warning(text: &str, lang: Lang) -> Option<String> {
 // Searching.
 
 /// Compiles one of the guard's fixed patterns (the tests compile them all).
+#[expect(
+    clippy::expect_used,
+    reason = "constant patterns, compiled by the tests: they cannot fail on any input"
+)]
 fn pattern(re: &str) -> Regex {
     Regex::new(re).expect("the guard's patterns are valid regexes")
 }

@@ -34,6 +34,10 @@ const PATTERN: &str = r"(?x)
 ";
 
 /// Compiled once: the lint may run many times in one process (tests, the benchmark).
+#[expect(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by the tests: it cannot fail on any input"
+)]
 static CITATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(PATTERN).expect("PATTERN is a valid regex (see the tests)"));
 
