@@ -1,8 +1,9 @@
-//! The one key table. Every key the interface knows is here, with what it does in both
-//! languages; the key legend on each screen and the help overlay are built from this table, so
-//! keys, legend and help never drift apart.
+//! The one key table. Every key the interface knows is here; the key legend on each screen and
+//! the help overlay are built from this table (with its words from `locale::keys`), so keys,
+//! legend and help never drift apart.
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::locale::keys::said;
 use crate::text::Lang;
 
 pub use super::action::Action;
@@ -45,80 +46,66 @@ pub struct Binding {
     pub ctx: Ctx,
     pub keys: &'static [Key],
     pub action: Action,
-    /// The word in the key legend.
-    pub short: [&'static str; 2],
-    /// The sentence in the help.
-    pub long: [&'static str; 2],
 }
 
-const fn b(
-    ctx: Ctx,
-    keys: &'static [Key],
-    action: Action,
-    short: [&'static str; 2],
-    long: [&'static str; 2],
-) -> Binding {
-    Binding {
-        ctx,
-        keys,
-        action,
-        short,
-        long,
-    }
+const fn b(ctx: Ctx, keys: &'static [Key], action: Action) -> Binding {
+    Binding { ctx, keys, action }
 }
 
 use Action as A;
 use Ctx::{Dialog, Nav, Typing};
 
-/// The key table: context, keys, action, legend word and help sentence (Dutch, English).
+/// The key table: context, keys, action. Their words are in `locale::keys`.
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
-    b(Nav, &[k(KeyCode::Up), c('k')], A::Up, ["omhoog", "up"], ["Vorige optie of regel", "Previous option or line"]),
-    b(Nav, &[k(KeyCode::Down), c('j')], A::Down, ["omlaag", "down"], ["Volgende optie of regel", "Next option or line"]),
-    b(Nav, &[k(KeyCode::Left), c('h')], A::Left, ["vorige keuze", "previous choice"], [ "Vorige keuze (besluit, formaat)", "Previous choice (decision, format)", ]),
-    b(Nav, &[k(KeyCode::Right), c('l')], A::Right, ["volgende keuze", "next choice"], [ "Volgende keuze (besluit, formaat)", "Next choice (decision, format)", ]),
-    b(Nav, &[k(KeyCode::PageUp)], A::PageUp, ["omhoog scrollen", "scroll up"], [ "Uitleg of advies een stuk terug scrollen", "Scroll the explanation or advice up", ]),
-    b(Nav, &[k(KeyCode::PageDown)], A::PageDown, ["scrollen", "scroll"], [ "Uitleg of advies een stuk verder scrollen", "Scroll the explanation or advice down", ]),
-    b(Nav, &[k(KeyCode::Home), c('g')], A::Top, ["begin", "top"], ["Naar het begin van de lijst", "To the top of the list"]),
-    b(Nav, &[k(KeyCode::End), c('G')], A::Bottom, ["einde", "bottom"], ["Naar het einde van de lijst", "To the end of the list"]),
-    b(Nav, &[k(KeyCode::Enter)], A::Select, ["kiezen", "choose"], ["Kiezen, bevestigen of openen", "Choose, confirm or open"]),
-    b(Nav, &[c(' ')], A::Toggle, ["aan/uit", "check"], [ "Vakje aan- of uitvinken; uitklappen", "Check or uncheck a box; expand", ]),
-    b(Nav, &[k(KeyCode::Tab)], A::NextPanel, ["paneel", "panel"], [ "Naar het volgende paneel of veld", "To the next panel or field", ]),
-    b(Nav, &[k(KeyCode::BackTab)], A::PrevPanel, ["vorig paneel", "prev. panel"], [ "Naar het vorige paneel of veld", "To the previous panel or field", ]),
-    b(Nav, &[c('u')], A::Explain, ["uitleg", "explain"], [ "Uitleg en redenering tonen of verbergen", "Show or hide the explanation and reasoning", ]),
-    b(Nav, &[c('?')], A::Help, ["hulp", "help"], ["Deze hulp: alle toetsen", "This help: all keys"]),
-    b(Nav, &[c('b'), k(KeyCode::Backspace)], A::Back, ["terug", "back"], [ "Terug naar de vorige vraag of het vorige scherm", "Back to the previous question or screen", ]),
-    b(Nav, &[c('f')], A::Forward, ["verder", "forward"], [ "Verder naar de volgende vraag (antwoord blijft)", "On to the next question (answer kept)", ]),
-    b(Nav, &[c('e')], A::Edit, ["wijzig", "edit"], [ "Een eerder antwoord wijzigen; een verslag verder bewerken", "Change an earlier answer; continue a record", ]),
-    b(Nav, &[c('n')], A::Note, ["notitie", "note"], [ "Notitie bij deze vraag (of de hele sessie)", "Note on this question (or the whole session)", ]),
-    b(Nav, &[c('x')], A::Export, ["exporteren", "export"], [ "Exporteren: Markdown, HTML, JSON of CSV", "Export: Markdown, HTML, JSON or CSV", ]),
-    b(Nav, &[c('s')], A::SignOff, ["aftekenen (FG)", "sign off (DPO)"], [ "Aftekenen door de FG; daarna staat het verslag vast", "Sign-off by the DPO (FG); the record is then frozen", ]),
-    b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave, ["verlaten", "leave"], [ "Dit scherm verlaten (alles is al bewaard)", "Leave this screen (everything is already saved)", ]),
-    b(Nav, &[ctrl('c')], A::Exit, ["stoppen", "quit"], [ "Programma direct afsluiten (alles is al bewaard)", "Quit at once (everything is already saved)", ]),
-    b(Typing, &[k(KeyCode::Enter)], A::Select, ["bewaren", "save"], [ "Tekst bewaren (of naar het volgende veld)", "Save the text (or go to the next field)", ]),
-    b(Typing, &[k(KeyCode::Tab), k(KeyCode::Down)], A::NextPanel, ["volgend veld", "next field"], [ "Naar het volgende veld of paneel", "To the next field or panel", ]),
-    b(Typing, &[k(KeyCode::BackTab), k(KeyCode::Up)], A::PrevPanel, ["vorig veld", "prev. field"], [ "Naar het vorige veld of paneel", "To the previous field or panel", ]),
-    b(Typing, &[k(KeyCode::Left)], A::Left, ["←", "←"], ["Cursor naar links", "Cursor left"]),
-    b(Typing, &[k(KeyCode::Right)], A::Right, ["→", "→"], ["Cursor naar rechts", "Cursor right"]),
-    b(Typing, &[k(KeyCode::Home)], A::Top, ["begin", "start"], ["Cursor naar het begin", "Cursor to the start"]),
-    b(Typing, &[k(KeyCode::End)], A::Bottom, ["einde", "end"], ["Cursor naar het einde", "Cursor to the end"]),
-    b(Typing, &[k(KeyCode::Backspace)], A::Erase, ["wissen", "erase"], [ "Teken voor de cursor wissen", "Erase the character before the cursor", ]),
-    b(Typing, &[k(KeyCode::Delete)], A::EraseForward, ["Del", "Del"], [ "Teken onder de cursor wissen", "Erase the character under the cursor", ]),
-    b(Typing, &[ctrl('u')], A::Clear, ["veld leeg", "clear"], [ "Het hele veld leegmaken", "Clear the whole field", ]),
-    b(Typing, &[k(KeyCode::Esc)], A::Leave, ["annuleren", "cancel"], [ "Annuleren of dit scherm verlaten", "Cancel or leave this screen", ]),
-    b(Typing, &[ctrl('c')], A::Exit, ["stoppen", "quit"], ["Programma direct afsluiten", "Quit at once"]),
-    b(Dialog, &[c('j'), c('y')], A::Yes, ["ja", "yes"], ["Ja", "Yes"]),
-    b(Dialog, &[c('n'), k(KeyCode::Esc)], A::No, ["nee", "no"], ["Nee", "No"]),
-    b(Dialog, &[ctrl('c')], A::Exit, ["stoppen", "quit"], ["Programma direct afsluiten", "Quit at once"]),
+    b(Nav, &[k(KeyCode::Up), c('k')], A::Up),
+    b(Nav, &[k(KeyCode::Down), c('j')], A::Down),
+    b(Nav, &[k(KeyCode::Left), c('h')], A::Left),
+    b(Nav, &[k(KeyCode::Right), c('l')], A::Right),
+    b(Nav, &[k(KeyCode::PageUp)], A::PageUp),
+    b(Nav, &[k(KeyCode::PageDown)], A::PageDown),
+    b(Nav, &[k(KeyCode::Home), c('g')], A::Top),
+    b(Nav, &[k(KeyCode::End), c('G')], A::Bottom),
+    b(Nav, &[k(KeyCode::Enter)], A::Select),
+    b(Nav, &[c(' ')], A::Toggle),
+    b(Nav, &[k(KeyCode::Tab)], A::NextPanel),
+    b(Nav, &[k(KeyCode::BackTab)], A::PrevPanel),
+    b(Nav, &[c('u')], A::Explain),
+    b(Nav, &[c('?')], A::Help),
+    b(Nav, &[c('b'), k(KeyCode::Backspace)], A::Back),
+    b(Nav, &[c('f')], A::Forward),
+    b(Nav, &[c('e')], A::Edit),
+    b(Nav, &[c('n')], A::Note),
+    b(Nav, &[c('x')], A::Export),
+    b(Nav, &[c('s')], A::SignOff),
+    b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
+    b(Nav, &[ctrl('c')], A::Exit),
+    b(Typing, &[k(KeyCode::Enter)], A::Select),
+    b(Typing, &[k(KeyCode::Tab), k(KeyCode::Down)], A::NextPanel),
+    b(Typing, &[k(KeyCode::BackTab), k(KeyCode::Up)], A::PrevPanel),
+    b(Typing, &[k(KeyCode::Left)], A::Left),
+    b(Typing, &[k(KeyCode::Right)], A::Right),
+    b(Typing, &[k(KeyCode::Home)], A::Top),
+    b(Typing, &[k(KeyCode::End)], A::Bottom),
+    b(Typing, &[k(KeyCode::Backspace)], A::Erase),
+    b(Typing, &[k(KeyCode::Delete)], A::EraseForward),
+    b(Typing, &[ctrl('u')], A::Clear),
+    b(Typing, &[k(KeyCode::Esc)], A::Leave),
+    b(Typing, &[ctrl('c')], A::Exit),
+    b(Dialog, &[c('j'), c('y')], A::Yes),
+    b(Dialog, &[c('n'), k(KeyCode::Esc)], A::No),
+    b(Dialog, &[ctrl('c')], A::Exit),
 ];
 
 impl Binding {
+    /// The word in the key legend.
     pub fn short(&self, lang: Lang) -> &'static str {
-        self.short[usize::from(lang == Lang::En)]
+        said(self.ctx, self.action, lang).map_or("", |s| s.short)
     }
 
+    /// The sentence in the help.
     pub fn long(&self, lang: Lang) -> &'static str {
-        self.long[usize::from(lang == Lang::En)]
+        said(self.ctx, self.action, lang).map_or("", |s| s.long)
     }
 
     /// The keys as a person reads them: "↑/k".
@@ -146,8 +133,7 @@ pub fn key_label(key: Key, lang: Lang) -> String {
         KeyCode::BackTab => "Shift-Tab".to_string(),
         KeyCode::Backspace => "Backspace".to_string(),
         KeyCode::Esc => "Esc".to_string(),
-        KeyCode::Char(' ') if lang == Lang::En => "Space".to_string(),
-        KeyCode::Char(' ') => "Spatie".to_string(),
+        KeyCode::Char(' ') => crate::locale::keys::space(lang).to_string(),
         KeyCode::Char(ch) => ch.to_string(),
         other => format!("{other:?}"),
     };
@@ -243,6 +229,21 @@ mod tests {
         let mut e = press(KeyCode::Enter, KeyModifiers::NONE);
         e.kind = KeyEventKind::Release;
         assert!(message(e, Ctx::Nav).is_none());
+    }
+
+    #[test]
+    fn every_binding_has_words_in_both_languages() {
+        for b in KEYS {
+            for lang in [Lang::Nl, Lang::En] {
+                let said = said(b.ctx, b.action, lang);
+                assert!(
+                    said.is_some_and(|s| !s.short.is_empty() && !s.long.is_empty()),
+                    "{:?} {:?} in {lang:?}",
+                    b.ctx,
+                    b.action
+                );
+            }
+        }
     }
 
     #[test]

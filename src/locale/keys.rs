@@ -1,0 +1,236 @@
+//! The keys in words: the word in a screen's key legend and the sentence in the help, for
+//! each action in each context of the key table (`tui::keymap`), in Dutch and English.
+use crate::text::Lang;
+use crate::tui::action::Action;
+use crate::tui::keymap::Ctx;
+
+/// What a key does, in words: the legend's word and the help's sentence.
+pub struct Said {
+    pub short: &'static str,
+    pub long: &'static str,
+}
+
+/// The words for `action` in `ctx`; `None` for a pair the key table does not bind (a test
+/// holds every binding to having words).
+pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
+    use Action as A;
+    use Ctx::{Dialog, Nav, Typing};
+    let (short, long) = match (ctx, action) {
+        (Nav, A::Up) => (
+            ["omhoog", "up"],
+            ["Vorige optie of regel", "Previous option or line"],
+        ),
+        (Nav, A::Down) => (
+            ["omlaag", "down"],
+            ["Volgende optie of regel", "Next option or line"],
+        ),
+        (Nav, A::Left) => (
+            ["vorige keuze", "previous choice"],
+            [
+                "Vorige keuze (besluit, formaat)",
+                "Previous choice (decision, format)",
+            ],
+        ),
+        (Nav, A::Right) => (
+            ["volgende keuze", "next choice"],
+            [
+                "Volgende keuze (besluit, formaat)",
+                "Next choice (decision, format)",
+            ],
+        ),
+        (Nav, A::PageUp) => (
+            ["omhoog scrollen", "scroll up"],
+            [
+                "Uitleg of advies een stuk terug scrollen",
+                "Scroll the explanation or advice up",
+            ],
+        ),
+        (Nav, A::PageDown) => (
+            ["scrollen", "scroll"],
+            [
+                "Uitleg of advies een stuk verder scrollen",
+                "Scroll the explanation or advice down",
+            ],
+        ),
+        (Nav, A::Top) => (
+            ["begin", "top"],
+            ["Naar het begin van de lijst", "To the top of the list"],
+        ),
+        (Nav, A::Bottom) => (
+            ["einde", "bottom"],
+            ["Naar het einde van de lijst", "To the end of the list"],
+        ),
+        (Nav, A::Select) => (
+            ["kiezen", "choose"],
+            ["Kiezen, bevestigen of openen", "Choose, confirm or open"],
+        ),
+        (Nav, A::Toggle) => (
+            ["aan/uit", "check"],
+            [
+                "Vakje aan- of uitvinken; uitklappen",
+                "Check or uncheck a box; expand",
+            ],
+        ),
+        (Nav, A::NextPanel) => (
+            ["paneel", "panel"],
+            [
+                "Naar het volgende paneel of veld",
+                "To the next panel or field",
+            ],
+        ),
+        (Nav, A::PrevPanel) => (
+            ["vorig paneel", "prev. panel"],
+            [
+                "Naar het vorige paneel of veld",
+                "To the previous panel or field",
+            ],
+        ),
+        (Nav, A::Explain) => (
+            ["uitleg", "explain"],
+            [
+                "Uitleg en redenering tonen of verbergen",
+                "Show or hide the explanation and reasoning",
+            ],
+        ),
+        (Nav, A::Help) => (
+            ["hulp", "help"],
+            ["Deze hulp: alle toetsen", "This help: all keys"],
+        ),
+        (Nav, A::Back) => (
+            ["terug", "back"],
+            [
+                "Terug naar de vorige vraag of het vorige scherm",
+                "Back to the previous question or screen",
+            ],
+        ),
+        (Nav, A::Forward) => (
+            ["verder", "forward"],
+            [
+                "Verder naar de volgende vraag (antwoord blijft)",
+                "On to the next question (answer kept)",
+            ],
+        ),
+        (Nav, A::Edit) => (
+            ["wijzig", "edit"],
+            [
+                "Een eerder antwoord wijzigen; een verslag verder bewerken",
+                "Change an earlier answer; continue a record",
+            ],
+        ),
+        (Nav, A::Note) => (
+            ["notitie", "note"],
+            [
+                "Notitie bij deze vraag (of de hele sessie)",
+                "Note on this question (or the whole session)",
+            ],
+        ),
+        (Nav, A::Export) => (
+            ["exporteren", "export"],
+            [
+                "Exporteren: Markdown, HTML, JSON of CSV",
+                "Export: Markdown, HTML, JSON or CSV",
+            ],
+        ),
+        (Nav, A::SignOff) => (
+            ["aftekenen (FG)", "sign off (DPO)"],
+            [
+                "Aftekenen door de FG; daarna staat het verslag vast",
+                "Sign-off by the DPO (FG); the record is then frozen",
+            ],
+        ),
+        (Nav, A::Leave) => (
+            ["verlaten", "leave"],
+            [
+                "Dit scherm verlaten (alles is al bewaard)",
+                "Leave this screen (everything is already saved)",
+            ],
+        ),
+        (Nav, A::Exit) => (
+            ["stoppen", "quit"],
+            [
+                "Programma direct afsluiten (alles is al bewaard)",
+                "Quit at once (everything is already saved)",
+            ],
+        ),
+        (Typing, A::Select) => (
+            ["bewaren", "save"],
+            [
+                "Tekst bewaren (of naar het volgende veld)",
+                "Save the text (or go to the next field)",
+            ],
+        ),
+        (Typing, A::NextPanel) => (
+            ["volgend veld", "next field"],
+            [
+                "Naar het volgende veld of paneel",
+                "To the next field or panel",
+            ],
+        ),
+        (Typing, A::PrevPanel) => (
+            ["vorig veld", "prev. field"],
+            [
+                "Naar het vorige veld of paneel",
+                "To the previous field or panel",
+            ],
+        ),
+        (Typing, A::Left) => (["←", "←"], ["Cursor naar links", "Cursor left"]),
+        (Typing, A::Right) => (["→", "→"], ["Cursor naar rechts", "Cursor right"]),
+        (Typing, A::Top) => (
+            ["begin", "start"],
+            ["Cursor naar het begin", "Cursor to the start"],
+        ),
+        (Typing, A::Bottom) => (
+            ["einde", "end"],
+            ["Cursor naar het einde", "Cursor to the end"],
+        ),
+        (Typing, A::Erase) => (
+            ["wissen", "erase"],
+            [
+                "Teken voor de cursor wissen",
+                "Erase the character before the cursor",
+            ],
+        ),
+        (Typing, A::EraseForward) => (
+            ["Del", "Del"],
+            [
+                "Teken onder de cursor wissen",
+                "Erase the character under the cursor",
+            ],
+        ),
+        (Typing, A::Clear) => (
+            ["veld leeg", "clear"],
+            ["Het hele veld leegmaken", "Clear the whole field"],
+        ),
+        (Typing, A::Leave) => (
+            ["annuleren", "cancel"],
+            [
+                "Annuleren of dit scherm verlaten",
+                "Cancel or leave this screen",
+            ],
+        ),
+        (Typing, A::Exit) => (
+            ["stoppen", "quit"],
+            ["Programma direct afsluiten", "Quit at once"],
+        ),
+        (Dialog, A::Yes) => (["ja", "yes"], ["Ja", "Yes"]),
+        (Dialog, A::No) => (["nee", "no"], ["Nee", "No"]),
+        (Dialog, A::Exit) => (
+            ["stoppen", "quit"],
+            ["Programma direct afsluiten", "Quit at once"],
+        ),
+        _ => return None,
+    };
+    let i = usize::from(lang == Lang::En);
+    Some(Said {
+        short: short[i],
+        long: long[i],
+    })
+}
+
+/// A key's name where it is a word: the space bar.
+pub fn space(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Spatie",
+        Lang::En => "Space",
+    }
+}
