@@ -1,6 +1,6 @@
 //! A guard on free text: notes, campaign descriptions and sign-off remarks should not hold
 //! personal data of library members. [`scan`] finds what looks like an e-mail address, a Dutch
-//! postcode with house number, a phone number or an IBAN; [`warning`] turns that into one
+//! postcode with house number, a phone number or an IBAN; [`warning`] says that in one
 //! sentence for the person typing. The guard warns, it never blocks: it can be wrong both ways.
 //!
 //! Each kind is a regular expression (the `regex` crate runs in time linear in the text), and
@@ -28,42 +28,6 @@ pub enum Suspect {
     Iban,
 }
 
-impl Suspect {
-    /// One short Dutch sentence for the warning, e.g. "Dit lijkt op een e-mailadres."
-    pub fn warning_nl(self) -> &'static str {
-        match self {
-            Suspect::Email => "Dit lijkt op een e-mailadres.",
-            Suspect::PostcodeHouseNumber => "Dit lijkt op een postcode met huisnummer.",
-            Suspect::Phone => "Dit lijkt op een telefoonnummer.",
-            Suspect::Iban => "Dit lijkt op een bankrekeningnummer (IBAN).",
-        }
-    }
-
-    /// One short English sentence for the warning, e.g. "This looks like an e-mail address."
-    pub fn warning_en(self) -> &'static str {
-        match self {
-            Suspect::Email => "This looks like an e-mail address.",
-            Suspect::PostcodeHouseNumber => "This looks like a postcode with house number.",
-            Suspect::Phone => "This looks like a phone number.",
-            Suspect::Iban => "This looks like a bank account number (IBAN).",
-        }
-    }
-
-    /// The kind as a noun phrase in `lang`, for the combined warning.
-    fn noun(self, lang: Lang) -> &'static str {
-        match (lang, self) {
-            (Lang::Nl, Suspect::Email) => "een e-mailadres",
-            (Lang::Nl, Suspect::PostcodeHouseNumber) => "een postcode met huisnummer",
-            (Lang::Nl, Suspect::Phone) => "een telefoonnummer",
-            (Lang::Nl, Suspect::Iban) => "een bankrekeningnummer (IBAN)",
-            (Lang::En, Suspect::Email) => "an e-mail address",
-            (Lang::En, Suspect::PostcodeHouseNumber) => "a postcode with house number",
-            (Lang::En, Suspect::Phone) => "a phone number",
-            (Lang::En, Suspect::Iban) => "a bank account number (IBAN)",
-        }
-    }
-}
-
 /// What looks like personal data in `text`, each kind once, in the order above.
 pub fn scan(text: &str) -> Vec<Suspect> {
     // E-mail addresses and IBANs are blanked out once found, so that their digits are not
@@ -84,25 +48,10 @@ pub fn scan(text: &str) -> Vec<Suspect> {
     .collect()
 }
 
-/// The full warning for a text, or None when nothing in it looks like personal data.
+/// The full warning for a text (in the words of `locale::guard`), or None when nothing in it
+/// looks like personal data.
 pub fn warning(text: &str, lang: Lang) -> Option<String> {
-    let nouns: Vec<&str> = scan(text).iter().map(|s| s.noun(lang)).collect();
-    let (last, rest) = nouns.split_last()?;
-    let list = match (rest, lang) {
-        ([], _) => (*last).to_string(),
-        (_, Lang::Nl) => format!("{} en {last}", rest.join(", ")),
-        (_, Lang::En) => format!("{} and {last}", rest.join(", ")),
-    };
-    Some(match lang {
-        Lang::Nl => format!(
-            "Let op: dit lijkt op {list} van een lid. \
-             Een verslag hoort geen persoonsgegevens van leden te bevatten."
-        ),
-        Lang::En => format!(
-            "Note: this looks like {list} of a member. \
-             A record should not hold personal data of members."
-        ),
-    })
+    crate::locale::guard::warning(&scan(text), lang)
 }
 
 // ---------------------------------------------------------------------------------------------

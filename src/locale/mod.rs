@@ -3,6 +3,7 @@
 //! plain mode's lines, the commands' output, and the sentences the lower layers' typed
 //! errors and events become. No layer below this one builds a sentence for a person.
 pub mod commands;
+pub mod guard;
 pub mod keys;
 pub mod lines;
 pub mod record;
