@@ -39,9 +39,9 @@ impl Outcome {
         path: Vec<QId>,
     ) -> Outcome {
         let mut findings: Ids<FId, Option<u8>> = bank.findings.iter().map(|_| None).collect();
-        let mut level: Ids<AId, Option<Level>> = bank.actions.iter().map(|_| None).collect();
-        let mut warned: Ids<WId, bool> = bank.warnings.iter().map(|_| false).collect();
-        let mut noted: Ids<NId, bool> = bank.notes.iter().map(|_| false).collect();
+        let mut level: Ids<AId, Option<Level>> = vec![None; bank.actions.len()].into();
+        let mut warned: Ids<WId, bool> = vec![false; bank.warnings.len()].into();
+        let mut noted: Ids<NId, bool> = vec![false; bank.notes.len()].into();
         let mut rules = Vec::new();
         for r in fired {
             let rule = &bank.rules[r];
