@@ -135,7 +135,7 @@ fn answers_that_do_not_fit_are_refused_with_the_reason() {
     ));
     assert!(matches!(
         s.set(&bank, use_case, Answer::Choice(1 << 40)),
-        Err(AnswerError::NotAllowed { .. })
+        Err(AnswerError::NoSuchOption { n: 41, .. })
     ));
     assert!(
         s.answer(use_case).is_none(),

@@ -1,6 +1,5 @@
 //! Answers: what a person gave for one question, checked against the question's kind. They
 //! live with the questions (conditions and defaults are written in them); the engine keeps them.
-use std::fmt;
 
 use serde_json::Value;
 
@@ -22,11 +21,16 @@ pub const MAX_TEXT: usize = 10_000;
 pub enum AnswerError {
     /// The wrong JSON type: a list where one value was expected, or the reverse.
     WrongType {
-        expected: &'static str,
+        expected: Expected,
         allowed: String,
     },
     NotAllowed {
         value: String,
+        allowed: String,
+    },
+    /// A choice by number beyond the question's options (the `n`th option, from 1).
+    NoSuchOption {
+        n: u32,
         allowed: String,
     },
     Empty {
@@ -39,31 +43,23 @@ pub enum AnswerError {
     TooLong,
 }
 
-impl fmt::Display for AnswerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AnswerError::WrongType { expected, allowed } => {
-                write!(f, "verwacht {expected}; toegestaan: {allowed}")
-            }
-            AnswerError::NotAllowed { value, allowed } => {
-                write!(
-                    f,
-                    "{} is niet toegestaan; toegestaan: {allowed}",
-                    crate::json::quoted(value)
-                )
-            }
-            AnswerError::Empty { allowed } => {
-                write!(f, "kies minstens één optie; toegestaan: {allowed}")
-            }
-            AnswerError::NotCombinable { option, allowed } => {
-                write!(
-                    f,
-                    "\"{option}\" kan niet samen met andere opties gekozen worden; toegestaan: {allowed}"
-                )
-            }
-            AnswerError::TooLong => write!(f, "de tekst is langer dan {MAX_TEXT} tekens"),
-        }
-    }
+/// What an answer should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// Text between quotes (a text question in an answers file).
+    QuotedText,
+    /// A list of options as text, like ["a", "b"].
+    ListOfTexts,
+    /// A list of options, like ["a", "b"].
+    List,
+    /// One option as text.
+    OneText,
+    /// One of the options (text given to a choice question).
+    AnOption,
+    /// Text (a choice given to a text question).
+    Text,
+    /// Exactly one option (several given to a single-choice question).
+    ExactlyOne,
 }
 
 impl Question {
@@ -74,7 +70,7 @@ impl Question {
         match (self.kind, v) {
             (Kind::Text, Value::String(s)) => self.text_answer(s),
             (Kind::Text, _) => Err(AnswerError::WrongType {
-                expected: "tekst tussen aanhalingstekens",
+                expected: Expected::QuotedText,
                 allowed,
             }),
             (Kind::Multiple, Value::Array(items)) => {
@@ -84,7 +80,7 @@ impl Question {
                         Some(s) => ids.push(s),
                         None => {
                             return Err(AnswerError::WrongType {
-                                expected: "een lijst van opties als tekst, zoals [\"a\", \"b\"]",
+                                expected: Expected::ListOfTexts,
                                 allowed,
                             });
                         }
@@ -93,12 +89,12 @@ impl Question {
                 self.choices(&ids)
             }
             (Kind::Multiple, _) => Err(AnswerError::WrongType {
-                expected: "een lijst van opties, zoals [\"a\", \"b\"]",
+                expected: Expected::List,
                 allowed,
             }),
             (_, Value::String(s)) => self.choice(s),
             (_, _) => Err(AnswerError::WrongType {
-                expected: "één optie als tekst",
+                expected: Expected::OneText,
                 allowed,
             }),
         }

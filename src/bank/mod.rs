@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-pub use answer::{Answer, AnswerError, MAX_TEXT};
+pub use answer::{Answer, AnswerError, Expected, MAX_TEXT};
 pub use condition::Cond;
 pub use ids::{AId, FId, IdSlice, Ids, NId, QId, RId, WId};
 pub use load::{LoadError, hash_files};

@@ -10,7 +10,7 @@ pub use crate::bank::{Answer, AnswerError, MAX_TEXT};
 pub use outcome::{Advised, Level, Outcome};
 pub use remedies::{Ask, Change, ChangeKind, Remedy, remedies};
 
-use crate::bank::{Bank, Ids, Kind, QId, Target};
+use crate::bank::{Bank, Expected, Ids, Kind, QId, Target};
 
 /// The answers of one assessment. Answers to questions that fell off the path (after an earlier
 /// answer changed) are kept: they come back if the path returns, and the outcome ignores them.
@@ -64,13 +64,13 @@ impl Session {
             }
             (Answer::Text(_), _) => {
                 return Err(AnswerError::WrongType {
-                    expected: "een van de opties",
+                    expected: Expected::AnOption,
                     allowed: allowed(),
                 });
             }
             (Answer::Choice(_), Kind::Text) => {
                 return Err(AnswerError::WrongType {
-                    expected: "tekst",
+                    expected: Expected::Text,
                     allowed: allowed(),
                 });
             }
@@ -78,8 +78,8 @@ impl Session {
                 let n = question.options.len();
                 let in_range = n >= 64 || *m >> n == 0;
                 if !in_range {
-                    return Err(AnswerError::NotAllowed {
-                        value: format!("optie {}", 64 - m.leading_zeros()),
+                    return Err(AnswerError::NoSuchOption {
+                        n: 64 - m.leading_zeros(),
                         allowed: allowed(),
                     });
                 }
@@ -87,7 +87,7 @@ impl Session {
                     question.check_mask(*m)?;
                 } else if m.count_ones() != 1 {
                     return Err(AnswerError::WrongType {
-                        expected: "precies één optie",
+                        expected: Expected::ExactlyOne,
                         allowed: allowed(),
                     });
                 }

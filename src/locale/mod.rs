@@ -2,6 +2,7 @@
 //! The legal texts are in the bank; what is here is the frame around them: the screens, the
 //! plain mode's lines, the commands' output, and the sentences the lower layers' typed
 //! errors and events become. No layer below this one builds a sentence for a person.
+pub mod answer;
 pub mod commands;
 pub mod guard;
 pub mod keys;

@@ -61,8 +61,7 @@ impl Refusal {
             (Refusal::Frozen, Lang::En) => {
                 "this record is signed off and frozen; a change becomes a new revision".into()
             }
-            // Said in the words of the answers file it is about (see the engine).
-            (Refusal::Answer(e), _) => e.to_string(),
+            (Refusal::Answer(e), _) => e.said(lang),
             (Refusal::UnknownQuestion(q), Lang::Nl) => format!("onbekende vraag {}", quoted(q)),
             (Refusal::UnknownQuestion(q), Lang::En) => format!("unknown question {}", quoted(q)),
             (Refusal::Incomplete, Lang::Nl) => {

@@ -146,7 +146,7 @@ fn answer_current<'b>(m: &mut Model<'b>) -> Step<'b> {
         }
         Kind::Multiple => {
             if let Err(e) = question.check_mask(s.marks) {
-                error(m, e.to_string());
+                error(m, e.said(m.lang));
                 return None;
             }
             Answer::Choice(s.marks)
