@@ -4,12 +4,12 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use crate::locale::compare::words;
 use crate::record::Record;
 use crate::text::Lang;
 
 pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    let t = |x: &'static str, y: &'static str| if nl { x } else { y };
+    let w = words(lang);
     let mut s = format!(
         "A: {} — {} ({})\nB: {} — {} ({})\n",
         a.id,
@@ -22,14 +22,7 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
     if a.bank != b.bank {
         s.push_str(&format!(
             "{} A {} {}, B {} {}\n",
-            t(
-                "Let op, andere vragenbank:",
-                "Note, different question banks:"
-            ),
-            a.bank.id,
-            a.bank.version,
-            b.bank.id,
-            b.bank.version
+            w.other_bank, a.bank.id, a.bank.version, b.bank.id, b.bank.version
         ));
     }
     let mut differences = 0;
@@ -53,7 +46,7 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
     let ids: BTreeSet<&String> = aa.iter().chain(&ba).map(|(q, _)| q).collect();
     let get =
         |v: &[(String, Value)], q: &str| v.iter().find(|(x, _)| x == q).map(|(_, v)| v.to_string());
-    let none = t("(niet gevraagd)", "(not asked)");
+    let none = w.not_asked;
     let mut lines = Vec::new();
     for q in ids {
         let (x, y) = (get(&aa, q), get(&ba, q));
@@ -65,13 +58,7 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
             ));
         }
     }
-    section(
-        &mut s,
-        t("Antwoorden", "Answers"),
-        &lines,
-        &mut differences,
-        lang,
-    );
+    section(&mut s, w.answers, &lines, &mut differences, lang);
 
     let (ao, bo) = (a.outcome.as_ref(), b.outcome.as_ref());
     let mut lines = Vec::new();
@@ -86,23 +73,11 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
         }
         (x, y) => {
             if x.is_some() != y.is_some() {
-                lines.push(format!(
-                    "  {}",
-                    t(
-                        "maar één van beide heeft al een advies",
-                        "only one of them has advice yet"
-                    )
-                ));
+                lines.push(format!("  {}", w.one_has_advice));
             }
         }
     }
-    section(
-        &mut s,
-        t("Bevindingen", "Findings"),
-        &lines,
-        &mut differences,
-        lang,
-    );
+    section(&mut s, w.findings, &lines, &mut differences, lang);
 
     let actions = |o: Option<&crate::advice::Advice>| -> Vec<(String, String)> {
         o.map(|o| {
@@ -129,18 +104,9 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
             ));
         }
     }
-    section(
-        &mut s,
-        t("Acties", "Actions"),
-        &lines,
-        &mut differences,
-        lang,
-    );
+    section(&mut s, w.actions, &lines, &mut differences, lang);
     if differences == 0 {
-        s.push_str(t(
-            "\nGeen verschillen in antwoorden, bevindingen of acties.\n",
-            "\nNo differences in answers, findings or actions.\n",
-        ));
+        s.push_str(&format!("\n{}\n", w.no_differences));
     }
     s
 }
@@ -148,11 +114,7 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
 fn section(s: &mut String, title: &str, lines: &[String], count: &mut usize, lang: Lang) {
     s.push_str(&format!("\n{title}\n"));
     if lines.is_empty() {
-        s.push_str(if lang == Lang::Nl {
-            "  gelijk\n"
-        } else {
-            "  the same\n"
-        });
+        s.push_str(&format!("  {}\n", words(lang).same));
     }
     for l in lines {
         s.push_str(l);
