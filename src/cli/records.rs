@@ -82,7 +82,7 @@ pub(super) fn list(store: &Store, json: bool, lang: Lang) -> Result<ExitCode, Fa
                     campaign,
                     s.status.label(lang).to_string(),
                     s.verdict_label.clone().unwrap_or_else(|| "-".into()),
-                    s.updated.clone(),
+                    record::time::in_words(&s.updated, lang),
                 ]
                 .map(|cell| text::one_line(&cell).into_owned())
             })
@@ -219,7 +219,7 @@ pub(super) fn sign_off(
     let now = record::time::now();
     let date = date
         .map(str::to_string)
-        .unwrap_or_else(|| now[..10].to_string());
+        .unwrap_or_else(|| record::time::local_date(&now));
     if let Some(w) = guard::warning(remarks, Lang::Nl) {
         warn(&format!("opmerkingen: {w}"));
     }

@@ -32,7 +32,7 @@ pub(super) fn sign_off(
             return Ok(false);
         };
         let date = if date.trim().is_empty() {
-            now[..10].to_string()
+            record::time::local_date(&now)
         } else {
             date.trim().to_string()
         };

@@ -647,7 +647,7 @@ fn open_sign_off(m: &mut Model) {
     if m.record().is_none_or(|r| r.outcome.is_none()) {
         return;
     }
-    let today: String = (m.clock)().chars().take(10).collect();
+    let today = crate::record::time::local_date(&(m.clock)());
     m.screen = Screen::SignOff(SignOffForm {
         name: TextField::default(),
         date: TextField::with_text(&today, m.lang),
