@@ -17,6 +17,7 @@ use super::keymap::{Action, binding};
 use super::theme::Theme;
 use super::words::words;
 use crate::text::Lang;
+pub use crate::text::wrap_lines;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -314,40 +315,6 @@ fn start_legend(s: &super::app::Start) -> Vec<Action> {
 
 // --- helpers shared by the screens -------------------------------------------------------
 
-/// `text` broken into lines of at most `width` characters, hanging after the first line: the
-/// same lines as [`crate::text::wrap`], counted as it goes, since every frame wraps the
-/// explanation and the advice again.
-pub fn wrap_lines(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let width = width.max(8);
-    let mut out = Vec::new();
-    let mut indent = first;
-    for para in text.split('\n') {
-        let mut line = String::from(indent);
-        let mut len = indent.chars().count();
-        let mut empty = true;
-        for word in para.split_whitespace() {
-            let n = word.chars().count();
-            if !empty && len + n + 1 > width {
-                out.push(std::mem::take(&mut line));
-                indent = rest;
-                line.push_str(indent);
-                len = indent.chars().count();
-                empty = true;
-            }
-            if !empty {
-                line.push(' ');
-                len += 1;
-            }
-            line.push_str(word);
-            len += n;
-            empty = false;
-        }
-        out.push(line);
-        indent = rest;
-    }
-    out
-}
-
 pub fn truncate(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         return s.to_string();
@@ -560,8 +527,6 @@ pub fn plain_lines(lines: Vec<String>, style: Style) -> Vec<Line<'static>> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap_lines;
-
     /// The fast drawing of lines agrees with ratatui's, cell for cell: for every simple
     /// character, and for text that mixes them with combining marks, wide characters, emoji,
     /// controls and styles, at widths that cut through all of it.
@@ -628,34 +593,6 @@ mod tests {
                     &mut theirs,
                 );
                 assert_eq!(ours, theirs, "{text:?} as a paragraph");
-            }
-        }
-    }
-
-    #[test]
-    fn wraps_as_the_text_module_does() {
-        let texts = [
-            "",
-            "een",
-            "Een korte zin.",
-            "Een wat langere zin die over meer dan een regel moet lopen, met een woordheelmaaktnietuit erin.",
-            "Twee alinea's.\nDe tweede alinea, ook lang genoeg om over de rand te lopen bij smalle breedte.",
-            "  spaties   tussen\twoorden  ",
-            "é€😀 tekens die meer dan één byte zijn, ééééé ééééé ééééé ééééé ééééé",
-        ];
-        for t in texts {
-            for width in [8, 12, 20, 37, 80] {
-                for (first, rest) in [("", ""), ("- ", "  "), ("▶ ( ) ", "      ")] {
-                    let expected: Vec<String> = crate::text::wrap(t, width, first, rest)
-                        .split('\n')
-                        .map(str::to_string)
-                        .collect();
-                    assert_eq!(
-                        wrap_lines(t, width, first, rest),
-                        expected,
-                        "{t:?} at {width}"
-                    );
-                }
             }
         }
     }
