@@ -3,7 +3,6 @@
 pub mod condition;
 pub mod lint;
 mod load;
-pub mod scale;
 pub mod source;
 
 use std::collections::HashMap;

@@ -179,9 +179,6 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         key: Option<PathBuf>,
     },
-    /// A minimal ratatui app: the baseline for the interface's benchmark
-    #[command(hide = true)]
-    BenchMinimal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -305,10 +302,6 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 },
             )
         }
-        Some(Command::BenchMinimal) => crate::tui::minimal::run().map_err(|e| Failure {
-            code: 1,
-            message: format!("{e:#}"),
-        }),
         None if !wants_plain(&args) => {
             let dir = store_dir(&args)?;
             match crate::tui::run(

@@ -12,7 +12,6 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod message;
-pub mod minimal;
 pub mod theme;
 pub mod update;
 pub mod view;
