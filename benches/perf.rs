@@ -1,16 +1,24 @@
 //! The quality bars of PRODUCT.md, measured on a release build: `cargo bench --bench perf`.
 //! Whole processes are timed (start-up included), as a person or a script would see them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
+mod minimal;
+mod scale;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use avg_wijzer::bank::{Bank, EMBEDDED, lint::lint, scale::scaled};
+use avg_wijzer::bank::{Bank, EMBEDDED, lint::lint};
 use avg_wijzer::record::{Assessment, Campaign, Participant, Record, Status, time};
 use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
+use scale::scaled;
 
 const BIN: &str = env!("CARGO_BIN_EXE_avg-wijzer");
+
+/// The argument that starts this binary as the minimal ratatui app the interface is measured
+/// against (see `minimal.rs`).
+const MINIMAL_APP: &str = "minimal-app";
 
 fn run(args: &[&str]) -> Duration {
     let t = Instant::now();
@@ -93,6 +101,13 @@ fn write_bank(dir: &Path, files: &[(String, String)]) {
 const GROUPS: [&str; 4] = ["advise", "lint", "store", "tui"];
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some(MINIMAL_APP) {
+        if let Err(e) = minimal::run() {
+            eprintln!("minimal app: {e:#}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/voorjaarsactie.json");
     // `cargo bench` passes --bench; every other argument names a group.
     let named: Vec<String> = std::env::args()
@@ -531,8 +546,9 @@ fn dir_bytes(dir: &Path) -> u64 {
 
 // ---------------------------------------------------------------------------------------------
 // The interface in a pseudo-terminal: launch to first complete frame, key to redrawn frame, and
-// peak memory, each beside a minimal ratatui app (`avg-wijzer bench-minimal`, the same binary)
-// measured the same way in the same run.
+// peak memory, each beside a minimal ratatui app (this benchmark's binary started as
+// `perf minimal-app`, built with the same release profile) measured the same way in the same
+// run.
 
 /// A program in a pty, its output fed to a terminal emulator on a reader thread that reports
 /// the moment of every chunk it has taken in.
@@ -545,7 +561,7 @@ struct PtyRun {
 }
 
 impl PtyRun {
-    fn start(args: &[&str], cwd: &Path) -> PtyRun {
+    fn start(program: &str, args: &[&str], cwd: &Path) -> PtyRun {
         use portable_pty::{CommandBuilder, PtySize, native_pty_system};
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -555,7 +571,7 @@ impl PtyRun {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("AVG_WIJZER_STORE");
@@ -656,6 +672,7 @@ impl PtyRun {
 /// What marks a complete first frame: text from its top and from its last line.
 struct App {
     name: &'static str,
+    program: String,
     args: Vec<String>,
     first_frame: [&'static str; 2],
     quit: &'static str,
@@ -674,7 +691,7 @@ fn launch_times(apps: &[App], cwd: &Path, n: usize) -> Vec<(Duration, Duration)>
     for _ in 0..n {
         for (app, v) in apps.iter().zip(&mut times) {
             let args: Vec<&str> = app.args.iter().map(String::as_str).collect();
-            let run = PtyRun::start(&args, cwd);
+            let run = PtyRun::start(&app.program, &args, cwd);
             let at = run.until(&app.first_frame);
             v.push(at - run.started);
             run.finish(app.quit);
@@ -696,7 +713,7 @@ fn key_latencies(run: &mut PtyRun, keys: [(&str, &str); 2], i: usize) -> Option<
 
 fn tui_benches(dir: &Path, example: &str) {
     println!(
-        "\nInterface in a pseudo-terminal (80×24), beside a minimal ratatui app in the same binary:"
+        "\nInterface in a pseudo-terminal (80×24), beside a minimal ratatui app (the benchmark's binary):"
     );
     let empty = dir.join("leeg");
     let full = dir.join("vol");
@@ -715,14 +732,20 @@ fn tui_benches(dir: &Path, example: &str) {
     // The store as it is in use: its list cache written once.
     let _ = store.list().expect("list");
 
+    let me = std::env::current_exe()
+        .expect("the benchmark's own path")
+        .display()
+        .to_string();
     let minimal = App {
         name: "minimal ratatui app",
-        args: vec!["bench-minimal".into()],
+        program: me.clone(),
+        args: vec![MINIMAL_APP.into()],
         first_frame: ["Minimal list", "q quit"],
         quit: "q",
     };
     let tui = |store: &Path| App {
         name: "avg-wijzer",
+        program: BIN.into(),
         args: vec!["--store".into(), store.display().to_string()],
         first_frame: ["Nieuwe beoordeling starten", "verlaten"],
         quit: "\x03",
@@ -759,10 +782,10 @@ fn tui_benches(dir: &Path, example: &str) {
         ("empty store", &empty, "Nog geen verslagen"),
         ("10,000 records", &full, "Verslagen (10000)"),
     ] {
-        let mut base_run = PtyRun::start(&["bench-minimal"], dir);
+        let mut base_run = PtyRun::start(&me, &[MINIMAL_APP], dir);
         base_run.until(&apps[0].first_frame);
         let args = ["--store", store.to_str().expect("utf-8 path")];
-        let mut run = PtyRun::start(&args, dir);
+        let mut run = PtyRun::start(BIN, &args, dir);
         run.until(&["Nieuwe beoordeling starten", "verlaten"]);
         run.until(&[listed]);
         run.send("\r");

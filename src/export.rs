@@ -5,7 +5,7 @@
 mod page;
 mod sheet;
 
-use crate::record::{Event, Record, SESSION_NOTE};
+use crate::record::{Event, Record, SESSION_NOTE, time};
 use crate::text::{Lang, for_terminal, md_escape, wrap};
 
 pub use page::html;
@@ -186,9 +186,15 @@ fn facts(r: &Record, lang: Lang) -> Vec<(&'static str, String)> {
         (w.description, r.campaign.description.clone()),
         (w.organisation, r.campaign.organisation.clone()),
         (w.status, r.status.label(lang).to_string()),
-        (w.created, r.created.clone()),
-        (w.updated, r.updated.clone()),
-        (w.completed, r.completed.clone().unwrap_or_default()),
+        (w.created, time::in_words(&r.created, lang)),
+        (w.updated, time::in_words(&r.updated, lang)),
+        (
+            w.completed,
+            r.completed
+                .as_deref()
+                .map(|at| time::in_words(at, lang))
+                .unwrap_or_default(),
+        ),
         (w.participants, participants(r)),
         (
             w.bank,
@@ -251,7 +257,13 @@ fn notes(r: &Record, lang: Lang) -> Vec<(String, String)> {
     out
 }
 
+/// An event of the history as (when, in local time in words; what happened).
 fn event_line(e: &Event, lang: Lang) -> (String, String) {
+    let (at, what) = event_text(e, lang);
+    (time::in_words(&at, lang), what)
+}
+
+fn event_text(e: &Event, lang: Lang) -> (String, String) {
     let nl = lang == Lang::Nl;
     let pick = |a: &str, b: &str| if nl { a.to_string() } else { b.to_string() };
     match e {
@@ -384,7 +396,7 @@ pub fn text(r: &Record, lang: Lang) -> String {
                 w.name,
                 so.name,
                 w.date,
-                so.date,
+                time::date_in_words(&so.date, lang),
                 w.decision,
                 so.decision.label(lang),
                 w.key,
@@ -465,7 +477,7 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
                 w.name,
                 md_escape(&so.name),
                 w.date,
-                so.date,
+                time::date_in_words(&so.date, lang),
                 w.decision,
                 so.decision.label(lang),
                 w.key,

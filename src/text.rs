@@ -3,6 +3,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
+use unicode_width::UnicodeWidthStr;
 
 /// The language the interface speaks. Dutch is the default: the users are Dutch library staff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -164,37 +165,66 @@ impl Lang {
     }
 }
 
-/// Breaks `text` into lines of at most `width` characters (longer words stay whole). The first
-/// line starts with `first`, the others with `rest`, so list items hang. Paragraph breaks in the
-/// text are kept.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::new();
+/// Breaks `text` into lines of at most `width` screen columns, the one wrapping of the plain
+/// mode, the exports and the interface. The first line starts with `first`, the others with
+/// `rest`, so list items hang. Paragraph breaks in the text are kept; within a paragraph, words
+/// are separated by one space, and a word longer than a line stays whole.
+///
+/// Columns are counted as a terminal (and ratatui) shows the text: a wide character (CJK, most
+/// emoji) takes two, a combining mark none. textwrap places the words (greedily, first fit);
+/// unicode-width measures them, a word at a time, so that a sequence of characters drawn as one
+/// (an emoji with a skin tone, a family joined by zero-width joiners) is measured as drawn.
+pub fn wrap_lines(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    use textwrap::wrap_algorithms::wrap_first_fit;
+    let columns = |s: &str| s.width() as f64;
+    let room = |indent: &str| width as f64 - columns(indent);
+    let mut out = Vec::new();
     let mut indent = first;
-    for (i, para) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let mut line = String::from(indent);
-        let mut empty = true;
-        for word in para.split_whitespace() {
-            let len = line.chars().count() + word.chars().count() + usize::from(!empty);
-            if !empty && len > width {
-                out.push_str(&line);
-                out.push('\n');
-                indent = rest;
-                line = String::from(indent);
-                empty = true;
+    for para in text.split('\n') {
+        let words: Vec<Word> = para
+            .split_whitespace()
+            .map(|text| Word {
+                text,
+                columns: columns(text),
+            })
+            .collect();
+        for line in wrap_first_fit(&words, &[room(indent), room(rest)]) {
+            let mut s = String::from(indent);
+            for (i, word) in line.iter().enumerate() {
+                if i > 0 {
+                    s.push(' ');
+                }
+                s.push_str(word.text);
             }
-            if !empty {
-                line.push(' ');
-            }
-            line.push_str(word);
-            empty = false;
+            out.push(s);
+            indent = rest;
         }
-        out.push_str(&line);
-        indent = rest;
     }
     out
+}
+
+/// [`wrap_lines`] as one text, the lines joined by newlines.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    wrap_lines(text, width, first, rest).join("\n")
+}
+
+/// A word to place on a line, with the columns it takes; a space follows it.
+#[derive(Debug)]
+struct Word<'a> {
+    text: &'a str,
+    columns: f64,
+}
+
+impl textwrap::core::Fragment for Word<'_> {
+    fn width(&self) -> f64 {
+        self.columns
+    }
+    fn whitespace_width(&self) -> f64 {
+        1.0
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
 }
 
 /// Keeps a person's own words from being read as Markdown markup, and on one line.
@@ -391,6 +421,84 @@ mod tests {
             v
         );
         assert_eq!(json_for_terminal("{\r\"a\":\r\n1}"), "{ \"a\":\r\n1}");
+    }
+
+    #[test]
+    fn wraps_words_into_lines_that_hang() {
+        let text = "Een wat langere zin die over meer dan een regel moet lopen, met een woordheelmaaktnietuitelkaar erin.\nTweede  alinea\t met   ruimte.\n";
+        assert_eq!(
+            wrap_lines(text, 24, "- ", "  "),
+            [
+                "- Een wat langere zin",
+                "  die over meer dan een",
+                "  regel moet lopen, met",
+                "  een",
+                "  woordheelmaaktnietuitelkaar",
+                "  erin.",
+                "  Tweede alinea met",
+                "  ruimte.",
+                "  ",
+            ]
+        );
+        assert_eq!(wrap("", 10, "> ", ""), "> ");
+        assert_eq!(wrap("een twee drie", 7, "", ""), "een\ntwee\ndrie");
+        assert_eq!(wrap("een twee drie", 8, "", ""), "een twee\ndrie");
+        // An indent as wide as the line leaves a word a line.
+        assert_eq!(wrap_lines("a b", 2, "--", "--"), ["--a", "--b"]);
+    }
+
+    /// Columns, not characters: wide characters take two, combining marks none, and an emoji
+    /// sequence drawn as one is measured as one.
+    #[test]
+    fn wraps_by_screen_columns() {
+        // Four ideographs of two columns each: 9 columns for two words, 14 for three.
+        assert_eq!(
+            wrap_lines("漢字 漢字 漢字 漢字", 10, "", ""),
+            ["漢字 漢字", "漢字 漢字"]
+        );
+        // Full-width letters and hangul.
+        assert_eq!(
+            wrap_lines("ｆｕｌｌ width 한국어 텍스트", 12, "", ""),
+            ["ｆｕｌｌ", "width 한국어", "텍스트"]
+        );
+        // "e" with a combining accent takes one column: six columns, one line.
+        assert_eq!(
+            wrap_lines("e\u{301}e\u{301}e\u{301}e\u{301} x", 6, "", ""),
+            ["e\u{301}e\u{301}e\u{301}e\u{301} x"]
+        );
+        // Six columns but eight characters: counting characters would break after "Ééé".
+        assert_eq!(
+            wrap_lines("Ééé e\u{301}e\u{301} ñ", 7, "", ""),
+            ["Ééé e\u{301}e\u{301}", "ñ"]
+        );
+        // Emoji: two columns each, with a skin tone or joined into a family too.
+        assert_eq!(wrap_lines("👍 👍 👍", 5, "", ""), ["👍 👍", "👍"]);
+        assert_eq!(
+            wrap_lines("👍🏽 👨\u{200d}👩\u{200d}👧 ok", 5, "", ""),
+            ["👍🏽 👨\u{200d}👩\u{200d}👧", "ok"]
+        );
+        // A hanging indent of wide characters counts double as well.
+        assert_eq!(wrap_lines("a b c", 4, "漢", "漢"), ["漢a", "漢b", "漢c"]);
+    }
+
+    /// Every line fits in the width as ratatui measures what it draws, unless it is one word
+    /// (with its indent) that does not fit on any line.
+    #[test]
+    fn every_wrapped_line_fits_as_drawn() {
+        let text = "Één geëxporteerd verslag — “citaat” 漢字かな交じり文 ｆｕｌｌ 👍🏽 ⚠\u{fe0f} 👨\u{200d}👩\u{200d}👧 e\u{301}e\u{301} n\u{303} 한국어 \u{1F1F3}\u{1F1F1} ok ▶ (•) [x] ███▓▓░░";
+        for width in 1..40 {
+            for (first, rest) in [("", ""), ("- ", "  "), ("▶ ( ) ", "      "), ("漢 ", "  ")] {
+                for (i, line) in wrap_lines(text, width, first, rest).iter().enumerate() {
+                    let indent = if i == 0 { first } else { rest };
+                    let body = line.strip_prefix(indent).expect("the indent");
+                    let drawn = ratatui::text::Line::from(line.as_str()).width();
+                    assert!(
+                        drawn <= width || !body.contains(' '),
+                        "{line:?} at {width}: {drawn} columns"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

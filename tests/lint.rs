@@ -2,7 +2,12 @@
 //! ten times the work, not the product of the copies' paths. Counted in explored states, not
 //! timed (timing is the benchmark's job).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
-use avg_wijzer::bank::{Bank, EMBEDDED, lint::lint, scale::scaled};
+use avg_wijzer::bank::{Bank, EMBEDDED, lint::lint};
+
+// The benchmark's bank scaler, shared with it rather than shipped in the program.
+#[path = "../benches/scale.rs"]
+mod scale;
+use scale::scaled;
 
 fn files() -> Vec<(String, String)> {
     EMBEDDED

@@ -14,6 +14,10 @@ use avg_wijzer::bank::{Bank, EMBEDDED, Item, lint::lint};
 mod common;
 use common::{ROOT, Run, run_in_root as run};
 
+// The benchmark's bank scaler, shared with it rather than shipped in the program.
+#[path = "../benches/scale.rs"]
+mod scale;
+
 fn is_stable_id_defect(d: &str) -> bool {
     d.ends_with("(RULES.md) ontbreekt")
 }
@@ -364,7 +368,7 @@ fn lint_help_documents_stale() {
 #[test]
 fn generated_banks_copy_the_conflicts() {
     let files = dir_files("tests/banks/lint_conflict_violated");
-    let scaled = avg_wijzer::bank::scale::scaled(&files, 3).unwrap();
+    let scaled = scale::scaled(&files, 3).unwrap();
     let bank = Bank::from_files(&scaled, "x3").unwrap();
     assert_eq!(bank.conflicts.len(), 6);
     let report = lint(&bank);

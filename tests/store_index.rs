@@ -283,3 +283,43 @@ fn a_file_name_that_is_not_utf8_is_reported_and_does_not_spoil_the_cache() {
     store.list().unwrap();
     assert_eq!(modified(), before, "the cache was rewritten for nothing");
 }
+
+/// The list is newest first, then by id (the higher first). A copy of a record under another
+/// file name is not listed twice: it is unreadable, as the record is kept under its id.
+#[test]
+fn the_list_is_newest_first_then_by_id() {
+    let (_tmp, dir, store, bank) = store_with("order", &[]);
+    for (id, at, campaign) in [
+        ("20261123-100000-00000000a1", "2026-11-23T10:00:00Z", "oud"),
+        (
+            "20261123-100000-00000000b2",
+            "2026-11-23T12:00:00Z",
+            "nieuw",
+        ),
+        (
+            "20261123-100000-00000000c3",
+            "2026-11-23T12:00:00Z",
+            "nieuw, hoger id",
+        ),
+        (
+            "20261123-100000-00000000d4",
+            "2026-11-23T11:00:00Z",
+            "midden",
+        ),
+    ] {
+        let campaign = Campaign {
+            name: campaign.into(),
+            ..Campaign::default()
+        };
+        let mut a = Assessment::start(&bank, id.into(), campaign, Vec::new(), Lang::Nl, at);
+        store.create(&mut a.record).expect("create");
+    }
+    let copy = fs::read(file_of(&dir, "20261123-100000-00000000d4")).unwrap();
+    fs::write(dir.join("0-kopie.json"), &copy).unwrap();
+    let l = store.list().expect("list");
+    let shown: Vec<&str> = l.records.iter().map(|s| s.campaign.as_str()).collect();
+    assert_eq!(shown, ["nieuw, hoger id", "nieuw", "midden", "oud"]);
+    assert_eq!(l.unreadable.len(), 1, "{:?}", l.unreadable);
+    assert_eq!(l.unreadable[0].0, "0-kopie.json");
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -374,6 +374,12 @@ fn advice_in_english_read_only_and_signed_off() {
     m.work = Some(Work::Viewing(a.record));
     m.screen = Screen::Advice(AdviceView::default());
     snap("advice_signed_en", &m);
+    // Further down, the sign-off, its date in words.
+    let tall = render(&m, 120, 200);
+    assert!(
+        tall.contains("Signed off by Fatima de Vries (23 November 2026): APPROVED WITH CONDITIONS"),
+        "{tall}"
+    );
 }
 
 #[test]

@@ -5,7 +5,6 @@ pub mod condition;
 mod ids;
 pub mod lint;
 mod load;
-pub mod scale;
 pub mod source;
 
 use std::collections::HashMap;

@@ -195,9 +195,6 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         key: Option<PathBuf>,
     },
-    /// A minimal ratatui app: the baseline for the interface's benchmark
-    #[command(hide = true)]
-    BenchMinimal,
 }
 
 /// The languages `--lang` accepts. The command line spells its values itself, so the domain's
@@ -362,10 +359,6 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 args.lang,
             )
         }
-        Some(Command::BenchMinimal) => crate::tui::minimal::run().map_err(|e| Failure {
-            code: 1,
-            message: format!("{e:#}"),
-        }),
         None if !wants_plain(&args) => {
             let dir = store_dir(&args)?;
             match crate::tui::run(

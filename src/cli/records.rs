@@ -91,7 +91,7 @@ pub(super) fn list(
                         .map(str::to_string)
                         .or_else(|| s.verdict_label.clone())
                         .unwrap_or_else(|| "-".into()),
-                    s.updated.clone(),
+                    record::time::in_words(&s.updated, lang),
                 ]
                 .map(|cell| text::one_line(&cell).into_owned())
             })
@@ -206,7 +206,7 @@ pub(super) fn sign_off(
     let mut work = wf.open(id).map_err(|e| opening_failed(e, lang))?.work;
     let date = date
         .map(str::to_string)
-        .unwrap_or_else(|| record::time::now()[..10].to_string());
+        .unwrap_or_else(|| record::time::local_date(&record::time::now()));
     if let Some(warning) = guard::warning(remarks, lang) {
         warn(&format!("{}: {warning}", w.remarks));
     }

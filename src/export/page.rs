@@ -1,6 +1,6 @@
 //! The record as one self-contained, printable HTML page.
 use super::{check_command, event_line, facts, notes, or_none, signer_key, words};
-use crate::record::Record;
+use crate::record::{Record, time};
 use crate::text::Lang;
 
 /// Text escaped for HTML.
@@ -61,7 +61,7 @@ pub fn html(r: &Record, lang: Lang) -> String {
                 w.name,
                 h(&so.name),
                 w.date,
-                h(&so.date),
+                h(&time::date_in_words(&so.date, lang)),
                 w.decision,
                 so.decision.label(lang),
                 w.remarks,

@@ -6,7 +6,7 @@
 //! formula starter is defused not only at the start of a cell but after every character that
 //! could start a cell in any of those readings.
 use super::words;
-use crate::record::Record;
+use crate::record::{Record, time};
 use crate::text::Lang;
 
 /// A CSV header and one row: the record and the fields of a processing-register entry, for a
@@ -27,7 +27,10 @@ pub fn csv(r: &Record, lang: Lang) -> String {
         r.campaign.name.clone(),
         r.campaign.organisation.clone(),
         r.status.label(lang).into(),
-        r.completed.clone().unwrap_or_default(),
+        r.completed
+            .as_deref()
+            .map(|at| time::in_words(at, lang))
+            .unwrap_or_default(),
         r.outcome
             .as_ref()
             .map(|a| a.verdict.label.clone())
@@ -48,7 +51,10 @@ pub fn csv(r: &Record, lang: Lang) -> String {
     row.extend([
         r.signoff
             .as_ref()
-            .map(|s| format!("{} ({}, {})", s.decision.label(lang), s.name, s.date))
+            .map(|s| {
+                let date = time::date_in_words(&s.date, lang);
+                format!("{} ({}, {date})", s.decision.label(lang), s.name)
+            })
             .unwrap_or_default(),
         r.signoff
             .as_ref()

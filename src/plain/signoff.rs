@@ -22,7 +22,7 @@ pub(super) fn sign_off<'b>(
     ) {
         return Ok(true);
     }
-    let today = record::time::now()[..10].to_string();
+    let today = record::time::local_date(&record::time::now());
     loop {
         writeln!(out, "{}", words.signoff_name)?;
         let Some(name) = prompt(input, out)? else {

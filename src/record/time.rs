@@ -1,68 +1,151 @@
-//! Times in records: RFC 3339 in UTC, to the second. Written by hand to stay free of a date
-//! crate; the calendar arithmetic is the civil-from-days algorithm (H. Hinnant).
-use std::time::{SystemTime, UNIX_EPOCH};
+//! Times. A record keeps each moment as UTC in RFC 3339, to the second
+//! (`2026-11-30T03:47:25Z`): the record format, the same on every machine. A person is shown
+//! Dutch local time in words (`30 november 2026, 04:47`), in the zone of the libraries that use
+//! the program, from the time zone database built into it (jiff's bundled copy): the same
+//! words on every machine, whatever its own zone or its zoneinfo files.
+//!
+//! Every function takes the moment it works on, so the hours around midnight and the changes
+//! of summer time are testable; only [`now`] reads the clock.
+use std::sync::OnceLock;
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::{TimeZone, TimeZoneDatabase};
+
+use crate::text::Lang;
+
+/// Where the users are: Dutch public libraries.
+const ZONE: &str = "Europe/Amsterdam";
+
+/// The users' time zone, read once from the bundled database. The database is compiled into
+/// the program, so the lookup cannot miss; should it, UTC is still a true time.
+fn zone() -> &'static TimeZone {
+    static ZONE_TZ: OnceLock<TimeZone> = OnceLock::new();
+    ZONE_TZ.get_or_init(|| {
+        TimeZoneDatabase::bundled()
+            .get(ZONE)
+            .unwrap_or(TimeZone::UTC)
+    })
+}
 
 /// Now, as `2026-11-23T05:13:17Z`.
 pub fn now() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    format(secs as i64)
+    stamp(Timestamp::now())
 }
 
-/// Seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.
+/// Seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`; beyond the years jiff represents
+/// (±9999) the nearest end of them.
 pub fn format(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    let rest = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    let (first, last) = (Timestamp::MIN.as_second(), Timestamp::MAX.as_second());
+    stamp(Timestamp::from_second(secs.clamp(first, last)).unwrap_or(Timestamp::UNIX_EPOCH))
 }
 
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+fn stamp(t: Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// The moment `at` (RFC 3339, as a record keeps it) in the users' local time.
+fn local(at: &str) -> Option<DateTime> {
+    let t: Timestamp = at.trim().parse().ok()?;
+    Some(zone().to_datetime(t))
+}
+
+/// The moment `at` as a person reads it: local time in words, `30 november 2026, 04:47`
+/// (`30 November 2026, 04:47` in English). Text that is not a time is shown as it is.
+pub fn in_words(at: &str, lang: Lang) -> String {
+    match local(at) {
+        Some(t) => format!(
+            "{}, {:02}:{:02}",
+            date_words(t.date(), lang),
+            t.hour(),
+            t.minute()
+        ),
+        None => at.to_string(),
+    }
+}
+
+/// The local date of the moment `at`, in words: `30 november 2026`.
+pub fn day_in_words(at: &str, lang: Lang) -> String {
+    match local(at) {
+        Some(t) => date_words(t.date(), lang),
+        None => at.to_string(),
+    }
+}
+
+/// A calendar date `YYYY-MM-DD` (a sign-off date) in words: `2 januari 2027`. Text that is
+/// not such a date is shown as it is.
+pub fn date_in_words(date: &str, lang: Lang) -> String {
+    match parse_date(date) {
+        Some(d) => date_words(d, lang),
+        None => date.to_string(),
+    }
+}
+
+/// The local date of the moment `at`, as `2026-11-30`: the date a sign-off made then is
+/// dated by default. Text that is not a time gives its first ten characters.
+pub fn local_date(at: &str) -> String {
+    match local(at) {
+        Some(t) => t.date().to_string(),
+        None => at.chars().take(10).collect(),
+    }
+}
+
+fn date_words(d: Date, lang: Lang) -> String {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let months = if lang == Lang::En { &EN } else { &NL };
+    let month = months[usize::from(d.month().unsigned_abs()).clamp(1, 12) - 1];
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// Whether `s` is a calendar date `YYYY-MM-DD` (for a sign-off date typed by a person).
 pub fn is_date(s: &str) -> bool {
+    parse_date(s).is_some()
+}
+
+/// `YYYY-MM-DD` exactly (four, two and two digits), a real day from 1900 on.
+fn parse_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    if !s[0..4]
-        .bytes()
-        .chain(s[5..7].bytes())
-        .chain(s[8..10].bytes())
-        .all(|c| c.is_ascii_digit())
-    {
-        return false;
+    let year: i16 = s[0..4].parse().ok()?;
+    let (month, day): (i8, i8) = (s[5..7].parse().ok()?, s[8..10].parse().ok()?);
+    if year < 1900 {
+        return None;
     }
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    y >= 1900 && (1..=days).contains(&d)
+    Date::new(year, month, day).ok()
 }
 
 #[cfg(test)]
@@ -74,16 +157,107 @@ mod tests {
         assert_eq!(format(0), "1970-01-01T00:00:00Z");
         assert_eq!(format(1_795_410_797), "2026-11-23T05:13:17Z");
         assert_eq!(format(951_782_400), "2000-02-29T00:00:00Z");
+        assert!(
+            format(i64::MAX).starts_with("9999-12-"),
+            "{}",
+            format(i64::MAX)
+        );
+        assert!(
+            format(i64::MIN).contains("9999-01-"),
+            "{}",
+            format(i64::MIN)
+        );
+        let now = now();
+        assert_eq!(now.len(), 20, "{now}");
+        assert!(now.parse::<Timestamp>().is_ok(), "{now}");
+    }
+
+    #[test]
+    fn the_zone_is_in_the_bundled_database() {
+        let tz = TimeZoneDatabase::bundled().get(ZONE).expect("bundled zone");
+        assert_eq!(tz.iana_name(), Some(ZONE));
+    }
+
+    #[test]
+    fn times_are_shown_in_dutch_local_time_in_words() {
+        // Winter time: one hour ahead of UTC.
+        let at = "2026-11-30T03:47:25Z";
+        assert_eq!(in_words(at, Lang::Nl), "30 november 2026, 04:47");
+        assert_eq!(in_words(at, Lang::En), "30 November 2026, 04:47");
+        assert_eq!(day_in_words(at, Lang::Nl), "30 november 2026");
+        // Summer time: two hours ahead, so late evening in UTC is the next day here.
+        let at = "2026-07-15T22:30:00Z";
+        assert_eq!(in_words(at, Lang::Nl), "16 juli 2026, 00:30");
+        assert_eq!(in_words(at, Lang::En), "16 July 2026, 00:30");
+        assert_eq!(local_date(at), "2026-07-16");
+        // The night the clocks go forward: 02:00 becomes 03:00 at 01:00 UTC.
+        assert_eq!(
+            in_words("2026-03-29T00:59:00Z", Lang::Nl),
+            "29 maart 2026, 01:59"
+        );
+        assert_eq!(
+            in_words("2026-03-29T01:00:00Z", Lang::Nl),
+            "29 maart 2026, 03:00"
+        );
+        // And back: 03:00 becomes 02:00 again at 01:00 UTC.
+        assert_eq!(
+            in_words("2026-10-25T00:30:00Z", Lang::Nl),
+            "25 oktober 2026, 02:30"
+        );
+        assert_eq!(
+            in_words("2026-10-25T01:30:00Z", Lang::Nl),
+            "25 oktober 2026, 02:30"
+        );
+        // A time written with another offset is the same moment.
+        assert_eq!(
+            in_words("2027-01-01T01:00:00+01:00", Lang::Nl),
+            "1 januari 2027, 01:00"
+        );
+        // What is not a time is shown as it is.
+        for text in ["", "gisteren", "2027-01-01", "2027-13-01T00:00:00Z"] {
+            assert_eq!(in_words(text, Lang::Nl), text);
+        }
+    }
+
+    /// Between midnight and one (two in summer) Dutch time it is still yesterday in UTC: the
+    /// default sign-off date is the local one.
+    #[test]
+    fn the_local_date_after_midnight_is_the_next_day() {
+        let at = "2026-11-29T23:30:00Z";
+        assert_eq!(local_date(at), "2026-11-30");
+        assert_eq!(in_words(at, Lang::Nl), "30 november 2026, 00:30");
+        assert_eq!(local_date("2026-11-29T22:59:59Z"), "2026-11-29");
+        assert_eq!(local_date("2026-06-30T22:00:00Z"), "2026-07-01");
+        assert_eq!(local_date("2026-06-30T21:59:59Z"), "2026-06-30");
+        assert_eq!(local_date("2026-12-31T23:00:00Z"), "2027-01-01");
+        assert_eq!(local_date("kapot"), "kapot");
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(date_in_words("2027-01-02", Lang::Nl), "2 januari 2027");
+        assert_eq!(date_in_words("2027-01-02", Lang::En), "2 January 2027");
+        assert_eq!(date_in_words("2024-02-29", Lang::Nl), "29 februari 2024");
+        assert_eq!(date_in_words("2026-05-31", Lang::Nl), "31 mei 2026");
+        assert_eq!(date_in_words("2026-02-29", Lang::Nl), "2026-02-29");
+        assert_eq!(date_in_words("morgen", Lang::En), "morgen");
     }
 
     #[test]
     fn checks_dates() {
         assert!(is_date("2026-11-23"));
         assert!(is_date("2024-02-29"));
+        assert!(is_date("2000-02-29"));
+        assert!(!is_date("1900-02-29"));
         assert!(!is_date("2026-02-29"));
         assert!(!is_date("2026-13-01"));
+        assert!(!is_date("2026-04-31"));
+        assert!(!is_date("2026-00-10"));
+        assert!(!is_date("1899-12-31"));
         assert!(!is_date("23-11-2026"));
         assert!(!is_date("2026-1-1x"));
         assert!(!is_date("2026-+1-01"));
+        assert!(!is_date("２０２６-11-23"));
+        assert!(!is_date(""));
     }
 }

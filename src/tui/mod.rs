@@ -15,7 +15,6 @@ pub mod effect;
 pub mod input;
 pub mod keymap;
 pub mod message;
-pub mod minimal;
 pub mod theme;
 pub mod update;
 pub mod view;

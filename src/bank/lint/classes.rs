@@ -1,6 +1,6 @@
 //! What the explorer works out about the questions before it starts: which questions each one
 //! leads to, and which answers no condition can tell apart.
-use rustc_hash::FxHashSet as HashSet;
+use std::collections::HashSet;
 
 use super::explore::{Bits, MAX_TESTED_OPTIONS};
 use crate::bank::{Answer, Bank, Ids, Kind, QId, Target};
@@ -39,7 +39,7 @@ pub(super) fn answer_classes(
                 .unwrap_or(Answer::Text(String::new())),
         ],
         Kind::Single | Kind::YesNo | Kind::YesNoUnknown => {
-            let mut seen = HashSet::default();
+            let mut seen = HashSet::new();
             (0..n)
                 .filter(|&i| seen.insert(signature(1 << i)))
                 .map(|i| Answer::Choice(1 << i))
@@ -65,7 +65,7 @@ pub(super) fn answer_classes(
                 .map(|i| 1u64 << i)
                 .filter(|b| looked_at & b == 0)
                 .collect();
-            let mut seen = HashSet::default();
+            let mut seen = HashSet::new();
             let mut out = Vec::new();
             for subset in 0u64..(1 << looked.len()) {
                 let mut mask: u64 = looked

@@ -80,7 +80,7 @@ impl Conflicts {
     ) -> Conflicts {
         let mut probes = Vec::new();
         let mut by_word: Vec<Vec<u32>> = Vec::new();
-        let mut seen = rustc_hash::FxHashSet::default();
+        let mut seen = std::collections::HashSet::new();
         for [a, b] in pairs {
             // Key on an action, warning or note rather than a finding where there is one: the
             // findings' bits are in every outcome, an action's only in its part of the bank.

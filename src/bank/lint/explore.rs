@@ -10,7 +10,7 @@
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::Report;
 use super::classes::{answer_classes, reach_from};
@@ -178,11 +178,11 @@ impl<'b> Explorer<'b> {
             layout,
             answered: vec![None; n].into(),
             path: Vec::new(),
-            memo: (0..n).map(|_| HashMap::default()).collect(),
+            memo: (0..n).map(|_| HashMap::new()).collect(),
             visited: vec![false; n].into(),
             ever_fired: Bits::new(bank.rules.len()),
             defects,
-            reported: HashSet::default(),
+            reported: HashSet::new(),
         }
     }
 
@@ -203,7 +203,7 @@ impl<'b> Explorer<'b> {
         let mut clashed = vec![false; bank.conflicts.len()];
         let mut hits = Vec::new();
         let mut outcomes = Vec::new();
-        let mut undecided: HashSet<FId> = HashSet::default();
+        let mut undecided: HashSet<FId> = HashSet::new();
         for &future in &below.futures {
             let complete = self.complete(at_start, future);
             for (f, finding) in bank.findings.iter_enumerated() {

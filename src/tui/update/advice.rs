@@ -68,7 +68,7 @@ pub(super) fn open_sign_off<'b>(m: &mut Model<'b>) -> Step<'b> {
         return Some(start::open(&record.id, Then::SignOff, m.lang));
     }
     record.outcome.as_ref()?;
-    let today: String = (m.clock)().chars().take(10).collect();
+    let today = crate::record::time::local_date(&(m.clock)());
     m.screen = Screen::SignOff(SignOffForm {
         name: TextField::default(),
         date: TextField::with_text(&today, m.lang),

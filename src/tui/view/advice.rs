@@ -150,7 +150,7 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
                 "{} {} ({}): {}",
                 w.signed_by,
                 s.name,
-                s.date,
+                crate::record::time::date_in_words(&s.date, m.lang),
                 s.decision.label(m.lang).to_uppercase()
             );
             lines.extend(plain_lines(wrap_lines(&text, width, "  ", "  "), t.bold()));

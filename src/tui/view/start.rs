@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Targets, item_rows, scroll_to, truncate, wrap_lines};
 use crate::locale::screen::words;
+use crate::record::time;
 use crate::text::Lang;
 use crate::tui::app::{Model, Records, Start};
 use crate::tui::theme::Theme;
@@ -88,14 +89,23 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                 format!("   {} ({})", w.records_heading, l.records.len()),
                 t.bold(),
             )));
-            // Columns: campaign, status, verdict, date; the campaign gets what is left.
-            // The verdict column holds the usual verdicts whole from 90 columns on.
+            // Columns: campaign, status, verdict, updated; the campaign gets what is left.
+            // The verdict column holds the usual verdicts whole from 90 columns on. The
+            // updated column holds the local date in words ("30 september 2026"), and from
+            // 110 columns on the time as well.
             let (status_w, verdict_w, date_w) = if width >= 110 {
-                (12, 32, 10)
+                (12, 32, 24)
             } else if width >= 90 {
-                (12, 29, 10)
+                (12, 29, 17)
             } else {
-                (11, 20, 10)
+                (11, 20, 17)
+            };
+            let when = |at: &str| {
+                if date_w >= 24 {
+                    time::in_words(at, m.lang)
+                } else {
+                    time::day_in_words(at, m.lang)
+                }
             };
             let campaign_w = width.saturating_sub(3 + status_w + verdict_w + date_w + 4);
             let row = |c: &str, s: &str, v: &str, d: &str| {
@@ -132,8 +142,7 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                 let verdict = r.verdict.as_deref().map_or("—", |v| {
                     m.bank.and_then(|b| b.verdict_label(v, m.lang)).unwrap_or(v)
                 });
-                let date = r.updated.get(..10).unwrap_or(&r.updated);
-                let text = row(name, r.status.label(m.lang), verdict, date);
+                let text = row(name, r.status.label(m.lang), verdict, &when(&r.updated));
                 if selected == Some(i) {
                     lines.push(Line::from(Span::styled(format!(" ▶ {text}"), t.selected())));
                 } else {

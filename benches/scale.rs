@@ -1,4 +1,5 @@
-//! A larger bank made from copies of a given one, for measuring how the lint scales. Copy 0
+//! A larger bank made from copies of a given one, for measuring how the lint scales (the
+//! benchmark, and the tests that check what it generates; not part of the program). Copy 0
 //! keeps the original ids (so the stable ids are there); copy k renames every question, def,
 //! rule, action, warning, note and conflict with a `__k` suffix. Two selector questions in
 //! front choose the copy (ten groups of up to ten), so each copy is one sub-tree of the larger
