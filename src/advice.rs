@@ -348,7 +348,10 @@ impl Advice {
 
     /// The required and the recommended actions under their headings, without those that
     /// block the plan.
-    pub fn action_lists(&self, ui: &crate::text::Ui) -> [(&'static str, Vec<&ActionView>); 2] {
+    pub fn action_lists(
+        &self,
+        ui: &crate::locale::advice::Ui,
+    ) -> [(&'static str, Vec<&ActionView>); 2] {
         let other = |a: &&ActionView| !self.blocks_action(a);
         [
             (ui.required, self.required().filter(other).collect()),
@@ -357,7 +360,7 @@ impl Advice {
     }
 
     /// For a blocked plan, the heading that says the actions apply to the changed plan.
-    pub fn actions_heading(&self, ui: &crate::text::Ui) -> Option<&'static str> {
+    pub fn actions_heading(&self, ui: &crate::locale::advice::Ui) -> Option<&'static str> {
         let b = self.blocking.as_ref()?;
         let any = self.actions.iter().any(|a| !self.blocks_action(a));
         any.then_some(if b.decided {
@@ -584,7 +587,7 @@ fn item(
     body: &str,
     sources: &[String],
     indent: &str,
-    ui: &crate::text::Ui,
+    ui: &crate::locale::advice::Ui,
 ) {
     s.push_str(&wrap(title, W, first, indent));
     s.push('\n');

@@ -6,7 +6,8 @@ use serde_json::{Map, Value};
 
 use crate::bank::{AId, Bank, QId, RId};
 use crate::engine::{Answer, ChangeKind, Level, Outcome, Remedy, Session, remedies};
-use crate::text::{Lang, Ui};
+use crate::locale::advice::Ui;
+use crate::text::Lang;
 
 /// What keeps the plan from being allowed: the warnings and required actions of the rules that
 /// set the verdict. Ids into the advice's `warnings` and `actions`.

@@ -2,11 +2,14 @@
 //! The legal texts are in the bank; what is here is the frame around them: the screens, the
 //! plain mode's lines, the commands' output, and the sentences the lower layers' typed
 //! errors and events become. No layer below this one builds a sentence for a person.
+pub mod advice;
 pub mod answer;
 pub mod commands;
 pub mod compare;
+pub mod document;
 pub mod guard;
 pub mod keys;
 pub mod lines;
 pub mod record;
 pub mod screen;
+pub mod when;

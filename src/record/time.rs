@@ -91,36 +91,7 @@ pub fn local_date(at: &str) -> String {
 }
 
 fn date_words(d: Date, lang: Lang) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let months = if lang == Lang::En { &EN } else { &NL };
-    let month = months[usize::from(d.month().unsigned_abs()).clamp(1, 12) - 1];
+    let month = crate::locale::when::month(d.month().unsigned_abs(), lang);
     format!("{} {month} {}", d.day(), d.year())
 }
 

@@ -230,7 +230,7 @@ fn entry(
     open: bool,
     first: &str,
     width: usize,
-    ui: &crate::text::Ui,
+    ui: &crate::locale::advice::Ui,
 ) -> Vec<String> {
     if let AdviceItem::Remedy(x) = item {
         let r = &advice.remedies[x];
