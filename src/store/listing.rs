@@ -1,0 +1,229 @@
+//! Listing the store: every record's summary, newest first, read through a sealed cache that is
+//! checked against the files every time, and the files that are not readable records.
+use super::*;
+
+/// One line of `list`: what a record is, read from the record (or from the cache of it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub file: String,
+    pub campaign: String,
+    pub status: record::Status,
+    pub created: String,
+    pub updated: String,
+    pub revision: u32,
+    pub previous: Option<String>,
+    pub verdict: Option<String>,
+    /// The verdict as it was shown, in the record's language.
+    pub verdict_label: Option<String>,
+    pub decision: Option<record::Decision>,
+    pub bank_version: String,
+    pub answers: usize,
+}
+
+impl Summary {
+    /// The summary of a record kept in the file `file`.
+    pub fn of(r: &Record, file: &str) -> Summary {
+        Summary {
+            id: r.id.clone(),
+            file: file.to_string(),
+            campaign: r.campaign.name.clone(),
+            status: r.status,
+            created: r.created.clone(),
+            updated: r.updated.clone(),
+            revision: r.revision,
+            previous: r.previous.as_ref().map(|p| p.id.clone()),
+            verdict: r
+                .outcome
+                .as_ref()
+                .and_then(|o| o.verdict.value.as_str().map(str::to_string)),
+            verdict_label: r.outcome.as_ref().map(|o| o.verdict.label.clone()),
+            decision: r.signoff.as_ref().map(|s| s.decision),
+            bank_version: r.bank.version.clone(),
+            answers: r.answers.len(),
+        }
+    }
+}
+
+/// What `list` returns: the records (newest first) and the files that are not records.
+///
+/// Generic over what is kept of each record, for the interface's start screen: a `Summary`
+/// per record took a full session with 10,000 records in the store to 13.1 MiB peak memory
+/// (benches/perf.rs, group tui; the bar is 10 MiB), its slimmer `tui::app::Row` to 10.0 MiB.
+#[derive(Debug)]
+pub struct Listing<T = Summary> {
+    /// Newest first.
+    pub records: Vec<T>,
+    /// Files that are not readable records: (file name, why).
+    pub unreadable: Vec<(String, String)>,
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Listing {
+            records: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+}
+
+/// Record files by name, with their stamps.
+type RecordFiles = Vec<(String, Stamp)>;
+
+/// What a list is ordered by: the newest first, then by id.
+pub trait Dated {
+    fn updated(&self) -> &str;
+    fn id(&self) -> &str;
+}
+
+impl Dated for Summary {
+    fn updated(&self) -> &str {
+        &self.updated
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Store {
+    /// The record files in the store, sorted by name, with what tells when they change; and
+    /// the `.json` files whose names are not UTF-8 (shown as best it can), which no id names.
+    pub(super) fn record_files(&self) -> Result<(RecordFiles, Vec<String>)> {
+        let shown = self.dir.display().to_string();
+        let (mut files, mut odd) = (Vec::new(), Vec::new());
+        for entry in fs::read_dir(&self.dir).map_err(|e| io_error(&shown, &e))? {
+            let Ok(entry) = entry else { continue };
+            let name = match entry.file_name().into_string() {
+                Ok(name) => name,
+                Err(raw) => {
+                    let name = raw.to_string_lossy().into_owned();
+                    if name.ends_with(".json") {
+                        odd.push(name);
+                    }
+                    continue;
+                }
+            };
+            if name.starts_with('.') || !name.ends_with(".json") {
+                continue;
+            }
+            if let Ok(m) = entry.metadata()
+                && m.is_file()
+            {
+                files.push((name, Stamp::of(&m)));
+            }
+        }
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok((files, odd))
+    }
+
+    /// Every record in the store, newest first, and every file that is not a readable record.
+    pub fn list(&self) -> Result<Listing> {
+        self.list_as(|s| s)
+    }
+
+    /// [`Store::list`], keeping of each record only what `keep` makes of its summary: a long
+    /// list need not hold every summary whole (see [`Listing`]).
+    pub fn list_as<T: Dated>(&self, mut keep: impl FnMut(Summary) -> T) -> Result<Listing<T>> {
+        let (files, odd) = self.record_files()?;
+        let mut listing = Listing {
+            records: Vec::with_capacity(files.len()),
+            unreadable: odd
+                .into_iter()
+                .map(|name| {
+                    (
+                        name,
+                        "de bestandsnaam is geen geldige UTF-8; geef het bestand een andere naam"
+                            .to_string(),
+                    )
+                })
+                .collect(),
+        };
+        self.scan(files, |file, read| match read {
+            Ok(summary) => listing.records.push(keep(summary)),
+            Err(why) => listing.unreadable.push((file, why)),
+        });
+        listing.unreadable.sort();
+        // Newest first, then by id. A record is read only from the file named after its id, so
+        // no two listed records have the same id: the order is total, and a sort in place (no
+        // stable sort's scratch copy of the rows) gives the one order there is.
+        listing
+            .records
+            .sort_unstable_by(|a, b| b.updated().cmp(a.updated()).then(b.id().cmp(a.id())));
+        Ok(listing)
+    }
+
+    /// Hands over each record file, in file-name order, as its summary or why it is not a
+    /// readable record. Reads only the files the cache does not know in their current state,
+    /// and brings the cache up to date.
+    fn scan(
+        &self,
+        files: RecordFiles,
+        mut each: impl FnMut(String, std::result::Result<Summary, String>),
+    ) {
+        let Some(key) = key::CacheKey::load() else {
+            // Without a private key no cache can be trusted: every file is read.
+            for (name, _) in files {
+                let read = summarise(&self.dir.join(&name), &name);
+                each(name, read);
+            }
+            return;
+        };
+        let mut old = index::Reader::open(&self.dir, &key, files.len());
+        let mut plan = Vec::with_capacity(files.len());
+        let mut fresh = false;
+        for (name, stamp) in files {
+            let entry = match old.take(&name) {
+                Some((line, e)) if e.stamp == stamp => {
+                    plan.push(Source::Kept(line));
+                    e
+                }
+                _ => {
+                    let (summary, problem) = match summarise(&self.dir.join(&name), &name) {
+                        Ok(s) => (Some(s), None),
+                        Err(p) => (None, Some(p)),
+                    };
+                    let e = index::Entry {
+                        file: name,
+                        stamp,
+                        summary,
+                        problem,
+                    };
+                    plan.push(Source::Fresh(e.line(&key)));
+                    fresh = true;
+                    e
+                }
+            };
+            match (entry.summary, entry.problem) {
+                (Some(s), _) => each(entry.file, Ok(s)),
+                (None, p) => each(entry.file, Err(p.unwrap_or_default())),
+            }
+        }
+        if fresh || old.skipped || old.has_rest() {
+            // The cache is only a shortcut: failing to write it loses nothing.
+            let _ = self.write_index(old, &plan);
+        }
+    }
+
+    fn write_index(&self, old: index::Reader, plan: &[Source]) -> Result<()> {
+        let lock = self.lock(INDEX_LOCK)?;
+        // No fsync: a torn or lost cache after a crash is simply rebuilt from the files.
+        let result = self.write_atomic_with(&self.dir.join(INDEX), true, false, |f| {
+            let mut out = std::io::BufWriter::new(f);
+            old.write(plan, &mut out)?;
+            out.flush()
+        });
+        let _ = fs::remove_file(self.dir.join(OLD_INDEX));
+        let _ = lock.unlock();
+        result
+    }
+}
+
+fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {
+    let r = read_record(path).map_err(|e| {
+        let msg = format!("{e:#}");
+        msg.strip_prefix(&format!("{}: ", path.display()))
+            .map(str::to_string)
+            .unwrap_or(msg)
+    })?;
+    Ok(Summary::of(&r, name))
+}

@@ -1,0 +1,189 @@
+//! Saving records: a new record never replaces a file, a saved one is replaced atomically and
+//! only when the file is still the one this process loaded or last saved; saves in one store
+//! take turns under a lock.
+use super::*;
+
+/// A save refused because the record's file is not the one this process loaded or last saved:
+/// another window or process saved it meanwhile (or replaced the file). Nothing was written.
+#[derive(Debug)]
+pub struct SavedElsewhere {
+    pub file: String,
+    pub id: String,
+}
+
+impl std::fmt::Display for SavedElsewhere {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {}) om verder te gaan",
+            self.file, self.id
+        )
+    }
+}
+
+impl std::error::Error for SavedElsewhere {}
+
+impl Store {
+    /// Saves a new record; never replaces an existing file.
+    pub fn create(&self, record: &mut Record) -> Result<()> {
+        let path = self.path_of(&record.id)?;
+        let before = record.integrity.clone();
+        let bytes = record.to_json();
+        let result = self.write_atomic(&path, bytes.as_bytes(), false, true);
+        if result.is_err() {
+            record.integrity = before;
+        }
+        result
+    }
+
+    /// Saves a record over its previous version, atomically: a reader (or a crash) sees the old
+    /// file or the new one, never half of one. Refused when the file on disk is not the one
+    /// this process loaded or last saved (another window or process saved meanwhile, or the
+    /// file was replaced): nothing is overwritten. A record whose file is gone is saved anew,
+    /// as [`Store::create`] would.
+    pub fn save(&self, record: &mut Record) -> Result<()> {
+        let path = self.path_of(&record.id)?;
+        // Saves in one store take turns, so the check and the write are one step.
+        let lock = self.lock(SAVE_LOCK)?;
+        let expected = record.integrity.hash.clone();
+        // What the file on disk was sealed with: `None` when there is no file. A file that
+        // cannot be read (damaged, or too large to read) matches no hash, so it is never
+        // overwritten.
+        let on_disk = match read_record_text(&path) {
+            Ok(text) => Some(
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .and_then(|v| v["integrity"]["hash"].as_str().map(str::to_string)),
+            ),
+            Err(_) if fs::symlink_metadata(&path).is_err() => None,
+            Err(_) => Some(None),
+        };
+        // An empty hash matches nothing: a record that was never sealed cannot claim a file.
+        if let Some(found) = &on_disk
+            && (expected.is_empty() || found.as_deref() != Some(expected.as_str()))
+        {
+            let _ = lock.unlock();
+            return Err(SavedElsewhere {
+                file: path.display().to_string(),
+                id: record.id.clone(),
+            }
+            .into());
+        }
+        let before = record.integrity.clone();
+        let bytes = record.to_json();
+        let result = self.write_atomic(&path, bytes.as_bytes(), on_disk.is_some(), true);
+        let _ = lock.unlock();
+        if result.is_err() {
+            // The file on disk still has the old hash: the next save is checked against it,
+            // not against a seal that never reached the disk.
+            record.integrity = before;
+        }
+        result
+    }
+
+    /// An exclusive lock on a lock file in the store (owner-only), held until unlocked or
+    /// dropped.
+    pub(super) fn lock(&self, name: &str) -> Result<File> {
+        /// Saves take a millisecond; a lock held this long is held by something else than a
+        /// save (a process of someone else's on a shared drive), and waiting on would hang.
+        const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        // A lock file replaced by a link (to a file of the user's elsewhere) is not followed:
+        // opening it fails instead of creating or locking what the link points at. Nor does
+        // opening wait on a named pipe put in its place.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options
+                .mode(0o600)
+                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let path = self.dir.join(name);
+        let not_a_file = || anyhow!("{}: is geen gewoon bestand; verwijder het", path.display());
+        if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(not_a_file());
+        }
+        let file = options.open(&path).map_err(|e| io_error(name, &e))?;
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(not_a_file());
+        }
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < PATIENCE => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => bail!(
+                    "{}: de opslag is bezet (een ander proces houdt dit slot al {} s vast); probeer het zo opnieuw",
+                    self.dir.join(name).display(),
+                    PATIENCE.as_secs()
+                ),
+                Err(std::fs::TryLockError::Error(e)) => return Err(io_error(name, &e)),
+            }
+        }
+    }
+
+    /// Temp file in the same directory, fsync, rename (or link, to refuse replacing), fsync of
+    /// the directory. The temp file is owner-only from the start. Without `durable` the two
+    /// fsyncs are left out (for the index, a cache that is rebuilt if a crash damages it).
+    pub(super) fn write_atomic(
+        &self,
+        target: &Path,
+        bytes: &[u8],
+        replace: bool,
+        durable: bool,
+    ) -> Result<()> {
+        self.write_atomic_with(target, replace, durable, |f| f.write_all(bytes))
+    }
+
+    /// [`Store::write_atomic`] with the content written by `write`, for content made as it
+    /// is written.
+    pub(super) fn write_atomic_with(
+        &self,
+        target: &Path,
+        replace: bool,
+        durable: bool,
+        write: impl FnOnce(&mut File) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let shown = target.display().to_string();
+        let tmp = self.dir.join(format!(
+            "{TMP_PREFIX}{}-{:016x}",
+            std::process::id(),
+            random_u64()
+        ));
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = (|| -> std::io::Result<()> {
+            let mut f = options.open(&tmp)?;
+            write(&mut f)?;
+            if durable { f.sync_all() } else { Ok(()) }
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(io_error(&shown, &e).context("opslaan mislukt"));
+        }
+        let placed = if replace {
+            fs::rename(&tmp, target)
+        } else {
+            // A hard link fails if the target exists, so a new record never replaces a file.
+            let linked = fs::hard_link(&tmp, target);
+            let _ = fs::remove_file(&tmp);
+            linked
+        };
+        if let Err(e) = placed {
+            let _ = fs::remove_file(&tmp);
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                bail!("{shown}: bestaat al; een verslag wordt nooit overschreven");
+            }
+            return Err(io_error(&shown, &e).context("opslaan mislukt"));
+        }
+        if durable && let Ok(d) = File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
