@@ -6,7 +6,7 @@ use super::{Failure, bad, print_json, print_out, warn};
 use crate::app::{Event, ExportError, Saved, SignOffError, SignOffInput, Target, Workflow};
 use crate::bank::Bank;
 use crate::locale::commands::{self, words};
-use crate::locale::record::untitled;
+use crate::locale::record::{not_opened, untitled};
 use crate::record::{self, Decision};
 use crate::store::{self, Store};
 use crate::text::{self, Lang};
@@ -203,7 +203,10 @@ pub(super) fn sign_off(
         remarks,
         key,
     } = *req;
-    let mut work = wf.open(id).map_err(|e| opening_failed(e, lang))?.work;
+    let mut work = wf
+        .open(id)
+        .map_err(|e| Failure::bad_input(not_opened(&e, lang)))?
+        .work;
     let date = date
         .map(str::to_string)
         .unwrap_or_else(|| record::time::local_date(&record::time::now()));
@@ -256,13 +259,4 @@ pub(super) fn sign_off(
         w.fingerprint,
         r.integrity.hash
     ))
-}
-
-/// A record that cannot be opened: an altered one said in `lang`, anything else as the store
-/// says it.
-pub(super) fn opening_failed(e: anyhow::Error, lang: Lang) -> Failure {
-    match e.downcast_ref::<record::Altered>() {
-        Some(altered) => Failure::bad_input(altered.said(lang)),
-        None => bad(e),
-    }
 }

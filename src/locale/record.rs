@@ -110,3 +110,12 @@ impl fmt::Display for Altered {
         f.write_str(&self.said(Lang::Nl))
     }
 }
+
+/// Why a record could not be opened: an altered record in `lang`, anything else as the layer
+/// below said it.
+pub fn not_opened(e: &anyhow::Error, lang: Lang) -> String {
+    match e.downcast_ref::<Altered>() {
+        Some(altered) => altered.said(lang),
+        None => format!("{e:#}"),
+    }
+}

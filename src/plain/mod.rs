@@ -119,16 +119,7 @@ pub fn run_with(
                 };
                 // "notitie …" here is a note on the whole session.
                 if let Some(text) = note_text(&line) {
-                    warn_personal_data(&text, lang, out)?;
-                    let changed = wf.note(&mut work, None, &text);
-                    tell(
-                        changed,
-                        lang,
-                        words,
-                        words.note_failed,
-                        Some(words.note_saved),
-                        out,
-                    )?;
+                    note(wf, &mut work, None, &text, lang, words, out)?;
                     continue;
                 }
                 let line = line.trim().to_lowercase();
@@ -193,18 +184,7 @@ pub fn run_with(
                 writeln!(out, "{}", words.stopped)?;
                 return finish(ExitCode::SUCCESS, &work, words, out);
             }
-            Said::Note(text) => {
-                warn_personal_data(&text, lang, out)?;
-                let changed = wf.note(&mut work, Some(&question.id), &text);
-                tell(
-                    changed,
-                    lang,
-                    words,
-                    words.note_failed,
-                    Some(words.note_saved),
-                    out,
-                )?;
-            }
+            Said::Note(text) => note(wf, &mut work, Some(&question.id), &text, lang, words, out)?,
             Said::Unclear(why) => writeln!(out, "{}: {why}", words.not_understood)?,
             said => {
                 if let Said::Answer(answer) = said {
@@ -242,6 +222,45 @@ pub fn run_with(
     finish(ExitCode::SUCCESS, &work, words, out)
 }
 
+/// A note on a question (`None`: on the whole session), warned about if it seems to hold
+/// personal data, and said saved once it is on disk.
+#[allow(clippy::too_many_arguments)]
+fn note<'b>(
+    wf: &Workflow<'b>,
+    work: &mut Work<'b>,
+    question: Option<&str>,
+    text: &str,
+    lang: Lang,
+    words: &Words,
+    out: &mut impl Write,
+) -> Result<()> {
+    warn_personal_data(text, lang, out)?;
+    let changed = wf.note(work, question, text);
+    tell(
+        changed,
+        lang,
+        words,
+        words.note_failed,
+        Some(words.note_saved),
+        out,
+    )?;
+    Ok(())
+}
+
+/// Says that a change went into a new revision, if it did.
+fn say_revised(changed: &Changed, words: &Words, out: &mut impl Write) -> Result<()> {
+    for e in &changed.events {
+        if let Event::Revised { from, to, altered } = e {
+            let said = match altered {
+                true => words.revised_altered,
+                false => words.revised,
+            };
+            writeln!(out, "{}", wrap(&format!("{said} {from} → {to}"), W, "", ""))?;
+        }
+    }
+    Ok(())
+}
+
 /// Says what a change did: a new revision, a save that failed (after `failed`), or `done` once
 /// it is on disk. `false` when the change was refused (said as not understood).
 fn tell(
@@ -259,15 +278,7 @@ fn tell(
             return Ok(false);
         }
     };
-    for e in &changed.events {
-        if let Event::Revised { from, to, altered } = e {
-            let said = match altered {
-                true => words.revised_altered,
-                false => words.revised,
-            };
-            writeln!(out, "{}", wrap(&format!("{said} {from} → {to}"), W, "", ""))?;
-        }
-    }
+    say_revised(&changed, words, out)?;
     match (&changed.saved, done) {
         (Saved::Failed(why), _) => writeln!(out, "{failed}: {why}")?,
         (Saved::Yes, Some(done)) => writeln!(out, "{done}")?,

@@ -100,15 +100,7 @@ fn sign_with_key<'b>(
         out.flush()?;
         match wf.sign_off(work, given, key, crate::keyfile::ask_passphrase) {
             Ok(changed) => {
-                for e in &changed.events {
-                    if let Event::Revised { from, to, altered } = e {
-                        let said = match altered {
-                            true => words.revised_altered,
-                            false => words.revised,
-                        };
-                        writeln!(out, "{}", wrap(&format!("{said} {from} → {to}"), W, "", ""))?;
-                    }
-                }
+                say_revised(&changed, words, out)?;
                 let r = work.record();
                 writeln!(out, "{}", words.signed)?;
                 writeln!(out, "{}: {}", words.fingerprint, r.integrity.hash)?;

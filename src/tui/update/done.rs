@@ -18,13 +18,7 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             goto_question(m, m.bank.start, Origin::Flow);
         }
         Done::Opened(Err(e), _) | Done::Read(Err(e)) => {
-            // An altered record is said in the interface's language; the rest as the store
-            // says it.
-            let why = match e.downcast_ref::<crate::record::Altered>() {
-                Some(altered) => altered.said(m.lang),
-                None => format!("{e:#}"),
-            };
-            error(m, why)
+            error(m, crate::locale::record::not_opened(&e, m.lang))
         }
         Done::Opened(Ok(opened), then) => opened_for(m, opened, then),
         Done::Read(Ok(viewed)) => {
