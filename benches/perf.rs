@@ -1,4 +1,4 @@
-//! The quality bars of PRODUCT.md, measured on a release build: `cargo bench --bench perf`.
+//! The quality bars (the README, "Measuring"), measured on a release build: `cargo bench --bench perf`.
 //! Whole processes are timed (start-up included), as a person or a script would see them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 mod minimal;

@@ -76,7 +76,7 @@ pub fn scaled(files: &[(String, String)], copies: usize) -> Result<Vec<(String, 
             let mut q = q.clone();
             renamed.apply(&mut q, &r);
             if k > 0 && q.get("default").is_none() {
-                // Copies are not in RULES.md, so they need a default like any added question.
+                // Copies are not stable questions, so they need a default like any added question.
                 q["default"] = match q["kind"].as_str() {
                     Some("text") => json!(""),
                     Some("yes_no") | Some("yes_no_unknown") => json!("no"),

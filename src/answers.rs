@@ -1,4 +1,4 @@
-//! The answers file: the input of `advise` (and `new`), as fixed in INTERFACE.md.
+//! The answers file: the input of `advise` (and `new`), as the README describes it.
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -137,7 +137,7 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, String> {
             .set(bank, q, answer)
             .map_err(|e| format!("{name}: vraag \"{id}\": {e}"))?;
     }
-    // Questions the bank adds beyond RULES.md have defaults; any other gap is an error.
+    // Questions the bank adds beyond the stable ones (docs/stable-ids.md) have defaults; any other gap is an error.
     let walk = loop {
         let walk = session.walk(bank);
         let Some(q) = walk.pending else { break walk };

@@ -1,5 +1,5 @@
 //! Integration tests for `avg-wijzer advise`: the real binary for every input error and the main
-//! success paths (INTERFACE.md), and property tests of `answers::assess` in-process.
+//! success paths (as the README describes them), and property tests of `answers::assess` in-process.
 //!
 //! Each test runs the binary in its own temporary directory and passes the answers file by its
 //! bare name, so the messages (which name the file as given) are exact.
@@ -18,7 +18,7 @@ use avg_wijzer::bank::Bank;
 mod common;
 use common::{BANK, BIN, EXAMPLE, temp_dir};
 
-/// The six findings of RULES.md; every outcome has all of them.
+/// The six stable findings (docs/stable-ids.md); every outcome has all of them.
 const FINDINGS: [&str; 6] = [
     "personal_data",
     "profiling",
@@ -631,7 +631,7 @@ fn example_as_json() {
             .find(|a| a["id"] == id)
             .map(|a| a["level"].as_str().unwrap().to_string())
     };
-    // RULES.md 3B, 5 and 7 for this example.
+    // Rules 3B, 5 and 7 for this example.
     for id in [
         "register_processing",
         "update_privacy_statement",
@@ -839,7 +839,7 @@ fn campaign_is_optional() {
 // ---------------------------------------------------------------------------------------------
 // Properties of `answers::assess`, in-process
 
-/// The questions of RULES.md with their allowed values, and whether they are multiple choice.
+/// The stable questions (docs/stable-ids.md) with their allowed values, and whether they are multiple choice.
 const QUESTIONS: &[(&str, bool, &[&str])] = &[
     (
         "use_case",
@@ -948,7 +948,7 @@ fn valid_value(i: usize) -> BoxedStrategy<Value> {
     }
 }
 
-/// For every question of RULES.md, maybe an answer drawn from `value`.
+/// For every stable question, maybe an answer drawn from `value`.
 fn assignment(
     value: fn(usize) -> BoxedStrategy<Value>,
 ) -> impl Strategy<Value = Vec<(&'static str, Value)>> {
@@ -962,7 +962,7 @@ fn assignment(
     })
 }
 
-/// For every question of RULES.md, a valid answer.
+/// For every stable question, a valid answer.
 fn full_assignment() -> impl Strategy<Value = Vec<(&'static str, Value)>> {
     let per_question: Vec<_> = (0..QUESTIONS.len())
         .map(|i| valid_value(i).prop_map(move |v| (QUESTIONS[i].0, v)))
@@ -1068,7 +1068,7 @@ proptest! {
             Ok(a) => {
                 prop_assert!(a.outcome.findings[BANK.verdict.finding].is_some());
                 for id in FINDINGS {
-                    let f = BANK.finding_id(id).expect("bank has the RULES.md findings");
+                    let f = BANK.finding_id(id).expect("bank has the stable findings");
                     prop_assert!(a.outcome.findings[f].is_some(), "finding {} unset", id);
                 }
             }

@@ -5,7 +5,7 @@
 //! conditions, cycles) are checked on small committed banks in `tests/banks/invalid_*` or on a
 //! copy of the shipped bank with one edit; defects only the lint finds (paths, texts, sources,
 //! stable ids) always on an edited copy of the shipped bank, because the lint also requires every
-//! stable id of RULES.md, which a tiny bank cannot have. `tests/banks/valid_small` is a small
+//! stable id (docs/stable-ids.md), which a tiny bank cannot have. `tests/banks/valid_small` is a small
 //! bank that loads and advises.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
@@ -261,7 +261,7 @@ fn the_small_bank_loads_and_advises() {
     assert_eq!(advice["bank"]["id"], "kleine-testbank");
 }
 
-/// The small bank is sound in every way but one: it has none of the stable ids of RULES.md,
+/// The small bank is sound in every way but one: it has none of the stable ids (docs/stable-ids.md),
 /// and the lint reports exactly those.
 #[test]
 fn the_small_bank_lacks_only_the_stable_ids() {
@@ -281,14 +281,18 @@ fn the_small_bank_lacks_only_the_stable_ids() {
     };
     let mut want: Vec<String> = Vec::new();
     for q in sorted_keys("questions") {
-        want.push(format!("vaste vraag \"{q}\" (RULES.md) ontbreekt"));
+        want.push(format!(
+            "vaste vraag \"{q}\" (docs/stable-ids.md) ontbreekt"
+        ));
     }
     for f in sorted_keys("findings") {
-        want.push(format!("vaste bevinding \"{f}\" (RULES.md) ontbreekt"));
+        want.push(format!(
+            "vaste bevinding \"{f}\" (docs/stable-ids.md) ontbreekt"
+        ));
     }
     for a in stable["actions"].as_array().unwrap() {
         want.push(format!(
-            "vaste actie \"{}\" (RULES.md) ontbreekt",
+            "vaste actie \"{}\" (docs/stable-ids.md) ontbreekt",
             a.as_str().unwrap()
         ));
     }
@@ -791,7 +795,7 @@ fn stable_action_removed() {
     assert_lint_defects(
         &bank.lint(),
         &bank.path(),
-        &["vaste actie \"brief_staff\" (RULES.md) ontbreekt"],
+        &["vaste actie \"brief_staff\" (docs/stable-ids.md) ontbreekt"],
     );
 }
 
@@ -805,7 +809,7 @@ fn non_rules_question_without_default() {
         &bank.lint(),
         &bank.path(),
         &[
-            "questions.json: vraag \"campaign_purpose\" staat niet in RULES.md en heeft dus een \"default\" nodig, zodat een antwoordbestand volgens RULES.md altijd werkt",
+            "questions.json: vraag \"campaign_purpose\" staat niet in docs/stable-ids.md en heeft dus een \"default\" nodig, zodat een antwoordbestand met alleen de vaste vragen altijd werkt",
         ],
     );
 }

@@ -1,6 +1,6 @@
-//! Every rule of RULES.md pinned by a case: answers in, findings and actions (and, where a case
+//! Every domain rule pinned by a case: answers in, findings and actions (and, where a case
 //! asks, the questions a remedy changes) out. The cases in `tests/golden/` were written from
-//! RULES.md alone, independently of the bank.
+//! the rules alone, independently of the bank.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::collections::BTreeSet;
 use std::fs;
@@ -25,7 +25,7 @@ fn ids(v: Option<&Value>) -> BTreeSet<String> {
 }
 
 /// The questions each remedy changes, read from the JSON advice of `advise --format json` as
-/// INTERFACE.md gives it (`remedies[].changes[].question`): one set per remedy. An advice
+/// the JSON advice gives it (`remedies[].changes[].question`): one set per remedy. An advice
 /// without a `remedies` key is an error, as is any other malformed answer.
 fn remedy_changes(input: &str) -> Result<Vec<BTreeSet<String>>, String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_avg-wijzer"))

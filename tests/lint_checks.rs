@@ -2,7 +2,7 @@
 //! variants of the shipped bank: text parts, declared conflicts, citations of current law
 //! outside the dated notes, and `lint --stale`.
 //!
-//! A small bank lacks the stable ids of RULES.md, so the lint always reports those too; the
+//! A small bank lacks the stable ids (docs/stable-ids.md), so the lint always reports those too; the
 //! tests compare the other defect lines, exactly.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::path::Path;
@@ -19,7 +19,7 @@ use common::{ROOT, Run, run_in_root as run};
 mod scale;
 
 fn is_stable_id_defect(d: &str) -> bool {
-    d.ends_with("(RULES.md) ontbreekt")
+    d.ends_with("(docs/stable-ids.md) ontbreekt")
 }
 
 /// The defect lines of a lint run, without the "  - " and without the missing stable ids.

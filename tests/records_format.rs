@@ -1,4 +1,4 @@
-//! The accountability record's file format (INTERFACE.md, "Record file"): it round-trips, every
+//! The accountability record's file format (docs/record.schema.json): it round-trips, every
 //! record these tests write matches the JSON Schema published in `docs/record.schema.json`, the
 //! fixtures under `tests/records/v1/` (format version 1) open, verify and show forever, and
 //! reading says what is wrong with a file that is not a record.

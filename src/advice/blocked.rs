@@ -22,7 +22,7 @@ pub struct BlockingView {
 }
 
 /// One remedy. `changes`, `verdict`, `adds`, `drops` and `asks` are the contract of `advise
-/// --format json` (INTERFACE.md); the rest are what a person reads.
+/// --format json` (docs/stable-ids.md); the rest are what a person reads.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RemedyView {
     pub changes: Vec<ChangeView>,

@@ -247,7 +247,7 @@ pub struct Note {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
-    /// Which numbered rule of RULES.md this implements.
+    /// Which numbered domain rule this implements (as the golden cases name them).
     #[serde(default)]
     pub from: String,
     #[serde(default, deserialize_with = "present")]

@@ -199,7 +199,7 @@ impl Out {
         }
     }
 
-    /// A failure as INTERFACE.md fixes it: the exit code, exactly one line on stderr, nothing
+    /// A failure as the command line gives it: the exit code, exactly one line on stderr, nothing
     /// on stdout.
     pub fn assert_error(&self, code: i32, line: &str) {
         assert_eq!(self.code, code, "exit code; stderr: {}", self.stderr);

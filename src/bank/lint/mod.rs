@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::{Bank, TextPart};
 use crate::text::Text;
 
-/// The stable identifiers of RULES.md, which the program's contracts rely on.
+/// The stable identifiers (docs/stable-ids.md), which the program's contracts rely on.
 const STABLE_IDS: &str = include_str!("../../../assets/stable-ids.json");
 
 #[derive(Debug, Default)]
@@ -182,7 +182,9 @@ fn check_stable_ids(bank: &Bank, d: &mut Vec<String>) {
     for id in names {
         let (kind, options) = &stable.questions[id];
         match bank.question(id) {
-            None => d.push(format!("vaste vraag \"{id}\" (RULES.md) ontbreekt")),
+            None => d.push(format!(
+                "vaste vraag \"{id}\" (docs/stable-ids.md) ontbreekt"
+            )),
             Some(q) => {
                 if q.kind.name() != kind {
                     d.push(format!(
@@ -205,7 +207,7 @@ fn check_stable_ids(bank: &Bank, d: &mut Vec<String>) {
     for q in &bank.questions {
         if !stable.questions.contains_key(&q.id) && q.default.is_none() {
             d.push(format!(
-                "{}: vraag \"{}\" staat niet in RULES.md en heeft dus een \"default\" nodig, zodat een antwoordbestand volgens RULES.md altijd werkt",
+                "{}: vraag \"{}\" staat niet in docs/stable-ids.md en heeft dus een \"default\" nodig, zodat een antwoordbestand met alleen de vaste vragen altijd werkt",
                 q.file, q.id
             ));
         }
@@ -214,7 +216,9 @@ fn check_stable_ids(bank: &Bank, d: &mut Vec<String>) {
     names.sort();
     for id in names {
         match bank.finding_id(id) {
-            None => d.push(format!("vaste bevinding \"{id}\" (RULES.md) ontbreekt")),
+            None => d.push(format!(
+                "vaste bevinding \"{id}\" (docs/stable-ids.md) ontbreekt"
+            )),
             Some(f) => {
                 for v in &stable.findings[id] {
                     if !bank.findings[f].values.iter().any(|x| &x.value == v) {
@@ -226,7 +230,9 @@ fn check_stable_ids(bank: &Bank, d: &mut Vec<String>) {
     }
     for id in &stable.actions {
         if bank.action_id(id).is_none() {
-            d.push(format!("vaste actie \"{id}\" (RULES.md) ontbreekt"));
+            d.push(format!(
+                "vaste actie \"{id}\" (docs/stable-ids.md) ontbreekt"
+            ));
         }
     }
 }
