@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// The Markdown files of the repository (not the build output, not hidden directories).
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+/// The files of the repository ending in one of `ends` (not the build output, not hidden
+/// directories).
+fn files_ending(dir: &Path, ends: &[&str], out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -15,8 +16,8 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         if path.is_dir() {
-            markdown_files(&path, out);
-        } else if name.ends_with(".md") {
+            files_ending(&path, ends, out);
+        } else if ends.iter().any(|e| name.ends_with(e)) {
             out.push(path);
         }
     }
@@ -44,7 +45,7 @@ fn links_are_read_from_markdown() {
 fn every_markdown_link_stays_in_the_repository() {
     let root = fs::canonicalize(ROOT).unwrap();
     let mut files = Vec::new();
-    markdown_files(&root, &mut files);
+    files_ending(&root, &[".md"], &mut files);
     assert!(files.iter().any(|f| f.ends_with("README.md")), "{files:?}");
     assert!(files.iter().any(|f| f.ends_with("docs/bank-format.md")));
     let mut checked = 0;
@@ -71,4 +72,33 @@ fn every_markdown_link_stays_in_the_repository() {
         }
     }
     assert!(checked >= 5, "{checked} links checked");
+}
+
+/// Nor does any source, test, bank or asset name the specification files kept outside the
+/// repository: a reader who clones it could not open them.
+#[test]
+fn no_file_names_the_specification_outside_the_repository() {
+    let root = fs::canonicalize(ROOT).unwrap();
+    let mut files = Vec::new();
+    files_ending(&root, &[".rs", ".md", ".json", ".toml"], &mut files);
+    assert!(files.len() > 100, "{} files", files.len());
+    let outside = [
+        "RULES.md",
+        "INTERFACE.md",
+        "PRODUCT.md",
+        "STYLE.md",
+        "../shared",
+    ];
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        for name in outside {
+            // This test names them itself.
+            if text.contains(name) && !file.ends_with("tests/docs.rs") {
+                panic!(
+                    "{} names {name}",
+                    file.strip_prefix(&root).unwrap().display()
+                );
+            }
+        }
+    }
 }
