@@ -282,3 +282,33 @@ fn every_screen_speaks_english() {
     ui.send(Message::Key(Leave));
     render(&ui, "confirm");
 }
+
+/// What the store refuses is said in English too: a missing file, an unknown or ambiguous id,
+/// a file that is too large, a record that was changed after saving.
+#[test]
+fn the_stores_refusals_speak_english() {
+    let s = Scratch::new("english-refusals");
+    s.write("answers.json", ANSWERS);
+    let first = s.run(&["new", "--answers", "answers.json"]);
+    first.assert_ok();
+    s.run(&["new", "--answers", "answers.json"]).assert_ok();
+    let id = first.stdout.trim().to_string();
+    let refused = |args: &[&str], says: &str| {
+        let mut all = vec!["--lang", "en"];
+        all.extend_from_slice(args);
+        let out = s.run(&all);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert!(out.stderr.contains(says), "{args:?}: {}", out.stderr);
+        english(&format!("{args:?}"), &out.stderr);
+    };
+    refused(&["new", "--answers", "missing.json"], "does not exist");
+    refused(&["show", "19990101"], "no record with id");
+    refused(&["show", "2026"], "fits 2 records");
+    refused(&["show", "../answers"], "is not a record id");
+    refused(&["advise", "--answers", "/dev/zero"], "too large");
+    // A record changed after it was saved is not exported.
+    let path = s.record_path(&id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("Spring campaign", "Autumn campaign")).unwrap();
+    refused(&["export", &id, "--format", "md"], "was altered after it was saved");
+}

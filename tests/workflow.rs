@@ -227,7 +227,10 @@ fn a_save_refused_because_another_process_saved_says_so() {
     let changed = wf.note(&mut work, None, "Eigen notitie").expect("taken");
     match &changed.saved {
         Saved::Failed(SaveFailure::SavedElsewhere(why)) => {
-            assert!(why.contains("ander venster of proces"), "{why}")
+            assert_eq!(why.id, id);
+            let (nl, en) = (why.said(Lang::Nl), why.said(Lang::En));
+            assert!(nl.contains("ander venster of proces"), "{nl}");
+            assert!(en.contains("another window or process"), "{en}");
         }
         other => panic!("refused as saved elsewhere, not {other:?}"),
     }

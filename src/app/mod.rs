@@ -72,20 +72,19 @@ pub enum Saved {
     Failed(SaveFailure),
 }
 
-/// Why a save failed.
-#[derive(Debug, Clone, PartialEq)]
+/// Why a save failed (said by `locale::store`).
+#[derive(Debug, Clone)]
 pub enum SaveFailure {
     /// Another window or process saved the record meanwhile; writing would undo that.
-    SavedElsewhere(String),
-    /// Anything else (the disk, the rights), in the store's words.
-    Other(String),
+    SavedElsewhere(store::SavedElsewhere),
+    /// Anything else (the disk, the rights).
+    Other(std::sync::Arc<anyhow::Error>),
 }
 
-impl std::fmt::Display for SaveFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveFailure::SavedElsewhere(why) | SaveFailure::Other(why) => f.write_str(why),
-        }
+/// Failures are alike when they say the same.
+impl PartialEq for SaveFailure {
+    fn eq(&self, other: &SaveFailure) -> bool {
+        self.said(Lang::Nl) == other.said(Lang::Nl)
     }
 }
 
@@ -335,9 +334,9 @@ impl<'b> Workflow<'b> {
             }
             Err(e) => {
                 work.not_written();
-                Saved::Failed(match e.downcast_ref::<store::SavedElsewhere>() {
-                    Some(elsewhere) => SaveFailure::SavedElsewhere(elsewhere.to_string()),
-                    None => SaveFailure::Other(format!("{e:#}")),
+                Saved::Failed(match e.downcast::<store::SavedElsewhere>() {
+                    Ok(elsewhere) => SaveFailure::SavedElsewhere(elsewhere),
+                    Err(e) => SaveFailure::Other(std::sync::Arc::new(e)),
                 })
             }
         }

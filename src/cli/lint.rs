@@ -11,7 +11,7 @@ use crate::store;
 pub fn lint(dir: Option<&PathBuf>, stale_after: Option<u32>) -> Result<ExitCode, Failure> {
     let (files, origin) = match dir {
         Some(d) => (
-            store::read_bank_dir(d).map_err(|e| Failure::bad_input(format!("{e:#}")))?,
+            store::read_bank_dir(d).map_err(super::bad)?,
             d.display().to_string(),
         ),
         None => (

@@ -19,8 +19,16 @@ mod lint;
 mod records;
 mod verify;
 
+/// The language of this run's messages (`--lang`), set once when the command starts: a
+/// failure deep in a command is said in it without every function passing it on.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// A failure of the input (exit 2), said in the run's language.
 fn bad(e: anyhow::Error) -> Failure {
-    Failure::bad_input(format!("{e:#}"))
+    Failure::bad_input(crate::locale::store::said(
+        &e,
+        LANG.get().copied().unwrap_or_default(),
+    ))
 }
 
 /// The store's directory: `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
@@ -278,6 +286,7 @@ impl Failure {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let _ = LANG.set(args.lang);
     match &args.command {
         Some(Command::Lint { dir, stale }) => {
             lint::lint(dir.as_ref().or(args.questions.as_ref()), *stale)
@@ -431,8 +440,7 @@ pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
             message: format!("ingebouwde vragenbank is kapot:\n{e}"),
         }),
         Some(dir) => {
-            let files =
-                store::read_bank_dir(dir).map_err(|e| Failure::bad_input(format!("{e:#}")))?;
+            let files = store::read_bank_dir(dir).map_err(bad)?;
             Bank::from_bytes(&files, &dir.display().to_string()).map_err(|e| {
                 Failure::bad_input(format!("vragenbank {} geweigerd:\n{e}", dir.display()))
             })
@@ -441,7 +449,7 @@ pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
 }
 
 fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCode, Failure> {
-    let src = store::read_input(path).map_err(|e| Failure::bad_input(format!("{e:#}")))?;
+    let src = store::read_input(path).map_err(bad)?;
     let w = crate::locale::commands::words(lang);
     let name = if path == "-" { w.stdin } else { path };
     let a = answers::assess(bank, name, &src).map_err(Failure::bad_input)?;

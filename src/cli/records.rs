@@ -6,7 +6,7 @@ use super::{Failure, bad, print_json, print_out, warn};
 use crate::app::{Event, ExportError, Saved, SignOffError, SignOffInput, Target, Workflow};
 use crate::bank::Bank;
 use crate::locale::commands::{self, words};
-use crate::locale::record::{not_opened, untitled};
+use crate::locale::record::untitled;
 use crate::record::{self, Decision};
 use crate::store::{self, Store};
 use crate::text::{self, Lang};
@@ -42,7 +42,7 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
             ))
         })?;
     match saved {
-        Saved::Failed(why) => Err(Failure::bad_input(why.to_string())),
+        Saved::Failed(why) => Err(Failure::bad_input(why.said(lang))),
         _ => print_out(&format!("{}\n", work.record().id)),
     }
 }
@@ -203,10 +203,7 @@ pub(super) fn sign_off(
         remarks,
         key,
     } = *req;
-    let mut work = wf
-        .open(id)
-        .map_err(|e| Failure::bad_input(not_opened(&e, lang)))?
-        .work;
+    let mut work = wf.open(id).map_err(bad)?.work;
     let date = date
         .map(str::to_string)
         .unwrap_or_else(|| record::time::local_date(&record::time::now()));
@@ -238,7 +235,7 @@ pub(super) fn sign_off(
             // Nothing is saved when signing fails: the FG tries again, or signs off without
             // a key.
             SignOffError::Key(e) => bad(e),
-            SignOffError::NotSaved(why) => Failure::bad_input(why.to_string()),
+            SignOffError::NotSaved(why) => Failure::bad_input(why.said(lang)),
         })?;
     for e in &changed.events {
         if let Event::Revised { from, to, .. } = e {

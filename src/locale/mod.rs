@@ -12,4 +12,5 @@ pub mod keys;
 pub mod lines;
 pub mod record;
 pub mod screen;
+pub mod store;
 pub mod when;

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::json::quoted;
-use crate::record::{Altered, Decision, Record, Refusal, Status};
+use crate::record::{Altered, Decision, FORMAT, Record, Refusal, Status, Unreadable, VERSION};
 use crate::text::Lang;
 
 impl Status {
@@ -111,11 +111,53 @@ impl fmt::Display for Altered {
     }
 }
 
-/// Why a record could not be opened: an altered record in `lang`, anything else as the layer
-/// below said it.
-pub fn not_opened(e: &anyhow::Error, lang: Lang) -> String {
-    match e.downcast_ref::<Altered>() {
-        Some(altered) => altered.said(lang),
-        None => format!("{e:#}"),
+impl Unreadable {
+    /// Why a record file cannot be read, in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Unreadable::Empty, Lang::Nl) => "het bestand is leeg".into(),
+            (Unreadable::Empty, Lang::En) => "the file is empty".into(),
+            (Unreadable::Json(e), Lang::Nl) => format!("geen geldige JSON: {e}"),
+            (Unreadable::Json(e), Lang::En) => format!("not valid JSON: {e}"),
+            (Unreadable::Foreign, Lang::Nl) => {
+                format!("geen verslag van AVG-wijzer (\"format\" is niet \"{FORMAT}\")")
+            }
+            (Unreadable::Foreign, Lang::En) => {
+                format!("not an AVG-wijzer record (\"format\" is not \"{FORMAT}\")")
+            }
+            (Unreadable::Future(v), Lang::Nl) => format!(
+                "gemaakt met formaatversie {v}, nieuwer dan deze versie van AVG-wijzer kan lezen ({VERSION}); werk AVG-wijzer bij"
+            ),
+            (Unreadable::Future(v), Lang::En) => format!(
+                "made with format version {v}, newer than this version of AVG-wijzer can read ({VERSION}); update AVG-wijzer"
+            ),
+            (Unreadable::NoVersion, Lang::Nl) => {
+                "\"format_version\" ontbreekt of is geen geheel getal".into()
+            }
+            (Unreadable::NoVersion, Lang::En) => {
+                "\"format_version\" is missing or not a whole number".into()
+            }
+            (Unreadable::Invalid(e), Lang::Nl) => {
+                format!("de inhoud klopt niet met het formaat: {e}")
+            }
+            (Unreadable::Invalid(e), Lang::En) => {
+                format!("the content does not match the format: {e}")
+            }
+            (Unreadable::Renamed { id }, Lang::Nl) => format!(
+                "de inhoud klopt niet met het formaat: \"id\" is {}, maar een verslag staat in het bestand met zijn id als naam ({id}.json); het is een kopie of hernoemd",
+                quoted(id)
+            ),
+            (Unreadable::Renamed { id }, Lang::En) => format!(
+                "the content does not match the format: \"id\" is {}, but a record is kept in the file named by its id ({id}.json); this is a copy or renamed",
+                quoted(id)
+            ),
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
     }
 }

@@ -72,7 +72,7 @@ pub fn run_with(
             Err(e) => {
                 eprintln!(
                     "avg-wijzer: {}",
-                    crate::text::for_terminal(&format!("{e:#}"))
+                    crate::text::for_terminal(&crate::locale::store::said(&e, lang))
                 );
                 return Ok(ExitCode::from(2));
             }
@@ -280,7 +280,7 @@ fn tell(
     };
     say_revised(&changed, words, out)?;
     match (&changed.saved, done) {
-        (Saved::Failed(why), _) => writeln!(out, "{failed}: {why}")?,
+        (Saved::Failed(why), _) => writeln!(out, "{failed}: {}", why.said(lang))?,
         (Saved::Yes, Some(done)) => writeln!(out, "{done}")?,
         _ => {}
     }

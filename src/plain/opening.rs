@@ -2,6 +2,7 @@
 //! changed since; a signed-off record goes on as a new revision at its first change).
 use super::*;
 use crate::locale::record::untitled;
+use crate::locale::store::said;
 
 /// Starts a new assessment or resumes an unfinished one from the store. `None` when the input
 /// ends before the choice is made.
@@ -61,7 +62,7 @@ pub(super) fn open<'b>(
             {
                 Some(s) => match resume_record(wf, &s.id, lang, words, out) {
                     Ok(work) => return Ok(Some(work)),
-                    Err(e) => writeln!(out, "{e:#}")?,
+                    Err(e) => writeln!(out, "{}", said(&e, lang))?,
                 },
                 None => writeln!(out, "{}: \"{line}\".", words.not_understood)?,
             }
@@ -82,7 +83,7 @@ pub(super) fn open<'b>(
     };
     let work = wf.start(campaign, Participant::parse_list(&people), lang);
     match &work.1 {
-        Saved::Failed(why) => writeln!(out, "{}: {why}", words.save_failed)?,
+        Saved::Failed(why) => writeln!(out, "{}: {}", words.save_failed, why.said(lang))?,
         Saved::Yes => writeln!(
             out,
             "{}: {}.",

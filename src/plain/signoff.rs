@@ -109,9 +109,14 @@ fn sign_with_key<'b>(
                 }
                 return Ok(true);
             }
-            Err(SignOffError::Key(e)) => writeln!(out, "{}: {e:#}", words.not_signed_with_key)?,
+            Err(SignOffError::Key(e)) => writeln!(
+                out,
+                "{}: {}",
+                words.not_signed_with_key,
+                crate::locale::store::said(&e, lang)
+            )?,
             Err(SignOffError::NotSaved(why)) => {
-                writeln!(out, "{}: {why}", words.signoff_failed)?;
+                writeln!(out, "{}: {}", words.signoff_failed, why.said(lang))?;
                 return Ok(false);
             }
             Err(SignOffError::Refused(e)) => {

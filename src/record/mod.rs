@@ -13,7 +13,6 @@ pub mod signature;
 pub mod time;
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -280,28 +279,12 @@ pub enum Unreadable {
     Future(u32),
     /// `format_version` is missing or not a whole number.
     NoVersion,
+    /// The file's content does not fit the format (the serde path and what was found).
     Invalid(String),
-}
-
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Unreadable::Empty => write!(f, "het bestand is leeg"),
-            Unreadable::Json(e) => write!(f, "geen geldige JSON: {e}"),
-            Unreadable::Foreign => write!(
-                f,
-                "geen verslag van AVG-wijzer (\"format\" is niet \"{FORMAT}\")"
-            ),
-            Unreadable::Future(v) => write!(
-                f,
-                "gemaakt met formaatversie {v}, nieuwer dan deze versie van AVG-wijzer kan lezen ({VERSION}); werk AVG-wijzer bij"
-            ),
-            Unreadable::NoVersion => {
-                write!(f, "\"format_version\" ontbreekt of is geen geheel getal")
-            }
-            Unreadable::Invalid(e) => write!(f, "de inhoud klopt niet met het formaat: {e}"),
-        }
-    }
+    /// The record's id is not its file's name: a copy or a renamed file.
+    Renamed {
+        id: String,
+    },
 }
 
 /// Reads a record from its file content, migrating older format versions.

@@ -6,22 +6,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::{io_error, random_u64, remove_stale};
+use super::{random_u64, remove_stale};
 
 /// An export's file that exists and was not to be replaced: the interface asks, the command
 /// line says how to replace it.
 #[derive(Debug)]
-pub struct AlreadyExists(String);
-
-impl std::fmt::Display for AlreadyExists {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: bestaat al; gebruik --force om het te vervangen",
-            self.0
-        )
-    }
-}
+pub struct AlreadyExists(pub String);
 
 impl std::error::Error for AlreadyExists {}
 
@@ -71,7 +61,7 @@ pub fn write_export(path: &Path, content: &[u8], force: bool, mode: u32) -> Resu
     match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(AlreadyExists(shown).into()),
-        Err(e) => Err(io_error(&shown, &e).context("exporteren mislukt")),
+        Err(e) => Err(super::io_failed(&shown, &e, Some(super::During::Exporting))),
     }
 }
 

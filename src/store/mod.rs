@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
 mod read;
 pub use read::{
@@ -12,18 +12,19 @@ pub use read::{
     read_record_text, shown_size,
 };
 
-/// An I/O error in the interface's words, naming the file.
+/// An I/O error naming the file (said by `locale::store`).
 fn io_error(path: &str, e: &std::io::Error) -> anyhow::Error {
-    use std::io::ErrorKind::*;
-    let path = if path.is_empty() { "\"\"" } else { path };
-    let why = match e.kind() {
-        NotFound => "bestaat niet".to_string(),
-        PermissionDenied => "geen toegang (rechten)".to_string(),
-        IsADirectory => "is een map, geen bestand".to_string(),
-        NotADirectory => "is geen map".to_string(),
-        _ => format!("niet te lezen ({e})"),
-    };
-    anyhow!("{path}: {why}")
+    io_failed(path, e, None)
+}
+
+/// An I/O error naming the file and what the store was doing.
+fn io_failed(path: &str, e: &std::io::Error, during: Option<During>) -> anyhow::Error {
+    StoreError::Io {
+        path: path.to_string(),
+        kind: IoKind::of(e),
+        during,
+    }
+    .into()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -41,11 +42,13 @@ use crate::record::{self, Record};
 /// The environment variable that points at another store (e.g. a shared network drive).
 pub const STORE_ENV: &str = "AVG_WIJZER_STORE";
 
+mod error;
 mod exports;
 mod index;
 mod key;
 mod listing;
 mod save;
+pub use error::{During, IoKind, StoreError, What};
 pub use exports::{AlreadyExists, EXPORT_MODE, write_export};
 use index::{INDEX, OLD_INDEX, Source, Stamp};
 pub use listing::{Dated, Listing, Summary};
@@ -85,7 +88,7 @@ impl Store {
                 let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
             }
         } else if !dir.is_dir() {
-            bail!("{shown}: is geen map");
+            return Err(StoreError::NotADirectory { path: shown }.into());
         }
         let store = Store {
             dir: dir.to_path_buf(),
@@ -145,10 +148,11 @@ impl Store {
     /// The file of the record `id`: always in the store, whatever the id says.
     fn path_of(&self, id: &str) -> Result<PathBuf> {
         if !record::is_plain_id(id) {
-            bail!(
-                "{} is geen verslag-id; het verslag is niet opgeslagen",
-                crate::json::quoted(id)
-            );
+            return Err(StoreError::NotAnId {
+                id: id.to_string(),
+                saving: true,
+            }
+            .into());
         }
         Ok(self.dir.join(format!("{id}.json")))
     }
@@ -157,11 +161,15 @@ impl Store {
     pub fn resolve(&self, prefix: &str) -> Result<PathBuf> {
         let prefix = prefix.trim().trim_end_matches(".json");
         if prefix.is_empty() {
-            bail!("geef een verslag-id (of het begin ervan)");
+            return Err(StoreError::NoId.into());
         }
         // An id names a file in the store, never a path elsewhere.
         if !record::is_plain_id(prefix) {
-            bail!("{} is geen verslag-id", crate::json::quoted(prefix));
+            return Err(StoreError::NotAnId {
+                id: prefix.to_string(),
+                saving: false,
+            }
+            .into());
         }
         let exact = self.dir.join(format!("{prefix}.json"));
         // A link in the store is not followed: a record is a file of the store's own.
@@ -177,17 +185,18 @@ impl Store {
             .filter(|id| id.starts_with(prefix))
             .collect();
         match found.len() {
-            0 => bail!(
-                "geen verslag met id {} in {}",
-                crate::json::quoted(prefix),
-                self.dir.display()
-            ),
+            0 => Err(StoreError::NoRecord {
+                prefix: prefix.to_string(),
+                dir: self.dir.display().to_string(),
+            }
+            .into()),
             1 => self.path_of(&found[0]),
-            n => bail!(
-                "{} past bij {n} verslagen ({}); typ meer tekens van het id",
-                crate::json::quoted(prefix),
-                found.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
-            ),
+            n => Err(StoreError::Ambiguous {
+                prefix: prefix.to_string(),
+                n,
+                some: found.iter().take(5).cloned().collect(),
+            }
+            .into()),
         }
     }
 

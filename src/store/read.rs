@@ -6,17 +6,17 @@ use std::fs::{self, File};
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
-use super::io_error;
+use super::{StoreError, What, io_error};
 use crate::record::{self, Record, Unreadable};
 
 /// The most that is read of one kind of file, and how a message names that kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
     pub bytes: u64,
-    /// The kind of file, as in "een antwoordenbestand mag hoogstens 1 MiB zijn".
-    what: &'static str,
+    /// The kind of file, for "an answers file may be at most 1 MiB".
+    what: What,
 }
 
 /// An answers file: the example is 415 bytes, and one answer per question with a campaign
@@ -24,21 +24,21 @@ pub struct Limit {
 /// long texts.
 pub const ANSWERS_LIMIT: Limit = Limit {
     bytes: 1 << 20,
-    what: "een antwoordenbestand",
+    what: What::Answers,
 };
 
 /// A record: the test records are about 24 KB; a text holds at most 10,000 characters
 /// (`engine::MAX_TEXT`), so even a record with hundreds of long notes stays far below 16 MiB.
 pub const RECORD_LIMIT: Limit = Limit {
     bytes: 16 << 20,
-    what: "een verslag",
+    what: What::Record,
 };
 
 /// One file of a question bank: the largest shipped file (questions.json) is about 63 KB, but
 /// the benchmark's bank of 100 copies of the shipped one is a single file of about 14 MB.
 pub const BANK_FILE_LIMIT: Limit = Limit {
     bytes: 32 << 20,
-    what: "een bestand van de vragenbank",
+    what: What::BankFile,
 };
 
 /// A whole question bank: the shipped one is about 185 KB in 8 files; the benchmark's largest
@@ -65,14 +65,14 @@ pub fn shown_size(bytes: u64) -> String {
 fn too_big(shown: &str, size: Option<u64>, limit: Limit) -> anyhow::Error {
     let most = shown_size(limit.bytes);
     // A size just over the limit would read as the limit itself ("1 MiB").
-    let size = match size.map(shown_size) {
-        Some(s) if s != most => s,
-        _ => format!("meer dan {most}"),
-    };
-    anyhow!(
-        "{shown}: te groot ({size}); {} mag hoogstens {most} zijn",
-        limit.what
-    )
+    let size = size.map(shown_size).filter(|s| *s != most);
+    StoreError::TooBig {
+        path: shown.to_string(),
+        size,
+        most,
+        what: limit.what,
+    }
+    .into()
 }
 
 /// Reads at most `limit` from `reader`; more is refused. `known` is the size the file says it
@@ -118,13 +118,15 @@ pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
         }
     }
     if found.is_empty() {
-        bail!("{shown}: geen .json-bestanden in deze map");
+        return Err(StoreError::NoBankFiles { dir: shown }.into());
     }
     if found.len() > BANK_FILES_LIMIT {
-        bail!(
-            "{shown}: {} .json-bestanden; een vragenbank heeft er hoogstens {BANK_FILES_LIMIT}",
-            found.len()
-        );
+        return Err(StoreError::TooManyBankFiles {
+            dir: shown,
+            n: found.len(),
+            most: BANK_FILES_LIMIT,
+        }
+        .into());
     }
     found.sort();
     let mut files = Vec::with_capacity(found.len());
@@ -133,11 +135,11 @@ pub fn read_bank_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
         let bytes = read_file(&path, BANK_FILE_LIMIT)?;
         total += bytes.len() as u64;
         if total > BANK_LIMIT {
-            bail!(
-                "{shown}: te groot (meer dan {}); een vragenbank mag hoogstens {} zijn",
-                shown_size(BANK_LIMIT),
-                shown_size(BANK_LIMIT)
-            );
+            return Err(StoreError::BankTooBig {
+                dir: shown,
+                most: shown_size(BANK_LIMIT),
+            }
+            .into());
         }
         files.push((name, bytes));
     }
@@ -173,7 +175,7 @@ pub fn read_record_text(path: &Path) -> Result<String> {
 /// be steered onto another record.
 pub fn read_record(path: &Path) -> Result<Record> {
     let value = read_value(path)?;
-    let r = record::from_value(value).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let r = record::from_value(value).map_err(|e| unreadable(path, e))?;
     check_identity(path, &r)?;
     Ok(r)
 }
@@ -187,9 +189,8 @@ pub fn read_checked(path: &Path) -> Result<record::Loaded> {
 /// itself writes exactly what was checked, not what the file holds a moment later.
 pub fn read_checked_text(path: &Path) -> Result<(record::Loaded, String)> {
     let text = read_record_text(path)?;
-    let value =
-        record::parse_value(&text).map_err(|e: Unreadable| anyhow!("{}: {e}", path.display()))?;
-    let r = record::from_value(value.clone()).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let value = record::parse_value(&text).map_err(|e| unreadable(path, e))?;
+    let r = record::from_value(value.clone()).map_err(|e| unreadable(path, e))?;
     check_identity(path, &r)?;
     Ok((record::Loaded::new(r, &value), text))
 }
@@ -197,33 +198,35 @@ pub fn read_checked_text(path: &Path) -> Result<(record::Loaded, String)> {
 /// A record file's content as JSON, not yet checked against the format.
 fn read_value(path: &Path) -> Result<serde_json::Value> {
     let text = read_record_text(path)?;
-    record::parse_value(&text).map_err(|e: Unreadable| anyhow!("{}: {e}", path.display()))
+    record::parse_value(&text).map_err(|e| unreadable(path, e))
 }
 
 /// A record is the file its id names.
 fn check_identity(path: &Path, r: &Record) -> Result<()> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if r.id != stem {
-        bail!(
-            "{}: {}",
-            path.display(),
-            Unreadable::Invalid(format!(
-                "\"id\" is {}, maar een verslag staat in het bestand met zijn id als naam ({}.json); het is een kopie of hernoemd",
-                crate::json::quoted(&r.id),
-                r.id
-            ))
-        );
+        let id = r.id.clone();
+        return Err(unreadable(path, Unreadable::Renamed { id }));
     }
     Ok(())
+}
+
+fn unreadable(path: &Path, why: Unreadable) -> anyhow::Error {
+    StoreError::Unreadable {
+        path: path.display().to_string(),
+        why,
+    }
+    .into()
 }
 
 /// Bytes as text, or an error naming the file and where the text stops being UTF-8.
 fn utf8(name: &str, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{name}: geen geldige UTF-8 (bij byte {})",
-            e.utf8_error().valid_up_to() + 1
-        )
+        StoreError::NotUtf8 {
+            name: name.to_string(),
+            at: e.utf8_error().valid_up_to() + 1,
+        }
+        .into()
     })
 }
 

@@ -5,20 +5,10 @@ use super::*;
 
 /// A save refused because the record's file is not the one this process loaded or last saved:
 /// another window or process saved it meanwhile (or replaced the file). Nothing was written.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SavedElsewhere {
     pub file: String,
     pub id: String,
-}
-
-impl std::fmt::Display for SavedElsewhere {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {}) om verder te gaan",
-            self.file, self.id
-        )
-    }
 }
 
 impl std::error::Error for SavedElsewhere {}
@@ -100,7 +90,12 @@ impl Store {
                 .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
         }
         let path = self.dir.join(name);
-        let not_a_file = || anyhow!("{}: is geen gewoon bestand; verwijder het", path.display());
+        let not_a_file = || -> anyhow::Error {
+            StoreError::NotAFile {
+                path: path.display().to_string(),
+            }
+            .into()
+        };
         if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
             return Err(not_a_file());
         }
@@ -115,11 +110,13 @@ impl Store {
                 Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < PATIENCE => {
                     std::thread::sleep(std::time::Duration::from_millis(5));
                 }
-                Err(std::fs::TryLockError::WouldBlock) => bail!(
-                    "{}: de opslag is bezet (een ander proces houdt dit slot al {} s vast); probeer het zo opnieuw",
-                    self.dir.join(name).display(),
-                    PATIENCE.as_secs()
-                ),
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::Busy {
+                        path: self.dir.join(name).display().to_string(),
+                        secs: PATIENCE.as_secs(),
+                    }
+                    .into());
+                }
                 Err(std::fs::TryLockError::Error(e)) => return Err(io_error(name, &e)),
             }
         }
@@ -164,7 +161,7 @@ impl Store {
         })();
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
-            return Err(io_error(&shown, &e).context("opslaan mislukt"));
+            return Err(io_failed(&shown, &e, Some(During::Saving)));
         }
         let placed = if replace {
             fs::rename(&tmp, target)
@@ -177,9 +174,9 @@ impl Store {
         if let Err(e) = placed {
             let _ = fs::remove_file(&tmp);
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                bail!("{shown}: bestaat al; een verslag wordt nooit overschreven");
+                return Err(StoreError::RecordExists { path: shown }.into());
             }
-            return Err(io_error(&shown, &e).context("opslaan mislukt"));
+            return Err(io_failed(&shown, &e, Some(During::Saving)));
         }
         if durable && let Ok(d) = File::open(&self.dir) {
             let _ = d.sync_all();

@@ -3,6 +3,7 @@
 use super::question::after_answer;
 use super::*;
 use crate::app::{self, Changed, Event, ExportError, Saved, SignOffError};
+use crate::locale::store::said;
 use crate::tui::effect::Done;
 
 pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
@@ -17,9 +18,7 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             list_record(m);
             goto_question(m, m.bank.start, Origin::Flow);
         }
-        Done::Opened(Err(e), _) | Done::Read(Err(e)) => {
-            error(m, crate::locale::record::not_opened(&e, m.lang))
-        }
+        Done::Opened(Err(e), _) | Done::Read(Err(e)) => error(m, said(&e, m.lang)),
         Done::Opened(Ok(opened), then) => opened_for(m, opened, then),
         Done::Read(Ok(viewed)) => {
             // Nothing to read yet: an unfinished record is continued instead.
@@ -78,7 +77,7 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             }
             Err(ExportError::Altered(e)) => error(m, e.said(m.lang)),
             Err(ExportError::NoSignature { .. }) => error(m, words(m.lang).not_signed),
-            Err(ExportError::Other(e)) => error(m, format!("{e:#}")),
+            Err(ExportError::Other(e)) => error(m, said(&e, m.lang)),
         },
     }
     None
@@ -152,7 +151,10 @@ fn tell(m: &mut Model, changed: &Changed, saved: Option<&str>) {
 }
 
 fn save_failed(m: &mut Model, why: &app::SaveFailure) {
-    error(m, format!("{}: {why}", words(m.lang).save_failed));
+    error(
+        m,
+        format!("{}: {}", words(m.lang).save_failed, why.said(m.lang)),
+    );
 }
 
 fn signed(m: &mut Model, decision: Decision, result: Result<Changed, SignOffError>) {
@@ -172,10 +174,15 @@ fn signed(m: &mut Model, decision: Decision, result: Result<Changed, SignOffErro
         // The form stays, filled in, with the error: Enter tries again.
         Err(SignOffError::NotSaved(why)) => error(
             m,
-            format!("{} — {}: {why}", w.signoff_failed, w.save_failed),
+            format!(
+                "{} — {}: {}",
+                w.signoff_failed,
+                w.save_failed,
+                why.said(m.lang)
+            ),
         ),
         Err(SignOffError::Refused(refused)) => error(m, refused.said(m.lang)),
-        Err(SignOffError::Key(e)) => error(m, format!("{e:#}")),
+        Err(SignOffError::Key(e)) => error(m, said(&e, m.lang)),
         Err(SignOffError::BankChangedUnseen { .. }) => {
             error(m, w.bank_unseen);
             to_advice(m);

@@ -1,0 +1,229 @@
+//! What went wrong in the store, in words; and any error chain said in one language.
+use std::fmt;
+
+use crate::app::SaveFailure;
+use crate::json::quoted;
+use crate::record::Altered;
+use crate::store::{AlreadyExists, During, IoKind, SavedElsewhere, StoreError, What};
+use crate::text::Lang;
+
+fn io(kind: &IoKind, lang: Lang) -> String {
+    match (kind, lang) {
+        (IoKind::NotFound, Lang::Nl) => "bestaat niet".into(),
+        (IoKind::NotFound, Lang::En) => "does not exist".into(),
+        (IoKind::Denied, Lang::Nl) => "geen toegang (rechten)".into(),
+        (IoKind::Denied, Lang::En) => "no access (permissions)".into(),
+        (IoKind::IsADirectory, Lang::Nl) => "is een map, geen bestand".into(),
+        (IoKind::IsADirectory, Lang::En) => "is a directory, not a file".into(),
+        (IoKind::NotADirectory, Lang::Nl) => "is geen map".into(),
+        (IoKind::NotADirectory, Lang::En) => "is not a directory".into(),
+        (IoKind::Other(e), Lang::Nl) => format!("niet te lezen ({e})"),
+        (IoKind::Other(e), Lang::En) => format!("cannot be read ({e})"),
+    }
+}
+
+fn what(w: What, lang: Lang) -> &'static str {
+    match (w, lang) {
+        (What::Answers, Lang::Nl) => "een antwoordenbestand",
+        (What::Answers, Lang::En) => "an answers file",
+        (What::Record, Lang::Nl) => "een verslag",
+        (What::Record, Lang::En) => "a record",
+        (What::BankFile, Lang::Nl) => "een bestand van de vragenbank",
+        (What::BankFile, Lang::En) => "a file of the question bank",
+        (What::Bank, Lang::Nl) => "een vragenbank",
+        (What::Bank, Lang::En) => "a question bank",
+    }
+}
+
+impl StoreError {
+    pub fn said(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        match self {
+            StoreError::Io { path, kind, during } => {
+                let path = if path.is_empty() { "\"\"" } else { path };
+                let doing = match (during, nl) {
+                    (None, _) => "",
+                    (Some(During::Saving), true) => "opslaan mislukt: ",
+                    (Some(During::Saving), false) => "saving failed: ",
+                    (Some(During::Exporting), true) => "exporteren mislukt: ",
+                    (Some(During::Exporting), false) => "exporting failed: ",
+                };
+                format!("{doing}{path}: {}", io(kind, lang))
+            }
+            StoreError::NotADirectory { path } => {
+                format!("{path}: {}", io(&IoKind::NotADirectory, lang))
+            }
+            StoreError::NotAFile { path } => match nl {
+                true => format!("{path}: is geen gewoon bestand; verwijder het"),
+                false => format!("{path}: is not a plain file; remove it"),
+            },
+            StoreError::Busy { path, secs } => match nl {
+                true => format!(
+                    "{path}: de opslag is bezet (een ander proces houdt dit slot al {secs} s vast); probeer het zo opnieuw"
+                ),
+                false => format!(
+                    "{path}: the store is busy (another process has held this lock for {secs} s); try again in a moment"
+                ),
+            },
+            StoreError::NotAnId { id, saving } => match (nl, saving) {
+                (true, true) => format!(
+                    "{} is geen verslag-id; het verslag is niet opgeslagen",
+                    quoted(id)
+                ),
+                (true, false) => format!("{} is geen verslag-id", quoted(id)),
+                (false, true) => format!(
+                    "{} is not a record id; the record was not saved",
+                    quoted(id)
+                ),
+                (false, false) => format!("{} is not a record id", quoted(id)),
+            },
+            StoreError::NoId => match nl {
+                true => "geef een verslag-id (of het begin ervan)".into(),
+                false => "give a record id (or its start)".into(),
+            },
+            StoreError::NoRecord { prefix, dir } => match nl {
+                true => format!("geen verslag met id {} in {dir}", quoted(prefix)),
+                false => format!("no record with id {} in {dir}", quoted(prefix)),
+            },
+            StoreError::Ambiguous { prefix, n, some } => match nl {
+                true => format!(
+                    "{} past bij {n} verslagen ({}); typ meer tekens van het id",
+                    quoted(prefix),
+                    some.join(", ")
+                ),
+                false => format!(
+                    "{} fits {n} records ({}); type more characters of the id",
+                    quoted(prefix),
+                    some.join(", ")
+                ),
+            },
+            StoreError::RecordExists { path } => match nl {
+                true => format!("{path}: bestaat al; een verslag wordt nooit overschreven"),
+                false => format!("{path}: exists already; a record is never overwritten"),
+            },
+            StoreError::TooBig {
+                path,
+                size,
+                most,
+                what: w,
+            } => {
+                let size = match (size, nl) {
+                    (Some(s), _) => s.clone(),
+                    (None, true) => format!("meer dan {most}"),
+                    (None, false) => format!("more than {most}"),
+                };
+                match nl {
+                    true => format!(
+                        "{path}: te groot ({size}); {} mag hoogstens {most} zijn",
+                        what(*w, lang)
+                    ),
+                    false => format!(
+                        "{path}: too large ({size}); {} may be at most {most}",
+                        what(*w, lang)
+                    ),
+                }
+            }
+            StoreError::NotUtf8 { name, at } => match nl {
+                true => format!("{name}: geen geldige UTF-8 (bij byte {at})"),
+                false => format!("{name}: not valid UTF-8 (at byte {at})"),
+            },
+            StoreError::Unreadable { path, why } => format!("{path}: {}", why.said(lang)),
+            StoreError::NoBankFiles { dir } => match nl {
+                true => format!("{dir}: geen .json-bestanden in deze map"),
+                false => format!("{dir}: no .json files in this directory"),
+            },
+            StoreError::TooManyBankFiles { dir, n, most } => match nl {
+                true => {
+                    format!("{dir}: {n} .json-bestanden; een vragenbank heeft er hoogstens {most}")
+                }
+                false => format!("{dir}: {n} .json files; a question bank has at most {most}"),
+            },
+            StoreError::BankTooBig { dir, most } => match nl {
+                true => format!(
+                    "{dir}: te groot (meer dan {most}); een vragenbank mag hoogstens {most} zijn"
+                ),
+                false => format!(
+                    "{dir}: too large (more than {most}); a question bank may be at most {most}"
+                ),
+            },
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+impl SavedElsewhere {
+    pub fn said(&self, lang: Lang) -> String {
+        let (file, id) = (&self.file, &self.id);
+        match lang {
+            Lang::Nl => format!(
+                "{file}: het verslag is intussen door een ander venster of proces opgeslagen; deze wijziging is niet bewaard, om die andere niet te overschrijven. Open het verslag opnieuw (--resume {id}) om verder te gaan"
+            ),
+            Lang::En => format!(
+                "{file}: the record was saved by another window or process meanwhile; this change was not saved, so as not to overwrite that one. Open the record again (--resume {id}) to go on"
+            ),
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for SavedElsewhere {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+impl AlreadyExists {
+    pub fn said(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => format!(
+                "{}: bestaat al; gebruik --force om het te vervangen",
+                self.0
+            ),
+            Lang::En => format!("{}: exists already; use --force to replace it", self.0),
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for AlreadyExists {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+impl SaveFailure {
+    pub fn said(&self, lang: Lang) -> String {
+        match self {
+            SaveFailure::SavedElsewhere(e) => e.said(lang),
+            SaveFailure::Other(e) => said(e, lang),
+        }
+    }
+}
+
+/// An error and what caused it, as `{e:#}` gives it ("outer: inner"), each part in `lang`
+/// where the program knows its words; an error from outside (the operating system, a crate)
+/// as it says itself.
+pub fn said(e: &anyhow::Error, lang: Lang) -> String {
+    e.chain()
+        .map(|cause| {
+            if let Some(x) = cause.downcast_ref::<StoreError>() {
+                x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<Altered>() {
+                x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<SavedElsewhere>() {
+                x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<AlreadyExists>() {
+                x.said(lang)
+            } else {
+                cause.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
