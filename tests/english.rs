@@ -139,6 +139,7 @@ fn every_command_speaks_english() {
     ]);
     en(&["list"]);
     en(&["show", &id]);
+    en(&["verify", &id]);
 }
 
 #[test]
@@ -310,5 +311,8 @@ fn the_stores_refusals_speak_english() {
     let path = s.record_path(&id);
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("Spring campaign", "Autumn campaign")).unwrap();
-    refused(&["export", &id, "--format", "md"], "was altered after it was saved");
+    refused(
+        &["export", &id, "--format", "md"],
+        "was altered after it was saved",
+    );
 }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Args, Failure, bad, load_bank, open_store, print_out};
+use crate::locale::verify::Verify;
 use crate::record::audit::{AdviceCheck, Audit, audit};
 use crate::record::{self, Verification};
 use crate::store;
@@ -28,23 +29,21 @@ pub(super) fn verify(
         open_store(args)?.resolve(file).map_err(bad)?
     };
     let shown = path.display().to_string();
-    let unreadable = |e: record::Unreadable| Failure::bad_input(format!("{shown}: {e}"));
+    let say = Verify(args.lang);
+    let unreadable =
+        |e: record::Unreadable| Failure::bad_input(format!("{shown}: {}", e.said(args.lang)));
     let text = store::read_record_text(&path).map_err(bad)?;
     let value = record::parse_value(&text).map_err(unreadable)?;
     // The format is checked first: a foreign or future file is unreadable, not altered.
     let check = record::verify_value(&value);
     let bank = load_bank(args)?;
-    let unsealed = || {
-        Failure::bad_input(format!(
-            "{shown}: heeft geen (geldig) integriteitsblok; niet te controleren"
-        ))
-    };
+    let unsealed = || Failure::bad_input(say.unsealed(&shown));
     let audit = match (audit(value, check.clone(), &bank), &check) {
         (Ok(a), Verification::Intact) => a,
         // Invalid content under a hash that no longer matches it is altered, and said as such;
         // without a hash there is nothing to check against.
         (Ok(_) | Err(record::Unreadable::Invalid(_)), Verification::Altered { .. }) => {
-            return altered(&shown, &check);
+            return altered(&shown, &check, &say);
         }
         (Ok(_) | Err(record::Unreadable::Invalid(_)), Verification::Unsealed) => {
             return Err(unsealed());
@@ -52,26 +51,17 @@ pub(super) fn verify(
         (Err(e), _) => return Err(unreadable(e)),
     };
     let r = &audit.record;
-    let mut out = format!(
-        "{shown}: intact — verslag {} (revisie {}), sha256 {}\n",
-        r.id, r.revision, r.integrity.hash
-    );
+    let mut out = say.intact(&shown, &r.id, r.revision, &r.integrity.hash);
     let mut holds = audit.holds();
-    out.push_str(&history_line(&audit));
-    out.push_str(&advice_line(&audit));
-    holds &= revisions(&path, &audit, &mut out);
-    holds &= signature(&audit.record, allowed_signers, principal, &mut out)?;
+    out.push_str(&say.history(audit.record.history.len(), audit.chained, audit.broken_link));
+    out.push_str(&advice_line(&audit, &say));
+    holds &= revisions(&path, &audit, &say, &mut out);
+    holds &= signature(&audit.record, allowed_signers, principal, &say, &mut out)?;
     if let Some(expected) = expect {
         let expected = expected.trim().trim_start_matches("sha256:").to_lowercase();
-        if expected == audit.fingerprint {
-            out.push_str("  vingerafdruk uit het register (--expect): klopt\n");
-        } else {
-            holds = false;
-            out.push_str(&format!(
-                "  vingerafdruk uit het register (--expect): KLOPT NIET; verwacht {expected}, dit verslag heeft {}\n",
-                audit.fingerprint
-            ));
-        }
+        let differs = expected != audit.fingerprint;
+        holds &= !differs;
+        out.push_str(&say.expect(&expected, differs.then_some(audit.fingerprint.as_str())));
     }
     print_out(&out)?;
     Ok(if holds {
@@ -88,23 +78,20 @@ fn signature(
     r: &record::Record,
     allowed: Option<&Path>,
     principal: Option<&str>,
+    say: &Verify,
     out: &mut String,
 ) -> Result<bool, Failure> {
     if r.signature.is_some() && r.signoff.is_none() {
-        out.push_str("  handtekening: KLOPT NIET; er staat een handtekening in een verslag dat niet is afgetekend\n");
+        out.push_str(say.signed_unsigned());
         return Ok(false);
     }
     let Some(sig) = &r.signature else {
         if allowed.is_some() {
-            out.push_str(
-                "  handtekening: GEEN; deze aftekening is niet met een SSH-sleutel ondertekend\n",
-            );
+            out.push_str(say.no_signature(true));
             return Ok(false);
         }
         if r.signoff.is_some() {
-            out.push_str(
-                "  handtekening: geen; de aftekening is niet met een SSH-sleutel ondertekend\n",
-            );
+            out.push_str(say.no_signature(false));
         }
         return Ok(true);
     };
@@ -127,54 +114,31 @@ fn signature(
         )
         .unwrap_or(Err(record::signature::VerifyError::BadSignature));
     match (result, named) {
-        (Ok(signer), Some(file)) => out.push_str(&format!(
-            "  handtekening: klopt; gezet met sleutel {} van {} (regel {} van {file})\n",
-            signer.key_fingerprint,
-            crate::text::one_line(&signer.principals),
-            signer.line
+        (Ok(signer), Some(file)) => out.push_str(&say.signed_by(
+            &signer.key_fingerprint,
+            &crate::text::one_line(&signer.principals),
+            signer.line,
+            &file,
         )),
-        (Ok(signer), None) => out.push_str(&format!(
-            "  handtekening: past bij dit verslag, gezet met sleutel {}; van wie die sleutel is, controleer je met --allowed-signers\n",
-            signer.key_fingerprint
-        )),
+        (Ok(signer), None) => out.push_str(&say.signed_with(&signer.key_fingerprint)),
         (Err(e), _) => {
-            out.push_str(&format!("  handtekening: KLOPT NIET; {e}\n"));
+            out.push_str(&say.signature_fails(&e.to_string()));
             return Ok(false);
         }
     }
     Ok(true)
 }
 
-fn altered(shown: &str, check: &Verification) -> Result<ExitCode, Failure> {
-    let what = match check {
-        Verification::Altered { parts } if !parts.is_empty() => parts.join(", "),
-        _ => "het integriteitsblok zelf".to_string(),
+fn altered(shown: &str, check: &Verification, say: &Verify) -> Result<ExitCode, Failure> {
+    let parts = match check {
+        Verification::Altered { parts } if !parts.is_empty() => Some(parts.join(", ")),
+        _ => None,
     };
-    print_out(&format!(
-        "{shown}: GEWIJZIGD na het opslaan; wat niet meer klopt: {what}\n"
-    ))?;
+    print_out(&say.altered(shown, parts.as_deref()))?;
     Ok(ExitCode::from(1))
 }
 
-fn history_line(a: &Audit) -> String {
-    let n = a.record.history.len();
-    let events = if n == 1 {
-        "gebeurtenis"
-    } else {
-        "gebeurtenissen"
-    };
-    match a.broken_link {
-        None if !a.chained => {
-            format!("  geschiedenis: {n} {events} (formaat 1, nog zonder hashketen)\n")
-        }
-        None => format!("  geschiedenis: {n} {events}, de hashketen klopt\n"),
-        Some(k) => format!(
-            "  geschiedenis: de hashketen is GEBROKEN bij gebeurtenis {k} van {n}; de geschiedenis is na het opslaan bewerkt\n"
-        ),
-    }
-}
-
-fn advice_line(a: &Audit) -> String {
+fn advice_line(a: &Audit, say: &Verify) -> String {
     // The bank's name comes from the file: one line, so it cannot add lines to this report.
     let one_line = |s: &str| crate::text::one_line(s).into_owned();
     let bank = &a.record.bank;
@@ -185,21 +149,12 @@ fn advice_line(a: &Audit) -> String {
     };
     let b = &b;
     match (&a.advice, &a.record.outcome) {
-        (_, None) => "  advies: nog geen (niet alle vragen beantwoord)\n".to_string(),
-        (AdviceCheck::Follows, _) => format!(
-            "  advies: volgt uit de opgeslagen antwoorden met vragenbank {} {}\n",
-            b.id, b.version
-        ),
-        (AdviceCheck::Differs, _) => format!(
-            "  advies: volgt NIET uit de opgeslagen antwoorden met vragenbank {} {}; het opgeslagen advies is niet het advies dat de antwoorden geven\n",
-            b.id, b.version
-        ),
-        (AdviceCheck::BankUnavailable, _) => format!(
-            "  advies: niet nagerekend; vragenbank {} {} (sha256 {}) is hier niet beschikbaar (geef die met --questions)\n",
-            b.id,
-            b.version,
-            b.short_hash()
-        ),
+        (_, None) => say.no_advice().to_string(),
+        (AdviceCheck::Follows, _) => say.advice_follows(&b.id, &b.version),
+        (AdviceCheck::Differs, _) => say.advice_differs(&b.id, &b.version),
+        (AdviceCheck::BankUnavailable, _) => {
+            say.advice_unchecked(&b.id, &b.version, b.short_hash())
+        }
     }
 }
 
@@ -207,42 +162,34 @@ fn advice_line(a: &Audit) -> String {
 /// the fingerprint the later one names. Only a fingerprint that does not match fails the
 /// check; a revision that is not there, or that was made before fingerprints were kept, is
 /// said as such.
-fn revisions(path: &Path, a: &Audit, out: &mut String) -> bool {
+fn revisions(path: &Path, a: &Audit, say: &Verify, out: &mut String) -> bool {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut link = a.record.previous.clone();
     for _ in 0..MAX_REVISIONS {
         let Some(previous) = link else { return true };
         let id = &previous.id;
         let Some(expected) = &previous.hash else {
-            out.push_str(&format!(
-                "  vorige revisie {id}: vingerafdruk niet bewaard (formaat 1); niet te controleren\n"
-            ));
+            out.push_str(&say.previous_not_kept(id));
             return true;
         };
         let file = dir.join(format!("{id}.json"));
         if !crate::record::is_plain_id(id) || !file.is_file() {
-            out.push_str(&format!(
-                "  vorige revisie {id}: niet gevonden naast dit bestand\n"
-            ));
+            out.push_str(&say.previous_missing(id));
             return true;
         }
         let value = store::read_record_text(&file)
             .ok()
             .and_then(|t| record::parse_value(&t).ok());
         let Some(value) = value else {
-            out.push_str(&format!(
-                "  vorige revisie {id}: ONLEESBAAR; de keten is niet te controleren\n"
-            ));
+            out.push_str(&say.previous_unreadable(id));
             return false;
         };
         let found = record::fingerprint_of(&value);
         if &found != expected {
-            out.push_str(&format!(
-                "  vorige revisie {id}: vingerafdruk KLOPT NIET; verwacht {expected}, gevonden {found}\n"
-            ));
+            out.push_str(&say.previous_differs(id, expected, &found));
             return false;
         }
-        out.push_str(&format!("  vorige revisie {id}: vingerafdruk klopt\n"));
+        out.push_str(&say.previous_holds(id));
         link = record::from_value(value).ok().and_then(|r| r.previous);
     }
     true

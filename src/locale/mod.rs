@@ -13,4 +13,5 @@ pub mod lines;
 pub mod record;
 pub mod screen;
 pub mod store;
+pub mod verify;
 pub mod when;
