@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::advice::Advice;
 use crate::app::{self, Workflow};
 use crate::bank::Bank;
+use crate::locale::commands;
 use crate::record::Decision;
 use crate::store::Store;
 use crate::text::{self, Lang};
@@ -35,11 +36,8 @@ fn bad(e: anyhow::Error) -> Failure {
 pub fn store_dir(args: &Args) -> Result<PathBuf, Failure> {
     match &args.store {
         Some(d) => Ok(d.clone()),
-        None => Store::default_dir().ok_or_else(|| {
-            Failure::bad_input(
-                "geen map voor de verslagen gevonden; geef er een met --store of AVG_WIJZER_STORE",
-            )
-        }),
+        None => Store::default_dir()
+            .ok_or_else(|| Failure::bad_input(commands::no_store_dir(args.lang))),
     }
 }
 
@@ -437,12 +435,15 @@ pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
     match &args.questions {
         None => Bank::embedded().map_err(|e| Failure {
             code: 1,
-            message: format!("ingebouwde vragenbank is kapot:\n{e}"),
+            message: format!("{}:\n{e}", commands::embedded_bank_broken(args.lang)),
         }),
         Some(dir) => {
             let files = store::read_bank_dir(dir).map_err(bad)?;
             Bank::from_bytes(&files, &dir.display().to_string()).map_err(|e| {
-                Failure::bad_input(format!("vragenbank {} geweigerd:\n{e}", dir.display()))
+                Failure::bad_input(format!(
+                    "{}:\n{e}",
+                    commands::bank_refused(&dir.display().to_string(), args.lang)
+                ))
             })
         }
     }
@@ -494,7 +495,10 @@ fn write_stdout(s: &str) -> Result<ExitCode, Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure {
             code: 1,
-            message: format!("uitvoer niet te schrijven: {e}"),
+            message: format!(
+                "{}: {e}",
+                commands::output_failed(LANG.get().copied().unwrap_or_default())
+            ),
         }),
     }
 }

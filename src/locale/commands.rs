@@ -103,3 +103,37 @@ pub fn about_record(id: &str, why: &str, lang: Lang) -> String {
         Lang::En => format!("record {id}: {why}"),
     }
 }
+
+/// No directory for the records could be found.
+pub fn no_store_dir(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => {
+            "geen map voor de verslagen gevonden; geef er een met --store of AVG_WIJZER_STORE"
+        }
+        Lang::En => "no directory for the records found; give one with --store or AVG_WIJZER_STORE",
+    }
+}
+
+/// The bank built into the program does not load (what follows says why).
+pub fn embedded_bank_broken(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "ingebouwde vragenbank is kapot",
+        Lang::En => "the built-in question bank is broken",
+    }
+}
+
+/// A bank given with --questions is refused (what follows says why).
+pub fn bank_refused(dir: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("vragenbank {dir} geweigerd"),
+        Lang::En => format!("question bank {dir} refused"),
+    }
+}
+
+/// Standard output cannot be written (what follows says why).
+pub fn output_failed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "uitvoer niet te schrijven",
+        Lang::En => "output cannot be written",
+    }
+}
