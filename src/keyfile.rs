@@ -22,8 +22,10 @@ pub fn sign(
     passphrase: impl FnOnce(&str) -> Result<String>,
 ) -> Result<()> {
     let shown = path.display().to_string();
-    let mut text = String::from_utf8(store::read_bytes(path)?)
-        .map_err(|_| anyhow!("{shown}: {}", signature::SignError::NotAPrivateKey))?;
+    // The file's name stands before the reason, which stays typed (the locale says it).
+    let mut text = String::from_utf8(store::read_bytes(path)?).map_err(|_| {
+        anyhow::Error::new(signature::SignError::NotAPrivateKey).context(shown.clone())
+    })?;
     let signed = (|| {
         let mut passphrase = match signature::is_encrypted(&text)? {
             true => Some(passphrase(&shown)?),
@@ -34,7 +36,7 @@ pub fn sign(
         Ok(signed?)
     })();
     text.zeroize();
-    signed.map_err(|e: anyhow::Error| anyhow!("{shown}: {e}"))
+    signed.map_err(|e: anyhow::Error| e.context(shown))
 }
 
 /// Whether the key file lies in the store's directory, where others (on a shared drive) may

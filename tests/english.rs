@@ -316,3 +316,41 @@ fn the_stores_refusals_speak_english() {
         "was altered after it was saved",
     );
 }
+
+/// Signing the sign-off with a key that is not one is refused in English, naming the file.
+#[test]
+fn a_key_that_does_not_sign_is_refused_in_english() {
+    use avg_wijzer::app::{SignOffError, SignOffInput, Workflow};
+    use avg_wijzer::record::{Campaign, Decision};
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::embedded().unwrap();
+    let wf = Workflow::new(&bank, Some(Store::open(dir.path()).unwrap()), false).with_clock(clock);
+    let mut answers = avg_wijzer::engine::Session::new(&bank);
+    for (q, v) in [("campaign_purpose", "Reading"), ("use_case", "area_map")] {
+        let q = bank.question_id(q).unwrap();
+        let a = bank.questions[q]
+            .parse_answer(&serde_json::json!(v))
+            .unwrap();
+        answers.set(&bank, q, a).unwrap();
+    }
+    let (mut work, _) = wf
+        .start_answered(Campaign::default(), vec![], Lang::En, &answers)
+        .unwrap();
+    let not_a_key = dir.path().join("notes.txt");
+    std::fs::write(&not_a_key, "not a key").unwrap();
+    let input = SignOffInput {
+        name: "Jane Smith",
+        date: "2026-11-30",
+        decision: Decision::Approved,
+        remarks: "",
+    };
+    let Err(SignOffError::Key(e)) = wf.sign_off(&mut work, input, Some(&not_a_key), |_| {
+        unreachable!("not asked for a passphrase")
+    }) else {
+        panic!("refused");
+    };
+    let said = avg_wijzer::locale::store::said(&e, Lang::En);
+    assert!(said.starts_with(&not_a_key.display().to_string()), "{said}");
+    assert!(said.contains("not an OpenSSH private key"), "{said}");
+    english("the key refused", &said);
+}

@@ -12,6 +12,7 @@ pub mod keys;
 pub mod lines;
 pub mod record;
 pub mod screen;
+pub mod signature;
 pub mod store;
 pub mod verify;
 pub mod when;

@@ -4,6 +4,7 @@ use std::fmt;
 use crate::app::SaveFailure;
 use crate::json::quoted;
 use crate::record::Altered;
+use crate::record::signature::SignError;
 use crate::store::{AlreadyExists, During, IoKind, SavedElsewhere, StoreError, What};
 use crate::text::Lang;
 
@@ -219,6 +220,8 @@ pub fn said(e: &anyhow::Error, lang: Lang) -> String {
             } else if let Some(x) = cause.downcast_ref::<SavedElsewhere>() {
                 x.said(lang)
             } else if let Some(x) = cause.downcast_ref::<AlreadyExists>() {
+                x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<SignError>() {
                 x.said(lang)
             } else {
                 cause.to_string()

@@ -241,39 +241,6 @@ pub enum SignError {
     NotSignedOff,
 }
 
-impl fmt::Display for SignError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SignError::NotAPrivateKey => write!(
-                f,
-                "dit is geen OpenSSH-privésleutel (zo'n bestand begint met -----BEGIN OPENSSH PRIVATE KEY-----)"
-            ),
-            SignError::PublicKeyGiven => write!(
-                f,
-                "dit is een publieke sleutel; kies de privésleutel (hetzelfde bestand zonder .pub)"
-            ),
-            SignError::UnsupportedKeyType(kind) => write!(
-                f,
-                "dit is een sleutel van het type {}; ondertekenen kan alleen met een Ed25519-sleutel (maak er een met: ssh-keygen -t ed25519)",
-                crate::json::quoted(kind)
-            ),
-            SignError::PassphraseRequired => write!(
-                f,
-                "deze sleutel is beveiligd met een wachtwoordzin; geef de wachtwoordzin op"
-            ),
-            SignError::WrongPassphrase => write!(f, "de wachtwoordzin is onjuist"),
-            SignError::Damaged => write!(
-                f,
-                "het sleutelbestand is beschadigd of gebruikt een versleuteling die AVG-wijzer niet kent"
-            ),
-            SignError::NotSignedOff => write!(
-                f,
-                "alleen een aftekening wordt ondertekend, en dit verslag is nog niet afgetekend"
-            ),
-        }
-    }
-}
-
 impl std::error::Error for SignError {}
 
 /// Why a key's allowed_signers line does not vouch for a signature.
