@@ -9,7 +9,7 @@
 //! - a sign-off after the bank changed needs the advice of the current bank shown first:
 //!   [`Work::may_sign_off`];
 //! - the list shows every record as it was last written: [`keep_listed`].
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use crate::advice::BankRef;
 use crate::bank::{Bank, QId};
@@ -154,7 +154,7 @@ impl<'b> Workflow<'b> {
     fn store_or_fail(&self) -> Result<&Store> {
         self.store
             .as_ref()
-            .ok_or_else(|| anyhow!("er is geen map voor verslagen"))
+            .ok_or_else(|| store::StoreError::NoStore.into())
     }
 
     /// The records in the store, newest first, and the files that are not records.

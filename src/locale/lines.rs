@@ -1,4 +1,24 @@
 //! The plain mode's lines, in Dutch and English.
+use crate::plain::Unclear;
+use crate::text::Lang;
+
+/// Why a typed line is not an answer, in `lang`.
+pub fn unclear(u: &Unclear, lang: Lang) -> String {
+    match (u, lang) {
+        (Unclear::Answer(e), _) => e.said(lang),
+        (Unclear::Token { token, n }, Lang::Nl) => {
+            format!("\"{token}\"; kies een nummer van 1 tot {n}")
+        }
+        (Unclear::Token { token, n }, Lang::En) => {
+            format!("\"{token}\"; choose a number from 1 to {n}")
+        }
+        (Unclear::Nothing { n }, Lang::Nl) => format!("kies een nummer van 1 tot {n}"),
+        (Unclear::Nothing { n }, Lang::En) => format!("choose a number from 1 to {n}"),
+        (Unclear::OneOnly, Lang::Nl) => "kies één nummer".into(),
+        (Unclear::OneOnly, Lang::En) => "choose one number".into(),
+    }
+}
+
 pub struct Words {
     pub intro: &'static str,
     pub question: &'static str,

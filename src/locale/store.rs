@@ -82,6 +82,10 @@ impl StoreError {
                 true => "geef een verslag-id (of het begin ervan)".into(),
                 false => "give a record id (or its start)".into(),
             },
+            StoreError::NoStore => match nl {
+                true => "er is geen map voor verslagen".into(),
+                false => "there is no directory for records".into(),
+            },
             StoreError::NoRecord { prefix, dir } => match nl {
                 true => format!("geen verslag met id {} in {dir}", quoted(prefix)),
                 false => format!("no record with id {} in {dir}", quoted(prefix)),

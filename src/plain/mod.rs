@@ -15,7 +15,7 @@ use crate::text::{Lang, TerminalWriter, wrap};
 
 mod opening;
 mod signoff;
-use crate::locale::lines::{EN, NL, Words};
+use crate::locale::lines::{EN, NL, Words, unclear};
 use opening::{open, resume_record};
 use signoff::sign_off;
 
@@ -30,7 +30,20 @@ enum Said {
     Keep,
     Note(String),
     Answer(Answer),
-    Unclear(String),
+    Unclear(Unclear),
+}
+
+/// Why a line typed at a question is not an answer (said by `locale::lines`).
+#[derive(Debug, PartialEq)]
+pub enum Unclear {
+    /// Text that does not fit the question.
+    Answer(crate::bank::AnswerError),
+    /// A word or number that is none of the `n` options.
+    Token { token: String, n: usize },
+    /// No option at all, of `n`.
+    Nothing { n: usize },
+    /// Several options for a question that takes one.
+    OneOnly,
 }
 
 /// The plain mode without a store: nothing is saved (for trying the questions out, and tests).
@@ -185,7 +198,9 @@ pub fn run_with(
                 return finish(ExitCode::SUCCESS, &work, words, out);
             }
             Said::Note(text) => note(wf, &mut work, Some(&question.id), &text, lang, words, out)?,
-            Said::Unclear(why) => writeln!(out, "{}: {why}", words.not_understood)?,
+            Said::Unclear(why) => {
+                writeln!(out, "{}: {}", words.not_understood, unclear(&why, lang))?
+            }
             said => {
                 if let Said::Answer(answer) = said {
                     let changed = wf.answer(&mut work, q, answer);
@@ -420,7 +435,7 @@ fn interpret(question: &Question, line: &str, has_answer: bool) -> Said {
     if question.kind == Kind::Text {
         return match question.text_answer(trimmed) {
             Ok(a) => Said::Answer(a),
-            Err(e) => Said::Unclear(e.to_string()),
+            Err(e) => Said::Unclear(Unclear::Answer(e)),
         };
     }
     let n = question.options.len();
@@ -438,14 +453,19 @@ fn interpret(question: &Question, line: &str, has_answer: bool) -> Said {
         };
         match index {
             Some(i) => mask |= 1 << i,
-            None => return Said::Unclear(format!("\"{token}\"; kies een nummer van 1 tot {n}")),
+            None => {
+                return Said::Unclear(Unclear::Token {
+                    token: token.to_string(),
+                    n,
+                });
+            }
         }
     }
     if mask == 0 {
-        return Said::Unclear(format!("kies een nummer van 1 tot {n}"));
+        return Said::Unclear(Unclear::Nothing { n });
     }
     if question.kind != Kind::Multiple && mask.count_ones() > 1 {
-        return Said::Unclear("kies één nummer".to_string());
+        return Said::Unclear(Unclear::OneOnly);
     }
     Said::Answer(Answer::Choice(mask))
 }

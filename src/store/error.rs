@@ -28,6 +28,8 @@ pub enum StoreError {
         saving: bool,
     },
     NoId,
+    /// Working without a store (trying the questions out): there is nothing to open or list.
+    NoStore,
     NoRecord {
         prefix: String,
         dir: String,
