@@ -48,14 +48,6 @@ pub fn is_in_store(key: &Path, store: &store::Store) -> bool {
     key.starts_with(dir)
 }
 
-/// The warning for a key kept in the store's directory.
-pub fn in_store_warning(key: &Path) -> String {
-    format!(
-        "{}: deze privésleutel staat in de map van de verslagen, waar anderen hem kunnen lezen; bewaar hem op een eigen plek",
-        key.display()
-    )
-}
-
 /// A protected key's passphrase from [`PASSPHRASE_ENV`], or else asked on the terminal
 /// without echo.
 pub fn ask_passphrase(shown: &str) -> Result<String> {

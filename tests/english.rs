@@ -150,7 +150,10 @@ fn the_plain_mode_speaks_english() {
     let input = "More young families\nmaybe\n3\n2\n1\n2\n1 2\n2\n2\n1\n2\n\n";
     avg_wijzer::plain::run(&bank, Lang::En, &mut input.as_bytes(), &mut out).expect("runs");
     let out = String::from_utf8(out).expect("UTF-8");
-    assert!(out.contains("\"maybe\"; choose a number from 1 to"), "{out}");
+    assert!(
+        out.contains("\"maybe\"; choose a number from 1 to"),
+        "{out}"
+    );
     english("plain mode", &out);
 }
 

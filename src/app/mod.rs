@@ -135,9 +135,9 @@ impl<'b> Workflow<'b> {
             .is_some_and(|s| crate::keyfile::is_in_store(key, s))
     }
 
-    /// A warning when others may write in the store's directory.
-    pub fn exposure_warning(&self) -> Option<String> {
-        self.store.as_ref().and_then(Store::exposure_warning)
+    /// A warning when others may write in the store's directory, in `lang`.
+    pub fn exposure_warning(&self, lang: Lang) -> Option<String> {
+        self.store.as_ref().and_then(|s| s.exposure_warning(lang))
     }
 
     fn now(&self) -> String {

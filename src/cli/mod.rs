@@ -53,7 +53,7 @@ fn workflow<'b>(args: &Args, bank: &'b Bank) -> Result<Workflow<'b>, Failure> {
 /// The store from `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
 pub fn open_store(args: &Args) -> Result<Store, Failure> {
     let store = Store::open(&store_dir(args)?).map_err(bad)?;
-    if let Some(w) = store.exposure_warning() {
+    if let Some(w) = store.exposure_warning(args.lang) {
         warn(&w);
     }
     Ok(store)

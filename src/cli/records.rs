@@ -211,7 +211,7 @@ pub(super) fn sign_off(
         warn(&format!("{}: {warning}", w.remarks));
     }
     if let Some(key) = key.filter(|k| wf.key_in_store(k)) {
-        warn(&crate::keyfile::in_store_warning(key));
+        warn(&crate::locale::signature::key_in_store(key, lang));
     }
     let input = SignOffInput {
         name,

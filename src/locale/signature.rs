@@ -53,3 +53,16 @@ impl fmt::Display for SignError {
         f.write_str(&self.said(Lang::Nl))
     }
 }
+
+/// The warning for a key kept in the store's directory.
+pub fn key_in_store(key: &std::path::Path, lang: Lang) -> String {
+    let key = key.display();
+    match lang {
+        Lang::Nl => format!(
+            "{key}: deze privésleutel staat in de map van de verslagen, waar anderen hem kunnen lezen; bewaar hem op een eigen plek"
+        ),
+        Lang::En => format!(
+            "{key}: this private key lies in the records' directory, where others can read it; keep it in a place of your own"
+        ),
+    }
+}

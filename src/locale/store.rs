@@ -234,3 +234,15 @@ pub fn said(e: &anyhow::Error, lang: Lang) -> String {
         .collect::<Vec<_>>()
         .join(": ")
 }
+
+/// The warning when others may write in the records' directory (`mode`, octal).
+pub fn exposed(dir: &str, mode: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "LET OP: anderen kunnen schrijven in de map van de verslagen {dir} (rechten {mode:03o}); wie daar kan schrijven, kan verslagen vervangen. Controleer een verslag met avg-wijzer verify, of maak de map alleen voor jezelf schrijfbaar (chmod 700)"
+        ),
+        Lang::En => format!(
+            "WARNING: others can write in the records' directory {dir} (permissions {mode:03o}); whoever can write there can replace records. Check a record with avg-wijzer verify, or make the directory writable by you alone (chmod 700)"
+        ),
+    }
+}

@@ -93,7 +93,12 @@ fn sign_with_key<'b>(
             writeln!(
                 out,
                 "{}",
-                wrap(&crate::keyfile::in_store_warning(key), W, "", "")
+                wrap(
+                    &crate::locale::signature::key_in_store(key, lang),
+                    W,
+                    "",
+                    ""
+                )
             )?;
         }
         // The prompt for a passphrase goes to the terminal itself, after what was written.

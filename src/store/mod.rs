@@ -111,14 +111,10 @@ impl Store {
         None
     }
 
-    /// A warning to show when others may write in the store.
-    pub fn exposure_warning(&self) -> Option<String> {
-        self.writable_by_others().map(|mode| {
-            format!(
-                "LET OP: anderen kunnen schrijven in de map van de verslagen {} (rechten {mode:03o}); wie daar kan schrijven, kan verslagen vervangen. Controleer een verslag met avg-wijzer verify, of maak de map alleen voor jezelf schrijfbaar (chmod 700)",
-                self.dir.display()
-            )
-        })
+    /// A warning to show when others may write in the store, in `lang`.
+    pub fn exposure_warning(&self, lang: crate::text::Lang) -> Option<String> {
+        self.writable_by_others()
+            .map(|mode| crate::locale::store::exposed(&self.dir.display().to_string(), mode, lang))
     }
 
     /// Temp files left by a save that was killed half-way are removed once they are an hour

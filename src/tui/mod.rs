@@ -130,7 +130,7 @@ pub fn run<E>(
     // The store is opened (created, checked, tidied) on the thread above; saving needs only
     // its directory.
     let workflow = Workflow::new(&bank, Some(Store { dir }), accept_altered);
-    let warning = workflow.exposure_warning();
+    let warning = workflow.exposure_warning(lang);
     let mut driver = Driver::new(Model::new(&bank, lang, shown), workflow);
     if let Some(w) = warning {
         update::error(&mut driver.model, w);
