@@ -38,8 +38,8 @@ pub(super) fn open<'b>(
                 out,
                 "{}. {name} — {}, {} {} ({})",
                 i + 1,
-                // `get`: the date from a file may hold anything, even a cut character.
-                s.updated.get(..10).unwrap_or(&s.updated),
+                // The local date in words; text that is not a time is shown as it is.
+                record::time::day_in_words(&s.updated, lang),
                 s.answers,
                 words.answers_given,
                 s.id
