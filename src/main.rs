@@ -11,11 +11,15 @@ fn main() -> ExitCode {
         );
     }));
     let args = avg_wijzer::cli::Args::parse();
+    let lang = args.lang;
     match avg_wijzer::cli::run(args) {
         Ok(code) => code,
         Err(f) => {
             // Messages quote file names and file content; the one way out to stderr cleans them.
-            eprintln!("avg-wijzer: {}", avg_wijzer::text::for_terminal(&f.message));
+            eprintln!(
+                "avg-wijzer: {}",
+                avg_wijzer::text::for_terminal(&f.said(lang))
+            );
             ExitCode::from(f.code)
         }
     }

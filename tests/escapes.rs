@@ -12,7 +12,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::{Value, json};
 
@@ -22,7 +22,7 @@ use avg_wijzer::store::Store;
 use avg_wijzer::text::Lang;
 
 mod common;
-use common::{BANK, BIN, EXAMPLE, Scratch};
+use common::{BANK, EXAMPLE, Scratch};
 
 /// Every kind of control a hostile text could carry.
 const HOSTILE: &str = concat!(
@@ -49,13 +49,8 @@ struct Out {
 
 /// Runs the binary in the scratch directory with `--store store`, feeding it `input`.
 fn run_with(s: &Scratch, args: &[&str], input: &[u8]) -> Out {
-    let mut child = Command::new(BIN)
-        .arg("--store")
-        .arg("store")
-        .args(args)
-        .current_dir(&s.dir)
-        .env_remove("AVG_WIJZER_STORE")
-        .env("TERM", "dumb")
+    let mut child = s
+        .command(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

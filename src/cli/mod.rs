@@ -20,16 +20,12 @@ mod lint;
 mod records;
 mod verify;
 
-/// The language of this run's messages (`--lang`), set once when the command starts: a
-/// failure deep in a command is said in it without every function passing it on.
-static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-
-/// A failure of the input (exit 2), said in the run's language.
+/// A failure of the input (exit 2), said when it is printed, in the run's language.
 fn bad(e: anyhow::Error) -> Failure {
-    Failure::bad_input(crate::locale::store::said(
-        &e,
-        LANG.get().copied().unwrap_or_default(),
-    ))
+    Failure {
+        code: 2,
+        message: Message::Error(e),
+    }
 }
 
 /// The store's directory: `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
@@ -271,20 +267,45 @@ pub enum Format {
 /// A failure to report: the exit code and one message for stderr.
 pub struct Failure {
     pub code: u8,
-    pub message: String,
+    pub message: Message,
+}
+
+/// What a failure says: a sentence made already, or an error said in the run's language
+/// only when it is printed (so no command needs to pass the language down for it).
+pub enum Message {
+    Text(String),
+    Error(anyhow::Error),
+    /// Standard output could not be written.
+    Output(std::io::Error),
 }
 
 impl Failure {
     pub fn bad_input(message: impl Into<String>) -> Failure {
         Failure {
             code: 2,
-            message: message.into(),
+            message: Message::Text(message.into()),
+        }
+    }
+
+    /// A failure of the program's own work (exit 1).
+    pub fn failed(e: anyhow::Error) -> Failure {
+        Failure {
+            code: 1,
+            message: Message::Error(e),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        match &self.message {
+            Message::Text(t) => t.clone(),
+            Message::Error(e) => crate::locale::store::said(e, lang),
+            Message::Output(e) => format!("{}: {e}", commands::output_failed(lang)),
         }
     }
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
-    let _ = LANG.set(args.lang);
     match &args.command {
         Some(Command::Lint { dir, stale }) => {
             lint::lint(dir.as_ref().or(args.questions.as_ref()), *stale)
@@ -297,8 +318,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             let bank = load_bank(&args)?;
             records::new_record(&workflow(&args, &bank)?, answers, args.lang)
         }
-        Some(Command::List { json }) => {
-            records::list(&open_store(&args)?, &load_bank(&args)?, *json, args.lang)
+        // JSON gives each record's verdict as it was shown; only the table needs the bank,
+        // for the verdict's label in this run's language.
+        Some(Command::List { json: true }) => records::list_json(&open_store(&args)?),
+        Some(Command::List { json: false }) => {
+            records::list(&open_store(&args)?, &load_bank(&args)?, args.lang)
         }
         Some(Command::Show { id }) => {
             let viewed = app::read(&open_store(&args)?, id).map_err(bad)?;
@@ -376,10 +400,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 args.accept_altered,
             ) {
                 Ok(done) => done,
-                Err(e) => Err(Failure {
-                    code: 1,
-                    message: format!("{e:#}"),
-                }),
+                Err(e) => Err(Failure::failed(e)),
             }
         }
         None => {
@@ -391,10 +412,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 &mut std::io::stdin().lock(),
                 &mut std::io::stdout().lock(),
             )
-            .map_err(|e| Failure {
-                code: 1,
-                message: format!("{e:#}"),
-            })
+            .map_err(Failure::failed)
         }
     }
 }
@@ -435,7 +453,10 @@ pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
     match &args.questions {
         None => Bank::embedded().map_err(|e| Failure {
             code: 1,
-            message: format!("{}:\n{e}", commands::embedded_bank_broken(args.lang)),
+            message: Message::Text(format!(
+                "{}:\n{e}",
+                commands::embedded_bank_broken(args.lang)
+            )),
         }),
         Some(dir) => {
             let files = store::read_bank_dir(dir).map_err(bad)?;
@@ -495,10 +516,7 @@ fn write_stdout(s: &str) -> Result<ExitCode, Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure {
             code: 1,
-            message: format!(
-                "{}: {e}",
-                commands::output_failed(LANG.get().copied().unwrap_or_default())
-            ),
+            message: Message::Output(e),
         }),
     }
 }

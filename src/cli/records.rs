@@ -47,24 +47,22 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
     }
 }
 
+/// `list --json`: every record's summary as it was saved.
+pub(super) fn list_json(store: &Store) -> Result<ExitCode, Failure> {
+    let listing = crate::app::list(store, |s| s).map_err(bad)?;
+    let v = serde_json::json!({
+        "store": store.dir.display().to_string(),
+        "records": listing.records,
+        "unreadable": listing.unreadable.iter().map(|(f, why)| serde_json::json!({ "file": f, "reason": why })).collect::<Vec<_>>(),
+    });
+    print_json(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"))
+}
+
 /// `list`; the verdicts in `lang` as `bank` labels them, whatever language each record was
 /// made in.
-pub(super) fn list(
-    store: &Store,
-    bank: &Bank,
-    json: bool,
-    lang: Lang,
-) -> Result<ExitCode, Failure> {
+pub(super) fn list(store: &Store, bank: &Bank, lang: Lang) -> Result<ExitCode, Failure> {
     let listing = crate::app::list(store, |s| s).map_err(bad)?;
     let store = store.dir.display().to_string();
-    if json {
-        let v = serde_json::json!({
-            "store": store,
-            "records": listing.records,
-            "unreadable": listing.unreadable.iter().map(|(f, why)| serde_json::json!({ "file": f, "reason": why })).collect::<Vec<_>>(),
-        });
-        return print_json(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"));
-    }
     let w = words(lang);
     let mut out = String::new();
     if listing.records.is_empty() {

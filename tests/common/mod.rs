@@ -142,7 +142,8 @@ impl Scratch {
         Out::of(child.wait_with_output().expect("the binary ends"))
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    /// The binary with `--store store` and `args`, run in the scratch directory.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(BIN);
         command
             .arg("--store")
