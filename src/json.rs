@@ -1,6 +1,6 @@
 //! Reading JSON written by people: a key given twice is refused, not silently overwritten, and
-//! serde's own (English) messages are shown behind a Dutch prefix that says what kind of
-//! problem it is.
+//! what is wrong is a typed [`Problem`]: serde's own (English) words are kept inside it, and the
+//! locale puts them behind a prefix that says what kind of problem it is.
 use std::cell::Cell;
 use std::fmt;
 
@@ -38,27 +38,59 @@ impl Error {
     pub fn column(&self) -> usize {
         self.inner.column()
     }
-}
 
-/// What is wrong, without where (see [`describe`]).
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    /// What is wrong, without where.
+    pub fn problem(&self) -> Problem {
         match &self.duplicate {
-            Some(key) => write!(f, "de sleutel {} staat er twee keer in", quoted(key)),
-            None => f.write_str(&describe(&self.inner)),
+            Some(key) => Problem::Duplicate(key.clone()),
+            None => Problem::of(&self.inner),
         }
     }
 }
 
-/// What is wrong with a JSON text, without where: a text cut short in Dutch, anything else in
-/// serde's words behind a prefix that says whether the JSON itself is broken or does not fit
-/// the format.
-pub fn describe(e: &serde_json::Error) -> String {
-    match e.classify() {
-        Category::Eof => "het bestand houdt op voordat de JSON af is (afgekapt?)".to_string(),
-        Category::Syntax => format!("ongeldige JSON: {}", message(e)),
-        Category::Data | Category::Io => format!("klopt niet met het formaat: {}", message(e)),
+/// What is wrong, without where, in Dutch (see [`Problem::said`]).
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.problem().fmt(f)
     }
+}
+
+/// What is wrong with a JSON text, without where. serde's words are kept as they are (escaped,
+/// without the position): they name the wrong value and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The text ends before the JSON is complete.
+    CutShort,
+    /// The text is not JSON.
+    Syntax(String),
+    /// The JSON does not fit the expected format.
+    Format(String),
+    /// A key is given twice in one object.
+    Duplicate(String),
+}
+
+impl Problem {
+    pub fn of(e: &serde_json::Error) -> Problem {
+        match e.classify() {
+            Category::Eof => Problem::CutShort,
+            Category::Syntax => Problem::Syntax(message(e)),
+            Category::Data | Category::Io => Problem::Format(message(e)),
+        }
+    }
+}
+
+/// The problem in Dutch, the language of every message by default.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.said(crate::text::Lang::Nl))
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// What is wrong with a JSON text, without where, in Dutch.
+pub fn describe(e: &serde_json::Error) -> String {
+    Problem::of(e).to_string()
 }
 
 /// serde's message for an error, without the position it appends (callers say where in their
@@ -219,5 +251,22 @@ mod tests {
             "klopt niet met het formaat: invalid type: string \"2\", expected u8"
         );
         assert_eq!(message(&e), "invalid type: string \"2\", expected u8");
+    }
+
+    #[test]
+    fn every_problem_is_said_in_english_too() {
+        use crate::text::Lang;
+        let said = |src: &str| parse_strict(src).unwrap_err().problem().said(Lang::En);
+        assert_eq!(
+            said("{\"a\": "),
+            "the file ends before the JSON is complete (cut off?)"
+        );
+        assert_eq!(said("{\"a\": 1,}"), "invalid JSON: trailing comma");
+        assert_eq!(said("{\"a\": 1, \"a\": 2}"), "the key \"a\" is given twice");
+        let e = serde_json::from_str::<Vec<u8>>("[1, \"2\"]").unwrap_err();
+        assert_eq!(
+            Problem::of(&e).said(Lang::En),
+            "does not fit the format: invalid type: string \"2\", expected u8"
+        );
     }
 }

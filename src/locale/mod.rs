@@ -8,6 +8,7 @@ pub mod commands;
 pub mod compare;
 pub mod document;
 pub mod guard;
+pub mod json;
 pub mod keys;
 pub mod lines;
 pub mod record;
