@@ -2,7 +2,8 @@
 //! its own), running the binary, the embedded bank, the FG's test key, the interface's clock,
 //! checking and resealing a record the way someone without the program's help would; records
 //! made in-process in [`records`], and the kill tests' checks in [`kill`].
-//! The bank tests' temporary banks and `lint` output checks are in [`banks`].
+//! The bank tests' temporary banks and `lint` output checks are in [`banks`], the interface's
+//! update tests' ways through the screens in [`tui`].
 #![allow(dead_code)]
 // Each test binary uses its own part of this.
 // Test helpers stop the test where something is not as it must be.
@@ -12,6 +13,7 @@ pub mod banks;
 pub mod english;
 pub mod kill;
 pub mod records;
+pub mod tui;
 
 use std::collections::BTreeMap;
 use std::fs;
