@@ -3,7 +3,8 @@
 //! checking and resealing a record the way someone without the program's help would; records
 //! made in-process in [`records`], and the kill tests' checks in [`kill`].
 //! The bank tests' temporary banks and `lint` output checks are in [`banks`], the interface's
-//! update tests' ways through the screens in [`tui`].
+//! update tests' ways through the screens in [`tui`], and the record-trust tests' access to a
+//! record file behind the program's back in [`trust`].
 #![allow(dead_code)]
 // Each test binary uses its own part of this.
 // Test helpers stop the test where something is not as it must be.
@@ -13,6 +14,7 @@ pub mod banks;
 pub mod english;
 pub mod kill;
 pub mod records;
+pub mod trust;
 pub mod tui;
 
 use std::collections::BTreeMap;
