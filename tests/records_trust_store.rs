@@ -8,7 +8,7 @@ use std::fs;
 use serde_json::json;
 
 mod common;
-use common::trust::{json_of, sign_off, write_json};
+use common::trust::{json_of, sign_off, sign_off_as_x, write_json};
 use common::{EXAMPLE, Scratch, reseal};
 
 #[test]
@@ -108,17 +108,7 @@ fn a_linked_record_file_is_not_a_record_and_a_signature_needs_a_sign_off() {
     let outside = elsewhere.join(format!("{id}.json"));
     fs::rename(s.record_path(&id), &outside).unwrap();
     std::os::unix::fs::symlink(&outside, s.record_path(&id)).unwrap();
-    for args in [
-        vec!["show", id.as_str()],
-        vec![
-            "signoff",
-            id.as_str(),
-            "--name",
-            "X",
-            "--decision",
-            "approved",
-        ],
-    ] {
+    for args in [vec!["show", id.as_str()], sign_off_as_x(&id)] {
         let out = s.run(&args);
         assert_eq!(out.code, 2, "{args:?}: {out:?}");
     }

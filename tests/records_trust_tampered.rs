@@ -11,7 +11,7 @@ use avg_wijzer::record::{self, Event};
 use avg_wijzer::store;
 
 mod common;
-use common::trust::{json_of, sign_off, write_json};
+use common::trust::{json_of, sign_off, sign_off_as_x, write_json};
 use common::{EXAMPLE, Scratch, reseal};
 
 /// Edits the participants and the creation date, as someone forging a record would, without
@@ -156,14 +156,7 @@ fn every_check_of_verify_guards_resume_signoff_and_export() {
         for args in [
             vec!["--plain", "--resume", id.as_str()],
             vec!["export", id.as_str(), "--format", "md"],
-            vec![
-                "signoff",
-                id.as_str(),
-                "--name",
-                "X",
-                "--decision",
-                "approved",
-            ],
+            sign_off_as_x(&id),
         ] {
             let out = s.run(&args);
             assert_eq!(out.code, 2, "{part}: {args:?}: {out:?}");

@@ -13,7 +13,7 @@ use avg_wijzer::tui::message::Message;
 
 mod common;
 use common::bank;
-use common::tui::{answer_all, answer_of, begin, key, keys, model, on, to_audience, typed};
+use common::tui::{answer_all, answer_of, begin, choice, key, keys, model, on, to_audience, typed};
 
 #[test]
 fn a_whole_assessment_by_keys_reaches_the_advice() {
@@ -247,9 +247,7 @@ fn a_click_moves_the_cursor_and_a_second_click_chooses() {
     assert_eq!(on(&m), "postcode_granularity");
     assert_eq!(
         answer_of(&m, "use_case"),
-        bank.questions[bank.question_id("use_case").unwrap()]
-            .choice("address_selection")
-            .ok()
+        choice(&bank, "use_case", "address_selection")
     );
     // While an overlay is open, clicks on what lies under it do nothing.
     key(&mut m, Help);

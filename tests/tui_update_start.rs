@@ -13,7 +13,7 @@ use avg_wijzer::tui::keymap::Action;
 use avg_wijzer::tui::message::Message;
 
 mod common;
-use common::tui::{answer_all, answer_of, begin, key, keys, model, on, typed};
+use common::tui::{answer_all, answer_of, begin, choice, key, keys, model, on, typed};
 use common::{Scratch, Ui, bank, fixed_clock};
 
 #[test]
@@ -120,9 +120,7 @@ fn every_answer_is_saved_and_an_unfinished_record_resumes() {
     assert_eq!(on(&m), "postcode_granularity");
     assert_eq!(
         answer_of(&m, "use_case"),
-        bank.questions[bank.question_id("use_case").unwrap()]
-            .choice("address_selection")
-            .ok()
+        choice(&bank, "use_case", "address_selection")
     );
     // From the start screen too: Enter on an unfinished record continues it.
     let listing = app::list(&store.open_store(), Row::from).expect("list");

@@ -53,6 +53,13 @@ pub fn answer_of(m: &Model, id: &str) -> Option<Answer> {
     m.assessment()?.session.answer(q).cloned()
 }
 
+/// The answer `option` of the single-choice question `question`, as the record would hold it.
+pub fn choice(bank: &Bank, question: &str, option: &str) -> Option<Answer> {
+    bank.questions[bank.question_id(question).unwrap()]
+        .choice(option)
+        .ok()
+}
+
 /// From the start screen through the new-assessment form to the first question.
 pub fn begin(m: &mut Ui) {
     key(m, Action::Select);
