@@ -1,7 +1,8 @@
 //! Records a register keeper can trust, tried as an attacker with write access to a shared store
 //! would: a record's id never steers a save out of the store or onto another record (an id that
-//! is a path, a copy under another name, an empty hash), and a record file that is a link is not
-//! a record. What these tests share is in `common::trust`.
+//! is a path, a copy under another name, an empty hash), a record file that is a link is not a
+//! record, and a signature on a record that was never signed off does not pass `verify`. What
+//! these tests share is in `common::trust`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 use std::fs;
 
