@@ -332,9 +332,9 @@ fn mistake(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> M
         },
         [Segment::Map { key }] if !ROOT_KEYS.contains(&key.as_str()) => unknown(key, ROOT_KEYS, ""),
         [Segment::Map { key: c }, Segment::Map { key }] if c == "campaign" => {
-            match CAMPAIGN_KEYS.iter().find(|k| **k == key.as_str()) {
+            match CAMPAIGN_KEYS.iter().copied().find(|k| *k == key.as_str()) {
                 Some(field) => Mistake::CampaignFieldNotText {
-                    field: *field,
+                    field,
                     found: Found::of(&root[c][key]),
                 },
                 None => unknown(key, CAMPAIGN_KEYS, "campaign."),

@@ -193,3 +193,47 @@ impl fmt::Display for Notice {
         f.write_str(&self.said(Lang::Nl))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::Problem;
+
+    fn error(mistake: Mistake) -> AnswersError {
+        AnswersError {
+            file: "a.json".into(),
+            mistake,
+        }
+    }
+
+    /// The mistakes no answers file reaches through the embedded bank: a text question
+    /// without a default (a bank of one's own may have one), and serde's words at a path the
+    /// format does not have.
+    #[test]
+    fn mistakes_beyond_the_embedded_bank_are_said_in_either_language() {
+        let e = error(Mistake::Unanswered {
+            question: "purpose".into(),
+            allowed: Allowed::FreeText,
+        });
+        assert_eq!(
+            e.to_string(),
+            "a.json: vraag \"purpose\" staat op het pad maar heeft geen antwoord; toegestaan: vrije tekst"
+        );
+        assert_eq!(
+            e.said(Lang::En),
+            "a.json: question \"purpose\" is on the path but has no answer; allowed: free text"
+        );
+        let e = error(Mistake::Other {
+            path: "answers.x".into(),
+            problem: Problem::Format("invalid type: map, expected a string".into()),
+        });
+        assert_eq!(
+            e.to_string(),
+            "a.json: answers.x: klopt niet met het formaat: invalid type: map, expected a string"
+        );
+        assert_eq!(
+            e.said(Lang::En),
+            "a.json: answers.x: does not fit the format: invalid type: map, expected a string"
+        );
+    }
+}
