@@ -8,9 +8,9 @@ use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 use serde_path_to_error::Segment;
 
-use crate::bank::Bank;
+use crate::bank::{AnswerError, Bank, Kind, Question};
 use crate::engine::{Outcome, Session};
-use crate::json::{self, quoted};
+use crate::json::{self, Problem};
 use crate::record::{Campaign, Participant};
 
 /// A read and checked answers file: the session it describes and its outcome.
@@ -22,8 +22,136 @@ pub struct Parsed {
     pub session: Session,
     pub outcome: Outcome,
     /// Things worth saying that do not stop the advice (answers to questions off the path).
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
 }
+
+/// Something worth saying about an answers file that does not stop the advice; said by
+/// `crate::locale::answers`, in Dutch by `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// An answer to a question that is not on the path these answers take: it is ignored.
+    OffPath {
+        /// How messages call the file.
+        file: String,
+        question: String,
+    },
+}
+
+/// Why an answers file was refused: which file, and what is wrong with it. Said by
+/// `crate::locale::answers` as one line naming the file (and the question, when there is one);
+/// in Dutch by `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswersError {
+    /// How messages call the file: its path, or standard input in the run's language.
+    pub file: String,
+    pub mistake: Mistake,
+}
+
+/// What is wrong with an answers file. Strings from the file are kept as they are; the locale
+/// quotes or escapes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mistake {
+    /// Nothing but white space.
+    Empty,
+    /// Not JSON, cut short, or a key given twice.
+    Json {
+        line: usize,
+        column: usize,
+        problem: Problem,
+    },
+    /// The file is JSON, but not an object.
+    NotAnObject {
+        found: Found,
+    },
+    /// The object has no "answers".
+    NoAnswers,
+    CampaignNotAnObject {
+        found: Found,
+    },
+    ParticipantsNotAList {
+        found: Found,
+    },
+    AnswersNotAnObject {
+        found: Found,
+    },
+    /// A key the format does not have; `field` and `allowed` as written in messages
+    /// ("campaign.budget"; "campaign.name", …).
+    UnknownField {
+        field: String,
+        allowed: Vec<String>,
+    },
+    /// A campaign field (one of the format's) that is not text.
+    CampaignFieldNotText {
+        field: &'static str,
+        found: Found,
+    },
+    /// The participant at `index` (from 0) is not an object.
+    ParticipantNotAnObject {
+        index: usize,
+    },
+    /// Not reached by the file's format; serde's words, at the path (escaped) where it stopped.
+    Other {
+        path: String,
+        problem: Problem,
+    },
+    /// An answer to a question the bank does not have; `known` are the bank's question ids.
+    UnknownQuestion {
+        id: String,
+        known: Vec<String>,
+    },
+    /// An answer that does not fit its question.
+    Answer {
+        question: String,
+        error: AnswerError,
+    },
+    /// A question on the path without an answer or a default.
+    Unanswered {
+        question: String,
+        allowed: Allowed,
+    },
+}
+
+/// What kind of JSON value was found where another was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Null,
+    Bool,
+    Number,
+    Text,
+    List,
+    Object,
+}
+
+impl Found {
+    fn of(v: &Value) -> Found {
+        match v {
+            Value::Null => Found::Null,
+            Value::Bool(_) => Found::Bool,
+            Value::Number(_) => Found::Number,
+            Value::String(_) => Found::Text,
+            Value::Array(_) => Found::List,
+            Value::Object(_) => Found::Object,
+        }
+    }
+}
+
+/// What a question allows, for a message: free text, or its option ids in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Allowed {
+    FreeText,
+    Options(Vec<String>),
+}
+
+impl Allowed {
+    fn of(q: &Question) -> Allowed {
+        match q.kind {
+            Kind::Text => Allowed::FreeText,
+            _ => Allowed::Options(q.option_ids().map(str::to_string).collect()),
+        }
+    }
+}
+
+impl std::error::Error for AnswersError {}
 
 /// The answers file as written, after [`prepare`].
 #[derive(Deserialize)]
@@ -94,18 +222,25 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
 }
 
 /// Reads an answers file (`name` is how messages call it) and walks the bank with it. The error
-/// is one line naming the file, the question and what was expected.
-pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, String> {
+/// names the file, the question and what was expected.
+pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, AnswersError> {
+    let refused = |mistake| AnswersError {
+        file: name.to_string(),
+        mistake,
+    };
     if src.trim().is_empty() {
-        return Err(format!(
-            "{name}: het bestand is leeg; verwacht een JSON-object met \"answers\""
-        ));
+        return Err(refused(Mistake::Empty));
     }
-    let mut root = json::parse_strict(src.trim_start_matches('\u{feff}'))
-        .map_err(|e| format!("{name}: regel {} kolom {}: {e}", e.line(), e.column()))?;
+    let mut root = json::parse_strict(src.trim_start_matches('\u{feff}')).map_err(|e| {
+        refused(Mistake::Json {
+            line: e.line(),
+            column: e.column(),
+            problem: e.problem(),
+        })
+    })?;
     prepare(&mut root);
-    let file: Object<File> = serde_path_to_error::deserialize(&root)
-        .map_err(|e| format!("{name}: {}", refusal(&root, &e)))?;
+    let file: Object<File> =
+        serde_path_to_error::deserialize(&root).map_err(|e| refused(mistake(&root, &e)))?;
     let File {
         campaign,
         participants,
@@ -120,22 +255,26 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, String> {
         .collect();
 
     let mut session = Session::new(bank);
+    let misfit = |question: &Question, error| {
+        refused(Mistake::Answer {
+            question: question.id.clone(),
+            error,
+        })
+    };
     for (id, value) in &answers {
         let Some(q) = bank.question_id(id) else {
-            let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-            return Err(format!(
-                "{name}: onbekende vraag {}; bekende vragen: {}",
-                quoted(id),
-                known.join(", ")
-            ));
+            return Err(refused(Mistake::UnknownQuestion {
+                id: id.clone(),
+                known: bank.questions.iter().map(|q| q.id.clone()).collect(),
+            }));
         };
         let question = &bank.questions[q];
         let answer = question
             .parse_answer(value)
-            .map_err(|e| format!("{name}: vraag \"{id}\": {e}"))?;
+            .map_err(|e| misfit(question, e))?;
         session
             .set(bank, q, answer)
-            .map_err(|e| format!("{name}: vraag \"{id}\": {e}"))?;
+            .map_err(|e| misfit(question, e))?;
     }
     // Questions the bank adds beyond the stable ones (docs/stable-ids.md) have defaults; any other gap is an error.
     let walk = loop {
@@ -145,13 +284,12 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, String> {
         match &question.default {
             Some(d) => session
                 .set(bank, q, d.clone())
-                .map_err(|e| format!("{name}: vraag \"{}\": {e}", question.id))?,
+                .map_err(|e| misfit(question, e))?,
             None => {
-                return Err(format!(
-                    "{name}: vraag \"{}\" staat op het pad maar heeft geen antwoord; toegestaan: {}",
-                    question.id,
-                    question.allowed_values()
-                ));
+                return Err(refused(Mistake::Unanswered {
+                    question: question.id.clone(),
+                    allowed: Allowed::of(question),
+                }));
             }
         }
     };
@@ -159,7 +297,10 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, String> {
         .keys()
         .filter_map(|id| bank.question_id(id))
         .filter(|q| !walk.contains(*q))
-        .map(|q| format!("{name}: antwoord op \"{}\" genegeerd: die vraag staat niet op het pad van deze antwoorden", bank.questions[q].id))
+        .map(|q| Notice::OffPath {
+            file: name.to_string(),
+            question: bank.questions[q].id.clone(),
+        })
         .collect();
     let outcome = session.evaluate(bank, walk.path);
     Ok(Parsed {
@@ -171,70 +312,49 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, String> {
     })
 }
 
-/// What the file got wrong, in the answers file's own words rather than serde's: where serde
+/// What the file got wrong, in the answers file's own terms rather than serde's: where serde
 /// stopped (the path) says which rule was broken, and the value found there what was given.
-fn refusal(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> String {
+fn mistake(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> Mistake {
     let path: Vec<&Segment> = e.path().iter().collect();
     match path.as_slice() {
-        [] if root.is_object() => {
-            "\"answers\" ontbreekt; verwacht een object met een antwoord per vraag-id".to_string()
-        }
-        [] => format!(
-            "verwacht een JSON-object met \"answers\", gevonden: {}",
-            kind_of(root)
-        ),
-        [Segment::Map { key }] if key == "campaign" => format!(
-            "\"campaign\" moet een object zijn, zoals {{\"name\": \"Voorjaarsactie\"}}; gevonden: {}",
-            kind_of(&root[key])
-        ),
-        [Segment::Map { key }] if key == "participants" => format!(
-            "\"participants\" moet een lijst zijn, gevonden: {}",
-            kind_of(&root[key])
-        ),
-        [Segment::Map { key }] if key == "answers" => format!(
-            "\"answers\" moet een object zijn, gevonden: {}",
-            kind_of(&root[key])
-        ),
+        [] if root.is_object() => Mistake::NoAnswers,
+        [] => Mistake::NotAnObject {
+            found: Found::of(root),
+        },
+        [Segment::Map { key }] if key == "campaign" => Mistake::CampaignNotAnObject {
+            found: Found::of(&root[key]),
+        },
+        [Segment::Map { key }] if key == "participants" => Mistake::ParticipantsNotAList {
+            found: Found::of(&root[key]),
+        },
+        [Segment::Map { key }] if key == "answers" => Mistake::AnswersNotAnObject {
+            found: Found::of(&root[key]),
+        },
         [Segment::Map { key }] if !ROOT_KEYS.contains(&key.as_str()) => unknown(key, ROOT_KEYS, ""),
         [Segment::Map { key: c }, Segment::Map { key }] if c == "campaign" => {
-            if CAMPAIGN_KEYS.contains(&key.as_str()) {
-                format!(
-                    "campaign.{key} moet tekst zijn, gevonden: {}",
-                    kind_of(&root[c][key])
-                )
-            } else {
-                unknown(key, CAMPAIGN_KEYS, "campaign.")
+            match CAMPAIGN_KEYS.iter().copied().find(|k| *k == key.as_str()) {
+                Some(field) => Mistake::CampaignFieldNotText {
+                    field,
+                    found: Found::of(&root[c][key]),
+                },
+                None => unknown(key, CAMPAIGN_KEYS, "campaign."),
             }
         }
         [Segment::Map { key }, Segment::Seq { index }, ..] if key == "participants" => {
-            format!("participants[{index}] moet een object zijn met \"name\" (en \"role\")")
+            Mistake::ParticipantNotAnObject { index: *index }
         }
         // Not reached by the file's format; said in serde's words rather than not at all.
-        _ => format!(
-            "{}: {}",
-            json::escape_controls(&e.path().to_string()),
-            json::describe(e.inner())
-        ),
+        _ => Mistake::Other {
+            path: json::escape_controls(&e.path().to_string()),
+            problem: Problem::of(e.inner()),
+        },
     }
 }
 
-fn unknown(key: &str, allowed: &[&str], prefix: &str) -> String {
-    let allowed: Vec<String> = allowed.iter().map(|a| format!("{prefix}{a}")).collect();
-    format!(
-        "onbekend veld {}; toegestaan: {}",
-        quoted(&format!("{prefix}{key}")),
-        allowed.join(", ")
-    )
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "een waar/onwaar-waarde",
-        Value::Number(_) => "een getal",
-        Value::String(_) => "tekst",
-        Value::Array(_) => "een lijst",
-        Value::Object(_) => "een object",
+fn unknown(key: &str, allowed: &[&str], prefix: &str) -> Mistake {
+    Mistake::UnknownField {
+        field: format!("{prefix}{key}"),
+        allowed: allowed.iter().map(|a| format!("{prefix}{a}")).collect(),
     }
 }
 
@@ -249,7 +369,7 @@ mod tests {
     static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::embedded().expect("the bank loads"));
 
     fn assess_json(v: Value) -> Result<Parsed, String> {
-        assess(&BANK, "a.json", &v.to_string())
+        assess(&BANK, "a.json", &v.to_string()).map_err(|e| e.to_string())
     }
 
     fn answers() -> Value {
@@ -315,7 +435,7 @@ mod tests {
     /// the format, wherever they stand in the file.
     #[test]
     fn mistakes_are_reported_in_the_order_of_the_format() {
-        let e = |src: &str| assess(&BANK, "a.json", src).unwrap_err();
+        let e = |src: &str| assess(&BANK, "a.json", src).unwrap_err().to_string();
         assert_eq!(
             e(r#"{"answers": 5, "participants": 5, "campaign": {"organisation": 5, "name": 5}}"#),
             "a.json: campaign.name moet tekst zijn, gevonden: een getal"

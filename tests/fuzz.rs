@@ -195,7 +195,7 @@ static ANSWER_SEEDS: LazyLock<Seeds> = LazyLock::new(|| {
 /// the personal-data guard on the campaign, and a record that reads back.
 fn answers_case(bytes: &[u8]) -> Result<bool, String> {
     let bank = &*BANK;
-    let parsed = match answers::assess(bank, "fuzz.json", &text(bytes)) {
+    let parsed = match answers::assess(bank, "fuzz.json", &text(bytes)).map_err(|e| e.to_string()) {
         Ok(p) => p,
         Err(e) if e.starts_with("fuzz.json: ") => {
             return one_clean_line("answers error", &e).map(|()| false);

@@ -474,9 +474,9 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
     let src = store::read_input(path).map_err(bad)?;
     let w = crate::locale::commands::words(lang);
     let name = if path == "-" { w.stdin } else { path };
-    let a = answers::assess(bank, name, &src).map_err(Failure::bad_input)?;
+    let a = answers::assess(bank, name, &src).map_err(|e| Failure::bad_input(e.said(lang)))?;
     for n in &a.notices {
-        warn(&format!("{}: {n}", w.notice));
+        warn(&format!("{}: {}", w.notice, n.said(lang)));
     }
     let advice = Advice::new(
         bank,

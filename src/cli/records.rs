@@ -16,9 +16,10 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
     let w = words(lang);
     let src = store::read_input(path).map_err(bad)?;
     let name = if path == "-" { w.stdin } else { path };
-    let parsed = answers::assess(wf.bank, name, &src).map_err(Failure::bad_input)?;
+    let parsed =
+        answers::assess(wf.bank, name, &src).map_err(|e| Failure::bad_input(e.said(lang)))?;
     for n in &parsed.notices {
-        warn(&format!("{}: {n}", w.notice));
+        warn(&format!("{}: {}", w.notice, n.said(lang)));
     }
     let c = &parsed.campaign;
     for (field, text) in [

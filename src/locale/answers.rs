@@ -1,0 +1,239 @@
+//! What is wrong with an answers file, and what is worth saying about one, as one line that
+//! names the file (and the question, when there is one). The file's keys and values are
+//! quoted as written; the question ids and field names are the format's and the bank's own.
+use std::fmt;
+
+use crate::answers::{Allowed, AnswersError, Found, Mistake, Notice};
+use crate::json::quoted;
+use crate::text::Lang;
+
+fn found(f: Found, lang: Lang) -> &'static str {
+    match (f, lang) {
+        (Found::Null, _) => "null",
+        (Found::Bool, Lang::Nl) => "een waar/onwaar-waarde",
+        (Found::Bool, Lang::En) => "a true/false value",
+        (Found::Number, Lang::Nl) => "een getal",
+        (Found::Number, Lang::En) => "a number",
+        (Found::Text, Lang::Nl) => "tekst",
+        (Found::Text, Lang::En) => "text",
+        (Found::List, Lang::Nl) => "een lijst",
+        (Found::List, Lang::En) => "a list",
+        (Found::Object, Lang::Nl) => "een object",
+        (Found::Object, Lang::En) => "an object",
+    }
+}
+
+fn allowed(a: &Allowed, lang: Lang) -> String {
+    match (a, lang) {
+        (Allowed::FreeText, Lang::Nl) => "vrije tekst".to_string(),
+        (Allowed::FreeText, Lang::En) => "free text".to_string(),
+        (Allowed::Options(ids), _) => ids.join(", "),
+    }
+}
+
+impl Mistake {
+    /// What is wrong, without the file's name.
+    pub fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Mistake::Empty, Lang::Nl) => {
+                "het bestand is leeg; verwacht een JSON-object met \"answers\"".to_string()
+            }
+            (Mistake::Empty, Lang::En) => {
+                "the file is empty; expected a JSON object with \"answers\"".to_string()
+            }
+            (
+                Mistake::Json {
+                    line,
+                    column,
+                    problem,
+                },
+                Lang::Nl,
+            ) => format!("regel {line} kolom {column}: {}", problem.said(lang)),
+            (
+                Mistake::Json {
+                    line,
+                    column,
+                    problem,
+                },
+                Lang::En,
+            ) => format!("line {line} column {column}: {}", problem.said(lang)),
+            (Mistake::NotAnObject { found: f }, Lang::Nl) => format!(
+                "verwacht een JSON-object met \"answers\", gevonden: {}",
+                found(*f, lang)
+            ),
+            (Mistake::NotAnObject { found: f }, Lang::En) => format!(
+                "expected a JSON object with \"answers\", found: {}",
+                found(*f, lang)
+            ),
+            (Mistake::NoAnswers, Lang::Nl) => {
+                "\"answers\" ontbreekt; verwacht een object met een antwoord per vraag-id"
+                    .to_string()
+            }
+            (Mistake::NoAnswers, Lang::En) => {
+                "\"answers\" is missing; expected an object with an answer per question id"
+                    .to_string()
+            }
+            (Mistake::CampaignNotAnObject { found: f }, Lang::Nl) => format!(
+                "\"campaign\" moet een object zijn, zoals {{\"name\": \"Voorjaarsactie\"}}; gevonden: {}",
+                found(*f, lang)
+            ),
+            (Mistake::CampaignNotAnObject { found: f }, Lang::En) => format!(
+                "\"campaign\" must be an object, like {{\"name\": \"Spring campaign\"}}; found: {}",
+                found(*f, lang)
+            ),
+            (Mistake::ParticipantsNotAList { found: f }, Lang::Nl) => format!(
+                "\"participants\" moet een lijst zijn, gevonden: {}",
+                found(*f, lang)
+            ),
+            (Mistake::ParticipantsNotAList { found: f }, Lang::En) => format!(
+                "\"participants\" must be a list, found: {}",
+                found(*f, lang)
+            ),
+            (Mistake::AnswersNotAnObject { found: f }, Lang::Nl) => format!(
+                "\"answers\" moet een object zijn, gevonden: {}",
+                found(*f, lang)
+            ),
+            (Mistake::AnswersNotAnObject { found: f }, Lang::En) => {
+                format!("\"answers\" must be an object, found: {}", found(*f, lang))
+            }
+            (Mistake::UnknownField { field, allowed }, Lang::Nl) => format!(
+                "onbekend veld {}; toegestaan: {}",
+                quoted(field),
+                allowed.join(", ")
+            ),
+            (Mistake::UnknownField { field, allowed }, Lang::En) => format!(
+                "unknown field {}; allowed: {}",
+                quoted(field),
+                allowed.join(", ")
+            ),
+            (Mistake::CampaignFieldNotText { field, found: f }, Lang::Nl) => format!(
+                "campaign.{field} moet tekst zijn, gevonden: {}",
+                found(*f, lang)
+            ),
+            (Mistake::CampaignFieldNotText { field, found: f }, Lang::En) => {
+                format!("campaign.{field} must be text, found: {}", found(*f, lang))
+            }
+            (Mistake::ParticipantNotAnObject { index }, Lang::Nl) => {
+                format!("participants[{index}] moet een object zijn met \"name\" (en \"role\")")
+            }
+            (Mistake::ParticipantNotAnObject { index }, Lang::En) => {
+                format!("participants[{index}] must be an object with \"name\" (and \"role\")")
+            }
+            (Mistake::Other { path, problem }, _) => format!("{path}: {}", problem.said(lang)),
+            (Mistake::UnknownQuestion { id, known }, Lang::Nl) => format!(
+                "onbekende vraag {}; bekende vragen: {}",
+                quoted(id),
+                known.join(", ")
+            ),
+            (Mistake::UnknownQuestion { id, known }, Lang::En) => format!(
+                "unknown question {}; known questions: {}",
+                quoted(id),
+                known.join(", ")
+            ),
+            (Mistake::Answer { question, error }, Lang::Nl) => {
+                format!("vraag \"{question}\": {}", error.said(lang))
+            }
+            (Mistake::Answer { question, error }, Lang::En) => {
+                format!("question \"{question}\": {}", error.said(lang))
+            }
+            (
+                Mistake::Unanswered {
+                    question,
+                    allowed: a,
+                },
+                Lang::Nl,
+            ) => format!(
+                "vraag \"{question}\" staat op het pad maar heeft geen antwoord; toegestaan: {}",
+                allowed(a, lang)
+            ),
+            (
+                Mistake::Unanswered {
+                    question,
+                    allowed: a,
+                },
+                Lang::En,
+            ) => format!(
+                "question \"{question}\" is on the path but has no answer; allowed: {}",
+                allowed(a, lang)
+            ),
+        }
+    }
+}
+
+impl AnswersError {
+    /// The mistake behind the file's name, in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        format!("{}: {}", self.file, self.mistake.said(lang))
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+impl Notice {
+    pub fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Notice::OffPath { file, question }, Lang::Nl) => format!(
+                "{file}: antwoord op \"{question}\" genegeerd: die vraag staat niet op het pad van deze antwoorden"
+            ),
+            (Notice::OffPath { file, question }, Lang::En) => format!(
+                "{file}: answer to \"{question}\" ignored: that question is not on the path of these answers"
+            ),
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::Problem;
+
+    fn error(mistake: Mistake) -> AnswersError {
+        AnswersError {
+            file: "a.json".into(),
+            mistake,
+        }
+    }
+
+    /// The mistakes no answers file reaches through the embedded bank: a text question
+    /// without a default (a bank of one's own may have one), and serde's words at a path the
+    /// format does not have.
+    #[test]
+    fn mistakes_beyond_the_embedded_bank_are_said_in_either_language() {
+        let e = error(Mistake::Unanswered {
+            question: "purpose".into(),
+            allowed: Allowed::FreeText,
+        });
+        assert_eq!(
+            e.to_string(),
+            "a.json: vraag \"purpose\" staat op het pad maar heeft geen antwoord; toegestaan: vrije tekst"
+        );
+        assert_eq!(
+            e.said(Lang::En),
+            "a.json: question \"purpose\" is on the path but has no answer; allowed: free text"
+        );
+        let e = error(Mistake::Other {
+            path: "answers.x".into(),
+            problem: Problem::Format("invalid type: map, expected a string".into()),
+        });
+        assert_eq!(
+            e.to_string(),
+            "a.json: answers.x: klopt niet met het formaat: invalid type: map, expected a string"
+        );
+        assert_eq!(
+            e.said(Lang::En),
+            "a.json: answers.x: does not fit the format: invalid type: map, expected a string"
+        );
+    }
+}
