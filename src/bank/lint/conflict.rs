@@ -138,7 +138,7 @@ pub(super) fn defect(bank: &Bank, c: usize, example: Answers) -> Defect {
     let conflict = &bank.conflicts[c];
     Defect::Conflict {
         place: Place::new(&conflict.file, Section::Conflict, &conflict.id),
-        items: conflict.items.map(|i| Named::of(i, bank)),
+        items: Box::new(conflict.items.map(|i| Named::of(i, bank))),
         path: example,
         why: conflict.why.clone(),
     }

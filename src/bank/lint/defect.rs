@@ -187,7 +187,8 @@ pub enum Defect {
     /// A declared conflict is broken on this path: both items stand in one outcome.
     Conflict {
         place: Place,
-        items: [Named; 2],
+        /// Boxed: the rare defect need not make every other one as large.
+        items: Box<[Named; 2]>,
         path: Answers,
         why: Text,
     },
