@@ -128,7 +128,7 @@ fn the_fixture_banks_in_english() {
     let (en, _) = same_in_both(&["lint", "tests/banks/lint_conflict_violated"]);
     assert!(
         en.stdout.contains(
-            "  - conflicts.json: conflict \"verdict_allows_email_without_consent\": warning \"email_without_consent\" and finding \"oordeel\" = \"allowed_with_actions\" stand together in one piece of advice after activity=\"mailing\", media=[\"email\"], has_consent=\"no\"; they cannot: The warning says"
+            "  - conflicts.json: conflict \"verdict_allows_email_without_consent\": warning \"email_without_consent\" and finding \"oordeel\" = \"allowed_with_actions\" stand together in one piece of advice after activity=\"mailing\", media=[\"email\"], has_consent=\"no\"; that cannot be: The warning says"
         ),
         "{}",
         en.stdout
@@ -337,7 +337,7 @@ fn paths_never_taken_in_english() {
         &[
             "questions.json: question \"li_balance\": no branch of \"next\" fits (dead end) after campaign_purpose=\"\", use_case=\"coverage_analysis\", postcode_granularity=\"pc6\", envisia_access=\"poi_license\", legal_basis=\"legitimate_interest\", li_interest=\"yes\", li_compatible=\"yes\", li_necessary=\"yes\", li_balance=\"no\"",
             "questions.json: question \"orphan\" is not asked on any path",
-            "rules.json: rule \"li_balance_fails\" applies on no path",
+            "rules.json: rule \"li_balance_fails\" does not apply on any path",
             "actions.json: action \"brief_staff\" is not advised on any path",
             "warnings.json: warning \"li_balance_fails\" is not given on any path",
         ],
@@ -371,7 +371,7 @@ fn looking_ahead_conflicts_and_findings_without_value_in_english() {
         .iter()
         .find(|l| l.starts_with("  - conflicts.json: conflict \"no_personal_data_choose_basis\": action \"choose_legal_basis\" and finding \"personal_data\" = \"no\" stand together in one piece of advice after campaign_purpose=\"\", use_case=\"area_map\", "))
         .unwrap_or_else(|| panic!("{}", en.stdout));
-    assert!(conflict.contains("; they cannot: "), "{conflict}");
+    assert!(conflict.contains("; that cannot be: "), "{conflict}");
     assert!(
         lines.iter().any(|l| l.starts_with(
             "  - findings.json: path without an outcome: finding \"telecom_rules\" gets no value (no rule sets it and it has no default) after campaign_purpose=\"\", use_case="

@@ -324,7 +324,7 @@ impl Defect {
                 },
                 En,
             ) => format!(
-                "{}: {} and {} stand together in one piece of advice {}; they cannot: {}",
+                "{}: {} and {} stand together in one piece of advice {}; that cannot be: {}",
                 place.said(En),
                 items[0].said(En),
                 items[1].said(En),
@@ -341,7 +341,7 @@ impl Defect {
                 format!("{} is op geen enkel pad van toepassing", place.said(Nl))
             }
             (D::NeverApplies { place }, En) => {
-                format!("{} applies on no path", place.said(En))
+                format!("{} does not apply on any path", place.said(En))
             }
             (D::NeverAdvised { place }, Nl) => {
                 format!("{} wordt op geen enkel pad geadviseerd", place.said(Nl))

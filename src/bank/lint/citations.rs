@@ -117,13 +117,13 @@ struct Checker<'d> {
 
 impl Checker<'_> {
     fn text(&mut self, t: &Text, place: &Place, field: &str) {
-        self.one(&t.nl, place, Field::new(field, Some(Lang::Nl)));
-        self.one(&t.en, place, Field::new(field, Some(Lang::En)));
+        self.one(&t.nl, place, field, Some(Lang::Nl));
+        self.one(&t.en, place, field, Some(Lang::En));
     }
 
     fn sources(&mut self, sources: &[String], place: &Place, field: &str) {
         for (i, s) in sources.iter().enumerate() {
-            self.one(s, place, Field::new(format!("{field}[{i}]"), None));
+            self.one(s, place, &format!("{field}[{i}]"), None);
         }
     }
 
@@ -135,14 +135,14 @@ impl Checker<'_> {
     }
 
     /// One defect per text, naming every citation in it.
-    fn one(&mut self, s: &str, place: &Place, field: Field) {
+    fn one(&mut self, s: &str, place: &Place, field: &str, lang: Option<Lang>) {
         let found = citations(s);
         if found.is_empty() {
             return;
         }
         self.d.push(Defect::CitesCurrentLaw {
             place: place.clone(),
-            field,
+            field: Field::new(field, lang),
             citations: found.into_iter().map(str::to_string).collect(),
         });
     }

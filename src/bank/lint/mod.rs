@@ -65,10 +65,13 @@ pub fn lint(bank: &Bank) -> Report {
 
 fn check_text(t: &Text, place: &Place, what: &str, defects: &mut Vec<Defect>) {
     for (lang, s) in [(Lang::Nl, &t.nl), (Lang::En, &t.en)] {
-        let (place, field) = (place.clone(), Field::new(what, Some(lang)));
+        // Made only for a defect: most texts have none, and a bank has many texts.
+        let at = || (place.clone(), Field::new(what, Some(lang)));
         if s.trim().is_empty() {
+            let (place, field) = at();
             defects.push(Defect::Missing { place, field });
         } else if s.trim().eq_ignore_ascii_case("todo") {
+            let (place, field) = at();
             defects.push(Defect::Todo { place, field });
         }
     }
