@@ -308,7 +308,7 @@ impl Failure {
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     match &args.command {
         Some(Command::Lint { dir, stale }) => {
-            lint::lint(dir.as_ref().or(args.questions.as_ref()), *stale)
+            lint::lint(dir.as_ref().or(args.questions.as_ref()), *stale, args.lang)
         }
         Some(Command::Advise { answers, format }) => {
             let bank = load_bank(&args)?;

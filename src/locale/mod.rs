@@ -12,6 +12,7 @@ pub mod guard;
 pub mod json;
 pub mod keys;
 pub mod lines;
+pub mod lint;
 pub mod record;
 pub mod screen;
 pub mod signature;

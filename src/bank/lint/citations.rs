@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{Defect, Field, Place, Section, Within};
 use crate::bank::{Bank, RegisterContent, TextPart};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// What a citation of current law looks like. Word boundaries are ASCII (`(?-u:\b)`) so the
 /// regex runs on the fast automaton even in texts with accents and typographic dashes.
@@ -47,37 +48,45 @@ pub(super) fn citations(s: &str) -> Vec<&str> {
 }
 
 /// Reports every text and source outside the notes that cites current law.
-pub(super) fn check(bank: &Bank, d: &mut Vec<String>) {
+pub(super) fn check(bank: &Bank, d: &mut Vec<Defect>) {
     let mut c = Checker { d };
     for q in &bank.questions {
-        let place = format!("{}: vraag \"{}\"", q.file, q.id);
+        let place = Place::new(&q.file, Section::Question, &q.id);
         c.text(&q.prompt, &place, "prompt");
         c.text(&q.help, &place, "help");
         c.parts(&q.help_parts, &place, "help_parts");
         c.text(&q.reasoning, &place, "reasoning");
         c.sources(&q.sources, &place, "sources");
         for o in &q.options {
-            c.text(&o.label, &format!("{place}, optie \"{}\"", o.id), "label");
+            c.text(
+                &o.label,
+                &place.within(Within::Option(o.id.clone())),
+                "label",
+            );
         }
     }
     for f in &bank.findings {
-        let place = format!("{}: bevinding \"{}\"", f.file, f.id);
+        let place = Place::new(&f.file, Section::Finding, &f.id);
         c.text(&f.title, &place, "title");
         c.text(&f.rationale, &place, "rationale");
         c.sources(&f.sources, &place, "sources");
         for v in &f.values {
-            c.text(&v.label, &format!("{place}, waarde {}", v.value), "label");
+            c.text(
+                &v.label,
+                &place.within(Within::Value(v.value.clone())),
+                "label",
+            );
         }
     }
     for a in &bank.actions {
-        let place = format!("{}: actie \"{}\"", a.file, a.id);
+        let place = Place::new(&a.file, Section::Action, &a.id);
         c.text(&a.title, &place, "title");
         c.text(&a.rationale, &place, "rationale");
         c.sources(&a.sources, &place, "sources");
         c.parts(&a.parts, &place, "parts");
     }
     for w in &bank.warnings {
-        let place = format!("{}: waarschuwing \"{}\"", w.file, w.id);
+        let place = Place::new(&w.file, Section::Warning, &w.id);
         c.text(&w.title, &place, "title");
         c.text(&w.text, &place, "text");
         c.sources(&w.sources, &place, "sources");
@@ -85,14 +94,14 @@ pub(super) fn check(bank: &Bank, d: &mut Vec<String>) {
     }
     for r in &bank.rules {
         if let Some(reason) = &r.reason {
-            let place = format!("{}: regel \"{}\"", r.file, r.id);
+            let place = Place::new(&r.file, Section::Rule, &r.id);
             c.text(&reason.text, &place, "reason.text");
             c.sources(&reason.sources, &place, "reason.sources");
             c.parts(&reason.parts, &place, "reason.parts");
         }
     }
     for f in &bank.register {
-        let place = format!("{}: registerveld \"{}\"", f.file, f.id);
+        let place = Place::new(&f.file, Section::RegisterField, &f.id);
         c.text(&f.label, &place, "label");
         for (i, p) in f.parts.iter().enumerate() {
             if let RegisterContent::Text(t) = &p.content {
@@ -103,39 +112,39 @@ pub(super) fn check(bank: &Bank, d: &mut Vec<String>) {
 }
 
 struct Checker<'d> {
-    d: &'d mut Vec<String>,
+    d: &'d mut Vec<Defect>,
 }
 
 impl Checker<'_> {
-    fn text(&mut self, t: &Text, place: &str, field: &str) {
-        self.one(&t.nl, place, &format!("{field} (nl)"));
-        self.one(&t.en, place, &format!("{field} (en)"));
+    fn text(&mut self, t: &Text, place: &Place, field: &str) {
+        self.one(&t.nl, place, field, Some(Lang::Nl));
+        self.one(&t.en, place, field, Some(Lang::En));
     }
 
-    fn sources(&mut self, sources: &[String], place: &str, field: &str) {
+    fn sources(&mut self, sources: &[String], place: &Place, field: &str) {
         for (i, s) in sources.iter().enumerate() {
-            self.one(s, place, &format!("{field}[{i}]"));
+            self.one(s, place, &format!("{field}[{i}]"), None);
         }
     }
 
-    fn parts(&mut self, parts: &[TextPart], place: &str, field: &str) {
+    fn parts(&mut self, parts: &[TextPart], place: &Place, field: &str) {
         for (i, p) in parts.iter().enumerate() {
             self.text(&p.text, place, &format!("{field}[{i}].text"));
             self.sources(&p.sources, place, &format!("{field}[{i}].sources"));
         }
     }
 
-    /// One line per text, naming every citation in it.
-    fn one(&mut self, s: &str, place: &str, field: &str) {
+    /// One defect per text, naming every citation in it.
+    fn one(&mut self, s: &str, place: &Place, field: &str, lang: Option<Lang>) {
         let found = citations(s);
         if found.is_empty() {
             return;
         }
-        let quoted: Vec<String> = found.iter().map(|m| format!("\"{m}\"")).collect();
-        self.d.push(format!(
-            "{place}, {field} noemt een uitspraak of de datum van een wetswijziging: {}; zet die bewering in een gedateerde notitie (notes, met \"checked\") en verwijs daarnaar",
-            quoted.join(", ")
-        ));
+        self.d.push(Defect::CitesCurrentLaw {
+            place: place.clone(),
+            field: Field::new(field, lang),
+            citations: found.into_iter().map(str::to_string).collect(),
+        });
     }
 }
 

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::explore::{Bits, MAX_TESTED_OPTIONS};
+use super::{Defect, Place, Section};
 use crate::bank::{Answer, Bank, Ids, Kind, QId, Target};
 
 pub(super) fn reach_from(bank: &Bank, q: QId, reach: &mut Ids<QId, Option<Bits<QId>>>) {
@@ -27,7 +28,7 @@ pub(super) fn reach_from(bank: &Bank, q: QId, reach: &mut Ids<QId, Option<Bits<Q
 pub(super) fn answer_classes(
     question: &crate::bank::Question,
     tested: &[u64],
-    defects: &mut Vec<String>,
+    defects: &mut Vec<Defect>,
 ) -> Vec<Answer> {
     let n = question.options.len();
     let signature = |m: u64| -> Vec<bool> { tested.iter().map(|t| m & t != 0).collect() };
@@ -49,12 +50,11 @@ pub(super) fn answer_classes(
             let all: u64 = if n >= 64 { u64::MAX } else { (1 << n) - 1 };
             let looked_at = tested.iter().fold(0, |a, t| a | t) & all;
             if looked_at.count_ones() > MAX_TESTED_OPTIONS {
-                defects.push(format!(
-                    "{}: vraag \"{}\": voorwaarden testen {} opties; de lint kan hoogstens {MAX_TESTED_OPTIONS} combineren",
-                    question.file,
-                    question.id,
-                    looked_at.count_ones()
-                ));
+                defects.push(Defect::TooManyTestedOptions {
+                    place: Place::new(&question.file, Section::Question, &question.id),
+                    tested: looked_at.count_ones(),
+                    most: MAX_TESTED_OPTIONS,
+                });
                 return Vec::new();
             }
             let looked: Vec<u64> = (0..n)

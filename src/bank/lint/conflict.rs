@@ -1,6 +1,7 @@
 //! Declared conflicts, checked on each distinct outcome at the bit level, so the check costs a
 //! few word reads per outcome however many paths lead to it.
 use super::effect::{Effect, Layout};
+use super::{Answers, Defect, Named, Place, Section};
 use crate::bank::{Bank, Item};
 
 /// Where an outcome holds an item: between `min` and `max` of the `len` bits from `from` on are
@@ -131,16 +132,14 @@ impl Conflicts {
     }
 }
 
-/// The lint's line for conflict `c` of the bank broken on the path `example`: the file, the
+/// The lint's defect for conflict `c` of the bank broken on the path `example`: the file, the
 /// conflict, both items, the path and why the two cannot stand together.
-pub(super) fn message(bank: &Bank, c: usize, example: &str) -> String {
+pub(super) fn defect(bank: &Bank, c: usize, example: Answers) -> Defect {
     let conflict = &bank.conflicts[c];
-    format!(
-        "{}: conflict \"{}\": {} en {} staan samen in één advies bij {example}; dat kan niet: {}",
-        conflict.file,
-        conflict.id,
-        conflict.items[0].describe(bank),
-        conflict.items[1].describe(bank),
-        conflict.why.nl.trim()
-    )
+    Defect::Conflict {
+        place: Place::new(&conflict.file, Section::Conflict, &conflict.id),
+        items: Box::new(conflict.items.map(|i| Named::of(i, bank))),
+        path: example,
+        why: conflict.why.clone(),
+    }
 }

@@ -12,10 +12,10 @@ use std::rc::Rc;
 
 use std::collections::{HashMap, HashSet};
 
-use super::Report;
 use super::classes::{answer_classes, reach_from};
 use super::conflict::{self, Conflicts};
 use super::effect::{Effect, Effects, Layout, NOTHING};
+use super::{Answers, Defect, Place, Report, Section};
 use crate::bank::condition::Known;
 use crate::bank::{AId, Answer, Bank, FId, Ids, NId, QId, RId, Target, WId};
 
@@ -100,7 +100,7 @@ pub(super) struct Explorer<'b> {
     memo: Ids<QId, HashMap<StateKey, Rc<Below>>>,
     visited: Ids<QId, bool>,
     ever_fired: Bits<RId>,
-    defects: Vec<String>,
+    defects: Vec<Defect>,
     reported: HashSet<String>,
 }
 
@@ -189,7 +189,7 @@ impl<'b> Explorer<'b> {
     pub(super) fn run(mut self, report: &mut Report) {
         let bank = self.bank;
         if !self.defects.is_empty() {
-            report.defects.append(&mut self.defects);
+            report.found.append(&mut self.defects);
             return;
         }
         let (at_start, below) = self.start();
@@ -209,12 +209,12 @@ impl<'b> Explorer<'b> {
             for (f, finding) in bank.findings.iter_enumerated() {
                 let unset = complete.count(self.layout.findings[f], finding.values.len()) == 0;
                 if unset && undecided.insert(f) {
-                    let example = self.describe_example(&below, future);
-                    self.defects.push(format!(
-                        "{}: pad zonder uitkomst: bevinding \"{}\" krijgt geen waarde (geen regel zet haar en er is geen default) bij {example}",
-                        bank.findings[f].file,
-                        bank.findings[f].id,
-                    ));
+                    let path = self.describe_example(&below, future);
+                    self.defects.push(Defect::NoValue {
+                        file: bank.findings[f].file.clone(),
+                        finding: bank.findings[f].id.clone(),
+                        path,
+                    });
                 }
             }
             let id = self.effects.intern(&complete);
@@ -230,7 +230,7 @@ impl<'b> Explorer<'b> {
                 // One message per conflict, with the first path found to break it.
                 if !std::mem::replace(&mut clashed[c], true) {
                     let example = self.describe_example(&below, future);
-                    self.defects.push(conflict::message(bank, c, &example));
+                    self.defects.push(conflict::defect(bank, c, example));
                 }
             }
         }
@@ -240,10 +240,9 @@ impl<'b> Explorer<'b> {
         for (q, seen) in self.visited.iter_enumerated() {
             if !seen {
                 let question = &bank.questions[q];
-                self.defects.push(format!(
-                    "{}: vraag \"{}\" wordt op geen enkel pad gesteld",
-                    question.file, question.id
-                ));
+                self.defects.push(Defect::NeverAsked {
+                    place: Place::new(&question.file, Section::Question, &question.id),
+                });
             }
         }
         let mut given_actions: Ids<AId, bool> = vec![false; bank.actions.len()].into();
@@ -251,10 +250,9 @@ impl<'b> Explorer<'b> {
         let mut given_notes: Ids<NId, bool> = vec![false; bank.notes.len()].into();
         for (r, rule) in bank.rules.iter_enumerated() {
             if !self.ever_fired.contains(r) {
-                self.defects.push(format!(
-                    "{}: regel \"{}\" is op geen enkel pad van toepassing",
-                    rule.file, rule.id
-                ));
+                self.defects.push(Defect::NeverApplies {
+                    place: Place::new(&rule.file, Section::Rule, &rule.id),
+                });
                 continue;
             }
             rule.require
@@ -266,29 +264,29 @@ impl<'b> Explorer<'b> {
         }
         for (a, given) in given_actions.iter_enumerated() {
             if !given {
-                self.defects.push(format!(
-                    "{}: actie \"{}\" wordt op geen enkel pad geadviseerd",
-                    bank.actions[a].file, bank.actions[a].id
-                ));
+                let action = &bank.actions[a];
+                self.defects.push(Defect::NeverAdvised {
+                    place: Place::new(&action.file, Section::Action, &action.id),
+                });
             }
         }
         for (w, given) in given_warnings.iter_enumerated() {
             if !given {
-                self.defects.push(format!(
-                    "{}: waarschuwing \"{}\" wordt op geen enkel pad gegeven",
-                    bank.warnings[w].file, bank.warnings[w].id
-                ));
+                let warning = &bank.warnings[w];
+                self.defects.push(Defect::NeverGiven {
+                    place: Place::new(&warning.file, Section::Warning, &warning.id),
+                });
             }
         }
         for (x, given) in given_notes.iter_enumerated() {
             if !given {
-                self.defects.push(format!(
-                    "{}: notitie \"{}\" wordt op geen enkel pad gegeven",
-                    bank.notes[x].file, bank.notes[x].id
-                ));
+                let note = &bank.notes[x];
+                self.defects.push(Defect::NeverGiven {
+                    place: Place::new(&note.file, Section::Note, &note.id),
+                });
             }
         }
-        report.defects.append(&mut self.defects);
+        report.found.append(&mut self.defects);
     }
 
     /// Explores the bank from its start: what the rules decided before any answer add, and
@@ -417,16 +415,14 @@ impl<'b> Explorer<'b> {
                                     later.push(x);
                                 }
                             });
-                            let later: Vec<String> = later
-                                .iter()
-                                .map(|&x| format!("\"{}\"", bank.questions[x].id))
-                                .collect();
-                            self.defects.push(format!(
-                                "{}: vraag \"{}\", next[{i}].when kijkt naar {}, die pas later gesteld wordt",
-                                question.file,
-                                question.id,
-                                later.join(", ")
-                            ));
+                            self.defects.push(Defect::LooksAhead {
+                                place: Place::new(&question.file, Section::Question, &question.id),
+                                branch: i,
+                                later: later
+                                    .iter()
+                                    .map(|&x| bank.questions[x].id.clone())
+                                    .collect(),
+                            });
                         }
                     }
                 }
@@ -434,13 +430,11 @@ impl<'b> Explorer<'b> {
             let Some(target) = target else {
                 steps.push((None, None));
                 if self.reported.insert(format!("dead:{}", q.index())) {
-                    let msg = format!(
-                        "{}: vraag \"{}\": geen enkele tak van \"next\" past (doodlopend pad) bij {}",
-                        question.file,
-                        question.id,
-                        self.describe_current()
-                    );
-                    self.defects.push(msg);
+                    let defect = Defect::DeadEnd {
+                        place: Place::new(&question.file, Section::Question, &question.id),
+                        path: self.describe_current(),
+                    };
+                    self.defects.push(defect);
                 }
                 continue;
             };
@@ -503,7 +497,7 @@ impl<'b> Explorer<'b> {
     }
 
     /// The answers of the path being explored, for a dead end found there.
-    fn describe_current(&self) -> String {
+    fn describe_current(&self) -> Answers {
         let parts: Vec<(QId, usize)> = self
             .path
             .iter()
@@ -513,7 +507,7 @@ impl<'b> Explorer<'b> {
     }
 
     /// The first path below `below` that ends in `future`.
-    fn describe_example(&mut self, below: &Below, future: u32) -> String {
+    fn describe_example(&mut self, below: &Below, future: u32) -> Answers {
         let mut parts = Vec::new();
         let (mut at, mut future) = (below, future);
         'step: loop {
@@ -546,21 +540,16 @@ impl<'b> Explorer<'b> {
     }
 
     /// Answers as a maintainer can type them into an answers file.
-    fn describe_answers(&self, parts: &[(QId, usize)]) -> String {
-        if parts.is_empty() {
-            return "het begin".to_string();
-        }
-        parts
-            .iter()
-            .map(|&(q, c)| {
-                let question = &self.bank.questions[q];
-                format!(
-                    "{}={}",
-                    question.id,
-                    question.answer_json(&self.classes[q][c])
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+    fn describe_answers(&self, parts: &[(QId, usize)]) -> Answers {
+        Answers(
+            parts
+                .iter()
+                .map(|&(q, c)| {
+                    let question = &self.bank.questions[q];
+                    let answer = question.answer_json(&self.classes[q][c]);
+                    (question.id.clone(), answer)
+                })
+                .collect(),
+        )
     }
 }
