@@ -4,6 +4,7 @@
 //! errors and events become. No layer below this one builds a sentence for a person.
 pub mod advice;
 pub mod answer;
+pub mod bank;
 pub mod commands;
 pub mod compare;
 pub mod document;

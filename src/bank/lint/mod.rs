@@ -48,7 +48,9 @@ pub fn lint(bank: &Bank) -> Report {
     check_texts(bank, &mut report.defects);
     citations::check(bank, &mut report.defects);
     check_stable_ids(bank, &mut report.defects);
-    report.defects.extend(bank.unused_defs.iter().cloned());
+    report
+        .defects
+        .extend(bank.unused_defs.iter().map(|d| d.to_string()));
     explore::Explorer::new(bank).run(&mut report);
     report
 }
