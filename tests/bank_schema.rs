@@ -52,7 +52,7 @@ fn load(files: &[(String, Value)]) -> Result<Bank, Vec<String>> {
         .iter()
         .map(|(n, v)| (n.clone(), serde_json::to_string_pretty(v).unwrap()))
         .collect();
-    Bank::from_files(&texts, "test").map_err(|e| e.defects)
+    Bank::from_files(&texts, "test").map_err(|e| e.defects.iter().map(|d| d.to_string()).collect())
 }
 
 /// The shipped bank with one file changed by `edit`.

@@ -338,7 +338,11 @@ fn bank_case(edit: &BankEdit, input: &Input) -> Result<bool, String> {
         Err(e) => e
             .defects
             .iter()
-            .try_for_each(|d| one_clean_line("bank defect", d))
+            .try_for_each(|d| {
+                [Lang::Nl, Lang::En]
+                    .iter()
+                    .try_for_each(|&lang| one_clean_line("bank defect", &d.said(lang)))
+            })
             .map(|()| false),
     }
 }
@@ -503,7 +507,8 @@ fn a_control_character_from_a_file_is_escaped_in_messages() {
     let e = Bank::from_bytes(&files, "fuzz").unwrap_err();
     assert!(!e.defects.is_empty());
     for d in &e.defects {
-        one_clean_line("bank defect", d).unwrap();
+        one_clean_line("bank defect", &d.to_string()).unwrap();
+        one_clean_line("bank defect", &d.said(Lang::En)).unwrap();
     }
     assert!(e.to_string().contains("\\u001b[31m\\u009b"), "{e}");
 }

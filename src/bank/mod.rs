@@ -14,7 +14,7 @@ use serde_json::Value;
 pub use answer::{Answer, AnswerError, Expected, MAX_TEXT};
 pub use condition::Cond;
 pub use ids::{AId, FId, IdSlice, Ids, NId, QId, RId, WId};
-pub use load::{LoadError, hash_files};
+pub use load::{Defect, DefectKind, LoadError, Named, Noun, Origin, Place, hash_files};
 
 use crate::text::{Lang, Text};
 
@@ -31,8 +31,8 @@ pub struct Bank {
     pub title: Text,
     /// SHA-256 over the bank's files (name and content, sorted by name), in hex.
     pub sha256: String,
-    /// Where the bank came from, for messages: "ingebouwd" or a directory.
-    pub origin: String,
+    /// Where the bank came from, for messages: built in, or a directory.
+    pub origin: Origin,
     pub start: QId,
     pub questions: Ids<QId, Question>,
     pub findings: Ids<FId, Finding>,
@@ -46,7 +46,7 @@ pub struct Bank {
     /// Pairs that must never stand in one outcome.
     pub conflicts: Vec<Conflict>,
     /// Definitions nothing refers to (the lint reports them).
-    pub unused_defs: Vec<String>,
+    pub unused_defs: Vec<Defect>,
     question_index: HashMap<String, QId>,
 }
 
@@ -304,12 +304,13 @@ impl Bank {
     /// The bank shipped with the program.
     pub fn embedded() -> Result<Bank, LoadError> {
         // Read in place: copying the files first cost their size again in peak memory.
-        load::compile(EMBEDDED, "ingebouwde vragenbank", Some(EMBEDDED_SHA256))
+        load::compile(EMBEDDED, &Origin::Embedded, Some(EMBEDDED_SHA256))
     }
 
     /// Compiles a bank from its files (name, content). Refuses a broken bank with every defect.
+    /// `origin` names the bank (its directory) where a defect is in no one file.
     pub fn from_files(files: &[(String, String)], origin: &str) -> Result<Bank, LoadError> {
-        load::compile(files, origin, None)
+        load::compile(files, &Origin::File(origin.to_string()), None)
     }
 
     /// Compiles a bank from files as read from disk: a file that is not UTF-8 is a defect like
@@ -320,10 +321,12 @@ impl Bank {
         for (name, bytes) in files {
             match std::str::from_utf8(bytes) {
                 Ok(t) => texts.push((name.clone(), t.trim_start_matches('\u{feff}').to_string())),
-                Err(e) => defects.push(format!(
-                    "{name}: geen geldige UTF-8 (bij byte {})",
-                    e.valid_up_to() + 1
-                )),
+                Err(e) => defects.push(Defect {
+                    place: Place::file(name),
+                    kind: DefectKind::NotUtf8 {
+                        byte: e.valid_up_to() + 1,
+                    },
+                }),
             }
         }
         if !defects.is_empty() {

@@ -31,9 +31,9 @@ pub fn lint(
     let bank = match Bank::from_bytes(&files, &origin) {
         Ok(b) => b,
         Err(e) => {
-            // The loader's defects are said as it gives them.
             let mut out = format!("{}\n", words::does_not_load(&origin, lang));
-            out.push_str(&words::listed(&e.defects, lang));
+            let said: Vec<String> = e.defects.iter().map(|d| d.said(lang)).collect();
+            out.push_str(&words::listed(&said, lang));
             print_out(&out)?;
             return Ok(ExitCode::from(1));
         }

@@ -449,21 +449,25 @@ pub fn wants_plain(args: &Args) -> bool {
         || std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }
 
+/// The bank of `--questions`, or the built-in one; a bank that does not load is refused with
+/// every defect, said in the run's language.
 pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
     match &args.questions {
         None => Bank::embedded().map_err(|e| Failure {
             code: 1,
             message: Message::Text(format!(
-                "{}:\n{e}",
-                commands::embedded_bank_broken(args.lang)
+                "{}:\n{}",
+                commands::embedded_bank_broken(args.lang),
+                e.said(args.lang)
             )),
         }),
         Some(dir) => {
             let files = store::read_bank_dir(dir).map_err(bad)?;
             Bank::from_bytes(&files, &dir.display().to_string()).map_err(|e| {
                 Failure::bad_input(format!(
-                    "{}:\n{e}",
-                    commands::bank_refused(&dir.display().to_string(), args.lang)
+                    "{}:\n{}",
+                    commands::bank_refused(&dir.display().to_string(), args.lang),
+                    e.said(args.lang)
                 ))
             })
         }

@@ -116,8 +116,8 @@ fn quoted_list(ids: &[String]) -> String {
 
 /// The loader's defect, said as the loader gives it (its Dutch line, for now): the one place
 /// to change when the loader's defects are typed.
-fn loader(d: &FromLoader, _lang: Lang) -> String {
-    d.clone()
+fn loader(d: &FromLoader, lang: Lang) -> String {
+    d.said(lang)
 }
 
 impl Defect {

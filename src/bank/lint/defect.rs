@@ -9,7 +9,7 @@ use crate::text::{Lang, Text};
 
 /// A defect the bank loader found and left for the lint to report (a definition nothing
 /// uses), as the loader gives it.
-pub type FromLoader = String;
+pub type FromLoader = crate::bank::Defect;
 
 /// The section of a bank file an item is defined in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,40 +1,31 @@
 //! Compiling bank files into a [`Bank`]: parse, merge, resolve every id, and refuse a broken
 //! bank with the file, the place and the reason of each defect.
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 mod conditions;
 mod conflict;
+mod defect;
 mod question;
+mod rule;
+
+pub use defect::{Defect, DefectKind, Named, Noun, Origin, Place};
 
 use super::source::{self, Part};
 use super::*;
+use crate::json::Problem;
 
-/// Every defect found while loading a bank, one line each.
+/// Every defect found while loading a bank; said one a line (`crate::locale::bank`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
-    pub defects: Vec<String>,
+    pub defects: Vec<Defect>,
 }
 
 impl LoadError {
-    /// The defects, each kept on one clean line: ids, keys and file names in them come from
-    /// the bank's files, and a control character in one must not steer the terminal.
-    pub fn new(defects: Vec<String>) -> LoadError {
-        LoadError {
-            defects: defects
-                .iter()
-                .map(|d| crate::json::escape_controls(d))
-                .collect(),
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.defects.join("\n"))
+    pub fn new(defects: Vec<Defect>) -> LoadError {
+        LoadError { defects }
     }
 }
 
@@ -42,20 +33,24 @@ impl std::error::Error for LoadError {}
 
 pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
     files: &[(N, C)],
-    origin: &str,
+    origin: &Origin,
     known_sha256: Option<&str>,
 ) -> Result<Bank, LoadError> {
     let mut defects = Vec::new();
     let mut parts: Vec<(&str, Part)> = Vec::new();
     if files.is_empty() {
-        return Err(LoadError::new(vec![format!(
-            "{origin}: geen .json-bestanden gevonden"
-        )]));
+        return Err(LoadError::new(vec![Defect {
+            place: Place::of(origin.clone()),
+            kind: DefectKind::NoFiles,
+        }]));
     }
     for (name, content) in files {
         let (name, content) = (name.as_ref(), content.as_ref());
         if content.trim().is_empty() {
-            defects.push(format!("{name}: het bestand is leeg; verwacht een JSON-object met secties als \"questions\""));
+            defects.push(Defect {
+                place: Place::file(name),
+                kind: DefectKind::EmptyFile,
+            });
             continue;
         }
         // A bank from outside is first read strictly, so a key given twice is caught; the
@@ -63,17 +58,18 @@ pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
         if known_sha256.is_none()
             && let Err(e) = crate::json::parse_strict(content)
         {
-            defects.push(format!("{name}:{}:{}: {}", e.line(), e.column(), e));
+            defects.push(Defect {
+                place: Place::file(name).line(e.line(), e.column()),
+                kind: DefectKind::Json(e.problem()),
+            });
             continue;
         }
         match serde_json::from_str::<Part>(content) {
             Ok(p) => parts.push((name, p)),
-            Err(e) => defects.push(format!(
-                "{name}:{}:{}: {}",
-                e.line(),
-                e.column(),
-                crate::json::describe(&e)
-            )),
+            Err(e) => defects.push(Defect {
+                place: Place::file(name).line(e.line(), e.column()),
+                kind: DefectKind::Json(Problem::of(&e)),
+            }),
         }
     }
     if !defects.is_empty() {
@@ -92,7 +88,7 @@ pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
 
 #[derive(Default)]
 struct Compiler {
-    defects: Vec<String>,
+    defects: Vec<Defect>,
     questions: HashMap<String, QId>,
     findings: HashMap<String, FId>,
     actions: HashMap<String, AId>,
@@ -108,15 +104,18 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn defect(&mut self, msg: String) {
-        self.defects.push(msg);
+    fn defect(&mut self, place: &Place, kind: DefectKind) {
+        self.defects.push(Defect {
+            place: place.clone(),
+            kind,
+        });
     }
 
     /// Registers ids of one namespace, reporting duplicates with both files. An item's id is
     /// its place among the items of its kind.
     fn index<'a, I: Copy + From<usize> + Into<usize>>(
         &mut self,
-        what: &str,
+        what: Noun,
         items: impl Iterator<Item = (&'a str, &'a str)>,
     ) -> HashMap<String, I> {
         let mut map: HashMap<String, I> = HashMap::new();
@@ -124,9 +123,12 @@ impl Compiler {
         for (file, id) in items {
             if let Some(&first) = map.get(id) {
                 let other = files[first.into()];
-                self.defect(format!(
-                    "{file}: {what} \"{id}\" is dubbel gedefinieerd (ook in {other})"
-                ));
+                self.defect(
+                    &Place::item(file, what, id),
+                    DefectKind::Duplicate {
+                        also_in: other.to_string(),
+                    },
+                );
             } else {
                 map.insert(id.to_string(), I::from(files.len()));
             }
@@ -139,7 +141,7 @@ impl Compiler {
         &mut self,
         parts: Vec<(&str, Part)>,
         files: &[(N, C)],
-        origin: &str,
+        origin: &Origin,
         known_sha256: Option<&str>,
     ) -> Option<Bank> {
         // Merge the parts, remembering which file each item came from.
@@ -156,9 +158,12 @@ impl Compiler {
         for (file, p) in parts {
             if let Some(m) = p.bank {
                 if let Some((first, _)) = &meta {
-                    self.defect(format!(
-                        "{file}: de sectie \"bank\" staat er twee keer in (ook in {first})"
-                    ));
+                    self.defect(
+                        &Place::file(file),
+                        DefectKind::BankTwice {
+                            also_in: first.to_string(),
+                        },
+                    );
                 } else {
                     meta = Some((file, m));
                 }
@@ -174,29 +179,32 @@ impl Compiler {
             defs.extend(p.defs.into_iter().map(|(k, v)| (file, k, v)));
         }
         let Some((meta_file, meta)) = meta else {
-            self.defect(format!("{origin}: geen enkel bestand heeft de sectie \"bank\" (id, version, title, start, verdict)"));
+            self.defect(&Place::of(origin.clone()), DefectKind::NoBankSection);
             return None;
         };
 
-        self.questions = self.index("vraag", qs.iter().map(|(f, q)| (*f, q.id.as_str())));
+        self.questions = self.index(Noun::Question, qs.iter().map(|(f, q)| (*f, q.id.as_str())));
         for (file, q) in &qs {
             if q.id == "end" {
-                self.defects.push(format!(
-                    "{file}: vraag \"end\": die id is gereserveerd voor het einde van een pad"
-                ));
+                self.defect(
+                    &Place::item(file, Noun::Question, &q.id),
+                    DefectKind::ReservedEnd,
+                );
             }
         }
-        self.findings = self.index("bevinding", fs.iter().map(|(f, x)| (*f, x.id.as_str())));
-        self.actions = self.index("actie", acts.iter().map(|(f, x)| (*f, x.id.as_str())));
+        self.findings = self.index(Noun::Finding, fs.iter().map(|(f, x)| (*f, x.id.as_str())));
+        self.actions = self.index(Noun::Action, acts.iter().map(|(f, x)| (*f, x.id.as_str())));
         self.warnings = self.index(
-            "waarschuwing",
+            Noun::Warning,
             warns.iter().map(|(f, x)| (*f, x.id.as_str())),
         );
-        self.notes = self.index("notitie", notes.iter().map(|(f, x)| (*f, x.id.as_str())));
+        self.notes = self.index(Noun::Note, notes.iter().map(|(f, x)| (*f, x.id.as_str())));
         let _: HashMap<_, RId> =
-            self.index("regel", rules.iter().map(|(f, x)| (*f, x.id.as_str())));
-        let _: HashMap<_, usize> =
-            self.index("definitie", defs.iter().map(|(f, k, _)| (*f, k.as_str())));
+            self.index(Noun::Rule, rules.iter().map(|(f, x)| (*f, x.id.as_str())));
+        let _: HashMap<_, usize> = self.index(
+            Noun::Definition,
+            defs.iter().map(|(f, k, _)| (*f, k.as_str())),
+        );
         for (f, k, v) in defs {
             self.defs.entry(k).or_insert((f.to_string(), v));
         }
@@ -212,10 +220,12 @@ impl Compiler {
                     "yes_no_unknown" => Kind::YesNoUnknown,
                     "text" => Kind::Text,
                     other => {
-                        self.defects.push(format!(
-                            "{file}: vraag \"{}\": onbekend soort \"{other}\"; toegestaan: single, multiple, yes_no, yes_no_unknown, text",
-                            q.id
-                        ));
+                        self.defect(
+                            &Place::item(file, Noun::Question, &q.id),
+                            DefectKind::UnknownQuestionKind {
+                                kind: other.to_string(),
+                            },
+                        );
                         Kind::Text
                     }
                 };
@@ -242,7 +252,7 @@ impl Compiler {
             .map(|(file, r)| self.rule(file, r, &findings))
             .collect();
         let _: HashMap<_, usize> = self.index(
-            "registerveld",
+            Noun::RegisterField,
             register.iter().map(|(f, x)| (*f, x.id.as_str())),
         );
         let register = register
@@ -252,7 +262,7 @@ impl Compiler {
         let actions = acts
             .into_iter()
             .map(|(file, a)| Action {
-                parts: self.text_parts(a.parts, &format!("{file}: actie \"{}\"", a.id)),
+                parts: self.text_parts(a.parts, &Place::item(file, Noun::Action, &a.id)),
                 file: file.to_string(),
                 id: a.id,
                 title: a.title,
@@ -263,7 +273,7 @@ impl Compiler {
         let warnings = warns
             .into_iter()
             .map(|(file, w)| Warning {
-                parts: self.text_parts(w.parts, &format!("{file}: waarschuwing \"{}\"", w.id)),
+                parts: self.text_parts(w.parts, &Place::item(file, Noun::Warning, &w.id)),
                 file: file.to_string(),
                 id: w.id,
                 title: w.title,
@@ -274,7 +284,7 @@ impl Compiler {
         let notes = notes
             .into_iter()
             .map(|(file, n)| Note {
-                parts: self.text_parts(n.parts, &format!("{file}: notitie \"{}\"", n.id)),
+                parts: self.text_parts(n.parts, &Place::item(file, Noun::Note, &n.id)),
                 file: file.to_string(),
                 id: n.id,
                 title: n.title,
@@ -285,7 +295,7 @@ impl Compiler {
             .collect();
 
         let _: HashMap<_, usize> = self.index(
-            "conflict",
+            Noun::Conflict,
             conflicts.iter().map(|(f, x)| (*f, x.id.as_str())),
         );
         let conflicts = conflicts
@@ -295,10 +305,14 @@ impl Compiler {
 
         let start = self.questions.get(&meta.start).copied();
         if start.is_none() {
-            self.defect(format!(
-                "{meta_file}: bank.start: onbekende vraag \"{}\"",
-                meta.start
-            ));
+            self.defect(
+                &Place::file(meta_file).then("bank.start"),
+                DefectKind::Unknown {
+                    noun: Noun::Question,
+                    id: meta.start.clone(),
+                    known: None,
+                },
+            );
         }
         let verdict = self.verdict(meta_file, &meta.verdict, &findings);
         self.check_cycles(&questions);
@@ -314,7 +328,7 @@ impl Compiler {
             version: meta.version,
             title: meta.title,
             sha256,
-            origin: origin.to_string(),
+            origin: origin.clone(),
             start: start?,
             questions,
             findings,
@@ -330,104 +344,13 @@ impl Compiler {
         })
     }
 
-    fn finding(&mut self, file: &str, f: source::Finding) -> Finding {
-        if f.values.is_empty() {
-            self.defect(format!("{file}: bevinding \"{}\" heeft geen waarden", f.id));
-        }
-        for (i, v) in f.values.iter().enumerate() {
-            if f.values[..i].iter().any(|w| w.value == v.value) {
-                self.defect(format!(
-                    "{file}: bevinding \"{}\": waarde {} staat er twee keer in",
-                    f.id, v.value
-                ));
-            }
-        }
-        let default = f.default.as_ref().and_then(|d| {
-            let i = f.values.iter().position(|v| &v.value == d);
-            if i.is_none() {
-                self.defect(format!(
-                    "{file}: bevinding \"{}\": standaardwaarde {d} is geen van de waarden ({})",
-                    f.id,
-                    f.values
-                        .iter()
-                        .map(|v| v.value.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            i.map(|i| i as u8)
-        });
-        Finding {
-            file: file.to_string(),
-            id: f.id,
-            title: f.title,
-            values: f
-                .values
-                .into_iter()
-                .map(|v| FindingValue {
-                    value: v.value,
-                    label: v.label,
-                })
-                .collect(),
-            default,
-            rationale: f.rationale,
-            sources: f.sources,
-        }
-    }
-
-    fn rule(&mut self, file: &str, r: source::Rule, findings: &IdSlice<FId, Finding>) -> Rule {
-        let place = format!("{file}: regel \"{}\"", r.id);
-        let when = match &r.when {
-            Some(v) => self.cond(v, &format!("{place}, when")),
-            None => Cond::True,
-        };
-        let mut set = Vec::new();
-        for (fid, value) in &r.set {
-            match self.findings.get(fid) {
-                None => self.defect(format!("{place}, set: onbekende bevinding \"{fid}\"")),
-                Some(&f) => match findings[f].values.iter().position(|v| &v.value == value) {
-                    Some(i) => set.push((f, i as u8)),
-                    None => self.defect(format!(
-                        "{place}, set.{fid}: waarde {value} is niet toegestaan; toegestaan: {}",
-                        findings[f]
-                            .values
-                            .iter()
-                            .map(|v| v.value.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                },
-            }
-        }
-        let require = self.ids(&r.require, "actie", &place, "require", |c| &c.actions);
-        let recommend = self.ids(&r.recommend, "actie", &place, "recommend", |c| &c.actions);
-        let warn = self.ids(&r.warn, "waarschuwing", &place, "warn", |c| &c.warnings);
-        let notes = self.ids(&r.notes, "notitie", &place, "notes", |c| &c.notes);
-        Rule {
-            id: r.id,
-            from: r.from,
-            when,
-            set,
-            require,
-            recommend,
-            warn,
-            notes,
-            reason: r.reason.map(|x| Reason {
-                parts: self.text_parts(x.parts, &format!("{place}, reason")),
-                text: x.text,
-                sources: x.sources,
-            }),
-            file: file.to_string(),
-        }
-    }
-
-    fn text_parts(&mut self, parts: Vec<source::TextPart>, place: &str) -> Vec<TextPart> {
+    fn text_parts(&mut self, parts: Vec<source::TextPart>, place: &Place) -> Vec<TextPart> {
         parts
             .into_iter()
             .enumerate()
             .map(|(i, p)| TextPart {
                 when: match &p.when {
-                    Some(v) => self.cond(v, &format!("{place}, parts[{i}].when")),
+                    Some(v) => self.cond(v, &place.then(format!("parts[{i}]")).key("when")),
                     None => Cond::True,
                 },
                 text: p.text,
@@ -437,15 +360,15 @@ impl Compiler {
     }
 
     fn register_field(&mut self, file: &str, f: source::RegisterField) -> RegisterField {
-        let place = format!("{file}: registerveld \"{}\"", f.id);
+        let place = Place::item(file, Noun::RegisterField, &f.id);
         let parts = f
             .parts
             .into_iter()
             .enumerate()
             .filter_map(|(i, p)| {
-                let at = format!("{place}, parts[{i}]");
+                let at = place.then(format!("parts[{i}]"));
                 let when = match &p.when {
-                    Some(v) => self.cond(v, &format!("{at}.when")),
+                    Some(v) => self.cond(v, &at.key("when")),
                     None => Cond::True,
                 };
                 let content = match (p.text, p.answer) {
@@ -453,12 +376,19 @@ impl Compiler {
                     (None, Some(q)) => match self.questions.get(&q) {
                         Some(&qid) => RegisterContent::Answer(qid),
                         None => {
-                            self.defect(format!("{at}.answer: onbekende vraag \"{q}\""));
+                            self.defect(
+                                &at.key("answer"),
+                                DefectKind::Unknown {
+                                    noun: Noun::Question,
+                                    id: q,
+                                    known: None,
+                                },
+                            );
                             return None;
                         }
                     },
                     _ => {
-                        self.defect(format!("{at}: geef precies één van \"text\" en \"answer\""));
+                        self.defect(&at, DefectKind::TextOrAnswer);
                         return None;
                     }
                 };
@@ -471,63 +401,6 @@ impl Compiler {
             parts,
             file: file.to_string(),
         }
-    }
-
-    fn ids<I: Copy>(
-        &mut self,
-        ids: &[String],
-        what: &str,
-        place: &str,
-        field: &str,
-        map: impl Fn(&Compiler) -> &HashMap<String, I>,
-    ) -> Vec<I> {
-        let mut out = Vec::new();
-        for id in ids {
-            match map(self).get(id) {
-                Some(&i) => out.push(i),
-                None => {
-                    let known: BTreeMap<&String, ()> = map(self).keys().map(|k| (k, ())).collect();
-                    let known: Vec<&str> = known.keys().map(|k| k.as_str()).collect();
-                    self.defect(format!(
-                        "{place}, {field}: onbekende {what} \"{id}\"; bekend: {}",
-                        known.join(", ")
-                    ))
-                }
-            }
-        }
-        out
-    }
-
-    fn verdict(
-        &mut self,
-        file: &str,
-        v: &source::VerdictSpec,
-        findings: &IdSlice<FId, Finding>,
-    ) -> Option<Verdict> {
-        let Some(&f) = self.findings.get(&v.finding) else {
-            self.defect(format!(
-                "{file}: bank.verdict.finding: onbekende bevinding \"{}\"",
-                v.finding
-            ));
-            return None;
-        };
-        let mut value = |field: &str, want: &Value| {
-            let i = findings[f].values.iter().position(|x| &x.value == want);
-            if i.is_none() {
-                self.defects.push(format!(
-                    "{file}: bank.verdict.{field}: {want} is geen waarde van bevinding \"{}\"",
-                    v.finding
-                ));
-            }
-            i.map(|i| i as u8)
-        };
-        let without = value("without_required_actions", &v.without_required_actions);
-        let with = value("with_required_actions", &v.with_required_actions);
-        Some(Verdict {
-            finding: f,
-            without_required_actions: without?,
-            with_required_actions: with?,
-        })
     }
 }
 

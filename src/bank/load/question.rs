@@ -27,14 +27,11 @@ fn opt(id: &str, nl: &str, en: &str) -> AnswerOption {
 impl Compiler {
     pub(super) fn question(&mut self, qid: QId, file: &str, q: source::Question) -> Question {
         let kind = self.options[qid].0;
-        let place = format!("{file}: vraag \"{}\"", q.id);
+        let place = Place::item(file, Noun::Question, &q.id);
         let options = match kind {
             Kind::YesNo | Kind::YesNoUnknown | Kind::Text => {
                 if !q.options.is_empty() {
-                    self.defect(format!(
-                        "{place}: een vraag van soort {} heeft geen \"options\"",
-                        kind.name()
-                    ));
+                    self.defect(&place, DefectKind::OptionsNotExpected { kind });
                 }
                 match kind {
                     Kind::Text => Vec::new(),
@@ -43,22 +40,27 @@ impl Compiler {
             }
             Kind::Single | Kind::Multiple => {
                 if q.options.len() < 2 {
-                    self.defect(format!(
-                        "{place}: een keuzevraag heeft minstens twee opties nodig"
-                    ));
+                    self.defect(&place, DefectKind::TooFewOptions);
                 }
                 if q.options.len() > 64 {
-                    self.defect(format!("{place}: hoogstens 64 opties per vraag"));
+                    self.defect(&place, DefectKind::TooManyOptions);
                 }
                 for (i, o) in q.options.iter().enumerate() {
                     if q.options[..i].iter().any(|p| p.id == o.id) {
-                        self.defect(format!("{place}: optie \"{}\" staat er twee keer in", o.id));
+                        self.defect(
+                            &place,
+                            DefectKind::OptionTwice {
+                                option: o.id.clone(),
+                            },
+                        );
                     }
                     if o.exclusive && kind != Kind::Multiple {
-                        self.defect(format!(
-                            "{place}: optie \"{}\": \"exclusive\" geldt alleen bij meerkeuzevragen",
-                            o.id
-                        ));
+                        self.defect(
+                            &place,
+                            DefectKind::ExclusiveNotMultiple {
+                                option: o.id.clone(),
+                            },
+                        );
                     }
                 }
                 let ids: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
@@ -68,14 +70,19 @@ impl Compiler {
                     for other in &o.instead_of {
                         match ids.iter().position(|x| x == other) {
                             Some(i) if kind == Kind::Multiple && i < 64 => instead_of |= 1 << i,
-                            Some(_) => self.defect(format!(
-                                "{place}: optie \"{}\": \"instead_of\" geldt alleen bij meerkeuzevragen",
-                                o.id
-                            )),
-                            None => self.defect(format!(
-                                "{place}: optie \"{}\", instead_of: onbekende optie \"{other}\"",
-                                o.id
-                            )),
+                            Some(_) => self.defect(
+                                &place,
+                                DefectKind::InsteadOfNotMultiple {
+                                    option: o.id.clone(),
+                                },
+                            ),
+                            None => self.defect(
+                                &place,
+                                DefectKind::UnknownInsteadOf {
+                                    option: o.id.clone(),
+                                    other: other.clone(),
+                                },
+                            ),
                         }
                     }
                     options.push(AnswerOption {
@@ -90,38 +97,41 @@ impl Compiler {
             }
         };
         if q.next.is_empty() {
-            self.defect(format!(
-                "{place}: \"next\" is leeg: waar gaat het pad na deze vraag heen?"
-            ));
+            self.defect(&place, DefectKind::NextEmpty);
         }
         let next = q
             .next
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                let at = format!("{place}, next[{i}]");
+                let at = place.then(format!("next[{i}]"));
                 let to = if b.to == "end" {
                     Target::End
                 } else if let Some(&t) = self.questions.get(&b.to) {
                     Target::Question(t)
                 } else {
-                    self.defect(format!("{at}.to: onbekende vraag \"{}\"", b.to));
+                    self.defect(
+                        &at.key("to"),
+                        DefectKind::Unknown {
+                            noun: Noun::Question,
+                            id: b.to.clone(),
+                            known: None,
+                        },
+                    );
                     Target::End
                 };
                 let when = match &b.when {
-                    Some(v) => self.cond(v, &format!("{at}.when")),
+                    Some(v) => self.cond(v, &at.key("when")),
                     None => Cond::True,
                 };
                 Branch { when, to }
             })
             .collect();
         if q.choice && kind == Kind::Text {
-            self.defect(format!(
-                "{place}: \"choice\" geldt alleen voor keuzevragen, niet voor vrije tekst"
-            ));
+            self.defect(&place, DefectKind::ChoiceOnText);
         }
         let mut question = Question {
-            help_parts: self.text_parts(q.help_parts, &format!("{place}, help_parts")),
+            help_parts: self.text_parts(q.help_parts, &place.then("help_parts")),
             choice: q.choice,
             remedy_weight: q.remedy_weight,
             id: q.id,
@@ -138,7 +148,7 @@ impl Compiler {
         if let Some(d) = &q.default {
             match question.parse_answer(d) {
                 Ok(a) => question.default = Some(a),
-                Err(e) => self.defect(format!("{place}: standaardantwoord: {e}")),
+                Err(e) => self.defect(&place, DefectKind::BadDefault(e)),
             }
         }
         question
@@ -154,7 +164,7 @@ impl Compiler {
             Done,
         }
         let mut mark: Ids<QId, Mark> = vec![Mark::New; questions.len()].into();
-        let mut found: Vec<String> = Vec::new();
+        let mut found: Vec<Defect> = Vec::new();
         for root in questions.keys() {
             if mark[root] != Mark::New {
                 continue;
@@ -173,16 +183,15 @@ impl Compiler {
                             }
                             Mark::Busy => {
                                 let from = stack.iter().position(|(s, _)| *s == t).unwrap_or(0);
-                                let mut chain: Vec<&str> = stack[from..]
+                                let mut chain: Vec<String> = stack[from..]
                                     .iter()
-                                    .map(|(s, _)| questions[*s].id.as_str())
+                                    .map(|(s, _)| questions[*s].id.clone())
                                     .collect();
-                                chain.push(&questions[t].id);
-                                found.push(format!(
-                                    "{}: de vragen vormen een kring: {}",
-                                    questions[t].file,
-                                    chain.join(" → ")
-                                ));
+                                chain.push(questions[t].id.clone());
+                                found.push(Defect {
+                                    place: Place::file(&questions[t].file),
+                                    kind: DefectKind::QuestionCycle { chain },
+                                });
                             }
                             Mark::Done => {}
                         }
