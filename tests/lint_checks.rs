@@ -10,6 +10,7 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use avg_wijzer::bank::{Bank, EMBEDDED, Item, lint::lint};
+use avg_wijzer::text::Lang;
 
 mod common;
 use common::{ROOT, Run, run_in_root as run};
@@ -227,10 +228,9 @@ fn each_declared_conflict_is_caught(files: &[(String, String)]) -> usize {
         let broken = Bank::from_files(&variant, "variant").expect("the variant loads");
         let report = lint(&broken);
         let conflicts: Vec<String> = report
-            .defects
-            .iter()
+            .lines(Lang::Nl)
+            .into_iter()
             .filter(|d| is_conflict_defect(d))
-            .cloned()
             .collect();
         assert!(
             !conflicts.is_empty(),
@@ -249,9 +249,9 @@ fn every_conflict_the_shipped_bank_declares_is_caught_when_broken() {
     let files = embedded_files();
     // The shipped bank itself breaks none (other defects may still be reported).
     let report = lint(&Bank::embedded().unwrap());
-    let broken: Vec<&String> = report
-        .defects
-        .iter()
+    let broken: Vec<String> = report
+        .lines(Lang::Nl)
+        .into_iter()
         .filter(|d| is_conflict_defect(d))
         .collect();
     assert!(broken.is_empty(), "{broken:#?}");
@@ -372,8 +372,8 @@ fn generated_banks_copy_the_conflicts() {
     let bank = Bank::from_files(&scaled, "x3").unwrap();
     assert_eq!(bank.conflicts.len(), 6);
     let report = lint(&bank);
-    let mut broken: Vec<&str> = report
-        .defects
+    let found = report.lines(Lang::Nl);
+    let mut broken: Vec<&str> = found
         .iter()
         .filter(|d| is_conflict_defect(d))
         .map(|d| d.split('"').nth(1).unwrap())
@@ -387,7 +387,6 @@ fn generated_banks_copy_the_conflicts() {
             "verdict_allows_email_without_consent__2"
         ]
     );
-    let found: Vec<String> = report.defects.clone();
     for c in 0..bank.conflicts.len() {
         if bank.conflicts[c].id.starts_with("verdict_") {
             let path = assert_reported_on_a_real_path(&bank, c, &found);

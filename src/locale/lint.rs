@@ -413,6 +413,11 @@ pub fn listed(defects: &[String], lang: Lang) -> String {
 }
 
 impl Report {
+    /// Each defect on a line of its own, in `lang`.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        self.defects.iter().map(|d| d.said(lang)).collect()
+    }
+
     /// The report under the heading: the counts, then each defect and how many, or that the
     /// bank is sound. Each line ends in a line break.
     pub fn said(&self, lang: Lang) -> String {
@@ -447,7 +452,7 @@ impl Report {
                 Lang::En => "Sound: every question is reachable and every path ends in complete advice with sources.\n",
             });
         } else {
-            let said: Vec<String> = self.found.iter().map(|d| d.said(lang)).collect();
+            let said = self.lines(lang);
             out.push_str(&listed(&said, lang));
         }
         out

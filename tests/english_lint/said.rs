@@ -1,7 +1,5 @@
 //! In-process: every defect the lint can give, said in English and in Dutch as its `Display`;
 //! the report's own lines; the Dutch lines the report keeps for callers that read lines.
-use std::fs;
-use std::path::Path;
 
 use serde_json::json;
 
@@ -9,7 +7,6 @@ use avg_wijzer::bank::lint::{Answers, Defect, Field, Named, Place, Report, Secti
 use avg_wijzer::bank::{Bank, Item};
 use avg_wijzer::text::{Lang, Text};
 
-use super::common::ROOT;
 use super::common::english::english;
 use super::{quoted_parts, unquoted};
 
@@ -244,7 +241,7 @@ fn conflict_items_are_named_as_the_bank_names_them() {
 fn reports_are_said_in_english() {
     let bank = Bank::embedded().unwrap();
     let report = lint(&bank);
-    assert!(report.found.is_empty() && report.defects.is_empty());
+    assert!(report.defects.is_empty());
     let en = report.said(Lang::En);
     english("sound report", &en);
     assert!(en.ends_with("\nSound: every question is reachable and every path ends in complete advice with sources.\n"));
@@ -252,7 +249,7 @@ fn reports_are_said_in_english() {
     // A report whose paths were not explored, with one defect and then two.
     let mut report = Report {
         questions: 1,
-        found: vec![Defect::NeverAsked {
+        defects: vec![Defect::NeverAsked {
             place: place(Section::Question, "q1"),
         }],
         ..Default::default()
@@ -266,7 +263,7 @@ fn reports_are_said_in_english() {
         "  1 vragen; de paden zijn niet verkend door de gebreken hieronder\n  - f.json: vraag \"q1\" wordt op geen enkel pad gesteld\n1 gebrek(en) gevonden.\n"
     );
     report
-        .found
+        .defects
         .push(Defect::StableActionMissing { id: "a1".into() });
     report.states = 1;
     report.paths = 1;
@@ -278,24 +275,4 @@ fn reports_are_said_in_english() {
     );
     assert!(en.ends_with("\n2 defects found.\n"), "{en}");
     english("report", &unquoted(&en));
-}
-
-/// The typed defects and the Dutch lines are the same list.
-#[test]
-fn the_dutch_lines_are_the_typed_defects_said_in_dutch() {
-    let files: Vec<(String, String)> =
-        fs::read_dir(Path::new(ROOT).join("tests/banks/lint_text_parts"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .map(|p| {
-                (
-                    p.file_name().unwrap().to_string_lossy().into_owned(),
-                    fs::read_to_string(&p).unwrap(),
-                )
-            })
-            .collect();
-    let report = lint(&Bank::from_files(&files, "x").unwrap());
-    assert!(!report.found.is_empty());
-    let said: Vec<String> = report.found.iter().map(|d| d.said(Lang::Nl)).collect();
-    assert_eq!(report.defects, said);
 }

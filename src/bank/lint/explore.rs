@@ -189,7 +189,7 @@ impl<'b> Explorer<'b> {
     pub(super) fn run(mut self, report: &mut Report) {
         let bank = self.bank;
         if !self.defects.is_empty() {
-            report.found.append(&mut self.defects);
+            report.defects.append(&mut self.defects);
             return;
         }
         let (at_start, below) = self.start();
@@ -286,7 +286,7 @@ impl<'b> Explorer<'b> {
                 });
             }
         }
-        report.found.append(&mut self.defects);
+        report.defects.append(&mut self.defects);
     }
 
     /// Explores the bank from its start: what the rules decided before any answer add, and

@@ -35,15 +35,12 @@ pub struct Report {
     /// Question states explored (after sharing), a measure of the lint's own work.
     pub states: usize,
     /// What is wrong with the bank, in the order found; `crate::locale::lint` says each.
-    pub found: Vec<Defect>,
-    /// The same defects as their Dutch lines (`Defect`'s `Display`), as the lint has always
-    /// given them to callers that read lines.
-    pub defects: Vec<String>,
+    pub defects: Vec<Defect>,
 }
 
 impl Report {
     pub fn is_sound(&self) -> bool {
-        self.found.is_empty()
+        self.defects.is_empty()
     }
 }
 
@@ -52,14 +49,13 @@ pub fn lint(bank: &Bank) -> Report {
         questions: bank.questions.len(),
         ..Default::default()
     };
-    check_texts(bank, &mut report.found);
-    citations::check(bank, &mut report.found);
-    check_stable_ids(bank, &mut report.found);
+    check_texts(bank, &mut report.defects);
+    citations::check(bank, &mut report.defects);
+    check_stable_ids(bank, &mut report.defects);
     report
-        .found
+        .defects
         .extend(bank.unused_defs.iter().cloned().map(Defect::Loader));
     explore::Explorer::new(bank).run(&mut report);
-    report.defects = report.found.iter().map(Defect::to_string).collect();
     report
 }
 
