@@ -320,7 +320,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         // JSON gives each record's verdict as it was shown; only the table needs the bank,
         // for the verdict's label in this run's language.
-        Some(Command::List { json: true }) => records::list_json(&open_store(&args)?),
+        Some(Command::List { json: true }) => records::list_json(&open_store(&args)?, args.lang),
         Some(Command::List { json: false }) => {
             records::list(&open_store(&args)?, &load_bank(&args)?, args.lang)
         }
