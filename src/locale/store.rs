@@ -7,6 +7,7 @@ use crate::record::Altered;
 use crate::record::signature::SignError;
 use crate::store::{AlreadyExists, During, IoKind, NotARecord, SavedElsewhere, StoreError, What};
 use crate::text::Lang;
+use crate::tui::ScreenError;
 
 fn io(kind: &IoKind, lang: Lang) -> String {
     match (kind, lang) {
@@ -268,6 +269,8 @@ pub fn said(e: &anyhow::Error, lang: Lang) -> String {
             } else if let Some(x) = cause.downcast_ref::<AlreadyExists>() {
                 x.said(lang)
             } else if let Some(x) = cause.downcast_ref::<SignError>() {
+                x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<ScreenError>() {
                 x.said(lang)
             } else {
                 cause.to_string()
