@@ -252,7 +252,49 @@ pub enum Event {
 pub struct Dropped {
     pub question: String,
     pub value: Value,
+    /// Why, as [`Dropped::why`] reads it: a code the locale says in either language, or a
+    /// sentence kept as it was written.
     pub reason: String,
+}
+
+impl Dropped {
+    pub fn why(&self) -> DropReason<'_> {
+        DropReason::of(&self.reason)
+    }
+}
+
+/// Why an answer was dropped when the bank changed. The record keeps it as text (the format's
+/// `reason` is a string): a reason with no details of its own as a stable code, which
+/// `locale::document` says in either language; an answer that no longer fits as the sentence
+/// that says why, in the record's language, with the value and the options as they were then.
+/// Records saved before the code hold a Dutch sentence for every reason: shown as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropReason<'a> {
+    /// The question is no longer in the bank.
+    QuestionRemoved,
+    /// A sentence, shown as it was written.
+    Written(&'a str),
+}
+
+/// How [`DropReason::QuestionRemoved`] is kept.
+const QUESTION_REMOVED: &str = "question_removed";
+
+impl<'a> DropReason<'a> {
+    /// The reason `reason` keeps.
+    pub fn of(reason: &'a str) -> DropReason<'a> {
+        match reason {
+            QUESTION_REMOVED => DropReason::QuestionRemoved,
+            written => DropReason::Written(written),
+        }
+    }
+
+    /// The reason as a record keeps it.
+    pub fn kept(self) -> &'a str {
+        match self {
+            DropReason::QuestionRemoved => QUESTION_REMOVED,
+            DropReason::Written(s) => s,
+        }
+    }
 }
 
 /// Why a change to a record was refused.
