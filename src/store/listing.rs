@@ -66,6 +66,13 @@ pub enum NotARecord {
     Other(String),
 }
 
+/// A reason as it says itself ([`NotARecord::Other`]).
+impl From<&str> for NotARecord {
+    fn from(said: &str) -> NotARecord {
+        NotARecord::Other(said.to_string())
+    }
+}
+
 impl NotARecord {
     /// What reading the record file at `path` found wrong, without the path (the list names
     /// the file).
