@@ -258,6 +258,7 @@ pub struct Dropped {
 }
 
 impl Dropped {
+    /// Why the answer was dropped, read from `reason`.
     pub fn why(&self) -> DropReason<'_> {
         DropReason::of(&self.reason)
     }

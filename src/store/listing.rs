@@ -243,7 +243,7 @@ impl Store {
             match (entry.summary, entry.problem) {
                 (Some(s), _) => each(entry.file, Ok(s)),
                 (None, Some(p)) => each(entry.file, Err(p)),
-                // Never written so; as the cache said nothing better.
+                // No version writes an entry with neither; it says nothing, as it always did.
                 (None, None) => each(entry.file, Err(NotARecord::Other(String::new()))),
             }
         }
