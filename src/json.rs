@@ -57,7 +57,8 @@ impl fmt::Display for Error {
 
 /// What is wrong with a JSON text, without where. serde's words are kept as they are (escaped,
 /// without the position): they name the wrong value and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// The text ends before the JSON is complete.
     CutShort,

@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     // A panic's message may quote text from a file: it goes out cleaned, as every message does.
     std::panic::set_hook(Box::new(|info| {
@@ -10,7 +8,7 @@ fn main() -> ExitCode {
             avg_wijzer::text::for_terminal(&info.to_string())
         );
     }));
-    let args = avg_wijzer::cli::Args::parse();
+    let args = avg_wijzer::cli::Args::from_command_line();
     let lang = args.lang;
     match avg_wijzer::cli::run(args) {
         Ok(code) => code,

@@ -16,6 +16,7 @@ use crate::store::Store;
 use crate::text::{self, Lang};
 use crate::{answers, compare, export, plain, store};
 
+mod checks;
 mod lint;
 mod records;
 mod verify;
@@ -115,7 +116,7 @@ pub enum Command {
         #[arg(
             long,
             value_name = "MAANDEN",
-            value_parser = parse_months,
+            value_parser = |s: &str| parse_months(s, Lang::Nl),
             allow_negative_numbers = true
         )]
         stale: Option<u32>,
@@ -153,7 +154,7 @@ pub enum Command {
         force: bool,
         /// Rechten van het bestand, octaal (standaard 600: alleen voor jezelf leesbaar, zoals
         /// de verslagen); bijvoorbeeld 640 om je groep te laten lezen
-        #[arg(long, value_name = "OCTAAL", value_parser = parse_mode, default_value = "600")]
+        #[arg(long, value_name = "OCTAAL", value_parser = |s: &str| parse_mode(s, Lang::Nl), default_value = "600")]
         mode: u32,
     },
     /// Controleer of een verslag sinds het opslaan ongewijzigd is, of de geschiedenis en de
@@ -216,6 +217,8 @@ impl From<LangArg> for Lang {
     }
 }
 
+use checks::{parse_mode, parse_months};
+
 /// The formats `export --format` accepts; see [`export::Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormatArg {
@@ -223,8 +226,11 @@ pub enum ExportFormatArg {
     Html,
     Json,
     Csv,
-    /// The FG's SSH signature alone, as `ssh-keygen -Y verify -s` reads it; only for a signed
-    /// record, so not among the formats every record offers.
+    // Only for a signed record, so not among the formats every record offers
+    // (`export::Format::ALL`). The doc comment below is this value's help, in Dutch as all of
+    // the help is.
+    /// De SSH-handtekening van de FG als los bestand, zoals ssh-keygen -Y verify -s die leest;
+    /// alleen voor een ondertekend verslag
     Sig,
 }
 
@@ -320,7 +326,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         // JSON gives each record's verdict as it was shown; only the table needs the bank,
         // for the verdict's label in this run's language.
-        Some(Command::List { json: true }) => records::list_json(&open_store(&args)?),
+        Some(Command::List { json: true }) => records::list_json(&open_store(&args)?, args.lang),
         Some(Command::List { json: false }) => {
             records::list(&open_store(&args)?, &load_bank(&args)?, args.lang)
         }
@@ -425,21 +431,6 @@ fn warn_unverified(viewed: &app::Viewed, lang: Lang) {
             &u.id, &u.parts, lang,
         ));
     }
-}
-
-/// File permissions as octal digits ("600", "0640"), at most 777.
-fn parse_mode(s: &str) -> Result<u32, String> {
-    u32::from_str_radix(s.trim(), 8)
-        .ok()
-        .filter(|m| *m <= 0o777)
-        .ok_or_else(|| format!("{s:?} zijn geen bestandsrechten als 600 of 640 (octaal)"))
-}
-
-/// A number of months, for `lint --stale`.
-fn parse_months(s: &str) -> Result<u32, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("\"{s}\" is geen aantal maanden; geef een heel getal, zoals 12"))
 }
 
 /// Whether to use the plain mode when no front end was asked for.

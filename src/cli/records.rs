@@ -48,13 +48,13 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
     }
 }
 
-/// `list --json`: every record's summary as it was saved.
-pub(super) fn list_json(store: &Store) -> Result<ExitCode, Failure> {
+/// `list --json`: every record's summary as it was saved; why a file is unreadable in `lang`.
+pub(super) fn list_json(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
     let listing = crate::app::list(store, |s| s).map_err(bad)?;
     let v = serde_json::json!({
         "store": store.dir.display().to_string(),
         "records": listing.records,
-        "unreadable": listing.unreadable.iter().map(|(f, why)| serde_json::json!({ "file": f, "reason": why })).collect::<Vec<_>>(),
+        "unreadable": listing.unreadable.iter().map(|(f, why)| serde_json::json!({ "file": f, "reason": why.said(lang) })).collect::<Vec<_>>(),
     });
     print_json(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"))
 }
@@ -125,7 +125,7 @@ pub(super) fn list(store: &Store, bank: &Bank, lang: Lang) -> Result<ExitCode, F
             "{} {}: {}\n",
             w.unreadable,
             text::one_line(file),
-            text::one_line(why)
+            text::one_line(&why.said(lang))
         ));
     }
     print_out(&out)

@@ -122,7 +122,7 @@ fn signature(
         )),
         (Ok(signer), None) => out.push_str(&say.signed_with(&signer.key_fingerprint)),
         (Err(e), _) => {
-            out.push_str(&say.signature_fails(&e.to_string()));
+            out.push_str(&say.signature_fails(&e));
             return Ok(false);
         }
     }

@@ -137,3 +137,19 @@ pub fn output_failed(lang: Lang) -> &'static str {
         Lang::En => "output cannot be written",
     }
 }
+
+/// `--mode` given something else than file permissions.
+pub fn not_a_mode(given: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{given:?} zijn geen bestandsrechten als 600 of 640 (octaal)"),
+        Lang::En => format!("{given:?} is not a set of file permissions like 600 or 640 (octal)"),
+    }
+}
+
+/// `--stale` given something else than a number of months.
+pub fn not_months(given: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("\"{given}\" is geen aantal maanden; geef een heel getal, zoals 12"),
+        Lang::En => format!("\"{given}\" is not a number of months; give a whole number, like 12"),
+    }
+}

@@ -1,6 +1,6 @@
 //! The words of the documents made of a record: the text `show` prints, the Markdown, HTML and
 //! CSV exports, and the history's events told in sentences.
-use crate::record::Event;
+use crate::record::{DropReason, Event};
 use crate::text::Lang;
 
 pub struct Words {
@@ -202,7 +202,7 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
             if !dropped.is_empty() {
                 let list: Vec<String> = dropped
                     .iter()
-                    .map(|d| format!("{} ({})", d.question, d.reason))
+                    .map(|d| format!("{} ({})", d.question, d.why().said(lang)))
                     .collect();
                 s.push_str(&format!(
                     "; {} {}",
@@ -218,6 +218,17 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
                 ));
             }
             (at.clone(), s)
+        }
+    }
+}
+
+impl DropReason<'_> {
+    /// Why the answer was dropped, in `lang`; a sentence as it was written.
+    pub fn said(self, lang: Lang) -> String {
+        match (self, lang) {
+            (DropReason::QuestionRemoved, Lang::Nl) => "deze vraag bestaat niet meer".into(),
+            (DropReason::QuestionRemoved, Lang::En) => "this question no longer exists".into(),
+            (DropReason::Written(s), _) => s.to_string(),
         }
     }
 }

@@ -3,7 +3,9 @@
 use std::fmt;
 
 use crate::json::quoted;
-use crate::record::{Altered, Decision, FORMAT, Record, Refusal, Status, Unreadable, VERSION};
+use crate::record::{
+    Altered, BadJson, Decision, FORMAT, Malformed, Record, Refusal, Status, Unreadable, VERSION,
+};
 use crate::text::Lang;
 
 impl Status {
@@ -117,8 +119,28 @@ impl Unreadable {
         match (self, lang) {
             (Unreadable::Empty, Lang::Nl) => "het bestand is leeg".into(),
             (Unreadable::Empty, Lang::En) => "the file is empty".into(),
-            (Unreadable::Json(e), Lang::Nl) => format!("geen geldige JSON: {e}"),
-            (Unreadable::Json(e), Lang::En) => format!("not valid JSON: {e}"),
+            (
+                Unreadable::Json(BadJson {
+                    line,
+                    column,
+                    problem,
+                }),
+                Lang::Nl,
+            ) => format!(
+                "geen geldige JSON: regel {line} kolom {column}: {}",
+                problem.said(lang)
+            ),
+            (
+                Unreadable::Json(BadJson {
+                    line,
+                    column,
+                    problem,
+                }),
+                Lang::En,
+            ) => format!(
+                "not valid JSON: line {line} column {column}: {}",
+                problem.said(lang)
+            ),
             (Unreadable::Foreign, Lang::Nl) => {
                 format!("geen verslag van AVG-wijzer (\"format\" is niet \"{FORMAT}\")")
             }
@@ -138,10 +160,10 @@ impl Unreadable {
                 "\"format_version\" is missing or not a whole number".into()
             }
             (Unreadable::Invalid(e), Lang::Nl) => {
-                format!("de inhoud klopt niet met het formaat: {e}")
+                format!("de inhoud klopt niet met het formaat: {}", e.said(lang))
             }
             (Unreadable::Invalid(e), Lang::En) => {
-                format!("the content does not match the format: {e}")
+                format!("the content does not match the format: {}", e.said(lang))
             }
             (Unreadable::Renamed { id }, Lang::Nl) => format!(
                 "de inhoud klopt niet met het formaat: \"id\" is {}, maar een verslag staat in het bestand met zijn id als naam ({id}.json); het is een kopie of hernoemd",
@@ -150,6 +172,29 @@ impl Unreadable {
             (Unreadable::Renamed { id }, Lang::En) => format!(
                 "the content does not match the format: \"id\" is {}, but a record is kept in the file named by its id ({id}.json); this is a copy or renamed",
                 quoted(id)
+            ),
+        }
+    }
+}
+
+impl Malformed {
+    /// How the content does not fit the format, in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Malformed::Format(e), _) => e.clone(),
+            (Malformed::UnknownVersion(v), Lang::Nl) => format!("onbekende formaatversie {v}"),
+            (Malformed::UnknownVersion(v), Lang::En) => format!("unknown format version {v}"),
+            (Malformed::TooDeep { question, most }, Lang::Nl) => {
+                format!("answers.{question}.value: dieper genest dan {most} niveaus")
+            }
+            (Malformed::TooDeep { question, most }, Lang::En) => {
+                format!("answers.{question}.value: nested deeper than {most} levels")
+            }
+            (Malformed::NotAnId { field, shown, most }, Lang::Nl) => format!(
+                "{field}: {shown} is geen verslag-id (alleen letters, cijfers, - en _, hoogstens {most})"
+            ),
+            (Malformed::NotAnId { field, shown, most }, Lang::En) => format!(
+                "{field}: {shown} is not a record id (only letters, digits, - and _, at most {most})"
             ),
         }
     }

@@ -1,6 +1,10 @@
 //! Every word the interface shows, in Dutch (the default) and English, in one place. The
 //! legal texts come from the bank, the key descriptions from the keymap table.
+use std::fmt;
+
 use crate::text::Lang;
+use crate::tui::ScreenError;
+use crate::tui::input::Gone;
 
 pub struct Words {
     pub tagline: &'static str,
@@ -350,6 +354,51 @@ pub const EN: Words = Words {
     help_typing: "Typing in a field",
     help_dialog: "At a yes/no question",
 };
+
+impl ScreenError {
+    /// Why the interface stopped, in `lang`; the system's words after it as they are.
+    pub fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ScreenError::Unusable(e), Lang::Nl) => format!("het scherm is niet te gebruiken: {e}"),
+            (ScreenError::Unusable(e), Lang::En) => format!("the screen cannot be used: {e}"),
+            (ScreenError::Drawing(e), Lang::Nl) => format!("tekenen mislukt: {e}"),
+            (ScreenError::Drawing(e), Lang::En) => format!("drawing failed: {e}"),
+            (ScreenError::Keys(e), Lang::Nl) => format!("de toetsen zijn niet te lezen: {e}"),
+            (ScreenError::Keys(e), Lang::En) => format!("the keys cannot be read: {e}"),
+            (ScreenError::Gone, lang) => terminal_gone(lang).into(),
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for ScreenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+fn terminal_gone(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "de terminal geeft geen invoer meer",
+        Lang::En => "the terminal gives no more input",
+    }
+}
+
+/// In Dutch, the interface's default language (in the loop it is said as
+/// [`ScreenError::Gone`], in the run's language).
+impl fmt::Display for Gone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(terminal_gone(Lang::Nl))
+    }
+}
+
+/// The list of records did not come: the work reading it ended without a word.
+pub fn list_not_read(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "de lijst is niet gelezen",
+        Lang::En => "the list was not read",
+    }
+}
 
 pub fn words(lang: Lang) -> &'static Words {
     match lang {

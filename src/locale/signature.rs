@@ -1,8 +1,9 @@
-//! Why the FG's sign-off could not be signed with their key.
+//! Why the FG's sign-off could not be signed with their key, and why a signature does not
+//! hold (a line of allowed_signers that cannot be read among the reasons).
 use std::fmt;
 
 use crate::json::quoted;
-use crate::record::signature::SignError;
+use crate::record::signature::{Exclusion, LineProblem, NAMESPACE, SignError, VerifyError};
 use crate::text::Lang;
 
 impl SignError {
@@ -49,6 +50,159 @@ impl SignError {
 
 /// In Dutch, the interface's default language.
 impl fmt::Display for SignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+impl VerifyError {
+    /// Why the signature does not hold, in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        match self {
+            VerifyError::BadArmor => match nl {
+                true => "de handtekening is onleesbaar (verwacht een SSH-handtekening die begint met -----BEGIN SSH SIGNATURE-----)".into(),
+                false => "the signature cannot be read (expected an SSH signature that starts with -----BEGIN SSH SIGNATURE-----)".into(),
+            },
+            VerifyError::WrongNamespace(found) => match nl {
+                true => format!(
+                    "de handtekening is gezet voor naamruimte {}, niet voor {NAMESPACE}",
+                    quoted(found)
+                ),
+                false => format!(
+                    "the signature was made for namespace {}, not for {NAMESPACE}",
+                    quoted(found)
+                ),
+            },
+            VerifyError::KeyMismatch => match nl {
+                true => "de publieke sleutel in het verslag is niet de sleutel waarmee de handtekening is gezet".into(),
+                false => "the public key in the record is not the key the signature was made with".into(),
+            },
+            VerifyError::UnsupportedKeyType(kind) => match nl {
+                true => format!(
+                    "de handtekening is gezet met een sleutel van het type {}; AVG-wijzer controleert alleen Ed25519-handtekeningen",
+                    quoted(kind)
+                ),
+                false => format!(
+                    "the signature was made with a key of type {}; AVG-wijzer checks Ed25519 signatures only",
+                    quoted(kind)
+                ),
+            },
+            VerifyError::BadSignature => match nl {
+                true => "de handtekening klopt niet: het verslag is na het ondertekenen gewijzigd, of de handtekening is beschadigd".into(),
+                false => "the signature does not hold: the record was changed after it was signed, or the signature is damaged".into(),
+            },
+            VerifyError::NoAllowedSigner {
+                key_fingerprint,
+                excluded: None,
+            } => match nl {
+                true => format!("de sleutel {key_fingerprint} staat niet in allowed_signers"),
+                false => format!("the key {key_fingerprint} is not in allowed_signers"),
+            },
+            VerifyError::NoAllowedSigner {
+                key_fingerprint,
+                excluded: Some((line, why)),
+            } => match nl {
+                true => format!(
+                    "de sleutel {key_fingerprint} staat in allowed_signers (regel {line}), maar {}",
+                    why.said(lang)
+                ),
+                false => format!(
+                    "the key {key_fingerprint} is in allowed_signers (line {line}), but {}",
+                    why.said(lang)
+                ),
+            },
+            VerifyError::MalformedAllowedSigners { line, problem } => match nl {
+                true => format!("allowed_signers, regel {line}: {}", problem.said(lang)),
+                false => format!("allowed_signers, line {line}: {}", problem.said(lang)),
+            },
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+impl Exclusion {
+    /// Why the line with the key does not vouch for the signature: the end of a sentence that
+    /// names the key and the line.
+    pub fn said(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Exclusion::Namespace, Lang::Nl) => {
+                format!("die regel geldt niet voor naamruimte {NAMESPACE} (zie namespaces=)")
+            }
+            (Exclusion::Namespace, Lang::En) => {
+                format!("that line does not apply to namespace {NAMESPACE} (see namespaces=)")
+            }
+            (Exclusion::NotYetValid, Lang::Nl) => "die regel geldt nog niet (zie valid-after=)".into(),
+            (Exclusion::NotYetValid, Lang::En) => {
+                "that line does not apply yet (see valid-after=)".into()
+            }
+            (Exclusion::Expired, Lang::Nl) => "die regel is verlopen (zie valid-before=)".into(),
+            (Exclusion::Expired, Lang::En) => "that line has expired (see valid-before=)".into(),
+            (Exclusion::CertAuthority, Lang::Nl) => "als cert-authority; dat geldt alleen voor certificaten, niet voor handtekeningen van de sleutel zelf".into(),
+            (Exclusion::CertAuthority, Lang::En) => "as cert-authority; that applies to certificates only, not to signatures by the key itself".into(),
+        }
+    }
+}
+
+impl LineProblem {
+    /// What is wrong with the line, in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LineProblem::MissingKey, Lang::Nl) => {
+                "er staat geen sleutel op (verwacht: principals [opties] sleuteltype sleutel)"
+                    .into()
+            }
+            (LineProblem::MissingKey, Lang::En) => {
+                "there is no key on it (expected: principals [options] keytype key)".into()
+            }
+            (LineProblem::BadKey, Lang::Nl) => "de sleutel is onleesbaar".into(),
+            (LineProblem::BadKey, Lang::En) => "the key cannot be read".into(),
+            (LineProblem::UnclosedQuote, Lang::Nl) => {
+                "een dubbel aanhalingsteken wordt niet gesloten".into()
+            }
+            (LineProblem::UnclosedQuote, Lang::En) => "a double quote is never closed".into(),
+            (LineProblem::UnknownOption(name), Lang::Nl) => format!(
+                "onbekende optie {} (bekend zijn: cert-authority, namespaces, valid-after, valid-before)",
+                quoted(name)
+            ),
+            (LineProblem::UnknownOption(name), Lang::En) => format!(
+                "unknown option {} (the known ones are: cert-authority, namespaces, valid-after, valid-before)",
+                quoted(name)
+            ),
+            (LineProblem::DuplicateOption(name), Lang::Nl) => {
+                format!("de optie {name} staat er twee keer")
+            }
+            (LineProblem::DuplicateOption(name), Lang::En) => {
+                format!("the option {name} is given twice")
+            }
+            (LineProblem::UnquotedValue(name), Lang::Nl) => format!(
+                "de waarde van {name} moet tussen dubbele aanhalingstekens staan, zoals {name}=\"20250101\""
+            ),
+            (LineProblem::UnquotedValue(name), Lang::En) => {
+                format!("the value of {name} must be in double quotes, like {name}=\"20250101\"")
+            }
+            (LineProblem::BadTime(name), Lang::Nl) => format!(
+                "ongeldige tijd bij {name} (verwacht JJJJMMDD of JJJJMMDDUUMM[SS], met Z erachter voor UTC)"
+            ),
+            (LineProblem::BadTime(name), Lang::En) => format!(
+                "invalid time in {name} (expected YYYYMMDD or YYYYMMDDHHMM[SS], with Z after it for UTC)"
+            ),
+            (LineProblem::EmptyWindow, Lang::Nl) => "valid-before ligt niet na valid-after".into(),
+            (LineProblem::EmptyWindow, Lang::En) => "valid-before is not after valid-after".into(),
+            (LineProblem::EmptyOption, Lang::Nl) => "een komma zonder optie erachter".into(),
+            (LineProblem::EmptyOption, Lang::En) => "a comma with no option after it".into(),
+        }
+    }
+}
+
+/// In Dutch, the interface's default language.
+impl fmt::Display for LineProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.said(Lang::Nl))
     }

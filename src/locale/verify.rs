@@ -1,4 +1,5 @@
 //! `verify`'s report on a record file, for the register keeper.
+use crate::record::signature::VerifyError;
 use crate::text::Lang;
 
 /// The report's sentences, in Dutch and English.
@@ -102,7 +103,8 @@ impl Verify {
         }
     }
 
-    pub fn signature_fails(&self, why: &str) -> String {
+    pub fn signature_fails(&self, why: &VerifyError) -> String {
+        let why = why.said(self.0);
         match self.nl() {
             true => format!("  handtekening: KLOPT NIET; {why}\n"),
             false => format!("  signature: DOES NOT HOLD; {why}\n"),

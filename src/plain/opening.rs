@@ -133,7 +133,7 @@ pub(super) fn resume_record<'b>(
         if !dropped.is_empty() {
             writeln!(out, "{}", wrap(words.bank_changed, W, "", ""))?;
             for d in dropped {
-                writeln!(out, "  - {}: {}", d.question, d.reason)?;
+                writeln!(out, "  - {}: {}", d.question, d.why().said(lang))?;
             }
         }
         if !asks.is_empty() {

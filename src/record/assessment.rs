@@ -67,12 +67,15 @@ impl<'b> Assessment<'b> {
     pub fn resume(bank: &'b Bank, mut record: Record, now: &str) -> Assessment<'b> {
         let mut session = Session::new(bank);
         let mut dropped = Vec::new();
+        // Why an answer no longer fits is kept as the sentence the record's reader would have
+        // been shown: it names the value and the options of that moment.
+        let lang = record.lang;
         for (id, given) in &record.answers {
             let reason = match bank.question_id(id) {
-                None => Some("deze vraag bestaat niet meer".to_string()),
+                None => Some(DropReason::QuestionRemoved.kept().to_string()),
                 Some(q) => match bank.questions[q].parse_answer(&given.value) {
-                    Ok(a) => session.set(bank, q, a).err().map(|e| e.to_string()),
-                    Err(e) => Some(e.to_string()),
+                    Ok(a) => session.set(bank, q, a).err().map(|e| e.said(lang)),
+                    Err(e) => Some(e.said(lang)),
                 },
             };
             if let Some(reason) = reason {

@@ -2,7 +2,7 @@
 //! write outside the store, or write a record it cannot read back.
 use serde_json::Value;
 
-use super::{Record, Unreadable};
+use super::{Malformed, Record, Unreadable};
 
 /// The deepest an answer's value is read nested. An answer is a string or a list of strings;
 /// reopening a record moves an answer that no longer fits into the history, two levels
@@ -35,10 +35,10 @@ pub(super) fn shallow_answers(r: Record) -> Result<Record, Unreadable> {
         .find(|(_, a)| nesting(&a.value) > MAX_ANSWER_NESTING)
     {
         None => Ok(r),
-        Some((id, _)) => Err(Unreadable::Invalid(format!(
-            "answers.{}.value: dieper genest dan {MAX_ANSWER_NESTING} niveaus",
-            crate::json::escape_controls(id)
-        ))),
+        Some((id, _)) => Err(Unreadable::Invalid(Malformed::TooDeep {
+            question: crate::json::escape_controls(id),
+            most: MAX_ANSWER_NESTING,
+        })),
     }
 }
 
@@ -71,10 +71,11 @@ pub(super) fn plain_id(r: Record) -> Result<Record, Unreadable> {
         if shown.len() < id.len() {
             shown.push('…');
         }
-        return Err(Unreadable::Invalid(format!(
-            "{field}: {} is geen verslag-id (alleen letters, cijfers, - en _, hoogstens {MAX_ID})",
-            crate::json::quoted(&shown)
-        )));
+        return Err(Unreadable::Invalid(Malformed::NotAnId {
+            field: field.to_string(),
+            shown: crate::json::quoted(&shown),
+            most: MAX_ID,
+        }));
     }
     Ok(r)
 }

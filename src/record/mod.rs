@@ -252,7 +252,50 @@ pub enum Event {
 pub struct Dropped {
     pub question: String,
     pub value: Value,
+    /// Why, as [`Dropped::why`] reads it: a code the locale says in either language, or a
+    /// sentence kept as it was written.
     pub reason: String,
+}
+
+impl Dropped {
+    /// Why the answer was dropped, read from `reason`.
+    pub fn why(&self) -> DropReason<'_> {
+        DropReason::of(&self.reason)
+    }
+}
+
+/// Why an answer was dropped when the bank changed. The record keeps it as text (the format's
+/// `reason` is a string): a reason with no details of its own as a stable code, which
+/// `locale::document` says in either language; an answer that no longer fits as the sentence
+/// that says why, in the record's language, with the value and the options as they were then.
+/// Records saved before the code hold a Dutch sentence for every reason: shown as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropReason<'a> {
+    /// The question is no longer in the bank.
+    QuestionRemoved,
+    /// A sentence, shown as it was written.
+    Written(&'a str),
+}
+
+/// How [`DropReason::QuestionRemoved`] is kept.
+const QUESTION_REMOVED: &str = "question_removed";
+
+impl<'a> DropReason<'a> {
+    /// The reason `reason` keeps.
+    pub fn of(reason: &'a str) -> DropReason<'a> {
+        match reason {
+            QUESTION_REMOVED => DropReason::QuestionRemoved,
+            written => DropReason::Written(written),
+        }
+    }
+
+    /// The reason as a record keeps it.
+    pub fn kept(self) -> &'a str {
+        match self {
+            DropReason::QuestionRemoved => QUESTION_REMOVED,
+            DropReason::Written(s) => s,
+        }
+    }
 }
 
 /// Why a change to a record was refused.
@@ -270,21 +313,58 @@ pub enum Refusal {
     BadDate(String),
 }
 
-/// Why a record file cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a record file cannot be read; said by `locale::record`. Serialisable, so the store's
+/// list cache can keep it as it is and say it in the language of each run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Unreadable {
     Empty,
-    Json(String),
+    Json(BadJson),
     Foreign,
     Future(u32),
     /// `format_version` is missing or not a whole number.
     NoVersion,
-    /// The file's content does not fit the format (the serde path and what was found).
-    Invalid(String),
+    /// The file's content does not fit the format.
+    Invalid(Malformed),
     /// The record's id is not its file's name: a copy or a renamed file.
     Renamed {
         id: String,
     },
+}
+
+/// Where a record file stops being JSON, and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadJson {
+    pub line: usize,
+    pub column: usize,
+    pub problem: crate::json::Problem,
+}
+
+/// How a record's content does not fit the format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Malformed {
+    /// Where in the file (the serde path, control characters escaped) and serde's own words,
+    /// which are English in either language, as [`crate::json::Problem`] keeps them.
+    Format(String),
+    /// A `format_version` below the first (there is no migration from it).
+    UnknownVersion(u64),
+    /// The answer to this question (its id, escaped) is nested deeper than `most` levels.
+    TooDeep { question: String, most: usize },
+    /// `field` (`id` or `previous.id`) is not a plain id: `shown` is its start, quoted, and
+    /// an id has at most `most` characters.
+    NotAnId {
+        field: String,
+        shown: String,
+        most: usize,
+    },
+}
+
+/// serde's words, with where they apply ("answers.channel: missing field `at`").
+impl From<&str> for Malformed {
+    fn from(s: &str) -> Malformed {
+        Malformed::Format(s.to_string())
+    }
 }
 
 /// Reads a record from its file content, migrating older format versions.
@@ -297,8 +377,13 @@ pub fn parse_value(src: &str) -> Result<Value, Unreadable> {
     if src.trim().is_empty() {
         return Err(Unreadable::Empty);
     }
-    crate::json::parse_strict(src)
-        .map_err(|e| Unreadable::Json(format!("regel {} kolom {}: {}", e.line(), e.column(), e)))
+    crate::json::parse_strict(src).map_err(|e| {
+        Unreadable::Json(BadJson {
+            line: e.line(),
+            column: e.column(),
+            problem: e.problem(),
+        })
+    })
 }
 
 /// A record from parsed JSON: the format is checked, older versions migrated.
@@ -318,18 +403,18 @@ pub fn from_value(mut v: Value) -> Result<Record, Unreadable> {
     match version {
         1 => migrate_v1(&mut v),
         2 => {}
-        v => return Err(Unreadable::Invalid(format!("onbekende formaatversie {v}"))),
+        v => return Err(Unreadable::Invalid(Malformed::UnknownVersion(v))),
     }
     serde_path_to_error::deserialize(v)
         .map_err(|e| {
             // The path holds the file's own keys, which may hold control characters.
             let at = crate::json::escape_controls(&e.path().to_string());
             let why = crate::json::message(e.inner());
-            Unreadable::Invalid(if at == "." {
+            Unreadable::Invalid(Malformed::Format(if at == "." {
                 why
             } else {
                 format!("{at}: {why}")
-            })
+            }))
         })
         .and_then(check::plain_id)
         .and_then(check::shallow_answers)

@@ -18,8 +18,6 @@
 //! ssh-keygen skips a cert-authority line as well, so the verdict is the same.
 mod allowed_signers;
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
@@ -279,67 +277,5 @@ pub enum VerifyError {
     MalformedAllowedSigners { line: usize, problem: LineProblem },
 }
 
-impl fmt::Display for VerifyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            VerifyError::BadArmor => write!(
-                f,
-                "de handtekening is onleesbaar (verwacht een SSH-handtekening die begint met -----BEGIN SSH SIGNATURE-----)"
-            ),
-            VerifyError::WrongNamespace(found) => write!(
-                f,
-                "de handtekening is gezet voor naamruimte {}, niet voor {NAMESPACE}",
-                crate::json::quoted(found)
-            ),
-            VerifyError::KeyMismatch => write!(
-                f,
-                "de publieke sleutel in het verslag is niet de sleutel waarmee de handtekening is gezet"
-            ),
-            VerifyError::UnsupportedKeyType(kind) => write!(
-                f,
-                "de handtekening is gezet met een sleutel van het type {}; AVG-wijzer controleert alleen Ed25519-handtekeningen",
-                crate::json::quoted(kind)
-            ),
-            VerifyError::BadSignature => write!(
-                f,
-                "de handtekening klopt niet: het verslag is na het ondertekenen gewijzigd, of de handtekening is beschadigd"
-            ),
-            VerifyError::NoAllowedSigner {
-                key_fingerprint,
-                excluded,
-            } => match excluded {
-                None => write!(
-                    f,
-                    "de sleutel {key_fingerprint} staat niet in allowed_signers"
-                ),
-                Some((line, why)) => {
-                    write!(
-                        f,
-                        "de sleutel {key_fingerprint} staat in allowed_signers (regel {line}), maar "
-                    )?;
-                    match why {
-                        Exclusion::Namespace => write!(
-                            f,
-                            "die regel geldt niet voor naamruimte {NAMESPACE} (zie namespaces=)"
-                        ),
-                        Exclusion::NotYetValid => {
-                            write!(f, "die regel geldt nog niet (zie valid-after=)")
-                        }
-                        Exclusion::Expired => {
-                            write!(f, "die regel is verlopen (zie valid-before=)")
-                        }
-                        Exclusion::CertAuthority => write!(
-                            f,
-                            "als cert-authority; dat geldt alleen voor certificaten, niet voor handtekeningen van de sleutel zelf"
-                        ),
-                    }
-                }
-            },
-            VerifyError::MalformedAllowedSigners { line, problem } => {
-                write!(f, "allowed_signers, regel {line}: {problem}")
-            }
-        }
-    }
-}
-
+// Said in either language by `locale::signature`, which also gives the Dutch `Display`.
 impl std::error::Error for VerifyError {}

@@ -1,5 +1,7 @@
 //! What went wrong in the store, typed: the locale (`locale::store`) says it in either
 //! language, and `Display` says it in Dutch, the interface's default.
+use serde::{Deserialize, Serialize};
+
 use crate::record::Unreadable;
 
 #[derive(Debug)]
@@ -72,8 +74,10 @@ pub enum StoreError {
     },
 }
 
-/// Why the operating system said no.
-#[derive(Debug)]
+/// Why the operating system said no. Serialisable: the list cache keeps it for a file that
+/// could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum IoKind {
     NotFound,
     Denied,

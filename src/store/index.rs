@@ -10,8 +10,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::Summary;
 use super::key::CacheKey;
+use super::{NotARecord, Summary};
 
 pub(super) const INDEX: &str = ".index.jsonl";
 /// The cache of earlier versions (one JSON object), removed when the cache is written.
@@ -79,9 +79,12 @@ pub(super) struct Entry {
     pub stamp: Stamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
-    /// Why the file is not a readable record.
+    /// Why the file is not a readable record, typed, so that each run says it in its own
+    /// language. A line of a cache written before held it as Dutch text: such a line does not
+    /// read as an entry, so the cache ends there and what it covered is read again (and
+    /// written anew).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub problem: Option<String>,
+    pub problem: Option<NotARecord>,
 }
 
 impl Entry {
@@ -257,7 +260,7 @@ mod tests {
                 changed_ns: 4,
             },
             summary: None,
-            problem: Some("kapot".into()),
+            problem: Some(NotARecord::Other("kapot".into())),
         }
     }
 
@@ -293,6 +296,31 @@ mod tests {
         assert!(reader.write(&plan, &mut out).is_err());
     }
 
+    /// A line written before the reason was typed held it as Dutch text: it does not read as
+    /// an entry, so the cache ends there and the files from there on are read again. A
+    /// typed reason reads back as it was.
+    #[test]
+    fn a_reason_kept_as_text_ends_the_cache() {
+        let (key, tmp) = setup("text");
+        let (key, dir) = (&key, tmp.path().to_path_buf());
+        let mut old = serde_json::to_value(entry("b.json")).unwrap();
+        old["problem"] = serde_json::Value::from("het bestand is leeg");
+        let old = old.to_string();
+        let text = format!(
+            "{}\n{}\n{old}\t{}\n{}\n",
+            header(key),
+            entry("a.json").line(key),
+            key.seal(&old),
+            entry("c.json").line(key)
+        );
+        std::fs::write(dir.join(INDEX), &text).unwrap();
+        let mut reader = Reader::open(&dir, key, 3);
+        let (_, a) = reader.take("a.json").expect("a is cached");
+        assert_eq!(a.problem, entry("a.json").problem);
+        assert!(reader.take("b.json").is_none(), "a reason as text was read");
+        assert!(reader.take("c.json").is_none(), "read on past the old line");
+    }
+
     /// A line longer than any summary ends the cache there, and a cache larger than the store
     /// can need is not read at all: a junk cache cannot fill the memory.
     #[test]
@@ -301,7 +329,7 @@ mod tests {
         let (key, dir) = (&key, tmp.path().to_path_buf());
         // A well-formed entry, only too long.
         let mut long = entry("a2.json");
-        long.problem = Some("x".repeat(LINE_LIMIT as usize));
+        long.problem = Some(NotARecord::Other("x".repeat(LINE_LIMIT as usize)));
         let long = long.line(key);
         let text = format!(
             "{}\n{}\n{long}\n{}\n",

@@ -45,6 +45,58 @@ impl Summary {
     }
 }
 
+/// Why a file in the store is not a readable record; said by `locale::store`. The list cache
+/// keeps it as it is, so every run says it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotARecord {
+    /// The file's name is not UTF-8, so no record id names it.
+    NameNotUtf8,
+    /// The operating system would not give the file.
+    Io(IoKind),
+    /// Larger than a record may be: its size (`None` when only "more than the limit" is
+    /// known) and the limit, both as people read them.
+    TooBig { size: Option<String>, most: String },
+    /// Not UTF-8, from this byte on (counted from 1).
+    NotUtf8 { at: usize },
+    /// Read, but not a record.
+    Unreadable(record::Unreadable),
+    /// Any other failure, as it says itself: reading a record fails in none but the ways
+    /// above, so this is only a safety net.
+    Other(String),
+}
+
+/// A reason as it says itself ([`NotARecord::Other`]).
+impl From<&str> for NotARecord {
+    fn from(said: &str) -> NotARecord {
+        NotARecord::Other(said.to_string())
+    }
+}
+
+impl NotARecord {
+    /// What reading the record file at `path` found wrong, without the path (the list names
+    /// the file).
+    fn of(e: &anyhow::Error, path: &Path) -> NotARecord {
+        match e.downcast_ref::<StoreError>() {
+            Some(StoreError::Io { kind, .. }) => NotARecord::Io(kind.clone()),
+            Some(StoreError::TooBig { size, most, .. }) => NotARecord::TooBig {
+                size: size.clone(),
+                most: most.clone(),
+            },
+            Some(StoreError::NotUtf8 { at, .. }) => NotARecord::NotUtf8 { at: *at },
+            Some(StoreError::Unreadable { why, .. }) => NotARecord::Unreadable(why.clone()),
+            _ => {
+                let msg = format!("{e:#}");
+                NotARecord::Other(
+                    msg.strip_prefix(&format!("{}: ", path.display()))
+                        .map(str::to_string)
+                        .unwrap_or(msg),
+                )
+            }
+        }
+    }
+}
+
 /// What `list` returns: the records (newest first) and the files that are not records.
 ///
 /// Generic over what is kept of each record, for the interface's start screen: a `Summary`
@@ -54,8 +106,8 @@ impl Summary {
 pub struct Listing<T = Summary> {
     /// Newest first.
     pub records: Vec<T>,
-    /// Files that are not readable records: (file name, why).
-    pub unreadable: Vec<(String, String)>,
+    /// Files that are not readable records: (file name, why), by file name.
+    pub unreadable: Vec<(String, NotARecord)>,
 }
 
 impl<T> Default for Listing<T> {
@@ -129,20 +181,15 @@ impl Store {
             records: Vec::with_capacity(files.len()),
             unreadable: odd
                 .into_iter()
-                .map(|name| {
-                    (
-                        name,
-                        "de bestandsnaam is geen geldige UTF-8; geef het bestand een andere naam"
-                            .to_string(),
-                    )
-                })
+                .map(|name| (name, NotARecord::NameNotUtf8))
                 .collect(),
         };
         self.scan(files, |file, read| match read {
             Ok(summary) => listing.records.push(keep(summary)),
             Err(why) => listing.unreadable.push((file, why)),
         });
-        listing.unreadable.sort();
+        // Stable: two names that are not UTF-8 may be shown alike, and keep their order.
+        listing.unreadable.sort_by(|a, b| a.0.cmp(&b.0));
         // Newest first, then by id. A record is read only from the file named after its id, so
         // no two listed records have the same id: the order is total, and a sort in place (no
         // stable sort's scratch copy of the rows) gives the one order there is.
@@ -158,7 +205,7 @@ impl Store {
     fn scan(
         &self,
         files: RecordFiles,
-        mut each: impl FnMut(String, std::result::Result<Summary, String>),
+        mut each: impl FnMut(String, std::result::Result<Summary, NotARecord>),
     ) {
         let Some(key) = key::CacheKey::load() else {
             // Without a private key no cache can be trusted: every file is read.
@@ -195,7 +242,9 @@ impl Store {
             };
             match (entry.summary, entry.problem) {
                 (Some(s), _) => each(entry.file, Ok(s)),
-                (None, p) => each(entry.file, Err(p.unwrap_or_default())),
+                (None, Some(p)) => each(entry.file, Err(p)),
+                // No version writes an entry with neither; it says nothing, as it always did.
+                (None, None) => each(entry.file, Err(NotARecord::Other(String::new()))),
             }
         }
         if fresh || old.skipped || old.has_rest() {
@@ -218,12 +267,7 @@ impl Store {
     }
 }
 
-fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, String> {
-    let r = read_record(path).map_err(|e| {
-        let msg = format!("{e:#}");
-        msg.strip_prefix(&format!("{}: ", path.display()))
-            .map(str::to_string)
-            .unwrap_or(msg)
-    })?;
+fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, NotARecord> {
+    let r = read_record(path).map_err(|e| NotARecord::of(&e, path))?;
     Ok(Summary::of(&r, name))
 }

@@ -51,7 +51,7 @@ mod save;
 pub use error::{During, IoKind, StoreError, What};
 pub use exports::{AlreadyExists, EXPORT_MODE, write_export};
 use index::{INDEX, OLD_INDEX, Source, Stamp};
-pub use listing::{Dated, Listing, Summary};
+pub use listing::{Dated, Listing, NotARecord, Summary};
 pub use save::SavedElsewhere;
 
 const INDEX_LOCK: &str = ".index.lock";

@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use crossterm::event::{
     DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, MouseButton, MouseEventKind,
 };
@@ -43,6 +43,31 @@ use driver::Driver;
 use effect::{Effect, Then};
 use input::Input;
 use message::Message;
+
+/// Why the interface could not start or go on, on the terminal's side; said by
+/// `locale::screen`. The system's own words are kept as they are.
+#[derive(Debug)]
+pub enum ScreenError {
+    /// The terminal could not be set up for the full screen (raw mode, the alternate screen).
+    Unusable(String),
+    /// A frame could not be drawn.
+    Drawing(String),
+    /// There is no terminal to read the keys from.
+    Keys(String),
+    /// The terminal gives no more input: its other end closed.
+    Gone,
+}
+
+impl std::error::Error for ScreenError {}
+
+/// Reading the keys failed: the terminal closed, or as the system says.
+fn reading(e: std::io::Error) -> anyhow::Error {
+    if e.get_ref().is_some_and(|inner| inner.is::<input::Gone>()) {
+        ScreenError::Gone.into()
+    } else {
+        e.into()
+    }
+}
 
 /// Restores the terminal when dropped: on a normal return, on `?` and while unwinding.
 struct Restore;
@@ -97,7 +122,7 @@ pub fn run<E>(
     let stop = stop_flag()?;
     let mut terminal = ratatui::try_init().map_err(|e| {
         ratatui::restore();
-        anyhow!("het scherm is niet te gebruiken: {e}")
+        ScreenError::Unusable(e.to_string())
     })?;
     let _restore = Restore;
     // ratatui's panic hook restores the screen; mouse reporting must end too.
@@ -109,17 +134,17 @@ pub fn run<E>(
     let shown = dir.display().to_string();
     terminal
         .draw(|f| view::draw_first(f, lang, theme::Theme::from_env(), &shown))
-        .map_err(|e| anyhow!("tekenen mislukt: {e}"))?;
+        .map_err(|e| ScreenError::Drawing(e.to_string()))?;
     // Clicks choose options and rows (asked for after the first frame, which nothing delays).
     // A terminal without mouse reporting just sends none.
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let mut input = Input::new().map_err(|e| anyhow!("de toetsen zijn niet te lezen: {e}"))?;
+    let mut input = Input::new().map_err(|e| ScreenError::Keys(e.to_string()))?;
     let listing = {
         let (tx, rx) = mpsc::channel();
         let dir = dir.clone();
         std::thread::spawn(move || {
             let listed = Store::open(&dir).and_then(|s| crate::app::list(&s, app::Row::from));
-            let _ = tx.send(listed.map_err(|e| format!("{e:#}")));
+            let _ = tx.send(listed.map_err(|e| crate::locale::store::said(&e, lang)));
         });
         rx
     };
@@ -146,7 +171,9 @@ pub fn run<E>(
     event_loop(&mut terminal, &mut input, &mut driver, &stop, |driver| {
         let news = match listing.as_ref().map(Receiver::try_recv) {
             Some(Ok(result)) => result,
-            Some(Err(TryRecvError::Disconnected)) => Err("de lijst is niet gelezen".into()),
+            Some(Err(TryRecvError::Disconnected)) => {
+                Err(crate::locale::screen::list_not_read(lang).into())
+            }
             _ => return false,
         };
         listing = None;
@@ -171,14 +198,14 @@ pub fn event_loop<'b, B: Backend>(
         if dirty {
             terminal
                 .draw(|f| targets = view::draw(f, &driver.model))
-                .map_err(|e| anyhow!("tekenen mislukt: {e}"))?;
+                .map_err(|e| ScreenError::Drawing(e.to_string()))?;
             dirty = false;
         }
         if after_draw(driver) {
             dirty = true;
             continue;
         }
-        let Some(mut event) = input.next(Duration::from_millis(50))? else {
+        let Some(mut event) = input.next(Duration::from_millis(50)).map_err(reading)? else {
             continue;
         };
         // Everything already waiting is handled before the next frame.
@@ -218,7 +245,7 @@ pub fn event_loop<'b, B: Backend>(
             if driver.model.run != Run::Running {
                 break;
             }
-            match input.next(Duration::ZERO)? {
+            match input.next(Duration::ZERO).map_err(reading)? {
                 Some(next) => event = next,
                 None => break,
             }

@@ -6,8 +6,6 @@
 //! case-insensitive, option values must be in double quotes, a time without `Z` is local time.
 //! Where OpenSSH skips a line it cannot read, this module refuses the file instead, naming the
 //! line: an FG who mistypes their own line should hear so, not get "not allowed".
-use std::fmt;
-
 use ssh_key::PublicKey;
 use ssh_key::public::KeyData;
 
@@ -48,37 +46,6 @@ pub enum LineProblem {
     EmptyWindow,
     /// A comma with no option after it.
     EmptyOption,
-}
-
-impl fmt::Display for LineProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LineProblem::MissingKey => write!(
-                f,
-                "er staat geen sleutel op (verwacht: principals [opties] sleuteltype sleutel)"
-            ),
-            LineProblem::BadKey => write!(f, "de sleutel is onleesbaar"),
-            LineProblem::UnclosedQuote => {
-                write!(f, "een dubbel aanhalingsteken wordt niet gesloten")
-            }
-            LineProblem::UnknownOption(name) => write!(
-                f,
-                "onbekende optie {} (bekend zijn: cert-authority, namespaces, valid-after, valid-before)",
-                crate::json::quoted(name)
-            ),
-            LineProblem::DuplicateOption(name) => write!(f, "de optie {name} staat er twee keer"),
-            LineProblem::UnquotedValue(name) => write!(
-                f,
-                "de waarde van {name} moet tussen dubbele aanhalingstekens staan, zoals {name}=\"20250101\""
-            ),
-            LineProblem::BadTime(name) => write!(
-                f,
-                "ongeldige tijd bij {name} (verwacht JJJJMMDD of JJJJMMDDUUMM[SS], met Z erachter voor UTC)"
-            ),
-            LineProblem::EmptyWindow => write!(f, "valid-before ligt niet na valid-after"),
-            LineProblem::EmptyOption => write!(f, "een komma zonder optie erachter"),
-        }
-    }
 }
 
 /// Reads every signer line. Blank lines and `#` comments are skipped; any other line that does

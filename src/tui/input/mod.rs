@@ -17,6 +17,13 @@ use crossterm::event::Event;
 
 use decode::Decoder;
 
+/// The terminal gives no more input: its other end closed. Carried in an `io::Error`, and
+/// said by `locale::screen` (as `tui::ScreenError::Gone` once it reaches the loop).
+#[derive(Debug)]
+pub struct Gone;
+
+impl std::error::Error for Gone {}
+
 /// The terminal's input: events one at a time, waiting at most as long as asked.
 pub struct Input {
     #[cfg(unix)]
@@ -184,10 +191,7 @@ mod unix {
     }
 
     fn gone() -> io::Error {
-        io::Error::new(
-            io::ErrorKind::UnexpectedEof,
-            "de terminal geeft geen invoer meer",
-        )
+        io::Error::new(io::ErrorKind::UnexpectedEof, super::Gone)
     }
 
     impl Drop for Source {
