@@ -5,7 +5,9 @@ use crate::app::SaveFailure;
 use crate::json::quoted;
 use crate::record::Altered;
 use crate::record::signature::SignError;
-use crate::store::{AlreadyExists, During, IoKind, SavedElsewhere, StoreError, What};
+use crate::store::{
+    AlreadyExists, During, IoKind, ProfileSavedElsewhere, SavedElsewhere, StoreError, What,
+};
 use crate::text::Lang;
 
 fn io(kind: &IoKind, lang: Lang) -> String {
@@ -33,6 +35,8 @@ fn what(w: What, lang: Lang) -> &'static str {
         (What::BankFile, Lang::En) => "a file of the question bank",
         (What::Bank, Lang::Nl) => "een vragenbank",
         (What::Bank, Lang::En) => "a question bank",
+        (What::Profile, Lang::Nl) => "een bibliotheekprofiel",
+        (What::Profile, Lang::En) => "a library profile",
     }
 }
 
@@ -133,6 +137,7 @@ impl StoreError {
                 false => format!("{name}: not valid UTF-8 (at byte {at})"),
             },
             StoreError::Unreadable { path, why } => format!("{path}: {}", why.said(lang)),
+            StoreError::ProfileUnreadable { path, why } => format!("{path}: {}", why.said(lang)),
             StoreError::NoBankFiles { dir } => match nl {
                 true => format!("{dir}: geen .json-bestanden in deze map"),
                 false => format!("{dir}: no .json files in this directory"),
@@ -226,6 +231,8 @@ pub fn said(e: &anyhow::Error, lang: Lang) -> String {
             } else if let Some(x) = cause.downcast_ref::<AlreadyExists>() {
                 x.said(lang)
             } else if let Some(x) = cause.downcast_ref::<SignError>() {
+                x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<ProfileSavedElsewhere>() {
                 x.said(lang)
             } else {
                 cause.to_string()

@@ -58,6 +58,11 @@ pub enum StoreError {
         path: String,
         why: Unreadable,
     },
+    /// The library's profile file is not one this program can read.
+    ProfileUnreadable {
+        path: String,
+        why: crate::profile::Unreadable,
+    },
     NoBankFiles {
         dir: String,
     },
@@ -96,6 +101,7 @@ pub enum What {
     Record,
     BankFile,
     Bank,
+    Profile,
 }
 
 impl IoKind {
