@@ -1,4 +1,5 @@
-//! The start screen: a new assessment, the records in the store, and where the store is.
+//! The start screen: a new assessment, the library's profile, the records in the store, and
+//! where the store is.
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -7,7 +8,7 @@ use super::{Targets, item_rows, scroll_to, truncate, wrap_lines};
 use crate::locale::screen::words;
 use crate::record::time;
 use crate::text::Lang;
-use crate::tui::app::{Model, Records, Start};
+use crate::tui::app::{Model, PROFILE_ROW, Records, Start};
 use crate::tui::theme::Theme;
 
 /// What the start screen shows; drawn from the model, or before there is one (the first
@@ -46,7 +47,7 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
         _ => 0,
     };
     let [top, list, foot] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(4),
         Constraint::Min(3),
         Constraint::Length(1 + u16::from(unreadable > 0)),
     ])
@@ -64,10 +65,14 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
             format!(" {marker} {}", w.start_new),
             new_style,
         )),
+        Line::from(format!("   {}", w.start_profile)),
         Line::from(""),
     ];
     super::render_lines(frame, top_lines, 0, top);
     let mut targets = item_rows(&[(1, 2)], 0, top);
+    if top.height > 2 {
+        targets.push((Rect::new(top.x, top.y + 2, top.width, 1), PROFILE_ROW));
+    }
 
     let mut lines: Vec<Line> = Vec::new();
     match m.records {
