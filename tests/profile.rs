@@ -11,7 +11,7 @@ use avg_wijzer::record::Campaign;
 use avg_wijzer::store::{LoadedProfile, PROFILE_FILE, Seen, Store, StoreError};
 use avg_wijzer::text::Lang;
 use avg_wijzer::tui::action::Action;
-use avg_wijzer::tui::app::{Confirm, Overlay, PROFILE_ROW, Records, Screen};
+use avg_wijzer::tui::app::{Confirm, Overlay, Records, Screen};
 use avg_wijzer::tui::message::Message;
 use avg_wijzer::tui::theme::Theme;
 use avg_wijzer::tui::view;
@@ -718,10 +718,6 @@ fn the_form_fills_in_saves_and_opens_again() {
     assert!(matches!(ui.overlay, Overlay::None));
     assert_eq!(status(&ui), "Bibliotheekprofiel niet gewijzigd.");
     assert_eq!(fs::read(s.store().join(PROFILE_FILE)).unwrap(), before);
-
-    // A click on the start screen's line opens it too.
-    ui.send(Message::Click(PROFILE_ROW));
-    assert!(matches!(ui.overlay, Overlay::Profile(_)));
 }
 
 #[test]

@@ -16,11 +16,6 @@ pub struct Start {
     pub cursor: usize,
 }
 
-/// Where the start screen's line for the library's profile is among the places a click
-/// lands on: no cursor goes there (the cursor's places are "new assessment" and the records),
-/// a click or `p` opens the profile.
-pub const PROFILE_ROW: usize = usize::MAX;
-
 /// The form of the library's profile: one field per item, filled with what was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileForm {

@@ -92,7 +92,6 @@ fn screen_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
 fn click(m: &mut Model, i: usize) -> Option<Action> {
     let multiple = |s: &Asking| m.bank.questions[s.q].kind == Kind::Multiple;
     let (cursor, act) = match &mut m.screen {
-        Screen::Start(_) if i == PROFILE_ROW => return Some(Action::Profile),
         Screen::Start(s) => (&mut s.cursor, Action::Select),
         Screen::Review(r) => (&mut r.cursor, Action::Select),
         Screen::Advice(v) => (&mut v.cursor, Action::Toggle),

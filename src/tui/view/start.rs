@@ -8,7 +8,7 @@ use super::{Targets, item_rows, scroll_to, truncate, wrap_lines};
 use crate::locale::screen::words;
 use crate::record::time;
 use crate::text::Lang;
-use crate::tui::app::{Model, PROFILE_ROW, Records, Start};
+use crate::tui::app::{Model, Records, Start};
 use crate::tui::theme::Theme;
 
 /// What the start screen shows; drawn from the model, or before there is one (the first
@@ -69,10 +69,9 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
         Line::from(""),
     ];
     super::render_lines(frame, top_lines, 0, top);
+    // The profile's line is no place of the cursor (whose places are "new assessment" and
+    // the records, each a target of a click): `p` opens it, from anywhere on the screen.
     let mut targets = item_rows(&[(1, 2)], 0, top);
-    if top.height > 2 {
-        targets.push((Rect::new(top.x, top.y + 2, top.width, 1), PROFILE_ROW));
-    }
 
     let mut lines: Vec<Line> = Vec::new();
     match m.records {
