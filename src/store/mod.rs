@@ -206,9 +206,10 @@ impl Store {
     }
 }
 
-/// Whether the id `id` would name the profile's file.
+/// Whether the id `id` would name the profile's file (in any case: some file systems do not
+/// tell `LIBRARY.json` from `library.json`).
 fn is_profile(id: &str) -> bool {
-    format!("{id}.json") == PROFILE_FILE
+    format!("{id}.json").eq_ignore_ascii_case(PROFILE_FILE)
 }
 
 /// Removes the files in `dir` whose names start with `prefix` and that are more than an hour
