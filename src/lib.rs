@@ -16,6 +16,7 @@ pub mod json;
 pub mod keyfile;
 pub mod locale;
 pub mod plain;
+pub mod profile;
 pub mod record;
 pub mod store;
 pub mod text;

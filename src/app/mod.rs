@@ -8,7 +8,9 @@
 //!   at its first real change, never on opening: [`Workflow::change`];
 //! - a sign-off after the bank changed needs the advice of the current bank shown first:
 //!   [`Work::may_sign_off`];
-//! - the list shows every record as it was last written: [`keep_listed`].
+//! - the list shows every record as it was last written: [`keep_listed`];
+//! - a new assessment's organisation is the library's own unless it names one:
+//!   [`Workflow::start`], from the profile ([`profile`]).
 use anyhow::Result;
 
 use crate::advice::BankRef;
@@ -21,10 +23,12 @@ use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
 mod export;
+mod profile;
 mod signoff;
 mod work;
 
 pub use export::{ExportError, Target};
+pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;
 
@@ -190,13 +194,20 @@ impl<'b> Workflow<'b> {
         Ok(self.first_save(a))
     }
 
+    /// A new assessment; the organisation is the library's own (from its profile) unless the
+    /// campaign names one.
     fn begin(
         &self,
-        campaign: Campaign,
+        mut campaign: Campaign,
         participants: Vec<Participant>,
         lang: Lang,
         now: &str,
     ) -> Assessment<'b> {
+        if campaign.organisation.trim().is_empty()
+            && let Some(name) = self.organisation()
+        {
+            campaign.organisation = name;
+        }
         let id = self.new_id(now);
         Assessment::start(self.bank, id, campaign, participants, lang, now)
     }

@@ -17,6 +17,7 @@ use crate::text::{self, Lang};
 use crate::{answers, compare, export, plain, store};
 
 mod checks;
+mod library;
 mod lint;
 mod records;
 mod verify;
@@ -198,6 +199,13 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         key: Option<PathBuf>,
     },
+    /// Het bibliotheekprofiel: de gegevens van de bibliotheek zelf, één keer per opslag
+    ///
+    /// Wat de documenten en het register over de bibliotheek zelf nodig hebben: naam, adres en
+    /// KvK-nummer, de FG, het contactadres voor privacyvragen, de standaard
+    /// beveiligingsmaatregelen en bewaartermijnen. Zonder opties toont het wat er is en wat
+    /// ontbreekt; een optie vult een gegeven in of wijzigt het, een lege waarde ("") wist het.
+    Library(library::LibraryArgs),
 }
 
 /// The languages `--lang` accepts. The command line spells its values itself, so the domain's
@@ -396,6 +404,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 args.lang,
             )
         }
+        Some(Command::Library(a)) => library::library(&open_store(&args)?, a, args.lang),
         None if !wants_plain(&args) => {
             let dir = store_dir(&args)?;
             match crate::tui::run(

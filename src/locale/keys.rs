@@ -138,6 +138,13 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "Sign-off by the DPO (FG); the record is then frozen",
             ],
         ),
+        (Nav, A::Profile) => (
+            ["profiel", "profile"],
+            [
+                "Het bibliotheekprofiel bekijken of wijzigen (startscherm)",
+                "View or change the library profile (start screen)",
+            ],
+        ),
         (Nav, A::Leave) => (
             ["verlaten", "leave"],
             [
@@ -200,6 +207,13 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Typing, A::Clear) => (
             ["veld leeg", "clear"],
             ["Het hele veld leegmaken", "Clear the whole field"],
+        ),
+        (Typing, A::NewLine) => (
+            ["nieuwe regel", "new line"],
+            [
+                "Nieuwe regel, in een veld dat meer regels mag hebben",
+                "New line, in a field that may hold several lines",
+            ],
         ),
         (Typing, A::Leave) => (
             ["annuleren", "cancel"],

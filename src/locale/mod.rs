@@ -14,6 +14,7 @@ pub mod json;
 pub mod keys;
 pub mod lines;
 pub mod lint;
+pub mod profile;
 pub mod record;
 pub mod screen;
 pub mod signature;

@@ -121,6 +121,12 @@ pub struct Words {
     pub help_nav: &'static str,
     pub help_typing: &'static str,
     pub help_dialog: &'static str,
+    pub start_profile: &'static str,
+    pub profile_title: &'static str,
+    pub profile_intro: &'static str,
+    pub profile_lines: &'static str,
+    pub profile_saved: &'static str,
+    pub profile_unchanged: &'static str,
 }
 
 pub const NL: Words = Words {
@@ -237,6 +243,12 @@ pub const NL: Words = Words {
     help_nav: "Bewegen en kiezen",
     help_typing: "Typen in een veld",
     help_dialog: "Bij een ja/nee-vraag",
+    start_profile: "Bibliotheekprofiel (p)",
+    profile_title: "Bibliotheekprofiel",
+    profile_intro: "De gegevens van de bibliotheek zelf, voor de documenten en het register; één keer voor alle verslagen in deze opslag. Wat leeg blijft, ontbreekt. Tab gaat naar het volgende veld, Enter bewaart alles.",
+    profile_lines: "Dit veld mag meer regels hebben: Ctrl-J begint een nieuwe regel (↵).",
+    profile_saved: "Bibliotheekprofiel bewaard.",
+    profile_unchanged: "Bibliotheekprofiel niet gewijzigd.",
 };
 
 pub const EN: Words = Words {
@@ -353,6 +365,12 @@ pub const EN: Words = Words {
     help_nav: "Moving and choosing",
     help_typing: "Typing in a field",
     help_dialog: "At a yes/no question",
+    start_profile: "Library profile (p)",
+    profile_title: "Library profile",
+    profile_intro: "The facts about the library itself, for the documents and the register; once for all records in this store. What stays empty is missing. Tab goes to the next field, Enter saves it all.",
+    profile_lines: "This field may hold several lines: Ctrl-J starts a new line (↵).",
+    profile_saved: "Library profile saved.",
+    profile_unchanged: "Library profile not changed.",
 };
 
 impl ScreenError {

@@ -5,7 +5,10 @@ use crate::app::SaveFailure;
 use crate::json::quoted;
 use crate::record::Altered;
 use crate::record::signature::SignError;
-use crate::store::{AlreadyExists, During, IoKind, NotARecord, SavedElsewhere, StoreError, What};
+use crate::store::{
+    AlreadyExists, During, IoKind, NotARecord, ProfileSavedElsewhere, SavedElsewhere, StoreError,
+    What,
+};
 use crate::text::Lang;
 use crate::tui::ScreenError;
 
@@ -34,6 +37,8 @@ fn what(w: What, lang: Lang) -> &'static str {
         (What::BankFile, Lang::En) => "a file of the question bank",
         (What::Bank, Lang::Nl) => "een vragenbank",
         (What::Bank, Lang::En) => "a question bank",
+        (What::Profile, Lang::Nl) => "een bibliotheekprofiel",
+        (What::Profile, Lang::En) => "a library profile",
     }
 }
 
@@ -115,6 +120,7 @@ impl StoreError {
             } => format!("{path}: {}", too_big(size.as_deref(), most, *w, lang)),
             StoreError::NotUtf8 { name, at } => format!("{name}: {}", not_utf8(*at, lang)),
             StoreError::Unreadable { path, why } => format!("{path}: {}", why.said(lang)),
+            StoreError::ProfileUnreadable { path, why } => format!("{path}: {}", why.said(lang)),
             StoreError::NoBankFiles { dir } => match nl {
                 true => format!("{dir}: geen .json-bestanden in deze map"),
                 false => format!("{dir}: no .json files in this directory"),
@@ -271,6 +277,8 @@ pub fn said(e: &anyhow::Error, lang: Lang) -> String {
             } else if let Some(x) = cause.downcast_ref::<SignError>() {
                 x.said(lang)
             } else if let Some(x) = cause.downcast_ref::<ScreenError>() {
+                x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<ProfileSavedElsewhere>() {
                 x.said(lang)
             } else {
                 cause.to_string()

@@ -60,6 +60,11 @@ pub enum StoreError {
         path: String,
         why: Unreadable,
     },
+    /// The library's profile file is not one this program can read.
+    ProfileUnreadable {
+        path: String,
+        why: crate::profile::Unreadable,
+    },
     NoBankFiles {
         dir: String,
     },
@@ -100,6 +105,7 @@ pub enum What {
     Record,
     BankFile,
     Bank,
+    Profile,
 }
 
 impl IoKind {

@@ -155,7 +155,7 @@ impl Store {
                     continue;
                 }
             };
-            if name.starts_with('.') || !name.ends_with(".json") {
+            if name.starts_with('.') || !name.ends_with(".json") || name == PROFILE_FILE {
                 continue;
             }
             if let Ok(m) = entry.metadata()

@@ -7,9 +7,9 @@ use anyhow::Result;
 
 mod read;
 pub use read::{
-    ANSWERS_LIMIT, BANK_FILE_LIMIT, BANK_FILES_LIMIT, BANK_LIMIT, Limit, RECORD_LIMIT,
-    read_bank_dir, read_bytes, read_checked, read_checked_text, read_input, read_record,
-    read_record_text, shown_size,
+    ANSWERS_LIMIT, BANK_FILE_LIMIT, BANK_FILES_LIMIT, BANK_LIMIT, Limit, PROFILE_LIMIT,
+    RECORD_LIMIT, read_bank_dir, read_bytes, read_checked, read_checked_text, read_input,
+    read_record, read_record_text, shown_size,
 };
 
 /// An I/O error naming the file (said by `locale::store`).
@@ -47,11 +47,13 @@ mod exports;
 mod index;
 mod key;
 mod listing;
+mod profile;
 mod save;
 pub use error::{During, IoKind, StoreError, What};
 pub use exports::{AlreadyExists, EXPORT_MODE, write_export};
 use index::{INDEX, OLD_INDEX, Source, Stamp};
 pub use listing::{Dated, Listing, NotARecord, Summary};
+pub use profile::{LoadedProfile, PROFILE_FILE, ProfileSavedElsewhere, Seen};
 pub use save::SavedElsewhere;
 
 const INDEX_LOCK: &str = ".index.lock";
@@ -143,7 +145,8 @@ impl Store {
 
     /// The file of the record `id`: always in the store, whatever the id says.
     fn path_of(&self, id: &str) -> Result<PathBuf> {
-        if !record::is_plain_id(id) {
+        // The profile's file is no record's, whatever a record's id says.
+        if !record::is_plain_id(id) || is_profile(id) {
             return Err(StoreError::NotAnId {
                 id: id.to_string(),
                 saving: true,
@@ -168,8 +171,9 @@ impl Store {
             .into());
         }
         let exact = self.dir.join(format!("{prefix}.json"));
-        // A link in the store is not followed: a record is a file of the store's own.
-        if fs::symlink_metadata(&exact).is_ok_and(|m| m.is_file()) {
+        // A link in the store is not followed: a record is a file of the store's own. Nor is
+        // the profile's file a record.
+        if !is_profile(prefix) && fs::symlink_metadata(&exact).is_ok_and(|m| m.is_file()) {
             return Ok(exact);
         }
         // Sorted, as the files are.
@@ -200,6 +204,12 @@ impl Store {
     pub fn load(&self, prefix: &str) -> Result<record::Loaded> {
         read_checked(&self.resolve(prefix)?)
     }
+}
+
+/// Whether the id `id` would name the profile's file (in any case: some file systems do not
+/// tell `LIBRARY.json` from `library.json`).
+fn is_profile(id: &str) -> bool {
+    format!("{id}.json").eq_ignore_ascii_case(PROFILE_FILE)
 }
 
 /// Removes the files in `dir` whose names start with `prefix` and that are more than an hour

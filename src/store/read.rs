@@ -34,6 +34,14 @@ pub const RECORD_LIMIT: Limit = Limit {
     what: What::Record,
 };
 
+/// The library's profile (`library.json`): eight items, the longest two of 10,000 characters
+/// each, take some tens of kilobytes even with every character escaped; 1 MiB is far beyond
+/// any profile a person wrote.
+pub const PROFILE_LIMIT: Limit = Limit {
+    bytes: 1 << 20,
+    what: What::Profile,
+};
+
 /// One file of a question bank: the largest shipped file (questions.json) is about 63 KB, but
 /// the benchmark's bank of 100 copies of the shipped one is a single file of about 14 MB.
 pub const BANK_FILE_LIMIT: Limit = Limit {
@@ -94,7 +102,7 @@ fn read_up_to(reader: impl Read, shown: &str, known: Option<u64>, limit: Limit) 
 }
 
 /// A file's bytes, at most `limit`, with the error in the interface's words.
-fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>> {
+pub(super) fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>> {
     let shown = path.display().to_string();
     let file = File::open(path).map_err(|e| io_error(&shown, &e))?;
     let known = file
@@ -220,7 +228,7 @@ fn unreadable(path: &Path, why: Unreadable) -> anyhow::Error {
 }
 
 /// Bytes as text, or an error naming the file and where the text stops being UTF-8.
-fn utf8(name: &str, bytes: Vec<u8>) -> Result<String> {
+pub(super) fn utf8(name: &str, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         StoreError::NotUtf8 {
             name: name.to_string(),

@@ -24,11 +24,15 @@ pub enum Action {
     Note,
     Export,
     SignOff,
+    /// The library's profile (from the start screen).
+    Profile,
     Leave,
     Exit,
     Erase,
     EraseForward,
     Clear,
+    /// A line break, in a field that holds several lines.
+    NewLine,
     Yes,
     No,
 }

@@ -6,11 +6,15 @@ use std::path::PathBuf;
 
 use zeroize::Zeroize;
 
-use crate::app::{self, Changed, ExportError, Opened, Saved, SignOffError, Target, Viewed};
+use crate::app::{
+    self, Changed, ExportError, Opened, ProfileError, ProfileSaved, Saved, SignOffError, Target,
+    Viewed,
+};
 use crate::bank::QId;
 use crate::engine::Answer;
+use crate::profile::Profile;
 use crate::record::{Campaign, Decision, Participant, Record, Refusal};
-use crate::store::EXPORT_MODE;
+use crate::store::{EXPORT_MODE, LoadedProfile};
 use crate::text::Lang;
 
 use super::app::{ExportFormat, Origin};
@@ -62,6 +66,13 @@ pub enum Effect<'b> {
         force: bool,
         lang: Lang,
     },
+    /// Read the library's profile, for its form.
+    LoadProfile,
+    /// Save the profile as the form edited it from `from`.
+    SaveProfile {
+        from: LoadedProfile,
+        profile: Profile,
+    },
 }
 
 /// The sign-off form's fields as submitted. The passphrase is wiped once used.
@@ -105,6 +116,8 @@ pub enum Done<'b> {
         format: ExportFormat,
         result: Result<(), ExportError>,
     },
+    ProfileLoaded(anyhow::Result<LoadedProfile>),
+    ProfileSaved(Result<ProfileSaved, ProfileError>),
 }
 
 /// Carries out `effect` through the workflow.
@@ -188,6 +201,10 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
                 format,
                 result,
             }
+        }
+        Effect::LoadProfile => Done::ProfileLoaded(wf.profile()),
+        Effect::SaveProfile { from, profile } => {
+            Done::ProfileSaved(wf.save_profile(&from, profile))
         }
     }
 }

@@ -78,6 +78,7 @@ pub const KEYS: &[Binding] = &[
     b(Nav, &[c('n')], A::Note),
     b(Nav, &[c('x')], A::Export),
     b(Nav, &[c('s')], A::SignOff),
+    b(Nav, &[c('p')], A::Profile),
     b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
     b(Nav, &[ctrl('c')], A::Exit),
     b(Typing, &[k(KeyCode::Enter)], A::Select),
@@ -90,6 +91,8 @@ pub const KEYS: &[Binding] = &[
     b(Typing, &[k(KeyCode::Backspace)], A::Erase),
     b(Typing, &[k(KeyCode::Delete)], A::EraseForward),
     b(Typing, &[ctrl('u')], A::Clear),
+    // Ctrl-J is a line feed, which terminals send apart from Enter (a carriage return).
+    b(Typing, &[ctrl('j')], A::NewLine),
     b(Typing, &[k(KeyCode::Esc)], A::Leave),
     b(Typing, &[ctrl('c')], A::Exit),
     b(Dialog, &[c('j'), c('y')], A::Yes),

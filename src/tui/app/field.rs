@@ -52,10 +52,25 @@ impl TextField {
     /// Pasted text at the cursor, as if typed character by character, but checked once at
     /// the end: checking after every character made pasting 10,000 characters take seconds.
     pub fn insert_str(&mut self, text: &str, lang: Lang) {
+        self.insert_filtered(text, false, lang);
+    }
+
+    /// [`TextField::insert_str`] keeping the line breaks, for a field that holds several lines
+    /// (a Windows line end becomes a plain one).
+    pub fn insert_lines(&mut self, text: &str, lang: Lang) {
+        self.insert_filtered(&text.replace("\r\n", "\n"), true, lang);
+    }
+
+    /// A line break at the cursor, for a field that holds several lines.
+    pub fn insert_break(&mut self, lang: Lang) {
+        self.insert_filtered("\n", true, lang);
+    }
+
+    fn insert_filtered(&mut self, text: &str, lines: bool, lang: Lang) {
         let room = crate::engine::MAX_TEXT.saturating_sub(self.text.chars().count());
         let added: String = text
             .chars()
-            .filter(|c| !c.is_control())
+            .filter(|&c| !c.is_control() || (lines && c == '\n'))
             .take(room)
             .collect();
         if added.is_empty() {

@@ -141,6 +141,8 @@ pub enum Overlay {
         field: TextField,
     },
     Confirm(Confirm),
+    /// The form of the library's profile: it covers the start screen it is opened from.
+    Profile(Box<ProfileForm>),
 }
 
 /// A yes/no question before something is lost or replaced.
@@ -150,6 +152,8 @@ pub enum Confirm {
     Discard,
     /// Replace an existing export file.
     Overwrite { path: String, format: ExportFormat },
+    /// Leave the profile's form with changes that are not saved; "no" goes back to it.
+    DiscardProfile(Box<ProfileForm>),
 }
 
 impl<'b> Model<'b> {
@@ -175,7 +179,7 @@ impl<'b> Model<'b> {
     pub fn context(&self) -> Ctx {
         match &self.overlay {
             Overlay::Confirm(_) => return Ctx::Dialog,
-            Overlay::Note { .. } => return Ctx::Typing,
+            Overlay::Note { .. } | Overlay::Profile(_) => return Ctx::Typing,
             Overlay::Help { .. } => return Ctx::Nav,
             Overlay::None => {}
         }
@@ -189,6 +193,14 @@ impl<'b> Model<'b> {
             Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
             Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
             _ => Ctx::Nav,
+        }
+    }
+
+    /// The profile's form, when it is in view (also under the question whether to leave it).
+    pub fn profile_form(&self) -> Option<&ProfileForm> {
+        match &self.overlay {
+            Overlay::Profile(f) | Overlay::Confirm(Confirm::DiscardProfile(f)) => Some(f),
+            _ => None,
         }
     }
 

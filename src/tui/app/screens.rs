@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 
 use crate::bank::{Bank, Kind, QId};
 use crate::engine::Answer;
+use crate::profile::{Field, Profile, Refused};
+use crate::store::LoadedProfile;
 use crate::text::Lang;
 
 use super::TextField;
@@ -12,6 +14,56 @@ use super::TextField;
 #[derive(Debug, Default)]
 pub struct Start {
     pub cursor: usize,
+}
+
+/// The form of the library's profile: one field per item, filled with what was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileForm {
+    /// The profile as it was read (or last saved), and what its file held then: what a save
+    /// replaces, and what leaving compares with.
+    pub from: LoadedProfile,
+    /// One field per item, in the order of [`Field::ALL`].
+    pub fields: [TextField; 8],
+    pub focus: Field,
+}
+
+impl ProfileForm {
+    pub fn new(from: LoadedProfile, lang: Lang) -> ProfileForm {
+        let fields =
+            Field::ALL.map(|f| TextField::with_text(from.profile.get(f).unwrap_or(""), lang));
+        ProfileForm {
+            from,
+            fields,
+            focus: Field::Name,
+        }
+    }
+
+    pub fn field(&self, f: Field) -> &TextField {
+        &self.fields[Self::place(f)]
+    }
+
+    pub fn field_mut(&mut self, f: Field) -> &mut TextField {
+        &mut self.fields[Self::place(f)]
+    }
+
+    /// The profile as the form holds it, or the first value it refuses.
+    pub fn profile(&self) -> Result<Profile, Refused> {
+        let mut p = Profile::default();
+        for f in Field::ALL {
+            p.set(f, &self.field(f).text)?;
+        }
+        Ok(p)
+    }
+
+    /// Whether leaving would lose what was typed: the form holds another profile than it was
+    /// opened with (or a value it cannot hold).
+    pub fn is_changed(&self) -> bool {
+        self.profile().map_or(true, |p| p != self.from.profile)
+    }
+
+    fn place(f: Field) -> usize {
+        Field::ALL.iter().position(|&x| x == f).unwrap_or(0)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

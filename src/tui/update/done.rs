@@ -79,6 +79,8 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             Err(ExportError::NoSignature { .. }) => error(m, words(m.lang).not_signed),
             Err(ExportError::Other(e)) => error(m, said(&e, m.lang)),
         },
+        Done::ProfileLoaded(result) => super::profile::loaded(m, result),
+        Done::ProfileSaved(result) => super::profile::saved(m, result),
     }
     None
 }

@@ -16,12 +16,14 @@ use crate::locale::screen::words;
 mod advice;
 mod done;
 mod export;
+mod profile;
 mod question;
 mod review;
 mod signoff;
 mod start;
 use advice::{advice_key, to_advice};
 use export::{export_key, open_export, write_export};
+use profile::profile_key;
 use question::{open_note, question_key, save_note};
 use review::review_key;
 use signoff::sign_off_key;
@@ -148,6 +150,10 @@ fn listed(m: &mut Model, result: Result<store::Listing<Row>, String>) {
 fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
     match &mut m.overlay {
         Overlay::Note { field, .. } => return Some(field),
+        Overlay::Profile(form) => {
+            let focus = form.focus;
+            return Some(form.field_mut(focus));
+        }
         Overlay::None => {}
         _ => return None,
     }
@@ -189,8 +195,13 @@ fn paste(m: &mut Model, text: &str) {
         return;
     }
     let lang = m.lang;
+    // The profile's longer items keep the lines of what is pasted.
+    let lines = matches!(&m.overlay, Overlay::Profile(f) if f.focus.multi_line());
     if let Some(f) = focused_field(m) {
-        f.insert_str(text, lang);
+        match lines {
+            true => f.insert_lines(text, lang),
+            false => f.insert_str(text, lang),
+        }
     }
 }
 
@@ -273,11 +284,15 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
                 edit_key(m, action);
             }
         },
+        Overlay::Profile(form) => return profile_key(m, form, action),
         Overlay::Confirm(confirm) => match (action, confirm) {
             (Action::Yes, Confirm::Discard) => discard(m),
             (Action::Yes, Confirm::Overwrite { path, format }) => {
                 return write_export(m, &path, format, true);
             }
+            // The form is given up: the start screen it covered is in view again.
+            (Action::Yes, Confirm::DiscardProfile(_)) => {}
+            (Action::No, Confirm::DiscardProfile(form)) => m.overlay = Overlay::Profile(form),
             (Action::No, _) => {}
             (_, confirm) => m.overlay = Overlay::Confirm(confirm),
         },

@@ -1,4 +1,5 @@
-//! The start screen (a new assessment, or a record of the list) and the form for a new one.
+//! The start screen (a new assessment, a record of the list, or the library's profile) and the
+//! form for a new assessment.
 use super::*;
 
 pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
@@ -26,6 +27,7 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             });
         }
         Action::Edit => return chosen().map(|row| open(&row.id, Then::Continue, m.lang)),
+        Action::Profile => return Some(Effect::LoadProfile),
         Action::Leave => m.run = Run::Done,
         _ => {}
     }

@@ -1,7 +1,9 @@
 //! Drawing only: every function here reads the model and draws; none changes anything.
 mod advice;
 mod forms;
+mod legend;
 mod overlay;
+mod profile;
 mod question;
 mod start;
 
@@ -13,11 +15,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::app::{Model, NoticeKind, Screen, TextField};
-use super::keymap::{Action, binding};
+use super::keymap::Action;
 use super::theme::Theme;
 use crate::locale::screen::words;
 use crate::text::Lang;
 pub use crate::text::wrap_lines;
+pub use legend::legend_actions;
+use legend::{draw_legend, start_legend};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -40,6 +44,12 @@ pub fn draw(frame: &mut Frame, m: &Model) -> Targets {
     let Some(body) = draw_chrome(frame, &chrome) else {
         return Targets::new();
     };
+    // The profile's form takes the room of the start screen it covers.
+    if let Some(f) = m.profile_form() {
+        profile::draw(frame, m, f, body);
+        overlay::draw(frame, m, frame.area());
+        return Targets::new();
+    }
     let targets = match &m.screen {
         Screen::Start(s) => start::draw(frame, &start::StartView::of(m, s), body),
         Screen::NewForm(f) => {
@@ -139,6 +149,9 @@ fn too_small(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect) {
 /// The header's left (what this is about) and right (which screen) parts.
 fn header_text(m: &Model) -> (String, String) {
     let w = words(m.lang);
+    if m.profile_form().is_some() {
+        return (w.profile_title.to_string(), String::new());
+    }
     let title = match &m.screen {
         Screen::Start(_) => w.tagline.to_string(),
         Screen::NewForm(_) => w.new_assessment.to_string(),
@@ -212,105 +225,6 @@ fn draw_status(frame: &mut Frame, c: &Chrome, lines: &[String], area: Rect) {
         if row.y < area.bottom() {
             one_line(frame.buffer_mut(), &Line::from(line.as_str()), style, row);
         }
-    }
-}
-
-/// The key legend: the keys that do something here, from the keymap table.
-fn draw_legend(frame: &mut Frame, c: &Chrome, area: Rect) {
-    let (ctx, actions) = (c.legend.0, &c.legend.1);
-    let lang = c.lang;
-    // Entries are packed whole into lines, so a key never stands apart from its word.
-    let width = area.width as usize;
-    let mut lines: Vec<Line> = vec![Line::default()];
-    let mut used = 0;
-    for &a in actions {
-        let Some(b) = binding(ctx, a) else { continue };
-        // The first key says enough, but at a yes/no question every key is shown.
-        let key = if ctx == super::keymap::Ctx::Dialog {
-            b.keys_label(lang)
-        } else {
-            b.keys
-                .first()
-                .map(|k| super::keymap::key_label(*k, lang))
-                .unwrap_or_default()
-        };
-        let key = format!(" {key} ");
-        let word = format!(" {}  ", b.short(lang));
-        let len = key.chars().count() + word.chars().count();
-        if used > 0 && used + len > width {
-            lines.push(Line::default());
-            used = 0;
-        }
-        if let Some(line) = lines.last_mut() {
-            line.push_span(Span::styled(key, c.theme.key()));
-            line.push_span(Span::raw(word));
-        }
-        used += len;
-    }
-    render_lines(frame, lines, 0, area);
-}
-
-/// The keys shown in the legend for what is on screen now, most useful first.
-pub fn legend_actions(m: &Model) -> (super::keymap::Ctx, Vec<Action>) {
-    use super::app::{ExportField, Overlay, Pane, SignField};
-    use super::keymap::Ctx;
-    use Action::*;
-    let ctx = m.context();
-    let actions = match (&m.overlay, &m.screen) {
-        (Overlay::Help { .. }, _) => vec![Up, Down, PageDown, Leave],
-        (Overlay::Note { .. }, _) => vec![Select, Leave],
-        (Overlay::Confirm(_), _) => vec![Yes, No],
-        (_, Screen::Start(s)) => start_legend(s),
-        (_, Screen::NewForm(_)) => vec![Select, NextPanel, PrevPanel, Leave],
-        (_, Screen::Question(s)) => {
-            let kind = m.bank.questions[s.q].kind;
-            match (ctx, s.focus) {
-                (Ctx::Typing, _) => vec![Select, NextPanel, Erase, Clear, Leave],
-                (_, super::app::Pane::Answers) => vec![Up, Down, Select, NextPanel, Help, Leave],
-                (_, Pane::Explanation) => vec![Up, Down, NextPanel, Explain, Help, Leave],
-                _ => {
-                    let mut v = vec![Up, Down, Select];
-                    if kind == crate::bank::Kind::Multiple {
-                        v.push(Toggle);
-                    }
-                    v.extend([Back, Forward, NextPanel, Explain, Edit, Note, Help, Leave]);
-                    v
-                }
-            }
-        }
-        (_, Screen::Review(_)) => vec![Up, Down, Select, Back, Note, Help, Leave],
-        (_, Screen::Advice(_)) => {
-            let mut v = vec![Up, Down, Toggle, PageDown, Export];
-            if m.record().is_some_and(|r| !r.is_frozen()) {
-                v.push(SignOff);
-            }
-            v.extend([Edit, Back, Help, Leave]);
-            v
-        }
-        (_, Screen::SignOff(f)) => {
-            if f.focus == SignField::Decision {
-                vec![Left, Right, Down, Up, Select, Leave]
-            } else {
-                vec![Select, NextPanel, PrevPanel, Leave]
-            }
-        }
-        (_, Screen::Export(f)) => {
-            if f.focus == ExportField::Format {
-                vec![Up, Down, NextPanel, Select, Leave]
-            } else {
-                vec![Select, NextPanel, Erase, Clear, Leave]
-            }
-        }
-    };
-    (ctx, actions)
-}
-
-fn start_legend(s: &super::app::Start) -> Vec<Action> {
-    use Action::*;
-    if s.cursor == 0 {
-        vec![Up, Down, Select, Help, Leave]
-    } else {
-        vec![Up, Down, Select, Edit, Help, Leave]
     }
 }
 

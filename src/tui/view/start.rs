@@ -1,4 +1,5 @@
-//! The start screen: a new assessment, the records in the store, and where the store is.
+//! The start screen: a new assessment, the library's profile, the records in the store, and
+//! where the store is.
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -46,7 +47,7 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
         _ => 0,
     };
     let [top, list, foot] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(4),
         Constraint::Min(3),
         Constraint::Length(1 + u16::from(unreadable > 0)),
     ])
@@ -64,9 +65,12 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
             format!(" {marker} {}", w.start_new),
             new_style,
         )),
+        Line::from(format!("   {}", w.start_profile)),
         Line::from(""),
     ];
     super::render_lines(frame, top_lines, 0, top);
+    // The profile's line is no place of the cursor (whose places are "new assessment" and
+    // the records, each a target of a click): `p` opens it, from anywhere on the screen.
     let mut targets = item_rows(&[(1, 2)], 0, top);
 
     let mut lines: Vec<Line> = Vec::new();

@@ -1,0 +1,118 @@
+//! The key legend at the foot of every screen: the keys that do something there, most useful
+//! first, from the keymap table.
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Chrome, render_lines};
+use crate::tui::app::{Model, Screen};
+use crate::tui::keymap::{Action, binding};
+
+/// The key legend: the keys that do something here, from the keymap table.
+pub(super) fn draw_legend(frame: &mut Frame, c: &Chrome, area: Rect) {
+    let (ctx, actions) = (c.legend.0, &c.legend.1);
+    let lang = c.lang;
+    // Entries are packed whole into lines, so a key never stands apart from its word.
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = vec![Line::default()];
+    let mut used = 0;
+    for &a in actions {
+        let Some(b) = binding(ctx, a) else { continue };
+        // The first key says enough, but at a yes/no question every key is shown.
+        let key = if ctx == crate::tui::keymap::Ctx::Dialog {
+            b.keys_label(lang)
+        } else {
+            b.keys
+                .first()
+                .map(|k| crate::tui::keymap::key_label(*k, lang))
+                .unwrap_or_default()
+        };
+        let key = format!(" {key} ");
+        let word = format!(" {}  ", b.short(lang));
+        let len = key.chars().count() + word.chars().count();
+        if used > 0 && used + len > width {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push_span(Span::styled(key, c.theme.key()));
+            line.push_span(Span::raw(word));
+        }
+        used += len;
+    }
+    render_lines(frame, lines, 0, area);
+}
+
+/// The keys shown in the legend for what is on screen now, most useful first.
+pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
+    use crate::tui::app::{ExportField, Overlay, Pane, SignField};
+    use crate::tui::keymap::Ctx;
+    use Action::*;
+    let ctx = m.context();
+    let actions = match (&m.overlay, &m.screen) {
+        (Overlay::Help { .. }, _) => vec![Up, Down, PageDown, Leave],
+        (Overlay::Note { .. }, _) => vec![Select, Leave],
+        (Overlay::Confirm(_), _) => vec![Yes, No],
+        (Overlay::Profile(f), _) => {
+            let mut v = vec![Select, NextPanel, PrevPanel];
+            if f.focus.multi_line() {
+                v.push(NewLine);
+            }
+            v.extend([Clear, Leave]);
+            v
+        }
+        (_, Screen::Start(s)) => start_legend(s),
+        (_, Screen::NewForm(_)) => vec![Select, NextPanel, PrevPanel, Leave],
+        (_, Screen::Question(s)) => {
+            let kind = m.bank.questions[s.q].kind;
+            match (ctx, s.focus) {
+                (Ctx::Typing, _) => vec![Select, NextPanel, Erase, Clear, Leave],
+                (_, crate::tui::app::Pane::Answers) => {
+                    vec![Up, Down, Select, NextPanel, Help, Leave]
+                }
+                (_, Pane::Explanation) => vec![Up, Down, NextPanel, Explain, Help, Leave],
+                _ => {
+                    let mut v = vec![Up, Down, Select];
+                    if kind == crate::bank::Kind::Multiple {
+                        v.push(Toggle);
+                    }
+                    v.extend([Back, Forward, NextPanel, Explain, Edit, Note, Help, Leave]);
+                    v
+                }
+            }
+        }
+        (_, Screen::Review(_)) => vec![Up, Down, Select, Back, Note, Help, Leave],
+        (_, Screen::Advice(_)) => {
+            let mut v = vec![Up, Down, Toggle, PageDown, Export];
+            if m.record().is_some_and(|r| !r.is_frozen()) {
+                v.push(SignOff);
+            }
+            v.extend([Edit, Back, Help, Leave]);
+            v
+        }
+        (_, Screen::SignOff(f)) => {
+            if f.focus == SignField::Decision {
+                vec![Left, Right, Down, Up, Select, Leave]
+            } else {
+                vec![Select, NextPanel, PrevPanel, Leave]
+            }
+        }
+        (_, Screen::Export(f)) => {
+            if f.focus == ExportField::Format {
+                vec![Up, Down, NextPanel, Select, Leave]
+            } else {
+                vec![Select, NextPanel, Erase, Clear, Leave]
+            }
+        }
+    };
+    (ctx, actions)
+}
+
+pub(super) fn start_legend(s: &crate::tui::app::Start) -> Vec<Action> {
+    use Action::*;
+    if s.cursor == 0 {
+        vec![Up, Down, Select, Profile, Help, Leave]
+    } else {
+        vec![Up, Down, Select, Edit, Profile, Help, Leave]
+    }
+}
