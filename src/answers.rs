@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 use serde_path_to_error::Segment;
 
-use crate::bank::{AnswerError, Bank, Kind, Question};
+use crate::bank::{Allowed, AnswerError, Bank, Question};
 use crate::engine::{Outcome, Session};
 use crate::json::{self, Problem};
 use crate::record::{Campaign, Participant};
@@ -131,22 +131,6 @@ impl Found {
             Value::String(_) => Found::Text,
             Value::Array(_) => Found::List,
             Value::Object(_) => Found::Object,
-        }
-    }
-}
-
-/// What a question allows, for a message: free text, or its option ids in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Allowed {
-    FreeText,
-    Options(Vec<String>),
-}
-
-impl Allowed {
-    fn of(q: &Question) -> Allowed {
-        match q.kind {
-            Kind::Text => Allowed::FreeText,
-            _ => Allowed::Options(q.option_ids().map(str::to_string).collect()),
         }
     }
 }
@@ -288,7 +272,7 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, AnswersError
             None => {
                 return Err(refused(Mistake::Unanswered {
                     question: question.id.clone(),
-                    allowed: Allowed::of(question),
+                    allowed: question.allowed(),
                 }));
             }
         }

@@ -214,6 +214,12 @@ fn cases() -> Vec<Case> {
             "vraag \"campaign_purpose\": de tekst is langer dan 10000 tekens",
         ),
         about(
+            "campaign_purpose",
+            json!({ "campaign_purpose": ["a"], "use_case": "area_map" }),
+            "question \"campaign_purpose\": expected text between quotes; allowed: free text",
+            "vraag \"campaign_purpose\": verwacht tekst tussen aanhalingstekens; toegestaan: vrije tekst",
+        ),
+        about(
             "legal_basis",
             direct_marketing(json!({})),
             "question \"legal_basis\" is on the path but has no answer; allowed: consent, legitimate_interest, public_task, undecided",
@@ -272,6 +278,22 @@ fn standard_input_is_named_in_the_runs_language() {
     nl.assert_error(
         2,
         "standaardinvoer: het bestand is leeg; verwacht een JSON-object met \"answers\"",
+    );
+    // Too large to read at all: the store's refusal names standard input in the run's language.
+    let big = vec![b' '; 2 * 1024 * 1024];
+    let en = s.run_fed(&["--lang", "en", "advise", "--answers", "-"], &big);
+    assert!(
+        en.stderr
+            .starts_with("avg-wijzer: standard input: too large"),
+        "{}",
+        en.stderr
+    );
+    let nl = s.run_fed(&["advise", "--answers", "-"], &big);
+    assert!(
+        nl.stderr
+            .starts_with("avg-wijzer: standaardinvoer: te groot"),
+        "{}",
+        nl.stderr
     );
 }
 

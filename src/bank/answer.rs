@@ -16,29 +16,36 @@ pub enum Answer {
 /// Free text longer than this is refused: notes and purposes are a few sentences, not files.
 pub const MAX_TEXT: usize = 10_000;
 
+/// What a question allows, for a message: free text, or its option ids in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Allowed {
+    FreeText,
+    Options(Vec<String>),
+}
+
 /// Why an answer does not fit a question. Shown to the person who gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerError {
     /// The wrong JSON type: a list where one value was expected, or the reverse.
     WrongType {
         expected: Expected,
-        allowed: String,
+        allowed: Allowed,
     },
     NotAllowed {
         value: String,
-        allowed: String,
+        allowed: Allowed,
     },
     /// A choice by number beyond the question's options (the `n`th option, from 1).
     NoSuchOption {
         n: u32,
-        allowed: String,
+        allowed: Allowed,
     },
     Empty {
-        allowed: String,
+        allowed: Allowed,
     },
     NotCombinable {
         option: String,
-        allowed: String,
+        allowed: Allowed,
     },
     TooLong,
 }
@@ -66,7 +73,7 @@ impl Question {
     /// Reads an answer in the answers-file form: a string for single choice, yes/no and text;
     /// a list of strings for multiple choice.
     pub fn parse_answer(&self, v: &Value) -> Result<Answer, AnswerError> {
-        let allowed = self.allowed_values();
+        let allowed = self.allowed();
         match (self.kind, v) {
             (Kind::Text, Value::String(s)) => self.text_answer(s),
             (Kind::Text, _) => Err(AnswerError::WrongType {
@@ -113,7 +120,7 @@ impl Question {
             Some(i) => Ok(Answer::Choice(1 << i)),
             None => Err(AnswerError::NotAllowed {
                 value: id.to_string(),
-                allowed: self.allowed_values(),
+                allowed: self.allowed(),
             }),
         }
     }
@@ -127,7 +134,7 @@ impl Question {
                 None => {
                     return Err(AnswerError::NotAllowed {
                         value: id.to_string(),
-                        allowed: self.allowed_values(),
+                        allowed: self.allowed(),
                     });
                 }
             }
@@ -140,7 +147,7 @@ impl Question {
     pub fn check_mask(&self, mask: u64) -> Result<(), AnswerError> {
         if mask == 0 {
             return Err(AnswerError::Empty {
-                allowed: self.allowed_values(),
+                allowed: self.allowed(),
             });
         }
         if mask.count_ones() > 1
@@ -152,7 +159,7 @@ impl Question {
         {
             return Err(AnswerError::NotCombinable {
                 option: o.1.id.clone(),
-                allowed: self.allowed_values(),
+                allowed: self.allowed(),
             });
         }
         Ok(())

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-pub use answer::{Answer, AnswerError, Expected, MAX_TEXT};
+pub use answer::{Allowed, Answer, AnswerError, Expected, MAX_TEXT};
 pub use condition::Cond;
 pub use ids::{AId, FId, IdSlice, Ids, NId, QId, RId, WId};
 pub use load::{Defect, DefectKind, LoadError, Named, Noun, Origin, Place, hash_files};
@@ -367,11 +367,11 @@ impl Question {
         fit(&self.help, &[], &self.help_parts, lang, answer).0
     }
 
-    /// "a, b, c": for messages that list what is allowed.
-    pub fn allowed_values(&self) -> String {
+    /// What the question allows, for messages that list it.
+    pub fn allowed(&self) -> Allowed {
         match self.kind {
-            Kind::Text => "vrije tekst".to_string(),
-            _ => self.option_ids().collect::<Vec<_>>().join(", "),
+            Kind::Text => Allowed::FreeText,
+            _ => Allowed::Options(self.option_ids().map(str::to_string).collect()),
         }
     }
 }

@@ -475,8 +475,8 @@ pub fn load_bank(args: &Args) -> Result<Bank, Failure> {
 }
 
 fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCode, Failure> {
-    let src = store::read_input(path).map_err(bad)?;
     let w = crate::locale::commands::words(lang);
+    let src = store::read_input(path, w.stdin).map_err(bad)?;
     let name = if path == "-" { w.stdin } else { path };
     let a = answers::assess(bank, name, &src).map_err(|e| Failure::bad_input(e.said(lang)))?;
     for n in &a.notices {

@@ -14,7 +14,7 @@ use crate::{answers, export, guard};
 
 pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCode, Failure> {
     let w = words(lang);
-    let src = store::read_input(path).map_err(bad)?;
+    let src = store::read_input(path, w.stdin).map_err(bad)?;
     let name = if path == "-" { w.stdin } else { path };
     let parsed =
         answers::assess(wf.bank, name, &src).map_err(|e| Failure::bad_input(e.said(lang)))?;

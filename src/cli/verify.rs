@@ -97,7 +97,11 @@ fn signature(
     };
     let (signers, named) = match allowed {
         Some(file) => (
-            store::read_input(&file.display().to_string()).map_err(bad)?,
+            store::read_input(
+                &file.display().to_string(),
+                crate::locale::commands::words(say.0).stdin,
+            )
+            .map_err(bad)?,
             Some(file.display().to_string()),
         ),
         None => (format!("* {}", sig.public_key), None),

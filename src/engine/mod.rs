@@ -57,7 +57,7 @@ impl Session {
     /// Gives or changes the answer to `q`, refusing one that does not fit the question.
     pub fn set(&mut self, bank: &Bank, q: QId, answer: Answer) -> Result<(), AnswerError> {
         let question = &bank.questions[q];
-        let allowed = || question.allowed_values();
+        let allowed = || question.allowed();
         match (&answer, question.kind) {
             (Answer::Text(s), Kind::Text) => {
                 question.text_answer(s)?;

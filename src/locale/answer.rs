@@ -1,7 +1,7 @@
 //! Why an answer does not fit its question, in the words of the person who gave it.
 use std::fmt;
 
-use crate::bank::{AnswerError, Expected, MAX_TEXT};
+use crate::bank::{Allowed, AnswerError, Expected, MAX_TEXT};
 use crate::json::quoted;
 use crate::text::Lang;
 
@@ -24,6 +24,17 @@ fn expected(e: Expected, lang: Lang) -> &'static str {
     }
 }
 
+impl Allowed {
+    /// "a, b, c", or free text, in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Allowed::FreeText, Lang::Nl) => "vrije tekst".to_string(),
+            (Allowed::FreeText, Lang::En) => "free text".to_string(),
+            (Allowed::Options(ids), _) => ids.join(", "),
+        }
+    }
+}
+
 impl AnswerError {
     /// Why the answer does not fit, in `lang`.
     pub fn said(&self, lang: Lang) -> String {
@@ -35,7 +46,11 @@ impl AnswerError {
                 },
                 Lang::Nl,
             ) => {
-                format!("verwacht {}; toegestaan: {allowed}", expected(*e, lang))
+                format!(
+                    "verwacht {}; toegestaan: {}",
+                    expected(*e, lang),
+                    allowed.said(lang)
+                )
             }
             (
                 AnswerError::WrongType {
@@ -44,34 +59,57 @@ impl AnswerError {
                 },
                 Lang::En,
             ) => {
-                format!("expected {}; allowed: {allowed}", expected(*e, lang))
+                format!(
+                    "expected {}; allowed: {}",
+                    expected(*e, lang),
+                    allowed.said(lang)
+                )
             }
             (AnswerError::NotAllowed { value, allowed }, Lang::Nl) => {
                 format!(
-                    "{} is niet toegestaan; toegestaan: {allowed}",
-                    quoted(value)
+                    "{} is niet toegestaan; toegestaan: {}",
+                    quoted(value),
+                    allowed.said(lang)
                 )
             }
             (AnswerError::NotAllowed { value, allowed }, Lang::En) => {
-                format!("{} is not allowed; allowed: {allowed}", quoted(value))
+                format!(
+                    "{} is not allowed; allowed: {}",
+                    quoted(value),
+                    allowed.said(lang)
+                )
             }
             (AnswerError::NoSuchOption { n, allowed }, Lang::Nl) => {
-                format!("\"optie {n}\" is niet toegestaan; toegestaan: {allowed}")
+                format!(
+                    "\"optie {n}\" is niet toegestaan; toegestaan: {}",
+                    allowed.said(lang)
+                )
             }
             (AnswerError::NoSuchOption { n, allowed }, Lang::En) => {
-                format!("\"option {n}\" is not allowed; allowed: {allowed}")
+                format!(
+                    "\"option {n}\" is not allowed; allowed: {}",
+                    allowed.said(lang)
+                )
             }
             (AnswerError::Empty { allowed }, Lang::Nl) => {
-                format!("kies minstens één optie; toegestaan: {allowed}")
+                format!(
+                    "kies minstens één optie; toegestaan: {}",
+                    allowed.said(lang)
+                )
             }
             (AnswerError::Empty { allowed }, Lang::En) => {
-                format!("choose at least one option; allowed: {allowed}")
+                format!(
+                    "choose at least one option; allowed: {}",
+                    allowed.said(lang)
+                )
             }
             (AnswerError::NotCombinable { option, allowed }, Lang::Nl) => format!(
-                "\"{option}\" kan niet samen met andere opties gekozen worden; toegestaan: {allowed}"
+                "\"{option}\" kan niet samen met andere opties gekozen worden; toegestaan: {}",
+                allowed.said(lang)
             ),
             (AnswerError::NotCombinable { option, allowed }, Lang::En) => format!(
-                "\"{option}\" cannot be chosen together with other options; allowed: {allowed}"
+                "\"{option}\" cannot be chosen together with other options; allowed: {}",
+                allowed.said(lang)
             ),
             (AnswerError::TooLong, Lang::Nl) => format!("de tekst is langer dan {MAX_TEXT} tekens"),
             (AnswerError::TooLong, Lang::En) => {

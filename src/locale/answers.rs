@@ -3,7 +3,7 @@
 //! quoted as written; the question ids and field names are the format's and the bank's own.
 use std::fmt;
 
-use crate::answers::{Allowed, AnswersError, Found, Mistake, Notice};
+use crate::answers::{AnswersError, Found, Mistake, Notice};
 use crate::json::quoted;
 use crate::text::Lang;
 
@@ -20,14 +20,6 @@ fn found(f: Found, lang: Lang) -> &'static str {
         (Found::List, Lang::En) => "a list",
         (Found::Object, Lang::Nl) => "een object",
         (Found::Object, Lang::En) => "an object",
-    }
-}
-
-fn allowed(a: &Allowed, lang: Lang) -> String {
-    match (a, lang) {
-        (Allowed::FreeText, Lang::Nl) => "vrije tekst".to_string(),
-        (Allowed::FreeText, Lang::En) => "free text".to_string(),
-        (Allowed::Options(ids), _) => ids.join(", "),
     }
 }
 
@@ -144,7 +136,7 @@ impl Mistake {
                 Lang::Nl,
             ) => format!(
                 "vraag \"{question}\" staat op het pad maar heeft geen antwoord; toegestaan: {}",
-                allowed(a, lang)
+                a.said(lang)
             ),
             (
                 Mistake::Unanswered {
@@ -154,7 +146,7 @@ impl Mistake {
                 Lang::En,
             ) => format!(
                 "question \"{question}\" is on the path but has no answer; allowed: {}",
-                allowed(a, lang)
+                a.said(lang)
             ),
         }
     }
@@ -197,6 +189,7 @@ impl fmt::Display for Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::Allowed;
     use crate::json::Problem;
 
     fn error(mistake: Mistake) -> AnswersError {

@@ -159,11 +159,12 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     read_file(path, RECORD_LIMIT)
 }
 
-/// An answers file as text; `-` reads standard input.
-pub fn read_input(path: &str) -> Result<String> {
+/// An answers file as text; `-` reads standard input, called `stdin` in messages (the
+/// locale's word for it, in the run's language).
+pub fn read_input(path: &str, stdin: &str) -> Result<String> {
     let limit = ANSWERS_LIMIT;
     if path == "-" {
-        let name = "standaardinvoer";
+        let name = stdin;
         utf8(
             name,
             read_up_to(std::io::stdin().lock(), name, None, limit)?,

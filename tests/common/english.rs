@@ -8,7 +8,7 @@ use regex::Regex;
 /// which occur in names and language codes).
 static DUTCH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(het|een|niet|geen|wordt|voor|naar|ook|moet|deze|dit|verslag|verslagen|vraag|vragen|antwoord|antwoorden|afgetekend|aftekenen|bezig|afgerond|zonder|naam|opslaan|bewaard|wijzig|wijzigen|nieuwe|advies|campagne|oordeel|vragenbank|bijgewerkt|toegestaan|kiezen|terug|verlaten|omhoog|omlaag|hulp|notitie|uitleg|bronnen|waarschuwing|actie|acties|goedgekeurd|afgekeurd|opmerkingen|vingerafdruk|revisie|gemaakt|alleen|lezen|verder)\b",
+        r"(?i)\b(het|een|niet|geen|wordt|voor|naar|ook|moet|deze|dit|verslag|verslagen|vraag|vragen|antwoord|antwoorden|afgetekend|aftekenen|bezig|afgerond|zonder|naam|opslaan|bewaard|wijzig|wijzigen|nieuwe|advies|campagne|oordeel|vragenbank|bijgewerkt|toegestaan|kiezen|terug|verlaten|omhoog|omlaag|hulp|notitie|uitleg|bronnen|waarschuwing|actie|acties|goedgekeurd|afgekeurd|opmerkingen|vingerafdruk|revisie|gemaakt|alleen|lezen|verder|vrije|tekst|standaardinvoer|ontbreekt)\b",
     )
     .expect("a valid pattern")
 });
