@@ -9,6 +9,7 @@ pub mod audit;
 mod check;
 mod integrity;
 mod loaded;
+pub mod plan;
 pub mod signature;
 pub mod time;
 
@@ -21,6 +22,7 @@ pub use assessment::{Assessment, bank_ref, check_sign_off};
 pub use check::is_plain_id;
 pub use integrity::{Verification, canonical, verify_value};
 pub use loaded::{Altered, Loaded, Unverified};
+pub use plan::{Plan, PlanCheck, verify_plan};
 
 /// The fingerprint of a record file's content as it is (its integrity hash if intact).
 pub fn fingerprint_of(value: &Value) -> String {
@@ -37,7 +39,11 @@ pub const FORMAT: &str = "avg-wijzer-record";
 ///
 /// Version 2 (tool 0.2): `previous` names the previous revision's fingerprint as well as its
 /// id, every history event carries its chain hash, and the FG's SSH signature may follow.
-pub const VERSION: u32 = 2;
+///
+/// Version 3: the action plan (`plan`), outside the sealed content and sealed on its own. A
+/// record signed off in version 1 or 2 keeps its version when its plan changes: the version is
+/// part of what was signed. Its plan part is the same in every version.
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +80,10 @@ pub struct Record {
     /// signs, like `integrity`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<signature::Signature>,
+    /// Who does which action of the advice by when, and that it was done. Outside the hash
+    /// too: it goes on after the sign-off, sealed on its own. Left out while untouched.
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
 }
 
 /// The record a revision continues, and the fingerprint it had when it was continued, so a
@@ -317,7 +327,11 @@ pub fn from_value(mut v: Value) -> Result<Record, Unreadable> {
     // tests/records/.
     match version {
         1 => migrate_v1(&mut v),
-        2 => {}
+        // Version 3 only added the plan, which a record of version 2 may carry too (one
+        // signed off before it, whose plan changed since). A version 2 record is read as it
+        // is, so that its fingerprint is still what was signed; one being worked on is written
+        // in the current version (`Assessment::resume`).
+        2 | 3 => {}
         v => return Err(Unreadable::Invalid(format!("onbekende formaatversie {v}"))),
     }
     serde_path_to_error::deserialize(v)
@@ -443,11 +457,33 @@ impl Record {
         ))
     }
 
-    /// Computes the integrity block over everything else.
+    /// Computes the integrity block over everything else, then seals the plan to it.
     pub fn seal(&mut self) {
         self.integrity = integrity::Integrity::default();
         let v = serde_json::to_value(&*self).unwrap_or(Value::Null);
         self.integrity = integrity::seal(&v);
+        if !self.plan.is_empty() {
+            self.plan.seal_to(&self.integrity.hash);
+        }
+    }
+
+    /// What tells one saved state of the record file from another: its integrity hash, and
+    /// its plan's seal (which changes without the integrity hash after a sign-off).
+    pub fn saved_as(&self) -> (String, Option<String>) {
+        (
+            self.integrity.hash.clone(),
+            (!self.plan.is_empty()).then(|| self.plan.seal.hash.clone()),
+        )
+    }
+
+    /// The advice's actions, which the plan follows; none before there is advice.
+    pub fn actions(&self) -> &[crate::advice::ActionView] {
+        self.outcome.as_ref().map_or(&[], |o| &o.actions)
+    }
+
+    /// The plan along the record's own advice.
+    pub fn plan_view(&self) -> plan::PlanView {
+        self.plan.view(self.actions())
     }
 
     pub fn is_frozen(&self) -> bool {
