@@ -11,6 +11,7 @@ pub mod guard;
 pub mod json;
 pub mod keys;
 pub mod lines;
+pub mod plan;
 pub mod record;
 pub mod screen;
 pub mod signature;

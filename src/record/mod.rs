@@ -20,7 +20,7 @@ use serde_json::Value;
 
 pub use assessment::{Assessment, bank_ref, check_sign_off};
 pub use check::is_plain_id;
-pub use integrity::{Verification, canonical, verify_value};
+pub use integrity::{Integrity, Verification, canonical, verify_value};
 pub use loaded::{Altered, Loaded, Unverified};
 pub use plan::{Plan, PlanCheck, verify_plan};
 
@@ -467,12 +467,14 @@ impl Record {
         }
     }
 
-    /// What tells one saved state of the record file from another: its integrity hash, and
-    /// its plan's seal (which changes without the integrity hash after a sign-off).
+    /// What tells one saved state of the record file from another, as this copy was last read
+    /// or saved: its integrity hash, and its plan's seal (which changes without the integrity
+    /// hash after a sign-off); `None` for a plan never saved.
     pub fn saved_as(&self) -> (String, Option<String>) {
+        let plan = &self.plan.seal.hash;
         (
             self.integrity.hash.clone(),
-            (!self.plan.is_empty()).then(|| self.plan.seal.hash.clone()),
+            (!plan.is_empty()).then(|| plan.clone()),
         )
     }
 

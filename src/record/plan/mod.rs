@@ -208,6 +208,8 @@ pub enum PlanError {
     Control(Text),
 }
 
+impl std::error::Error for PlanError {}
+
 impl Plan {
     /// Whether nothing was ever recorded: then the plan is not stored at all.
     pub fn is_empty(&self) -> bool {
