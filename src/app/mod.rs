@@ -220,7 +220,10 @@ impl<'b> Workflow<'b> {
         let loaded = self.store_or_fail()?.load(id)?;
         let (record, unverified) = loaded.admit(self.accept_altered, self.bank)?;
         let before = record.history.len();
-        let signed = record.is_frozen().then(|| record.actions().to_vec());
+        let signed = record
+            .actions()
+            .filter(|_| record.is_frozen())
+            .map(<[_]>::to_vec);
         let now = self.now();
         let mut a = Assessment::resume(self.bank, record, &now);
         plan::follow_advice(&mut a, &now);

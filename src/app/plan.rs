@@ -42,10 +42,10 @@ impl<'b> Workflow<'b> {
         change: &Change,
     ) -> Result<PlanChanged, PlanError> {
         let now = self.now();
-        let view = work.plan();
-        if view.is_empty() && work.record().outcome.is_none() {
+        if work.plan_actions().is_none() {
             return Err(PlanError::NoAdvice);
         }
+        let view = work.plan();
         let action = view
             .find(action)
             .map(|l| l.action.clone())
@@ -60,7 +60,11 @@ impl<'b> Workflow<'b> {
         if work.is_altered() {
             let mut revision = work.revision(self.new_id(&now), &now);
             follow_advice(&mut revision, &now);
-            let actions = revision.record.actions().to_vec();
+            let actions = revision
+                .record
+                .actions()
+                .ok_or(PlanError::NoAdvice)?
+                .to_vec();
             let changes = revision
                 .record
                 .plan
@@ -82,7 +86,7 @@ impl<'b> Workflow<'b> {
                 saved,
             });
         }
-        let actions = work.plan_actions().to_vec();
+        let actions = work.plan_actions().unwrap_or_default().to_vec();
         let plan = &mut work.assessment_mut().record.plan;
         let changes = plan.apply(&actions, &action, change, &now)?;
         if changes.is_empty() {

@@ -43,18 +43,20 @@ impl<'b> Work<'b> {
     }
 
     /// The actions the plan follows: those of the advice that was signed, for a signed-off
-    /// record; else those of the advice as it is now.
-    pub fn plan_actions(&self) -> &[ActionView] {
+    /// record; else those of the advice as it is now (`None` while there is none).
+    pub fn plan_actions(&self) -> Option<&[ActionView]> {
         match (&self.signed_actions, self.record().is_frozen()) {
-            (Some(signed), true) => signed,
+            (Some(signed), true) => Some(signed),
             _ => self.record().actions(),
         }
     }
 
-    /// The action plan as the front ends show it, numbered; its progress on a day is
-    /// [`PlanView::progress`] (the day from [`super::Workflow::today`]).
+    /// The action plan as the front ends show it, numbered (empty without advice); its
+    /// progress on a day is [`PlanView::progress`], the day from [`super::Workflow::today`].
     pub fn plan(&self) -> PlanView {
-        self.record().plan.view(self.plan_actions())
+        self.plan_actions()
+            .map(|a| self.record().plan.view(a))
+            .unwrap_or_default()
     }
 
     /// An assessment made in memory and not (yet) in a store: what a screen draws in tests,

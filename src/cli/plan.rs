@@ -18,12 +18,15 @@ pub(super) fn show(store: &Store, bank: &Bank, id: &str, lang: Lang) -> Result<E
     super::warn_unverified(&viewed, lang);
     let r = &viewed.record;
     let words = crate::locale::plan::words(lang);
-    if r.outcome.is_none() && r.plan.is_empty() {
-        return print_out(&format!("{}\n", words.no_advice));
-    }
     let view = in_lang(r.plan_view(), bank, lang);
     if view.is_empty() {
-        return print_out(&format!("{}\n", words.no_actions));
+        return print_out(&format!(
+            "{}\n",
+            match r.outcome {
+                None => words.no_advice,
+                Some(_) => words.no_actions,
+            }
+        ));
     }
     let today = crate::record::time::today();
     print_out(&plan_text(&r.id, r.title(lang), &view, &today, lang))

@@ -478,14 +478,17 @@ impl Record {
         )
     }
 
-    /// The advice's actions, which the plan follows; none before there is advice.
-    pub fn actions(&self) -> &[crate::advice::ActionView] {
-        self.outcome.as_ref().map_or(&[], |o| &o.actions)
+    /// The advice's actions, which the plan follows; `None` before there is advice.
+    pub fn actions(&self) -> Option<&[crate::advice::ActionView]> {
+        self.outcome.as_ref().map(|o| o.actions.as_slice())
     }
 
-    /// The plan along the record's own advice.
+    /// The plan along the record's own advice; without advice there is no plan to show (what
+    /// was recorded is kept, for when the advice is there again).
     pub fn plan_view(&self) -> plan::PlanView {
-        self.plan.view(self.actions())
+        self.actions()
+            .map(|a| self.plan.view(a))
+            .unwrap_or_default()
     }
 
     pub fn is_frozen(&self) -> bool {

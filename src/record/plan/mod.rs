@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::advice::ActionView;
-use crate::engine::Level;
 
 mod seal;
 mod view;
@@ -382,11 +381,6 @@ fn differences(before: &Item, after: &Item) -> Vec<FieldChange> {
     .filter(|(_, from, to)| from != to)
     .map(|(field, from, to)| FieldChange { field, from, to })
     .collect()
-}
-
-/// The level of an action in the advice: what the plan counts it as.
-pub fn level_of(actions: &[ActionView], action: &str) -> Option<Level> {
-    actions.iter().find(|a| a.id == action).map(|a| a.level)
 }
 
 #[cfg(test)]

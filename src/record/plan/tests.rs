@@ -1,6 +1,7 @@
 use serde_json::{Value, json};
 
 use super::*;
+use crate::engine::Level;
 
 fn action(id: &str, level: Level) -> ActionView {
     ActionView {

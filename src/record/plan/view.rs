@@ -7,7 +7,7 @@ use super::{Item, Plan};
 /// The plan along the advice: the required actions, then the recommended ones (each in the
 /// advice's order), then the items whose actions the advice no longer contains. Numbered from
 /// 1 in that order, which is how a person names an item on the command line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlanView {
     pub lines: Vec<Line>,
 }
