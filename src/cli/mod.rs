@@ -184,6 +184,7 @@ pub enum Command {
         /// Het id van het verslag (of een uniek begin ervan)
         id: String,
         /// De actie om te wijzigen: haar id of haar nummer in het actieplan
+        #[arg(value_name = "ACTIE")]
         action: Option<String>,
         /// Wie de actie uitvoert: een deelnemer of een andere naam ("" maakt het leeg)
         #[arg(long, value_name = "NAAM")]
@@ -195,10 +196,10 @@ pub enum Command {
         #[arg(long, value_enum)]
         status: Option<PlanStatusArg>,
         /// Waarom de actie hier niet van toepassing is (bij --status not_applicable)
-        #[arg(long)]
+        #[arg(long, value_name = "REDEN")]
         reason: Option<String>,
         /// Korte notitie als bewijs, bijvoorbeeld "privacyverklaring v3 gepubliceerd 12-01"
-        #[arg(long)]
+        #[arg(long, value_name = "TEKST")]
         note: Option<String>,
         /// Wie de wijziging maakt, voor de geschiedenis van het actieplan
         #[arg(long, value_name = "NAAM")]

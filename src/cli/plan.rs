@@ -7,7 +7,7 @@ use crate::bank::Bank;
 use crate::guard;
 use crate::locale::commands;
 use crate::locale::plan::{changed, plan_text};
-use crate::record::plan::PlanView;
+use crate::record::plan::{Field, PlanView};
 use crate::store::Store;
 use crate::text::Lang;
 
@@ -41,9 +41,9 @@ pub(super) fn change(
     change: &PlanChange,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    for text in [&change.note, &change.reason].into_iter().flatten() {
-        if let Some(w) = guard::warning(text, lang) {
-            warn(&w);
+    for (field, text) in [(Field::Note, &change.note), (Field::Reason, &change.reason)] {
+        if let Some(w) = text.as_deref().and_then(|t| guard::warning(t, lang)) {
+            warn(&format!("{}: {w}", field.label(lang)));
         }
     }
     let mut work = wf.open(id).map_err(bad)?.work;
