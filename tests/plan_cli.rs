@@ -398,13 +398,13 @@ fn every_refusal_is_one_line_and_writes_nothing() {
     s.open_store()
         .create(&mut common::records::in_progress_record(half))
         .unwrap();
-    let out = s.run(&["plan", &half]);
+    let out = s.run(&["plan", half]);
     out.assert_ok();
     assert_eq!(
         out.stdout,
         "Nog geen actieplan: er is nog geen advies (niet alle vragen zijn beantwoord).\n"
     );
-    s.run(&["plan", &half, "1", "--status", "done"]).assert_error(
+    s.run(&["plan", half, "1", "--status", "done"]).assert_error(
         2,
         &format!(
             "verslag {half}: er is nog geen advies, dus nog geen actieplan (niet alle vragen zijn beantwoord)"
