@@ -180,31 +180,7 @@ pub enum Command {
     /// Het actieplan van een verslag: wie welke actie uit het advies wanneer doet, en of die
     /// gedaan is. Met ACTIE en een of meer opties wijzig je die actie, ook na de aftekening:
     /// het verslag en zijn vingerafdruk blijven dan zoals ze zijn
-    Plan {
-        /// Het id van het verslag (of een uniek begin ervan)
-        id: String,
-        /// De actie om te wijzigen: haar id of haar nummer in het actieplan
-        #[arg(value_name = "ACTIE")]
-        action: Option<String>,
-        /// Wie de actie uitvoert: een deelnemer of een andere naam ("" maakt het leeg)
-        #[arg(long, value_name = "NAAM")]
-        owner: Option<String>,
-        /// Uiterlijke datum (JJJJ-MM-DD); "" haalt de datum weg
-        #[arg(long, value_name = "DATUM")]
-        due: Option<String>,
-        /// Hoe ver de actie is; not_applicable vraagt om --reason
-        #[arg(long, value_enum)]
-        status: Option<PlanStatusArg>,
-        /// Waarom de actie hier niet van toepassing is (bij --status not_applicable)
-        #[arg(long, value_name = "REDEN")]
-        reason: Option<String>,
-        /// Korte notitie als bewijs, bijvoorbeeld "privacyverklaring v3 gepubliceerd 12-01"
-        #[arg(long, value_name = "TEKST")]
-        note: Option<String>,
-        /// Wie de wijziging maakt, voor de geschiedenis van het actieplan
-        #[arg(long, value_name = "NAAM")]
-        by: Option<String>,
-    },
+    Plan(plan::PlanArgs),
     /// Aftekening door de functionaris gegevensbescherming (FG); daarna staat het verslag vast
     Signoff {
         /// Het id van het verslag (of een uniek begin ervan)
@@ -282,28 +258,6 @@ impl From<DecisionArg> for Decision {
             DecisionArg::Approved => Decision::Approved,
             DecisionArg::ApprovedWithConditions => Decision::ApprovedWithConditions,
             DecisionArg::Rejected => Decision::Rejected,
-        }
-    }
-}
-
-/// The statuses `plan --status` accepts, spelled as the record keeps them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[value(rename_all = "snake_case")]
-pub enum PlanStatusArg {
-    Open,
-    InProgress,
-    Done,
-    NotApplicable,
-}
-
-impl From<PlanStatusArg> for crate::record::plan::ItemStatus {
-    fn from(s: PlanStatusArg) -> Self {
-        use crate::record::plan::ItemStatus;
-        match s {
-            PlanStatusArg::Open => ItemStatus::Open,
-            PlanStatusArg::InProgress => ItemStatus::InProgress,
-            PlanStatusArg::Done => ItemStatus::Done,
-            PlanStatusArg::NotApplicable => ItemStatus::NotApplicable,
         }
     }
 }
@@ -419,39 +373,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             warn_unverified(&b, args.lang);
             print_out(&compare::describe(&a.record, &b.record, args.lang))
         }
-        Some(Command::Plan {
-            id,
-            action,
-            owner,
-            due,
-            status,
-            reason,
-            note,
-            by,
-        }) => {
-            let bank = load_bank(&args)?;
-            let change = app::PlanChange {
-                owner: owner.clone(),
-                due: due.clone(),
-                status: status.map(Into::into),
-                reason: reason.clone(),
-                note: note.clone(),
-                by: by.clone(),
-            };
-            match action {
-                Some(action) => {
-                    plan::change(&workflow(&args, &bank)?, id, action, &change, args.lang)
-                }
-                None if change == app::PlanChange::default() => {
-                    plan::show(&open_store(&args)?, &bank, id, args.lang)
-                }
-                None => Err(Failure::bad_input(commands::about_record(
-                    id,
-                    crate::locale::plan::words(args.lang).which_action,
-                    args.lang,
-                ))),
-            }
-        }
+        Some(Command::Plan(plan)) => plan::run(&args, plan),
         Some(Command::Signoff {
             id,
             name,

@@ -9,6 +9,7 @@
 
 pub mod english;
 pub mod kill;
+pub mod plan;
 pub mod records;
 
 use std::collections::BTreeMap;
