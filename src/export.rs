@@ -3,6 +3,7 @@
 //! Everything shown comes from the record itself, so an export says what was shown then,
 //! whatever bank is loaded now.
 mod page;
+mod plan;
 mod sheet;
 
 use crate::locale::document::{Words, event_text, words};
@@ -155,10 +156,28 @@ fn notes(r: &Record, lang: Lang) -> Vec<(String, String)> {
     out
 }
 
-/// An event of the history as (when, in local time in words; what happened).
-fn event_line(e: &Event, lang: Lang) -> (String, String) {
-    let (at, what) = event_text(e, lang);
-    (time::in_words(&at, lang), what)
+/// The record's history as (when, in local time in words; what happened): the assessment's
+/// events and those of its action plan, merged by time (the assessment's first at the same
+/// moment), each history in its own order.
+fn history(r: &Record, lang: Lang) -> Vec<(String, String)> {
+    let own = r.history.iter().map(|e: &Event| event_text(e, lang));
+    let mut plan = r
+        .plan
+        .history
+        .iter()
+        .map(|e| crate::locale::plan::event_text(e, lang))
+        .peekable();
+    let mut out = Vec::with_capacity(r.history.len() + r.plan.history.len());
+    for (at, what) in own {
+        while let Some(earlier) = plan.next_if(|(p, _)| p.as_str() < at.as_str()) {
+            out.push(earlier);
+        }
+        out.push((at, what));
+    }
+    out.extend(plan);
+    out.into_iter()
+        .map(|(at, what)| (time::in_words(&at, lang), what))
+        .collect()
 }
 
 /// The record as text, for `show` and for a terminal.
@@ -221,9 +240,9 @@ pub fn text(r: &Record, lang: Lang) -> String {
             s.push('\n');
         }
     }
+    s.push_str(&plan::text(r, lang));
     s.push_str(&format!("\n{}\n", w.history));
-    for e in &r.history {
-        let (at, what) = event_line(e, lang);
+    for (at, what) in history(r, lang) {
         s.push_str(&wrap(
             &format!("{at}  {what}"),
             W,
@@ -300,9 +319,9 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
         }
         None => s.push_str(&format!("{}\n", w.unfinished)),
     }
+    s.push_str(&plan::markdown(r, lang));
     s.push_str(&format!("\n## {}\n\n", w.history));
-    for e in &r.history {
-        let (at, what) = event_line(e, lang);
+    for (at, what) in history(r, lang) {
         s.push_str(&format!("- `{at}` {}\n", md_escape(&what)));
     }
     s.push_str(&format!(

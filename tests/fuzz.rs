@@ -233,7 +233,7 @@ fn fuzz_answers_files() {
 
 static RECORD_SEEDS: LazyLock<Seeds> = LazyLock::new(|| {
     Seeds::new(
-        ["tests/records/v1", "tests/records/v2"]
+        ["tests/records/v1", "tests/records/v2", "tests/records/v3"]
             .into_iter()
             .flat_map(json_files)
             .map(|f| f.1)
@@ -248,6 +248,7 @@ pub fn record_case(bytes: &[u8]) -> Result<bool, String> {
     // verify: the integrity check on any JSON, then the format.
     if let Ok(v) = json::parse_strict(&src) {
         let _ = record::verify_value(&v);
+        let _ = record::verify_plan(&v);
         let _ = record::from_value(v);
     }
     // Duplicate keys allowed: what a lenient reader would hand over.
@@ -260,6 +261,7 @@ pub fn record_case(bytes: &[u8]) -> Result<bool, String> {
         Err(e) => return one_clean_line("record error", &e.to_string()).map(|()| false),
     };
     let _ = Summary::of(&r, "fuzz.json");
+    let _ = r.plan_view().progress("2026-11-23");
     for lang in [Lang::Nl, Lang::En] {
         for format in export::Format::ALL {
             let _ = export::render(&r, format, lang, Some(bytes.to_vec()));

@@ -150,7 +150,7 @@ fn the_schema_rejects_what_the_program_would_not_write() {
         ("foreign format", Box::new(|v| v["format"] = json!("x"))),
         (
             "future version",
-            Box::new(|v| v["format_version"] = json!(3)),
+            Box::new(|v| v["format_version"] = json!(4)),
         ),
         (
             "history event without its chain hash",
@@ -413,11 +413,11 @@ fn parse_says_what_is_wrong() {
         Err(Unreadable::Json(_))
     ));
     let mut v: Value = serde_json::from_str(&text).unwrap();
-    v["format_version"] = json!(3);
-    assert_eq!(record::from_value(v.clone()), Err(Unreadable::Future(3)));
+    v["format_version"] = json!(4);
+    assert_eq!(record::from_value(v.clone()), Err(Unreadable::Future(4)));
     assert_eq!(
-        Unreadable::Future(3).to_string(),
-        "gemaakt met formaatversie 3, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij"
+        Unreadable::Future(4).to_string(),
+        "gemaakt met formaatversie 4, nieuwer dan deze versie van AVG-wijzer kan lezen (3); werk AVG-wijzer bij"
     );
     v["format_version"] = json!(1u64 << 40);
     assert_eq!(

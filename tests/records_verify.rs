@@ -172,18 +172,18 @@ fn verify_refuses_what_is_not_a_record_of_this_version() {
     );
 
     let mut v: Value = serde_json::from_str(&text).unwrap();
-    v["format_version"] = json!(3);
+    v["format_version"] = json!(4);
     s.write("future.json", serde_json::to_string_pretty(&v).unwrap());
     s.run(&["verify", "future.json"]).assert_error(
         2,
-        "future.json: gemaakt met formaatversie 3, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij",
+        "future.json: gemaakt met formaatversie 4, nieuwer dan deze versie van AVG-wijzer kan lezen (3); werk AVG-wijzer bij",
     );
     // Also when it is sealed: a newer file may well be intact, but it cannot be read.
     reseal(&mut v);
     s.write("future.json", serde_json::to_string_pretty(&v).unwrap());
     s.run(&["verify", "future.json"]).assert_error(
         2,
-        "future.json: gemaakt met formaatversie 3, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij",
+        "future.json: gemaakt met formaatversie 4, nieuwer dan deze versie van AVG-wijzer kan lezen (3); werk AVG-wijzer bij",
     );
 
     let mut v: Value = serde_json::from_str(&text).unwrap();
@@ -279,7 +279,7 @@ fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, String)> {
         (
             "future.json",
             serde_json::to_vec_pretty(&future).unwrap(),
-            "gemaakt met formaatversie 7, nieuwer dan deze versie van AVG-wijzer kan lezen (2); werk AVG-wijzer bij".into(),
+            "gemaakt met formaatversie 7, nieuwer dan deze versie van AVG-wijzer kan lezen (3); werk AVG-wijzer bij".into(),
         ),
         (
             "latin1.json",
@@ -295,7 +295,7 @@ fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, String)> {
                     "format", "format_version", "id", "revision", "previous", "status", "created",
                     "updated", "completed", "tool", "bank", "lang", "campaign", "participants",
                     "answers", "notes", "history", "outcome", "signoff", "integrity",
-                    "signature",
+                    "signature", "plan",
                 ]
                 .map(|k| format!("`{k}`"))
                 .join(", ")

@@ -11,6 +11,9 @@
 //! - the list shows every record as it was last written: [`keep_listed`];
 //! - a new assessment's organisation is the library's own unless it names one:
 //!   [`Workflow::start`], from the profile ([`profile`]).
+//! - the action plan follows the advice of a record being worked on, and the signed advice of
+//!   a signed-off one: `plan::follow_advice`; a plan change never makes a revision nor changes
+//!   the fingerprint: [`Workflow::plan`].
 use anyhow::Result;
 
 use crate::advice::BankRef;
@@ -24,11 +27,14 @@ use crate::text::Lang;
 
 mod export;
 mod profile;
+mod plan;
 mod signoff;
 mod work;
 
 pub use export::{ExportError, Target};
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
+pub use plan::PlanChanged;
+pub use record::plan::{Change as PlanChange, PlanError};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;
 
@@ -225,7 +231,13 @@ impl<'b> Workflow<'b> {
         let loaded = self.store_or_fail()?.load(id)?;
         let (record, unverified) = loaded.admit(self.accept_altered, self.bank)?;
         let before = record.history.len();
-        let a = Assessment::resume(self.bank, record, &self.now());
+        let signed = record
+            .actions()
+            .filter(|_| record.is_frozen())
+            .map(<[_]>::to_vec);
+        let now = self.now();
+        let mut a = Assessment::resume(self.bank, record, &now);
+        plan::follow_advice(&mut a, &now);
         let events: Vec<Event> = a.record.history[before.min(a.record.history.len())..]
             .iter()
             .filter_map(|e| match e {
@@ -246,7 +258,9 @@ impl<'b> Workflow<'b> {
             .collect();
         let bank_changed = !events.is_empty();
         Ok(Opened {
-            work: Work::new(a, unverified, true).bank_changed(bank_changed),
+            work: Work::new(a, unverified, true)
+                .bank_changed(bank_changed)
+                .signed(signed),
             events,
         })
     }
@@ -300,6 +314,7 @@ impl<'b> Workflow<'b> {
             let mut revision = work.revision(self.new_id(&now), &now);
             let base = revision.record.history.len();
             apply(&mut revision, &now)?;
+            plan::follow_advice(&mut revision, &now);
             if revision.record.history.len() == base {
                 return Ok(Changed {
                     events,
@@ -315,6 +330,7 @@ impl<'b> Workflow<'b> {
         } else {
             let base = work.record().history.len();
             apply(work.assessment_mut(), &now)?;
+            plan::follow_advice(work.assessment_mut(), &now);
             if work.record().history.len() == base {
                 return Ok(Changed {
                     events,
@@ -338,6 +354,11 @@ impl<'b> Workflow<'b> {
             true => store.save(record),
             false => store.create(record),
         };
+        self.saved(work, result)
+    }
+
+    /// What a write's `result` means for the work.
+    fn saved(&self, work: &mut Work<'b>, result: Result<()>) -> Saved {
         match result {
             Ok(()) => {
                 work.written();

@@ -71,6 +71,8 @@ impl<'b> Workflow<'b> {
             decision,
             remarks,
         } = input;
+        // The plan goes into the sign-off following the advice that is signed.
+        super::plan::follow_advice(work.assessment_mut(), &now);
         let signed = work
             .assessment_mut()
             .sign_off(name, date, decision, remarks, &now)

@@ -1,7 +1,9 @@
 //! A record being worked on, with what the workflow must know about it beyond the record: how
 //! the next change is made, whether it is on disk, and whether a changed bank's advice was
 //! shown.
+use crate::advice::ActionView;
 use crate::engine::Session;
+use crate::record::plan::PlanView;
 use crate::record::{Assessment, Record, Unverified};
 
 pub struct Work<'b> {
@@ -17,6 +19,9 @@ pub struct Work<'b> {
     /// The record was opened with another bank than it was made with, and the advice of the
     /// current bank has not been shown since.
     bank_change_unseen: bool,
+    /// The actions of the advice the FG signed, for a signed-off record opened to work on:
+    /// opening gives it the advice of the current bank, but its plan follows what was signed.
+    signed_actions: Option<Vec<ActionView>>,
 }
 
 impl<'b> Work<'b> {
@@ -27,7 +32,31 @@ impl<'b> Work<'b> {
             on_disk,
             unsaved: false,
             bank_change_unseen: false,
+            signed_actions: None,
         }
+    }
+
+    /// Keeps the actions of the signed advice, before opening replaces the advice.
+    pub(super) fn signed(mut self, actions: Option<Vec<ActionView>>) -> Work<'b> {
+        self.signed_actions = actions;
+        self
+    }
+
+    /// The actions the plan follows: those of the advice that was signed, for a signed-off
+    /// record; else those of the advice as it is now (`None` while there is none).
+    pub fn plan_actions(&self) -> Option<&[ActionView]> {
+        match (&self.signed_actions, self.record().is_frozen()) {
+            (Some(signed), true) => Some(signed),
+            _ => self.record().actions(),
+        }
+    }
+
+    /// The action plan as the front ends show it, numbered (empty without advice); its
+    /// progress on a day is [`PlanView::progress`], the day from [`super::Workflow::today`].
+    pub fn plan(&self) -> PlanView {
+        self.plan_actions()
+            .map(|a| self.record().plan.view(a))
+            .unwrap_or_default()
     }
 
     /// An assessment made in memory and not (yet) in a store: what a screen draws in tests,
@@ -101,6 +130,7 @@ impl<'b> Work<'b> {
         self.assessment = revision;
         self.altered = None;
         self.on_disk = false;
+        self.signed_actions = None;
     }
 
     pub(super) fn written(&mut self) {
@@ -122,6 +152,7 @@ impl<'b> Work<'b> {
         Snapshot(Work {
             assessment: self.assessment.clone(),
             altered: self.altered.clone(),
+            signed_actions: self.signed_actions.clone(),
             ..*self
         })
     }

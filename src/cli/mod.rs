@@ -19,6 +19,7 @@ use crate::{answers, compare, export, plain, store};
 mod checks;
 mod library;
 mod lint;
+mod plan;
 mod records;
 mod verify;
 
@@ -178,6 +179,10 @@ pub enum Command {
     },
     /// Welke antwoorden, bevindingen en acties verschillen tussen twee verslagen
     Compare { id_a: String, id_b: String },
+    /// Het actieplan van een verslag: wie welke actie uit het advies wanneer doet, en of die
+    /// gedaan is. Met ACTIE en een of meer opties wijzig je die actie, ook na de aftekening:
+    /// het verslag en zijn vingerafdruk blijven dan zoals ze zijn
+    Plan(plan::PlanArgs),
     /// Aftekening door de functionaris gegevensbescherming (FG); daarna staat het verslag vast
     Signoff {
         /// Het id van het verslag (of een uniek begin ervan)
@@ -382,6 +387,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             warn_unverified(&b, args.lang);
             print_out(&compare::describe(&a.record, &b.record, args.lang))
         }
+        Some(Command::Plan(plan)) => plan::run(&args, plan),
         Some(Command::Signoff {
             id,
             name,

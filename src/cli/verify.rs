@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::{Args, Failure, bad, load_bank, open_store, print_out};
 use crate::locale::verify::Verify;
 use crate::record::audit::{AdviceCheck, Audit, audit};
-use crate::record::{self, Verification};
+use crate::record::{self, PlanCheck, Verification};
 use crate::store;
 
 /// How many earlier revisions `verify` follows at most: a chain is short in practice, and a
@@ -36,6 +36,9 @@ pub(super) fn verify(
     let value = record::parse_value(&text).map_err(unreadable)?;
     // The format is checked first: a foreign or future file is unreadable, not altered.
     let check = record::verify_value(&value);
+    // The plan is checked on its own: it may hold when the rest does not, and the other way
+    // round (a plan changed by hand on a signed record whose signed part is intact).
+    let plan = record::verify_plan(&value);
     let bank = load_bank(args)?;
     let unsealed = || Failure::bad_input(say.unsealed(&shown));
     let audit = match (audit(value, check.clone(), &bank), &check) {
@@ -43,7 +46,7 @@ pub(super) fn verify(
         // Invalid content under a hash that no longer matches it is altered, and said as such;
         // without a hash there is nothing to check against.
         (Ok(_) | Err(record::Unreadable::Invalid(_)), Verification::Altered { .. }) => {
-            return altered(&shown, &check, &say);
+            return altered(&shown, &check, &plan, &say);
         }
         (Ok(_) | Err(record::Unreadable::Invalid(_)), Verification::Unsealed) => {
             return Err(unsealed());
@@ -54,6 +57,7 @@ pub(super) fn verify(
     let mut out = say.intact(&shown, &r.id, r.revision, &r.integrity.hash);
     let mut holds = audit.holds();
     out.push_str(&say.history(audit.record.history.len(), audit.chained, audit.broken_link));
+    out.push_str(&plan_line(&audit.plan, &say));
     out.push_str(&advice_line(&audit, &say));
     holds &= revisions(&path, &audit, &say, &mut out);
     holds &= signature(&audit.record, allowed_signers, principal, &say, &mut out)?;
@@ -133,13 +137,27 @@ fn signature(
     Ok(true)
 }
 
-fn altered(shown: &str, check: &Verification, say: &Verify) -> Result<ExitCode, Failure> {
+fn altered(
+    shown: &str,
+    check: &Verification,
+    plan: &PlanCheck,
+    say: &Verify,
+) -> Result<ExitCode, Failure> {
     let parts = match check {
         Verification::Altered { parts } if !parts.is_empty() => Some(parts.join(", ")),
         _ => None,
     };
-    print_out(&say.altered(shown, parts.as_deref()))?;
+    print_out(&(say.altered(shown, parts.as_deref()) + &plan_line(plan, say)))?;
     Ok(ExitCode::from(1))
+}
+
+/// The action plan's line; none for a record without a plan.
+fn plan_line(plan: &PlanCheck, say: &Verify) -> String {
+    match plan {
+        PlanCheck::Absent => String::new(),
+        PlanCheck::Intact { events } => say.plan_intact(*events),
+        PlanCheck::Altered(a) => say.plan_altered(a),
+    }
 }
 
 fn advice_line(a: &Audit, say: &Verify) -> String {

@@ -1,5 +1,5 @@
 //! The record as one self-contained, printable HTML page.
-use super::{check_command, event_line, facts, notes, or_none, signer_key, words};
+use super::{check_command, facts, history, notes, or_none, signer_key, words};
 use crate::record::{Record, time};
 use crate::text::Lang;
 
@@ -23,7 +23,7 @@ const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #999;padding-bottom:.2rem;margin-top:2rem}\
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #ddd}th{width:14rem}\
 .verdict{font-size:1.2rem;font-weight:bold;padding:.5rem .75rem;border:2px solid #111}\
-.src{color:#444;font-size:.9rem}.level{font-weight:bold}li{margin-bottom:.6rem}code{font-size:.85rem}\
+.plan th{width:auto}.src{color:#444;font-size:.9rem}.level{font-weight:bold}li{margin-bottom:.6rem}code{font-size:.85rem}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}li{break-inside:avoid}}";
 
 /// One self-contained, printable HTML file: no scripts, no external resources.
@@ -190,9 +190,9 @@ pub fn html(r: &Record, lang: Lang) -> String {
             s.push_str("</table>\n");
         }
     }
+    s.push_str(&super::plan::html(r, lang, h));
     s.push_str(&format!("<h2>{}</h2>\n<table>\n", w.history));
-    for e in &r.history {
-        let (at, what) = event_line(e, lang);
+    for (at, what) in history(r, lang) {
         s.push_str(&format!(
             "<tr><td><code>{}</code></td><td>{}</td></tr>\n",
             h(&at),

@@ -15,6 +15,7 @@ pub mod keys;
 pub mod lines;
 pub mod lint;
 pub mod profile;
+pub mod plan;
 pub mod record;
 pub mod screen;
 pub mod signature;

@@ -1,5 +1,6 @@
 //! `verify`'s report on a record file, for the register keeper.
 use crate::record::signature::VerifyError;
+use crate::record::plan::PlanAltered;
 use crate::text::Lang;
 
 /// The report's sentences, in Dutch and English.
@@ -218,6 +219,75 @@ impl Verify {
         match self.nl() {
             true => format!("  vorige revisie {id}: vingerafdruk klopt\n"),
             false => format!("  previous revision {id}: fingerprint holds\n"),
+        }
+    }
+
+    /// The action plan holds: its seal and its chain from this record's fingerprint.
+    pub fn plan_intact(&self, events: usize) -> String {
+        let plural = events != 1;
+        match self.nl() {
+            true => format!(
+                "  actieplan: intact, {events} {}, de hashketen vanaf deze vingerafdruk klopt\n",
+                if plural {
+                    "gebeurtenissen"
+                } else {
+                    "gebeurtenis"
+                }
+            ),
+            false => format!(
+                "  action plan: intact, {events} {}, the hash chain from this fingerprint holds\n",
+                if plural { "events" } else { "event" }
+            ),
+        }
+    }
+
+    /// The action plan does not match its own seal: which items, which event.
+    pub fn plan_altered(&self, a: &PlanAltered) -> String {
+        let nl = self.nl();
+        let items: Vec<String> = a
+            .items
+            .iter()
+            .map(|i| crate::json::escape_controls(i))
+            .collect();
+        let mut what = Vec::new();
+        if !items.is_empty() {
+            what.push(match (nl, items.len() == 1) {
+                (true, true) => format!("actie {}", items[0]),
+                (true, false) => format!("acties {}", items.join(", ")),
+                (false, true) => format!("action {}", items[0]),
+                (false, false) => format!("actions {}", items.join(", ")),
+            });
+        }
+        if let Some(k) = a.event {
+            let n = a.events;
+            what.push(match nl {
+                true => format!("de hashketen is gebroken bij gebeurtenis {k} van {n}"),
+                false => format!("the hash chain is broken at event {k} of {n}"),
+            });
+        }
+        if a.foreign {
+            what.push(match nl {
+                true => {
+                    "het is verzegeld bij een andere vingerafdruk dan die van dit verslag".into()
+                }
+                false => "it was sealed with another fingerprint than this record's".into(),
+            });
+        }
+        if what.is_empty() {
+            what.push(match nl {
+                true => "het zegel van het actieplan zelf".into(),
+                false => "the action plan's seal itself".into(),
+            });
+        }
+        match nl {
+            true => format!(
+                "  actieplan: GEWIJZIGD na het opslaan; wat niet meer klopt: {}\n",
+                what.join("; ")
+            ),
+            false => format!(
+                "  action plan: ALTERED after it was saved; what no longer holds: {}\n",
+                what.join("; ")
+            ),
         }
     }
 }

@@ -54,6 +54,7 @@ impl<'b> Assessment<'b> {
             signoff: None,
             integrity: integrity::Integrity::default(),
             signature: None,
+            plan: Plan::default(),
         };
         Assessment {
             bank,
@@ -65,6 +66,11 @@ impl<'b> Assessment<'b> {
     /// Continues a saved record with the current bank. Answers that no longer fit (a question
     /// removed, an option gone) are dropped and will be asked again; the history says so.
     pub fn resume(bank: &'b Bank, mut record: Record, now: &str) -> Assessment<'b> {
+        // A record being worked on is written in the current format; a signed-off one keeps
+        // the version it was signed in (the version is part of the fingerprint).
+        if !record.is_frozen() {
+            record.format_version = VERSION;
+        }
         let mut session = Session::new(bank);
         let mut dropped = Vec::new();
         // Why an answer no longer fits is kept as the sentence the record's reader would have
@@ -246,6 +252,7 @@ impl<'b> Assessment<'b> {
             .or_else(|| Some(self.record.integrity.hash.clone()))
             .filter(|h| !h.is_empty());
         record.id = id;
+        record.format_version = VERSION;
         record.revision += 1;
         record.previous = Some(Previous {
             id: self.record.id.clone(),

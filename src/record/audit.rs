@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::integrity::{self, Verification};
-use super::{Assessment, Record, Unreadable, bank_ref};
+use super::{Assessment, PlanCheck, Record, Unreadable, bank_ref};
 use crate::bank::Bank;
 
 /// The findings of `verify` on one record.
@@ -20,6 +20,8 @@ pub struct Audit {
     /// Whether the record's format chains its history (format 1 did not).
     pub chained: bool,
     pub advice: AdviceCheck,
+    /// The action plan, checked against its own seal.
+    pub plan: PlanCheck,
 }
 
 /// Whether the stored advice follows from the stored answers.
@@ -39,6 +41,7 @@ impl Audit {
         self.check == Verification::Intact
             && self.broken_link.is_none()
             && self.advice != AdviceCheck::Differs
+            && !self.plan.is_altered()
     }
 }
 
@@ -46,6 +49,7 @@ impl Audit {
 /// caller made first (it decides between unreadable and altered when the content is invalid).
 pub fn audit(value: Value, check: Verification, bank: &Bank) -> Result<Audit, Unreadable> {
     let fingerprint = integrity::seal(&value).hash;
+    let plan = super::verify_plan(&value);
     // Format 1 had no chain; its events carry no hash.
     let chained = value.get("format_version").and_then(Value::as_u64) != Some(1);
     let broken_link = if chained {
@@ -62,6 +66,7 @@ pub fn audit(value: Value, check: Verification, bank: &Bank) -> Result<Audit, Un
         broken_link,
         chained,
         advice,
+        plan,
     })
 }
 

@@ -1,7 +1,8 @@
 //! The integrity hash of a record: SHA-256 over a canonical serialisation of everything but the
-//! integrity block and the FG's signature, plus one hash per top-level part, so `verify` can
-//! say which part changed. The hash is the record's fingerprint: what the register keeper
-//! writes down and what the FG's SSH signature signs (which is why the signature is left out).
+//! integrity block, the FG's signature and the action plan, plus one hash per top-level part,
+//! so `verify` can say which part changed. The hash is the record's fingerprint: what the
+//! register keeper writes down and what the FG's SSH signature signs (which is why the
+//! signature is left out; the plan, which changes after the sign-off, is sealed on its own).
 //! On its own it proves a file was not altered by accident or by a naive edit; anyone with the
 //! tool can reseal a record, so only the fingerprint in the register or the FG's signature
 //! proves more.
@@ -27,7 +28,7 @@ pub struct Integrity {
     pub hash: String,
 }
 
-const ALGORITHM: &str = "sha256-canonical-json";
+pub(crate) const ALGORITHM: &str = "sha256-canonical-json";
 
 /// Compact JSON with object keys sorted, so the same content always hashes the same whatever
 /// the key order or spacing in the file.
@@ -75,11 +76,12 @@ pub(crate) fn sha256(s: &str) -> String {
 }
 
 /// The top-level parts of a record that its hash does not cover: the integrity block itself,
-/// and the signature made over the hash.
-const UNSEALED: [&str; 2] = ["integrity", "signature"];
+/// the signature made over the hash, and the action plan, which goes on changing after the
+/// sign-off and is sealed on its own, chained from this hash (see `plan`).
+const UNSEALED: [&str; 3] = ["integrity", "signature", "plan"];
 
-/// The integrity block for a record given as JSON (its own `integrity` and `signature` are
-/// ignored).
+/// The integrity block for a record given as JSON (its own `integrity`, `signature` and `plan`
+/// are ignored).
 pub fn seal(record: &Value) -> Integrity {
     let mut body = record.as_object().cloned().unwrap_or_default();
     for key in UNSEALED {

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::audit::AdviceCheck;
 use super::integrity::{self, Verification};
-use super::{Record, fingerprint_of, signature};
+use super::{Record, fingerprint_of, plan, signature};
 use crate::bank::Bank;
 
 /// A record as read from a file, with what verifying it found.
@@ -22,7 +22,8 @@ pub struct Unverified {
     /// The parts that do not hold: those that no longer match their hash (`integrity` when the
     /// block itself was changed or is missing), `history` for a broken hash chain, `signature`
     /// for a signature that does not sign this record's sign-off, `outcome` for advice that
-    /// does not follow from the answers.
+    /// does not follow from the answers, `plan` for an action plan that does not match its own
+    /// seal.
     pub parts: Vec<String>,
     /// The fingerprint of the content as it is, which a revision continuing it names.
     pub fingerprint: String,
@@ -30,8 +31,8 @@ pub struct Unverified {
 
 impl Loaded {
     /// A record read from `value`, the file's JSON (before migration), checked as `verify`
-    /// checks a file on its own: the integrity hash, the history's hash chain, and the FG's
-    /// signature against the key it names.
+    /// checks a file on its own: the integrity hash, the history's hash chain, the FG's
+    /// signature against the key it names, and the action plan's own seal.
     pub fn new(record: Record, value: &Value) -> Loaded {
         let mut parts = match integrity::verify_value(value) {
             Verification::Intact => Vec::new(),
@@ -49,6 +50,9 @@ impl Loaded {
         }
         if !signature_holds(&record, &fingerprint) {
             parts.push("signature".into());
+        }
+        if plan::verify_plan(value).is_altered() {
+            parts.push("plan".into());
         }
         let unverified = (!parts.is_empty()).then_some(Unverified { parts, fingerprint });
         Loaded { record, unverified }

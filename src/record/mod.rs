@@ -9,6 +9,7 @@ pub mod audit;
 mod check;
 mod integrity;
 mod loaded;
+pub mod plan;
 pub mod signature;
 pub mod time;
 
@@ -19,8 +20,9 @@ use serde_json::Value;
 
 pub use assessment::{Assessment, bank_ref, check_sign_off};
 pub use check::is_plain_id;
-pub use integrity::{Verification, canonical, verify_value};
+pub use integrity::{Integrity, Verification, canonical, verify_value};
 pub use loaded::{Altered, Loaded, Unverified};
+pub use plan::{Plan, PlanCheck, verify_plan};
 
 /// The fingerprint of a record file's content as it is (its integrity hash if intact).
 pub fn fingerprint_of(value: &Value) -> String {
@@ -37,7 +39,11 @@ pub const FORMAT: &str = "avg-wijzer-record";
 ///
 /// Version 2 (tool 0.2): `previous` names the previous revision's fingerprint as well as its
 /// id, every history event carries its chain hash, and the FG's SSH signature may follow.
-pub const VERSION: u32 = 2;
+///
+/// Version 3: the action plan (`plan`), outside the sealed content and sealed on its own. A
+/// record signed off in version 1 or 2 keeps its version when its plan changes: the version is
+/// part of what was signed. Its plan part is the same in every version.
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +80,10 @@ pub struct Record {
     /// signs, like `integrity`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<signature::Signature>,
+    /// Who does which action of the advice by when, and that it was done. Outside the hash
+    /// too: it goes on after the sign-off, sealed on its own. Left out while untouched.
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
 }
 
 /// The record a revision continues, and the fingerprint it had when it was continued, so a
@@ -402,7 +412,11 @@ pub fn from_value(mut v: Value) -> Result<Record, Unreadable> {
     // tests/records/.
     match version {
         1 => migrate_v1(&mut v),
-        2 => {}
+        // Version 3 only added the plan, which a record of version 2 may carry too (one
+        // signed off before it, whose plan changed since). A version 2 record is read as it
+        // is, so that its fingerprint is still what was signed; one being worked on is written
+        // in the current version (`Assessment::resume`).
+        2 | 3 => {}
         v => return Err(Unreadable::Invalid(Malformed::UnknownVersion(v))),
     }
     serde_path_to_error::deserialize(v)
@@ -528,11 +542,38 @@ impl Record {
         ))
     }
 
-    /// Computes the integrity block over everything else.
+    /// Computes the integrity block over everything else, then seals the plan to it.
     pub fn seal(&mut self) {
         self.integrity = integrity::Integrity::default();
         let v = serde_json::to_value(&*self).unwrap_or(Value::Null);
         self.integrity = integrity::seal(&v);
+        if !self.plan.is_empty() {
+            self.plan.seal_to(&self.integrity.hash);
+        }
+    }
+
+    /// What tells one saved state of the record file from another, as this copy was last read
+    /// or saved: its integrity hash, and its plan's seal (which changes without the integrity
+    /// hash after a sign-off); `None` for a plan never saved.
+    pub fn saved_as(&self) -> (String, Option<String>) {
+        let plan = &self.plan.seal.hash;
+        (
+            self.integrity.hash.clone(),
+            (!plan.is_empty()).then(|| plan.clone()),
+        )
+    }
+
+    /// The advice's actions, which the plan follows; `None` before there is advice.
+    pub fn actions(&self) -> Option<&[crate::advice::ActionView]> {
+        self.outcome.as_ref().map(|o| o.actions.as_slice())
+    }
+
+    /// The plan along the record's own advice; without advice there is no plan to show (what
+    /// was recorded is kept, for when the advice is there again).
+    pub fn plan_view(&self) -> plan::PlanView {
+        self.actions()
+            .map(|a| self.plan.view(a))
+            .unwrap_or_default()
     }
 
     pub fn is_frozen(&self) -> bool {

@@ -100,6 +100,20 @@ pub fn is_date(s: &str) -> bool {
     parse_date(s).is_some()
 }
 
+/// Today in Dutch local time, as `2026-11-30`: the day a plan's due dates are measured by.
+pub fn today() -> String {
+    local_date(&now())
+}
+
+/// Whether the date `date` lies before the date `day` (both `YYYY-MM-DD`); false when either
+/// is not a date.
+pub fn is_before(date: &str, day: &str) -> bool {
+    match (parse_date(date), parse_date(day)) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    }
+}
+
 /// `YYYY-MM-DD` exactly (four, two and two digits), a real day from 1900 on.
 fn parse_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
@@ -230,5 +244,15 @@ mod tests {
         assert!(!is_date("2026-+1-01"));
         assert!(!is_date("２０２６-11-23"));
         assert!(!is_date(""));
+    }
+
+    #[test]
+    fn compares_dates() {
+        assert!(is_before("2027-01-14", "2027-01-15"));
+        assert!(is_before("2026-12-31", "2027-01-01"));
+        assert!(!is_before("2027-01-15", "2027-01-15"));
+        assert!(!is_before("2027-01-16", "2027-01-15"));
+        assert!(!is_before("morgen", "2027-01-15"));
+        assert!(!is_before("2027-01-14", "2027-02-30"));
     }
 }

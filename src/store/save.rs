@@ -13,15 +13,39 @@ pub struct SavedElsewhere {
 
 impl std::error::Error for SavedElsewhere {}
 
+/// What a record file on disk was saved as (see [`Record::saved_as`]), read from its JSON;
+/// `None` when it has no integrity hash.
+fn saved_as(v: &serde_json::Value) -> Option<(String, Option<String>)> {
+    let hash = v["integrity"]["hash"].as_str()?.to_string();
+    let plan = v
+        .get("plan")
+        .map(|p| p["seal"]["hash"].as_str().unwrap_or_default().to_string());
+    Some((hash, plan))
+}
+
+/// A record's seals before a save, put back when the save fails: the file still has them.
+struct Seals(record::Integrity, record::plan::PlanSeal);
+
+impl Seals {
+    fn of(record: &Record) -> Seals {
+        Seals(record.integrity.clone(), record.plan.seal.clone())
+    }
+
+    fn restore(self, record: &mut Record) {
+        record.integrity = self.0;
+        record.plan.seal = self.1;
+    }
+}
+
 impl Store {
     /// Saves a new record; never replaces an existing file.
     pub fn create(&self, record: &mut Record) -> Result<()> {
         let path = self.path_of(&record.id)?;
-        let before = record.integrity.clone();
+        let before = Seals::of(record);
         let bytes = record.to_json();
         let result = self.write_atomic(&path, bytes.as_bytes(), false, true);
         if result.is_err() {
-            record.integrity = before;
+            before.restore(record);
         }
         result
     }
@@ -35,7 +59,7 @@ impl Store {
         let path = self.path_of(&record.id)?;
         // Saves in one store take turns, so the check and the write are one step.
         let lock = self.lock(SAVE_LOCK)?;
-        let expected = record.integrity.hash.clone();
+        let expected = record.saved_as();
         // What the file on disk was sealed with: `None` when there is no file. A file that
         // cannot be read (damaged, or too large to read) matches no hash, so it is never
         // overwritten.
@@ -43,32 +67,74 @@ impl Store {
             Ok(text) => Some(
                 serde_json::from_str::<serde_json::Value>(&text)
                     .ok()
-                    .and_then(|v| v["integrity"]["hash"].as_str().map(str::to_string)),
+                    .and_then(|v| saved_as(&v)),
             ),
             Err(_) if fs::symlink_metadata(&path).is_err() => None,
             Err(_) => Some(None),
         };
         // An empty hash matches nothing: a record that was never sealed cannot claim a file.
+        // The plan's seal is compared too: after a sign-off, another process's plan change
+        // leaves the integrity hash as it was.
         if let Some(found) = &on_disk
-            && (expected.is_empty() || found.as_deref() != Some(expected.as_str()))
+            && (expected.0.is_empty() || found.as_ref() != Some(&expected))
         {
             let _ = lock.unlock();
-            return Err(SavedElsewhere {
-                file: path.display().to_string(),
-                id: record.id.clone(),
-            }
-            .into());
+            return Err(self.saved_elsewhere(&path, record));
         }
-        let before = record.integrity.clone();
+        let before = Seals::of(record);
         let bytes = record.to_json();
         let result = self.write_atomic(&path, bytes.as_bytes(), on_disk.is_some(), true);
         let _ = lock.unlock();
         if result.is_err() {
-            // The file on disk still has the old hash: the next save is checked against it,
-            // not against a seal that never reached the disk.
-            record.integrity = before;
+            // The file on disk still has the old seals: the next save is checked against
+            // them, not against seals that never reached the disk.
+            before.restore(record);
         }
         result
+    }
+
+    /// Saves only the record's action plan into its file, leaving everything else in the file
+    /// as it is, to the byte of its canonical form: after a sign-off the sealed content (and so
+    /// the fingerprint the FG signed) must not change, not even its format version or a time.
+    /// Refused, as [`Store::save`] is, when the file is not the one this process loaded or last
+    /// saved, or no longer holds; also when it is gone, since a signed-off record cannot be
+    /// written anew from memory.
+    pub fn save_plan(&self, record: &mut Record) -> Result<()> {
+        let path = self.path_of(&record.id)?;
+        let lock = self.lock(SAVE_LOCK)?;
+        let file = read_record_text(&path)
+            .ok()
+            .and_then(|text| record::parse_value(&text).ok())
+            .filter(|v| {
+                saved_as(v).as_ref() == Some(&record.saved_as())
+                    && record::verify_value(v) == record::Verification::Intact
+            });
+        let Some(mut file) = file else {
+            let _ = lock.unlock();
+            return Err(self.saved_elsewhere(&path, record));
+        };
+        let before = Seals::of(record);
+        record.plan.seal_to(&record.integrity.hash);
+        let result = serde_json::to_value(&record.plan)
+            .map_err(anyhow::Error::from)
+            .and_then(|plan| {
+                file["plan"] = plan;
+                let bytes = serde_json::to_string_pretty(&file)? + "\n";
+                self.write_atomic(&path, bytes.as_bytes(), true, true)
+            });
+        let _ = lock.unlock();
+        if result.is_err() {
+            before.restore(record);
+        }
+        result
+    }
+
+    fn saved_elsewhere(&self, path: &Path, record: &Record) -> anyhow::Error {
+        SavedElsewhere {
+            file: path.display().to_string(),
+            id: record.id.clone(),
+        }
+        .into()
     }
 
     /// An exclusive lock on a lock file in the store (owner-only), held until unlocked or

@@ -13,6 +13,7 @@
 pub mod banks;
 pub mod english;
 pub mod kill;
+pub mod plan;
 pub mod records;
 pub mod trust;
 pub mod tui;
@@ -71,6 +72,8 @@ pub fn key_of(public: &str) -> String {
 pub const SCHEMA: &str = include_str!("../../docs/record.schema.json");
 /// The schema of format version 1, kept for the fixtures of that version.
 pub const SCHEMA_V1: &str = include_str!("../../docs/record.schema.v1.json");
+/// The schema of format version 2, kept for the fixtures of that version.
+pub const SCHEMA_V2: &str = include_str!("../../docs/record.schema.v2.json");
 
 /// A temporary directory of one test, named after it, removed when dropped (also when the test
 /// fails).
@@ -235,11 +238,12 @@ pub fn sha256(s: &str) -> String {
 }
 
 /// Seals a record given as JSON the way the program does (for a record whose content is wrong
-/// but whose hash is right).
+/// but whose hash is right). The action plan is outside the seal, as in the program.
 pub fn reseal(v: &mut Value) {
     let mut body = v.as_object().unwrap().clone();
     body.remove("integrity");
     body.remove("signature");
+    body.remove("plan");
     let parts: serde_json::Map<String, Value> = body
         .iter()
         .map(|(k, x)| (k.clone(), json!(sha256(&record::canonical(x)))))
@@ -288,6 +292,8 @@ pub static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| validat
 
 pub static VALIDATOR_V1: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA_V1));
 
+pub static VALIDATOR_V2: LazyLock<jsonschema::Validator> = LazyLock::new(|| validator(SCHEMA_V2));
+
 /// Checks every record file in the store against the schema, except the `bad` ones a test
 /// put there on purpose.
 pub fn check_store_records(s: &Scratch, bad: &[&str]) {
@@ -302,10 +308,10 @@ pub fn check_store_records(s: &Scratch, bad: &[&str]) {
 
 /// What the schema of the record's own format version finds wrong with it.
 pub fn schema_errors(v: &Value) -> Vec<String> {
-    let validator = if v["format_version"] == 1 {
-        &VALIDATOR_V1
-    } else {
-        &VALIDATOR
+    let validator = match v["format_version"].as_u64() {
+        Some(1) => &VALIDATOR_V1,
+        Some(2) => &VALIDATOR_V2,
+        _ => &VALIDATOR,
     };
     validator
         .iter_errors(v)
