@@ -3,12 +3,13 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use zeroize::Zeroize;
 
 use crate::record::Record;
-use crate::record::signature;
+use crate::record::signature::{self, SignError};
 use crate::store;
+use crate::text::Lang;
 
 /// Where a protected key's passphrase may come from when there is no terminal to ask on.
 pub const PASSPHRASE_ENV: &str = "AVG_WIJZER_KEY_PASSPHRASE";
@@ -49,16 +50,16 @@ pub fn is_in_store(key: &Path, store: &store::Store) -> bool {
 }
 
 /// A protected key's passphrase from [`PASSPHRASE_ENV`], or else asked on the terminal
-/// without echo.
-pub fn ask_passphrase(shown: &str) -> Result<String> {
-    if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
-        return Ok(p);
+/// without echo, in `lang`.
+pub fn ask_passphrase(lang: Lang) -> impl FnOnce(&str) -> Result<String> {
+    move |shown| {
+        if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
+            return Ok(p);
+        }
+        if !std::io::stdin().is_terminal() {
+            return Err(SignError::NoPassphraseSource.into());
+        }
+        rpassword::prompt_password(crate::locale::signature::passphrase_prompt(shown, lang))
+            .map_err(|e| SignError::PassphraseUnreadable(e.to_string()).into())
     }
-    if !std::io::stdin().is_terminal() {
-        bail!(
-            "de sleutel is beveiligd met een wachtwoordzin; geef die in de omgevingsvariabele {PASSPHRASE_ENV}, of teken af in een terminal"
-        );
-    }
-    rpassword::prompt_password(format!("Wachtwoordzin voor {shown}: "))
-        .map_err(|e| anyhow!("de wachtwoordzin is niet te lezen ({e})"))
 }

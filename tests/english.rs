@@ -295,3 +295,37 @@ fn a_key_that_does_not_sign_is_refused_in_english() {
     assert!(said.contains("not an OpenSSH private key"), "{said}");
     english("the key refused", &said);
 }
+
+/// A protected key with nothing to give its passphrase: the command says how, in English.
+#[test]
+fn a_protected_key_without_its_passphrase_is_explained_in_english() {
+    let s = Scratch::new("english-passphrase");
+    let id = s.new_record("answers.json", ANSWERS);
+    let key = format!("{}/tests/keys/fg_ed25519_protected", common::ROOT);
+    let args = [
+        "signoff",
+        &id,
+        "--name",
+        "Jane Smith",
+        "--decision",
+        "approved",
+        "--key",
+        &key,
+    ];
+    let mut en_args = vec!["--lang", "en"];
+    en_args.extend(args);
+    let en = s.run(&en_args);
+    assert_eq!(en.code, 2, "{en:?}");
+    assert!(
+        en.stderr.contains("the key is protected with a passphrase; give it in the environment variable AVG_WIJZER_KEY_PASSPHRASE"),
+        "{}",
+        en.stderr
+    );
+    english("the passphrase refused", &en.stderr);
+    let nl = s.run(&args);
+    assert!(
+        nl.stderr.contains("de sleutel is beveiligd met een wachtwoordzin; geef die in de omgevingsvariabele AVG_WIJZER_KEY_PASSPHRASE"),
+        "{}",
+        nl.stderr
+    );
+}

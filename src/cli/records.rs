@@ -219,7 +219,7 @@ pub(super) fn sign_off(
         remarks,
     };
     let changed = wf
-        .sign_off(&mut work, input, key, crate::keyfile::ask_passphrase)
+        .sign_off(&mut work, input, key, crate::keyfile::ask_passphrase(lang))
         .map_err(|e| match e {
             // The FG signs the advice that was shown; if the bank changed since, the advice
             // must be looked at again first rather than silently replaced at sign-off.

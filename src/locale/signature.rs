@@ -3,8 +3,17 @@
 use std::fmt;
 
 use crate::json::quoted;
+use crate::keyfile::PASSPHRASE_ENV;
 use crate::record::signature::{Exclusion, LineProblem, NAMESPACE, SignError, VerifyError};
 use crate::text::Lang;
+
+/// The question for a protected key's passphrase, on the terminal.
+pub fn passphrase_prompt(shown: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Wachtwoordzin voor {shown}: "),
+        Lang::En => format!("Passphrase for {shown}: "),
+    }
+}
 
 impl SignError {
     pub fn said(&self, lang: Lang) -> String {
@@ -43,6 +52,14 @@ impl SignError {
             SignError::NotSignedOff => match nl {
                 true => "alleen een aftekening wordt ondertekend, en dit verslag is nog niet afgetekend".into(),
                 false => "only a sign-off is signed, and this record is not signed off yet".into(),
+            },
+            SignError::NoPassphraseSource => match nl {
+                true => format!("de sleutel is beveiligd met een wachtwoordzin; geef die in de omgevingsvariabele {PASSPHRASE_ENV}, of teken af in een terminal"),
+                false => format!("the key is protected with a passphrase; give it in the environment variable {PASSPHRASE_ENV}, or sign off in a terminal"),
+            },
+            SignError::PassphraseUnreadable(why) => match nl {
+                true => format!("de wachtwoordzin is niet te lezen ({why})"),
+                false => format!("the passphrase cannot be read ({why})"),
             },
         }
     }

@@ -103,7 +103,7 @@ fn sign_with_key<'b>(
         }
         // The prompt for a passphrase goes to the terminal itself, after what was written.
         out.flush()?;
-        match wf.sign_off(work, given, key, crate::keyfile::ask_passphrase) {
+        match wf.sign_off(work, given, key, crate::keyfile::ask_passphrase(lang)) {
             Ok(changed) => {
                 say_revised(&changed, words, out)?;
                 let r = work.record();

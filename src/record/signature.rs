@@ -237,6 +237,11 @@ pub enum SignError {
     Damaged,
     /// Only the FG's sign-off is signed: the record has none yet.
     NotSignedOff,
+    /// The key is protected, no terminal can ask for the passphrase and the environment
+    /// variable that may hold it is not set.
+    NoPassphraseSource,
+    /// The terminal could not be read for the passphrase (the system's reason).
+    PassphraseUnreadable(String),
 }
 
 impl std::error::Error for SignError {}
