@@ -1,5 +1,4 @@
 //! Why an answer does not fit its question, in the words of the person who gave it.
-use std::fmt;
 
 use crate::bank::{Allowed, AnswerError, Expected, MAX_TEXT};
 use crate::json::quoted;
@@ -119,9 +118,4 @@ impl AnswerError {
     }
 }
 
-/// In Dutch: the answers file's messages are Dutch, as the file's keys are documented.
-impl fmt::Display for AnswerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(AnswerError);

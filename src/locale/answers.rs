@@ -1,7 +1,6 @@
 //! What is wrong with an answers file, and what is worth saying about one, as one line that
 //! names the file (and the question, when there is one). The file's keys and values are
 //! quoted as written; the question ids and field names are the format's and the bank's own.
-use std::fmt;
 
 use crate::answers::{AnswersError, Found, Mistake, Notice};
 use crate::json::quoted;
@@ -159,12 +158,7 @@ impl AnswersError {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for AnswersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(AnswersError);
 
 impl Notice {
     pub fn said(&self, lang: Lang) -> String {
@@ -179,12 +173,7 @@ impl Notice {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Notice);
 
 #[cfg(test)]
 mod tests {

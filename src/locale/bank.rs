@@ -2,7 +2,6 @@
 //! defect is one line: the file (with line and column where known), the item and the keys to
 //! the wrong value, and what is wrong. Ids, keys, values and file names are the files' own and
 //! stay as written, with control characters escaped so a line stays one clean line.
-use std::fmt;
 
 use crate::bank::{Defect, DefectKind, LoadError, Named, Noun, Origin, Place};
 use crate::json::escape_controls;
@@ -93,12 +92,7 @@ impl Defect {
     }
 }
 
-/// In Dutch, the language of the bank's maintainers by default.
-impl fmt::Display for Defect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Defect);
 
 impl LoadError {
     /// Every defect, one a line, in `lang`.
@@ -111,12 +105,7 @@ impl LoadError {
     }
 }
 
-/// In Dutch, the language of the bank's maintainers by default.
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(LoadError);
 
 /// `"a", "b"` as the files write them: ids in quotes.
 fn quoted_list(items: &[String]) -> String {

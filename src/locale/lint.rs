@@ -360,12 +360,7 @@ impl Defect {
     }
 }
 
-/// In Dutch, as the lint has always written its defects.
-impl fmt::Display for Defect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Defect);
 
 /// What the lint calls the bank built into the program.
 pub fn embedded_bank(lang: Lang) -> &'static str {

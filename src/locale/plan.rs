@@ -1,6 +1,5 @@
 //! The action plan in words, in Dutch and English: its items and progress (for `plan`, `show`
 //! and the exports), the events of its history, what a change did, and why one was refused.
-use std::fmt;
 
 use crate::engine::Level;
 use crate::json::quoted;
@@ -120,12 +119,7 @@ impl PlanError {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(PlanError);
 
 /// The words around the plan.
 pub struct Words {

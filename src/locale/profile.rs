@@ -1,6 +1,5 @@
 //! The library's profile in words: each item's label, why a value or a file is refused, a save
 //! refused because the profile was saved elsewhere, and what `library` says around the items.
-use std::fmt;
 
 use crate::app::ProfileError;
 use crate::json::quoted;
@@ -133,12 +132,7 @@ impl Refused {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Refused);
 
 impl Unreadable {
     /// Why a profile file cannot be read, in `lang` (the file's name goes before it).
@@ -196,12 +190,7 @@ impl Unreadable {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Unreadable);
 
 impl ProfileSavedElsewhere {
     pub fn said(&self, lang: Lang) -> String {
@@ -217,12 +206,7 @@ impl ProfileSavedElsewhere {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for ProfileSavedElsewhere {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(ProfileSavedElsewhere);
 
 impl ProfileError {
     pub fn said(&self, lang: Lang) -> String {
@@ -234,9 +218,4 @@ impl ProfileError {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for ProfileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(ProfileError);

@@ -1,6 +1,5 @@
 //! Records in words: their status, the FG's decision, a campaign without a name, and why a
 //! change to a record was refused.
-use std::fmt;
 
 use crate::json::quoted;
 use crate::record::{
@@ -84,12 +83,7 @@ impl Refusal {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Refusal);
 
 impl Altered {
     /// Why the record is refused, and what the user can do, in `lang`.
@@ -106,12 +100,7 @@ impl Altered {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for Altered {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Altered);
 
 impl Unreadable {
     /// Why a record file cannot be read, in `lang`.
@@ -200,9 +189,4 @@ impl Malformed {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(Unreadable);

@@ -388,12 +388,7 @@ impl ScreenError {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for ScreenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(ScreenError);
 
 fn terminal_gone(lang: Lang) -> &'static str {
     match lang {

@@ -1,6 +1,5 @@
 //! Why the FG's sign-off could not be signed with their key, and why a signature does not
 //! hold (a line of allowed_signers that cannot be read among the reasons).
-use std::fmt;
 
 use crate::json::quoted;
 use crate::keyfile::PASSPHRASE_ENV;
@@ -65,12 +64,7 @@ impl SignError {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for SignError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(SignError);
 
 impl VerifyError {
     /// Why the signature does not hold, in `lang`.
@@ -137,12 +131,7 @@ impl VerifyError {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for VerifyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(VerifyError);
 
 impl Exclusion {
     /// Why the line with the key does not vouch for the signature: the end of a sentence that
@@ -218,12 +207,7 @@ impl LineProblem {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for LineProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(LineProblem);
 
 /// The warning for a key kept in the store's directory.
 pub fn key_in_store(key: &std::path::Path, lang: Lang) -> String {

@@ -1,5 +1,4 @@
 //! What went wrong in the store, in words; and any error chain said in one language.
-use std::fmt;
 
 use crate::app::SaveFailure;
 use crate::json::quoted;
@@ -197,19 +196,9 @@ impl NotARecord {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for NotARecord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(NotARecord);
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(StoreError);
 
 impl SavedElsewhere {
     pub fn said(&self, lang: Lang) -> String {
@@ -225,12 +214,7 @@ impl SavedElsewhere {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for SavedElsewhere {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(SavedElsewhere);
 
 impl AlreadyExists {
     pub fn said(&self, lang: Lang) -> String {
@@ -244,12 +228,7 @@ impl AlreadyExists {
     }
 }
 
-/// In Dutch, the interface's default language.
-impl fmt::Display for AlreadyExists {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(Lang::Nl))
-    }
-}
+dutch_display!(AlreadyExists);
 
 impl SaveFailure {
     pub fn said(&self, lang: Lang) -> String {

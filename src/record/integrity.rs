@@ -119,8 +119,13 @@ pub fn chain_hash(previous: &str, event: &Value) -> String {
 /// The first history event (counted from 1) whose chain hash is missing or wrong, in a record
 /// as JSON; `None` when the chain holds. Records of format 1 have no chain.
 pub fn broken_link(record: &Value) -> Option<usize> {
-    let events = record.get("history")?.as_array()?;
-    let mut previous = String::new();
+    broken_link_from("", record.get("history")?.as_array()?)
+}
+
+/// The first of `events` (counted from 1) whose chain hash, chained from `start`, is missing or
+/// wrong.
+pub(crate) fn broken_link_from(start: &str, events: &[Value]) -> Option<usize> {
+    let mut previous = start.to_string();
     for (i, e) in events.iter().enumerate() {
         let expected = chain_hash(&previous, e);
         if e.get("hash").and_then(Value::as_str) != Some(expected.as_str()) {

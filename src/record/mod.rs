@@ -449,7 +449,7 @@ fn migrate_v1(v: &mut Value) {
 
 /// The history on disk: each event with its chain hash (`hash`), which is written here and
 /// checked by `verify`, not when reading (a record is verified before it is trusted).
-mod chain {
+pub(crate) mod chain {
     use serde::de::Error as _;
     use serde::ser::SerializeSeq;
     use serde::{Deserialize, Deserializer, Serializer};
@@ -474,8 +474,15 @@ mod chain {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
-        let values = Vec::<Value>::deserialize(d)?;
-        values
+        unchained(d)
+    }
+
+    /// A chained history as read, each event without its chain hash: the hashes are checked by
+    /// `verify`, not when reading.
+    pub(crate) fn unchained<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
+        d: D,
+    ) -> Result<Vec<T>, D::Error> {
+        Vec::<Value>::deserialize(d)?
             .into_iter()
             .enumerate()
             .map(|(i, mut v)| {

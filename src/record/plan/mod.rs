@@ -35,7 +35,7 @@ pub struct Plan {
     /// One item per action, by action id; also those of actions the advice no longer contains.
     pub items: BTreeMap<String, Item>,
     /// Every change, oldest first; on disk each event also carries its chain hash.
-    #[serde(deserialize_with = "seal::unchained")]
+    #[serde(deserialize_with = "crate::record::chain::unchained")]
     pub history: Vec<PlanEvent>,
     /// As read or last written; made anew by [`Plan::seal_to`] when the record is saved.
     pub seal: PlanSeal,

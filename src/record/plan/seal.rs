@@ -11,9 +11,8 @@
 //! anyone with the tool can reseal a plan, and nobody signs it.
 use std::collections::BTreeMap;
 
-use serde::de::Error as _;
 use serde::ser::{SerializeSeq, SerializeStruct};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use super::{Plan, PlanEvent};
@@ -68,21 +67,6 @@ impl Serialize for Chained<'_> {
         }
         seq.end()
     }
-}
-
-/// The history as read: the chain hashes are checked by `verify`, not when reading.
-pub(super) fn unchained<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PlanEvent>, D::Error> {
-    Vec::<Value>::deserialize(d)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut v)| {
-            if let Some(m) = v.as_object_mut() {
-                m.remove("hash");
-            }
-            serde_json::from_value(v)
-                .map_err(|e| D::Error::custom(format!("[{i}]: {}", crate::json::message(&e))))
-        })
-        .collect()
 }
 
 impl Plan {
@@ -216,14 +200,5 @@ pub fn verify_plan(record: &Value) -> PlanCheck {
 /// The first event (from 1) of the plan's history whose chain hash, chained from
 /// `fingerprint`, is missing or wrong.
 fn broken_link(fingerprint: &str, plan: &Value) -> Option<usize> {
-    let events = plan.get("history")?.as_array()?;
-    let mut previous = fingerprint.to_string();
-    for (i, e) in events.iter().enumerate() {
-        let expected = chain_hash(&previous, e);
-        if e.get("hash").and_then(Value::as_str) != Some(expected.as_str()) {
-            return Some(i + 1);
-        }
-        previous = expected;
-    }
-    None
+    crate::record::integrity::broken_link_from(fingerprint, plan.get("history")?.as_array()?)
 }
