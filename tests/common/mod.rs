@@ -4,7 +4,8 @@
 //! made in-process in [`records`], and the kill tests' checks in [`kill`].
 //! The bank tests' temporary banks and `lint` output checks are in [`banks`], the interface's
 //! update tests' ways through the screens in [`tui`], and the record-trust tests' access to a
-//! record file behind the program's back in [`trust`].
+//! record file behind the program's back in [`trust`]. The small valid bank broken one thing at a
+//! time, its defects said in both languages, is in [`small_bank`].
 #![allow(dead_code)]
 // Each test binary uses its own part of this.
 // Test helpers stop the test where something is not as it must be.
@@ -15,6 +16,7 @@ pub mod english;
 pub mod kill;
 pub mod plan;
 pub mod records;
+pub mod small_bank;
 pub mod trust;
 pub mod tui;
 
