@@ -5,7 +5,8 @@
 //! The bank tests' temporary banks and `lint` output checks are in [`banks`], the interface's
 //! update tests' ways through the screens in [`tui`], and the record-trust tests' access to a
 //! record file behind the program's back in [`trust`]. The small valid bank broken one thing at a
-//! time, its defects said in both languages, is in [`small_bank`].
+//! time, its defects said in both languages, is in [`small_bank`]; a library profile with every
+//! item given in [`profile`].
 #![allow(dead_code)]
 // Each test binary uses its own part of this.
 // Test helpers stop the test where something is not as it must be.
@@ -15,6 +16,7 @@ pub mod banks;
 pub mod english;
 pub mod kill;
 pub mod plan;
+pub mod profile;
 pub mod records;
 pub mod small_bank;
 pub mod trust;
