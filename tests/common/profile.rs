@@ -1,4 +1,4 @@
-//! The library's profile as the profile tests (`profile_store`, `profile_cli`, `tui_profile`) use it.
+//! The library's profile as its tests (`profile_store`, `profile_cli`, `tui_profile`) use it.
 use avg_wijzer::profile::{Field, Profile};
 
 /// A profile with every item given; the security measures on two lines.
