@@ -6,7 +6,7 @@
 use std::fs;
 
 use avg_wijzer::app;
-use avg_wijzer::profile::{Field, Profile};
+use avg_wijzer::profile::Field;
 use avg_wijzer::store::{PROFILE_FILE, Seen};
 use avg_wijzer::text::Lang;
 use avg_wijzer::tui::action::Action;
@@ -19,28 +19,8 @@ use ratatui::backend::TestBackend;
 
 mod common;
 use common::english::english;
+use common::profile::full;
 use common::{BANK, Scratch, Ui, fixed_clock};
-
-/// A profile with every item given; the security measures on two lines.
-fn full() -> Profile {
-    let mut p = Profile::default();
-    for (field, value) in [
-        (Field::Name, "Bibliotheek Rivierenland"),
-        (Field::Address, "Markt 1, 4001 AA Tiel"),
-        (Field::Kvk, "4012 3456"),
-        (Field::FgName, "M. de Vries"),
-        (Field::FgContact, "fg@bibliotheek-rivierenland.nl"),
-        (Field::PrivacyContact, "Postbus 12, 4000 AA Tiel"),
-        (
-            Field::Security,
-            "Versleutelde laptops\nTweestapsverificatie",
-        ),
-        (Field::Retention, "Deelnemerslijsten: 1 jaar"),
-    ] {
-        p.set(field, value).unwrap();
-    }
-    p
-}
 
 fn ui(s: &Scratch, lang: Lang) -> Ui<'static> {
     let mut ui = Ui::new(&BANK, lang, Some(s.open_store()), false, fixed_clock);

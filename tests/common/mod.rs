@@ -4,7 +4,10 @@
 //! made in-process in [`records`], and the kill tests' checks in [`kill`].
 //! The bank tests' temporary banks and `lint` output checks are in [`banks`], the interface's
 //! update tests' ways through the screens in [`tui`], and the record-trust tests' access to a
-//! record file behind the program's back in [`trust`].
+//! record file behind the program's back in [`trust`]. The small valid bank broken one thing at a
+//! time, its defects said in both languages, is in [`small_bank`]; a library profile with every
+//! item given in [`profile`]; the interface drawn into a test terminal, and its snapshots, in
+//! [`screens`].
 #![allow(dead_code)]
 // Each test binary uses its own part of this.
 // Test helpers stop the test where something is not as it must be.
@@ -14,7 +17,10 @@ pub mod banks;
 pub mod english;
 pub mod kill;
 pub mod plan;
+pub mod profile;
 pub mod records;
+pub mod screens;
+pub mod small_bank;
 pub mod trust;
 pub mod tui;
 
