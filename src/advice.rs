@@ -4,6 +4,8 @@ mod blocked;
 
 pub use blocked::{AskLabel, BlockingView, ChangeView, RemedyView};
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -92,6 +94,10 @@ pub struct AnswerLabel {
     pub id: String,
     pub question: String,
     pub answer: String,
+    /// The justification given with the answer, where the question asks for one and one was
+    /// given. Left out otherwise, so advice without one keeps its exact bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -272,6 +278,7 @@ impl Advice {
                     id: question.id.clone(),
                     question: question.prompt.get(lang).to_string(),
                     answer: question.answer_label(a, lang),
+                    justification: None,
                 })
             })
             .collect();
@@ -311,6 +318,18 @@ impl Advice {
             },
             lang,
         }
+    }
+
+    /// The advice with the justifications given (by question id) next to their answers; a
+    /// question answered without one keeps none.
+    pub fn justified(mut self, justifications: &BTreeMap<String, String>) -> Advice {
+        for a in &mut self.answer_labels {
+            a.justification = justifications
+                .get(&a.id)
+                .filter(|t| !t.trim().is_empty())
+                .cloned();
+        }
+        self
     }
 
     pub fn required(&self) -> impl Iterator<Item = &ActionView> {
@@ -438,11 +457,16 @@ impl Advice {
             }
         }
         s.push_str(&format!("\n{}\n", ui.answers));
-        for (question, answer) in self.answer_lines() {
+        for (label, (question, answer)) in self.answer_labels.iter().zip(self.answer_lines()) {
             s.push_str(&wrap(&format!("- {question}"), W, "  ", "    "));
             s.push('\n');
             s.push_str(&wrap(&format!("→ {answer}"), W, "    ", "      "));
             s.push('\n');
+            if let Some(j) = &label.justification {
+                let line = format!("{}: {j}", ui.justification);
+                s.push_str(&wrap(&line, W, "      ", "      "));
+                s.push('\n');
+            }
         }
         s.push_str(&format!(
             "\n{}: {} {} (sha256 {})\n",
@@ -535,12 +559,19 @@ impl Advice {
             }
         }
         s.push_str(&format!("\n## {}\n\n", ui.answers));
-        for (question, answer) in self.answer_lines() {
+        for (label, (question, answer)) in self.answer_labels.iter().zip(self.answer_lines()) {
             s.push_str(&format!(
                 "- {} **{}**\n",
                 t(question),
                 crate::text::md_escape(&answer)
             ));
+            if let Some(j) = &label.justification {
+                s.push_str(&format!(
+                    "  - *{}:* {}\n",
+                    ui.justification,
+                    crate::text::md_escape(j)
+                ));
+            }
         }
         s.push_str(&format!(
             "\n*{}: {} {} (sha256 `{}`)*\n",

@@ -26,14 +26,14 @@ use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
 mod export;
-mod profile;
 mod plan;
+mod profile;
 mod signoff;
 mod work;
 
 pub use export::{ExportError, Target};
-pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
 pub use plan::PlanChanged;
+pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
 pub use record::plan::{Change as PlanChange, PlanError};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;
@@ -194,9 +194,24 @@ impl<'b> Workflow<'b> {
         lang: Lang,
         answers: &Session,
     ) -> std::result::Result<(Work<'b>, Saved), (QId, Refusal)> {
+        let none = std::collections::BTreeMap::new();
+        self.start_justified(campaign, participants, lang, answers, &none)
+    }
+
+    /// [`Workflow::start_answered`] with the file's justifications too (by question id), each
+    /// after all the answers.
+    pub fn start_justified(
+        &self,
+        campaign: Campaign,
+        participants: Vec<Participant>,
+        lang: Lang,
+        answers: &Session,
+        justifications: &std::collections::BTreeMap<String, String>,
+    ) -> std::result::Result<(Work<'b>, Saved), (QId, Refusal)> {
         let now = self.now();
         let mut a = self.begin(campaign, participants, lang, &now);
         a.answer_all(answers, &now)?;
+        a.justify_all(justifications, &now)?;
         Ok(self.first_save(a))
     }
 
@@ -297,6 +312,16 @@ impl<'b> Workflow<'b> {
         text: &str,
     ) -> std::result::Result<Changed, Refusal> {
         self.change(work, |a, now| a.note(question, text, now))
+    }
+
+    /// Gives, replaces or (with empty text) takes away the justification of question `id`.
+    pub fn justify(
+        &self,
+        work: &mut Work<'b>,
+        id: &str,
+        text: &str,
+    ) -> std::result::Result<Changed, Refusal> {
+        self.change(work, |a, now| a.justify(id, text, now))
     }
 
     /// The one policy for changes: a record that must not be written again (signed off, or
