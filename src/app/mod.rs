@@ -105,6 +105,20 @@ pub struct Changed {
     pub saved: Saved,
 }
 
+impl Changed {
+    /// Two changes made one after the other, told as one: the events of both, and the
+    /// second's save unless it had nothing to write (a later save writes the whole record, so
+    /// the first's failure is made good by it).
+    pub fn and(mut self, then: Changed) -> Changed {
+        self.events.extend(then.events);
+        self.saved = match (self.saved, then.saved) {
+            (first, Saved::Unchanged) => first,
+            (_, second) => second,
+        };
+        self
+    }
+}
+
 /// A record opened to work on: the work, and what opening it found.
 pub struct Opened<'b> {
     pub work: Work<'b>,
