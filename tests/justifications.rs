@@ -349,6 +349,17 @@ fn a_justification_after_the_sign_off_is_a_new_revision() {
     );
     assert_eq!(revised.revision, 2);
     assert_eq!(event_kinds(&revised), ["revision", "justified"]);
+    // compare names the change; between records without any it says nothing of them.
+    let out = s.run(&["compare", &id, to]);
+    out.assert_ok();
+    assert!(
+        out.stdout
+            .contains("\nToelichtingen\n  li_interest: A - | B \"Meer jeugdleden in wijk X.\"\n"),
+        "{}",
+        out.stdout
+    );
+    let out = s.run(&["--lang", "en", "compare", &id, &id]);
+    assert!(!out.stdout.contains("Justifications"), "{}", out.stdout);
 }
 
 #[test]
