@@ -253,7 +253,7 @@ fn session(lang: Lang, lines: &[&str]) -> (ExitCode, String) {
 
 /// Purpose, coverage analysis, full address, POI licence, legitimate interest; then each of
 /// the four conditions "yes" followed by the line given for its justification; the summary.
-fn li_lines<'a>(justifications: [&'a str; 4]) -> Vec<&'a str> {
+fn li_lines(justifications: [&str; 4]) -> Vec<&str> {
     let mut lines = vec!["", "2", "2", "1", "2"];
     for j in justifications {
         lines.extend(["1", j]);
