@@ -1,4 +1,5 @@
 //! The answers file: the input of `advise` (and `new`), as the README describes it.
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -20,6 +21,9 @@ pub struct Parsed {
     pub campaign: Campaign,
     pub participants: Vec<Participant>,
     pub session: Session,
+    /// The justifications given, by question id: each for a question that asks for one, as
+    /// text (trimmed; an empty one is left out).
+    pub justifications: BTreeMap<String, String>,
     pub outcome: Outcome,
     /// Things worth saying that do not stop the advice (answers to questions off the path).
     pub notices: Vec<Notice>,
@@ -35,6 +39,8 @@ pub enum Notice {
         file: String,
         question: String,
     },
+    /// A justification for a question that is not on the path: kept, but not in the advice.
+    JustificationOffPath { file: String, question: String },
 }
 
 /// Why an answers file was refused: which file, and what is wrong with it. Said by
@@ -104,6 +110,30 @@ pub enum Mistake {
         question: String,
         error: AnswerError,
     },
+    /// "justifications" is not an object.
+    JustificationsNotAnObject {
+        found: Found,
+    },
+    /// A justification for a question the bank does not have; `asking` are the questions
+    /// that ask for one.
+    JustificationUnknownQuestion {
+        id: String,
+        asking: Vec<String>,
+    },
+    /// A justification for a question that asks for none.
+    NoJustificationAsked {
+        question: String,
+        asking: Vec<String>,
+    },
+    /// A justification that is not text.
+    JustificationNotText {
+        question: String,
+        found: Found,
+    },
+    /// A justification longer than [`crate::bank::MAX_TEXT`] characters.
+    JustificationTooLong {
+        question: String,
+    },
     /// A question on the path without an answer or a default.
     Unanswered {
         question: String,
@@ -146,9 +176,16 @@ struct File {
     campaign: Option<Object<Campaign>>,
     participants: Option<Vec<Object<Participant>>>,
     answers: Map<String, Value>,
+    justifications: Option<Map<String, Value>>,
 }
 
-const ROOT_KEYS: &[&str] = &["$schema", "campaign", "participants", "answers"];
+const ROOT_KEYS: &[&str] = &[
+    "$schema",
+    "campaign",
+    "participants",
+    "answers",
+    "justifications",
+];
 const CAMPAIGN_KEYS: &[&str] = &["name", "description", "organisation"];
 
 /// Readies the file for serde: fills in what the file may leave out that a record keeps (a
@@ -229,6 +266,7 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, AnswersError
         campaign,
         participants,
         answers,
+        justifications,
         ..
     } = file.0;
     let campaign = campaign.map(|c| c.0).unwrap_or_default();
@@ -277,7 +315,8 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, AnswersError
             }
         }
     };
-    let notices = answers
+    let justifications = justified(bank, justifications.unwrap_or_default()).map_err(refused)?;
+    let mut notices: Vec<Notice> = answers
         .keys()
         .filter_map(|id| bank.question_id(id))
         .filter(|q| !walk.contains(*q))
@@ -286,14 +325,67 @@ pub fn assess(bank: &Bank, name: &str, src: &str) -> Result<Parsed, AnswersError
             question: bank.questions[q].id.clone(),
         })
         .collect();
+    notices.extend(
+        justifications
+            .keys()
+            .filter_map(|id| bank.question_id(id))
+            .filter(|q| !walk.contains(*q))
+            .map(|q| Notice::JustificationOffPath {
+                file: name.to_string(),
+                question: bank.questions[q].id.clone(),
+            }),
+    );
     let outcome = session.evaluate(bank, walk.path);
     Ok(Parsed {
         campaign,
         participants,
         session,
+        justifications,
         outcome,
         notices,
     })
+}
+
+/// The file's justifications, each checked: for a question that asks for one, as text of at
+/// most [`crate::bank::MAX_TEXT`] characters. White space around one is no part of it; an
+/// empty one is none.
+fn justified(bank: &Bank, given: Map<String, Value>) -> Result<BTreeMap<String, String>, Mistake> {
+    let asking = || {
+        bank.questions
+            .iter()
+            .filter(|q| q.justification.is_some())
+            .map(|q| q.id.clone())
+            .collect()
+    };
+    let mut out = BTreeMap::new();
+    for (id, value) in given {
+        let Some(q) = bank.question_id(&id) else {
+            return Err(Mistake::JustificationUnknownQuestion {
+                id,
+                asking: asking(),
+            });
+        };
+        if bank.questions[q].justification.is_none() {
+            return Err(Mistake::NoJustificationAsked {
+                question: id,
+                asking: asking(),
+            });
+        }
+        let Value::String(text) = &value else {
+            return Err(Mistake::JustificationNotText {
+                question: id,
+                found: Found::of(&value),
+            });
+        };
+        let text = text.trim();
+        if text.chars().count() > crate::bank::MAX_TEXT {
+            return Err(Mistake::JustificationTooLong { question: id });
+        }
+        if !text.is_empty() {
+            out.insert(id, text.to_string());
+        }
+    }
+    Ok(out)
 }
 
 /// What the file got wrong, in the answers file's own terms rather than serde's: where serde
@@ -312,6 +404,9 @@ fn mistake(root: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> M
             found: Found::of(&root[key]),
         },
         [Segment::Map { key }] if key == "answers" => Mistake::AnswersNotAnObject {
+            found: Found::of(&root[key]),
+        },
+        [Segment::Map { key }] if key == "justifications" => Mistake::JustificationsNotAnObject {
             found: Found::of(&root[key]),
         },
         [Segment::Map { key }] if !ROOT_KEYS.contains(&key.as_str()) => unknown(key, ROOT_KEYS, ""),
@@ -431,7 +526,8 @@ mod tests {
         );
         assert_eq!(
             e(r#"{"answers": 5, "campaign": 5, "x": 1, "y": 2}"#),
-            "a.json: onbekend veld \"x\"; toegestaan: $schema, campaign, participants, answers"
+            "a.json: onbekend veld \"x\"; toegestaan: $schema, campaign, participants, answers, \
+             justifications"
         );
         assert_eq!(
             e(r#"{"answers": 5, "participants": 5}"#),

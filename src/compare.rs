@@ -60,6 +60,29 @@ pub fn describe(a: &Record, b: &Record, lang: Lang) -> String {
     }
     section(&mut s, w.answers, &lines, &mut differences, lang);
 
+    // The justifications, only where either record has one: records without any compare as
+    // they always did.
+    if !(a.justifications.is_empty() && b.justifications.is_empty()) {
+        let ids: BTreeSet<&String> = a
+            .justifications
+            .keys()
+            .chain(b.justifications.keys())
+            .collect();
+        let shown = |r: &Record, q: &str| {
+            r.justification(q)
+                .map_or_else(|| "-".to_string(), crate::json::quoted)
+        };
+        let lines: Vec<String> = ids
+            .into_iter()
+            .filter(|q| a.justification(q) != b.justification(q))
+            .map(|q| {
+                let id = crate::json::escape_controls(q);
+                format!("  {id}: A {} | B {}", shown(a, q), shown(b, q))
+            })
+            .collect();
+        section(&mut s, w.justifications, &lines, &mut differences, lang);
+    }
+
     let (ao, bo) = (a.outcome.as_ref(), b.outcome.as_ref());
     let mut lines = Vec::new();
     match (ao, bo) {

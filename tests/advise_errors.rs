@@ -111,7 +111,7 @@ fn unknown_top_level_field() {
     let o = advise_file("unknown_top_field", "a.json", src, &[]);
     assert_bad_input(
         &o,
-        "avg-wijzer: a.json: onbekend veld \"antwoorden\"; toegestaan: $schema, campaign, participants, answers",
+        "avg-wijzer: a.json: onbekend veld \"antwoorden\"; toegestaan: $schema, campaign, participants, answers, justifications",
     );
 }
 
@@ -413,6 +413,6 @@ fn newline_in_field_name_keeps_error_on_one_line() {
     assert_bad_input_one_line(
         &o,
         "avg-wijzer: a.json: onbekend veld ",
-        "toegestaan: $schema, campaign, participants, answers",
+        "toegestaan: $schema, campaign, participants, answers, justifications",
     );
 }

@@ -45,7 +45,7 @@ fn unknown_field_typo_is_refused_with_its_line() {
         &lint("tests/banks/invalid_unknown_field"),
         "tests/banks/invalid_unknown_field",
         &[
-            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`",
+            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`, `justification`",
         ],
     );
 }
@@ -85,7 +85,7 @@ fn advise_refuses_a_bank_that_does_not_load() {
         ),
         (
             "tests/banks/invalid_unknown_field",
-            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`",
+            "questions.json:23:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`, `justification`",
         ),
         (
             "tests/banks/invalid_duplicate_question",

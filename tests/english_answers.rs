@@ -140,8 +140,8 @@ fn cases() -> Vec<Case> {
         case(
             "unknown field",
             format!("{{\"answer\": {{}}, {ANSWERS}}}"),
-            "unknown field \"answer\"; allowed: $schema, campaign, participants, answers",
-            "onbekend veld \"answer\"; toegestaan: $schema, campaign, participants, answers",
+            "unknown field \"answer\"; allowed: $schema, campaign, participants, answers, justifications",
+            "onbekend veld \"answer\"; toegestaan: $schema, campaign, participants, answers, justifications",
         ),
         case(
             "unknown campaign field",

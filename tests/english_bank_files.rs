@@ -69,8 +69,8 @@ fn an_unknown_key_and_a_missing_text() {
         let q = item(v, "questions", "media");
         q["promt"] = q["prompt"].clone();
     });
-    let nl = "questions.json:19:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`";
-    let en = "questions.json:19:13: does not fit the format: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`";
+    let nl = "questions.json:19:13: klopt niet met het formaat: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`, `justification`";
+    let en = "questions.json:19:13: does not fit the format: unknown field `promt`, expected one of `id`, `kind`, `prompt`, `help`, `help_parts`, `reasoning`, `choice`, `remedy_weight`, `sources`, `options`, `default`, `next`, `justification`";
     let e = b.refused();
     assert_eq!(e.defects.len(), 1);
     // serde's line and column depend on how the file was written; the words do not.

@@ -294,7 +294,8 @@ fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, String)> {
                 [
                     "format", "format_version", "id", "revision", "previous", "status", "created",
                     "updated", "completed", "tool", "bank", "lang", "campaign", "participants",
-                    "answers", "notes", "history", "outcome", "signoff", "integrity",
+                    "answers", "notes", "justifications", "history", "outcome", "signoff",
+                    "integrity",
                     "signature", "plan",
                 ]
                 .map(|k| format!("`{k}`"))

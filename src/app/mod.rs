@@ -105,6 +105,20 @@ pub struct Changed {
     pub saved: Saved,
 }
 
+impl Changed {
+    /// Two changes made one after the other, told as one: the events of both, and the
+    /// second's save unless it had nothing to write (a later save writes the whole record, so
+    /// the first's failure is made good by it).
+    pub fn and(mut self, then: Changed) -> Changed {
+        self.events.extend(then.events);
+        self.saved = match (self.saved, then.saved) {
+            (first, Saved::Unchanged) => first,
+            (_, second) => second,
+        };
+        self
+    }
+}
+
 /// A record opened to work on: the work, and what opening it found.
 pub struct Opened<'b> {
     pub work: Work<'b>,
@@ -194,9 +208,24 @@ impl<'b> Workflow<'b> {
         lang: Lang,
         answers: &Session,
     ) -> std::result::Result<(Work<'b>, Saved), (QId, Refusal)> {
+        let none = std::collections::BTreeMap::new();
+        self.start_justified(campaign, participants, lang, answers, &none)
+    }
+
+    /// [`Workflow::start_answered`] with the file's justifications too (by question id), each
+    /// after all the answers.
+    pub fn start_justified(
+        &self,
+        campaign: Campaign,
+        participants: Vec<Participant>,
+        lang: Lang,
+        answers: &Session,
+        justifications: &std::collections::BTreeMap<String, String>,
+    ) -> std::result::Result<(Work<'b>, Saved), (QId, Refusal)> {
         let now = self.now();
         let mut a = self.begin(campaign, participants, lang, &now);
         a.answer_all(answers, &now)?;
+        a.justify_all(justifications, &now)?;
         Ok(self.first_save(a))
     }
 
@@ -297,6 +326,16 @@ impl<'b> Workflow<'b> {
         text: &str,
     ) -> std::result::Result<Changed, Refusal> {
         self.change(work, |a, now| a.note(question, text, now))
+    }
+
+    /// Gives, replaces or (with empty text) takes away the justification of question `id`.
+    pub fn justify(
+        &self,
+        work: &mut Work<'b>,
+        id: &str,
+        text: &str,
+    ) -> std::result::Result<Changed, Refusal> {
+        self.change(work, |a, now| a.justify(id, text, now))
     }
 
     /// The one policy for changes: a record that must not be written again (signed off, or

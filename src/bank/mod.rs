@@ -96,8 +96,18 @@ pub struct Question {
     pub options: Vec<AnswerOption>,
     pub default: Option<Answer>,
     pub next: Vec<Branch>,
+    /// The justification in free text the question asks for besides its answer, if any: an
+    /// answer without one is allowed (the documents show it as missing).
+    pub justification: Option<Justification>,
     /// The file the question was defined in, for messages.
     pub file: String,
+}
+
+/// What a question asks to be justified in free text, and help for writing it.
+#[derive(Debug)]
+pub struct Justification {
+    pub prompt: Text,
+    pub help: Text,
 }
 
 #[derive(Debug)]

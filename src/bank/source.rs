@@ -141,6 +141,18 @@ pub struct Question {
     pub default: Option<Value>,
     #[serde(default)]
     pub next: Vec<Branch>,
+    /// Asks, besides the answer, for a short justification in free text (the legitimate
+    /// interest's conditions: what the interest is, why no lighter means suffices...).
+    pub justification: Option<Justification>,
+}
+
+/// What a question asks to be justified, and help for writing it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Justification {
+    pub prompt: Text,
+    #[serde(default)]
+    pub help: Text,
 }
 
 #[derive(Debug, Deserialize)]

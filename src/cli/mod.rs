@@ -494,7 +494,8 @@ fn advise(bank: &Bank, path: &str, format: Format, lang: Lang) -> Result<ExitCod
         &a.outcome,
         Some(a.campaign.name.as_str()).filter(|n| !n.is_empty()),
         lang,
-    );
+    )
+    .justified(&a.justifications);
     match format {
         Format::Text => print_out(&advice.to_text()),
         Format::Md => print_out(&advice.to_markdown()),

@@ -31,9 +31,20 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
             warn(&format!("{name}: {field}: {w}"));
         }
     }
+    for (question, text) in &parsed.justifications {
+        if let Some(w) = guard::warning(text, lang) {
+            warn(&format!("{name}: justifications.{question}: {w}"));
+        }
+    }
     let (campaign, participants) = (parsed.campaign, parsed.participants);
     let (work, saved) = wf
-        .start_answered(campaign, participants, lang, &parsed.session)
+        .start_justified(
+            campaign,
+            participants,
+            lang,
+            &parsed.session,
+            &parsed.justifications,
+        )
         .map_err(|(q, e)| {
             Failure::bad_input(format!(
                 "{name}: {} \"{}\": {}",

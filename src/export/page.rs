@@ -172,8 +172,14 @@ pub fn html(r: &Record, lang: Lang) -> String {
                 } else {
                     x.answer.clone()
                 };
+                // The justification under the answer, in the same cell: it belongs to it.
+                let justification = x
+                    .justification
+                    .as_ref()
+                    .map(|j| format!("<br><em>{}:</em> {}", ui.justification, h(j)))
+                    .unwrap_or_default();
                 s.push_str(&format!(
-                    "<tr><th>{}</th><td>{}</td></tr>\n",
+                    "<tr><th>{}</th><td>{}{justification}</td></tr>\n",
                     h(&x.question),
                     h(&answer)
                 ));

@@ -127,6 +127,48 @@ impl Mistake {
             (Mistake::Answer { question, error }, Lang::En) => {
                 format!("question \"{question}\": {}", error.said(lang))
             }
+            (Mistake::JustificationsNotAnObject { found: f }, Lang::Nl) => format!(
+                "\"justifications\" moet een object zijn met een toelichting per vraag-id, gevonden: {}",
+                found(*f, lang)
+            ),
+            (Mistake::JustificationsNotAnObject { found: f }, Lang::En) => format!(
+                "\"justifications\" must be an object with a justification per question id, found: {}",
+                found(*f, lang)
+            ),
+            (Mistake::JustificationUnknownQuestion { id, asking }, Lang::Nl) => format!(
+                "toelichting bij onbekende vraag {}; een toelichting kan bij: {}",
+                quoted(id),
+                asking.join(", ")
+            ),
+            (Mistake::JustificationUnknownQuestion { id, asking }, Lang::En) => format!(
+                "justification for unknown question {}; a justification can go with: {}",
+                quoted(id),
+                asking.join(", ")
+            ),
+            (Mistake::NoJustificationAsked { question, asking }, Lang::Nl) => format!(
+                "vraag \"{question}\" vraagt niet om een toelichting; een toelichting kan bij: {}",
+                asking.join(", ")
+            ),
+            (Mistake::NoJustificationAsked { question, asking }, Lang::En) => format!(
+                "question \"{question}\" does not ask for a justification; a justification can go with: {}",
+                asking.join(", ")
+            ),
+            (Mistake::JustificationNotText { question, found: f }, Lang::Nl) => format!(
+                "de toelichting bij vraag \"{question}\" moet tekst zijn, gevonden: {}",
+                found(*f, lang)
+            ),
+            (Mistake::JustificationNotText { question, found: f }, Lang::En) => format!(
+                "the justification for question \"{question}\" must be text, found: {}",
+                found(*f, lang)
+            ),
+            (Mistake::JustificationTooLong { question }, Lang::Nl) => format!(
+                "de toelichting bij vraag \"{question}\" is langer dan {} tekens",
+                crate::bank::MAX_TEXT
+            ),
+            (Mistake::JustificationTooLong { question }, Lang::En) => format!(
+                "the justification for question \"{question}\" is longer than {} characters",
+                crate::bank::MAX_TEXT
+            ),
             (
                 Mistake::Unanswered {
                     question,
@@ -168,6 +210,12 @@ impl Notice {
             ),
             (Notice::OffPath { file, question }, Lang::En) => format!(
                 "{file}: answer to \"{question}\" ignored: that question is not on the path of these answers"
+            ),
+            (Notice::JustificationOffPath { file, question }, Lang::Nl) => format!(
+                "{file}: toelichting bij \"{question}\" staat niet in het advies: die vraag staat niet op het pad van deze antwoorden"
+            ),
+            (Notice::JustificationOffPath { file, question }, Lang::En) => format!(
+                "{file}: the justification for \"{question}\" is not in the advice: that question is not on the path of these answers"
             ),
         }
     }

@@ -251,6 +251,14 @@ impl DefectKind {
                 true => "\"choice\" geldt alleen voor keuzevragen, niet voor vrije tekst".into(),
                 false => "\"choice\" applies only to choice questions, not to free text".into(),
             },
+            D::JustificationOnText => match nl {
+                true => "\"justification\" geldt niet voor een vraag van soort text: het antwoord is al vrije tekst".into(),
+                false => "\"justification\" does not apply to a question of kind text: its answer is free text already".into(),
+            },
+            D::JustificationNoPrompt => match nl {
+                true => "een toelichting heeft een \"prompt\" nodig, ten minste in het Nederlands (\"nl\")".into(),
+                false => "a justification needs a \"prompt\", at least in Dutch (\"nl\")".into(),
+            },
             D::BadDefault(e) => match nl {
                 true => format!("standaardantwoord: {}", e.said(lang)),
                 false => format!("default answer: {}", e.said(lang)),

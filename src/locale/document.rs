@@ -145,6 +145,21 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
                 crate::json::quoted(text)
             ),
         ),
+        Event::Justified { at, question, text } if text.is_empty() => (
+            at.clone(),
+            format!(
+                "{} {question}",
+                pick("toelichting weggehaald:", "justification removed:")
+            ),
+        ),
+        Event::Justified { at, question, text } => (
+            at.clone(),
+            format!(
+                "{} {question}: {}",
+                pick("toelichting", "justification"),
+                crate::json::quoted(text)
+            ),
+        ),
         Event::Completed { at, verdict } => (
             at.clone(),
             format!(

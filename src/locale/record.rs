@@ -65,6 +65,12 @@ impl Refusal {
             (Refusal::Answer(e), _) => e.said(lang),
             (Refusal::UnknownQuestion(q), Lang::Nl) => format!("onbekende vraag {}", quoted(q)),
             (Refusal::UnknownQuestion(q), Lang::En) => format!("unknown question {}", quoted(q)),
+            (Refusal::NoJustification(q), Lang::Nl) => {
+                format!("vraag {} vraagt niet om een toelichting", quoted(q))
+            }
+            (Refusal::NoJustification(q), Lang::En) => {
+                format!("question {} does not ask for a justification", quoted(q))
+            }
             (Refusal::Incomplete, Lang::Nl) => {
                 "nog niet alle vragen zijn beantwoord; aftekenen kan pas bij een advies".into()
             }

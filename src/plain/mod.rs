@@ -13,6 +13,7 @@ use crate::guard;
 use crate::record::{self, Campaign, Decision, Participant, Refusal, Status};
 use crate::text::{Lang, TerminalWriter, wrap};
 
+mod justify;
 mod opening;
 mod signoff;
 use crate::locale::lines::{EN, NL, Words, unclear};
@@ -120,11 +121,12 @@ pub fn run_with(
                         answer
                     };
                     let line = format!("{}. {} — {answer}", i + 1, question.prompt.get(lang));
-                    writeln!(
-                        out,
-                        "{}",
-                        wrap(&line, W, "", &" ".repeat((i + 1).to_string().len() + 2))
-                    )?;
+                    let indent = " ".repeat((i + 1).to_string().len() + 2);
+                    writeln!(out, "{}", wrap(&line, W, "", &indent))?;
+                    if let Some(j) = work.record().justification(&question.id) {
+                        let line = format!("{}: {j}", words.justification);
+                        writeln!(out, "{}", wrap(&line, W, &indent, &indent))?;
+                    }
                 }
                 writeln!(out, "{}", wrap(words.summary_prompt, W, "", ""))?;
                 let Some(line) = prompt(input, out)? else {
@@ -213,6 +215,7 @@ pub fn run_with(
                         warn_personal_data(t, lang, out)?;
                     }
                 }
+                justify::ask(wf, &mut work, question, lang, words, input, out)?;
                 // Go on along the (possibly new) path: the next question after this one.
                 let walk = work.session().walk(bank);
                 cursor = walk

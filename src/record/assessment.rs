@@ -47,6 +47,7 @@ impl<'b> Assessment<'b> {
             participants,
             answers: BTreeMap::new(),
             notes: BTreeMap::new(),
+            justifications: BTreeMap::new(),
             history: vec![Event::Created {
                 at: now.to_string(),
             }],
@@ -209,6 +210,58 @@ impl<'b> Assessment<'b> {
         Ok(())
     }
 
+    /// Gives, replaces or (with empty text) takes away the justification of question `id`,
+    /// which must ask for one. Refused on a signed-off record: make a revision first.
+    pub fn justify(&mut self, id: &str, text: &str, now: &str) -> Result<(), Refusal> {
+        if self.record.is_frozen() {
+            return Err(Refusal::Frozen);
+        }
+        let Some(q) = self.bank.question_id(id) else {
+            return Err(Refusal::UnknownQuestion(id.to_string()));
+        };
+        if self.bank.questions[q].justification.is_none() {
+            return Err(Refusal::NoJustification(id.to_string()));
+        }
+        // Like a note: white space around it is no part of it, and the same text again is
+        // no change, so it makes no history (and no revision).
+        let text = text.trim();
+        if text.chars().count() > crate::bank::MAX_TEXT {
+            return Err(Refusal::Answer(crate::bank::AnswerError::TooLong));
+        }
+        if self.record.justification(id).unwrap_or_default() == text {
+            return Ok(());
+        }
+        if text.is_empty() {
+            self.record.justifications.remove(id);
+        } else {
+            self.record
+                .justifications
+                .insert(id.to_string(), text.to_string());
+        }
+        self.record.history.push(Event::Justified {
+            at: now.to_string(),
+            question: id.to_string(),
+            text: text.to_string(),
+        });
+        self.refresh(now);
+        Ok(())
+    }
+
+    /// Gives every justification of an answers file, in the bank's order.
+    pub fn justify_all(
+        &mut self,
+        justifications: &BTreeMap<String, String>,
+        now: &str,
+    ) -> Result<(), (QId, Refusal)> {
+        for q in self.bank.questions.keys() {
+            let id = &self.bank.questions[q].id;
+            if let Some(text) = justifications.get(id) {
+                self.justify(id, text, now).map_err(|e| (q, e))?;
+            }
+        }
+        Ok(())
+    }
+
     /// The FG's sign-off; from then on the record is frozen.
     pub fn sign_off(
         &mut self,
@@ -317,7 +370,7 @@ impl<'b> Assessment<'b> {
                     });
                 }
                 r.completed.get_or_insert_with(|| now.to_string());
-                r.outcome = Some(advice);
+                r.outcome = Some(advice.justified(&r.justifications));
             }
             None => r.outcome = None,
         }

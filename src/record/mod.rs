@@ -42,7 +42,9 @@ pub const FORMAT: &str = "avg-wijzer-record";
 ///
 /// Version 3: the action plan (`plan`), outside the sealed content and sealed on its own. A
 /// record signed off in version 1 or 2 keeps its version when its plan changes: the version is
-/// part of what was signed. Its plan part is the same in every version.
+/// part of what was signed. Its plan part is the same in every version. Also the
+/// justifications (`justifications`, sealed; left out while empty, so a version 3 record
+/// without them still reads and keeps its fingerprint).
 pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,6 +71,12 @@ pub struct Record {
     pub answers: BTreeMap<String, GivenAnswer>,
     /// Notes per question id, and on the whole session under [`SESSION_NOTE`].
     pub notes: BTreeMap<String, String>,
+    /// The justification in free text per question id, for the questions that ask for one
+    /// besides the answer (the legitimate interest's conditions). Sealed like the answers: it
+    /// is part of what the FG signs. Left out while empty, so a record without one keeps the
+    /// bytes (and the fingerprint) it had before the field.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub justifications: BTreeMap<String, String>,
     /// In order; on disk each event also carries its chain hash (see [`integrity`]).
     #[serde(with = "chain")]
     pub history: Vec<Event>,
@@ -221,6 +229,12 @@ pub enum Event {
         question: Option<String>,
         text: String,
     },
+    /// A justification given, changed or (with empty text) taken away.
+    Justified {
+        at: String,
+        question: String,
+        text: String,
+    },
     Completed {
         at: String,
         verdict: Value,
@@ -315,6 +329,8 @@ pub enum Refusal {
     Frozen,
     Answer(AnswerError),
     UnknownQuestion(String),
+    /// The question (its id) asks for no justification.
+    NoJustification(String),
     /// A sign-off needs advice: every question on the path answered.
     Incomplete,
     /// A sign-off needs the FG's name.
@@ -581,6 +597,11 @@ impl Record {
         self.actions()
             .map(|a| self.plan.view(a))
             .unwrap_or_default()
+    }
+
+    /// The justification given for question `id`, if any.
+    pub fn justification(&self, id: &str) -> Option<&str> {
+        self.justifications.get(id).map(String::as_str)
     }
 
     pub fn is_frozen(&self) -> bool {

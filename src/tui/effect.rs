@@ -47,6 +47,8 @@ pub enum Effect<'b> {
         work: app::Work<'b>,
         q: QId,
         answer: Answer,
+        /// The justification to save with the answer, when it changed (empty: taken away).
+        justification: Option<String>,
         origin: Origin,
     },
     Note {
@@ -137,9 +139,18 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
             mut work,
             q,
             answer,
+            justification,
             origin,
         } => {
-            let result = wf.answer(&mut work, q, answer);
+            let id = wf.bank.questions[q].id.as_str();
+            let result = wf
+                .answer(&mut work, q, answer)
+                .and_then(|answered| match justification {
+                    Some(text) => wf
+                        .justify(&mut work, id, &text)
+                        .map(|justified| answered.and(justified)),
+                    None => Ok(answered),
+                });
             Done::Answered {
                 work,
                 q,

@@ -152,6 +152,7 @@ pub fn event_kinds(r: &Record) -> Vec<&'static str> {
             Event::Answered { .. } => "answered",
             Event::Changed { .. } => "changed",
             Event::Note { .. } => "note",
+            Event::Justified { .. } => "justified",
             Event::Completed { .. } => "completed",
             Event::SignedOff { .. } => "signed_off",
             Event::Revision { .. } => "revision",

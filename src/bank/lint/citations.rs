@@ -57,6 +57,10 @@ pub(super) fn check(bank: &Bank, d: &mut Vec<Defect>) {
         c.parts(&q.help_parts, &place, "help_parts");
         c.text(&q.reasoning, &place, "reasoning");
         c.sources(&q.sources, &place, "sources");
+        if let Some(j) = &q.justification {
+            c.text(&j.prompt, &place, "justification.prompt");
+            c.text(&j.help, &place, "justification.help");
+        }
         for o in &q.options {
             c.text(
                 &o.label,

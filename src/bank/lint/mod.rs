@@ -97,6 +97,13 @@ fn check_texts(bank: &Bank, d: &mut Vec<Defect>) {
         check_parts(&q.help_parts, &place, "help_parts", d);
         check_text(&q.reasoning, &place, "reasoning", d);
         check_sources(&q.sources, &place, d);
+        if let Some(j) = &q.justification {
+            check_text(&j.prompt, &place, "justification.prompt", d);
+            // The help is optional, but once written it is shown in either language.
+            if !(j.help.nl.trim().is_empty() && j.help.en.trim().is_empty()) {
+                check_text(&j.help, &place, "justification.help", d);
+            }
+        }
         for o in &q.options {
             let option = place.within(Within::Option(o.id.clone()));
             check_text(&o.label, &option, "label", d);

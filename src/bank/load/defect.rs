@@ -150,6 +150,10 @@ pub enum DefectKind {
     },
     NextEmpty,
     ChoiceOnText,
+    /// A text question asks for a justification: its answer is free text already.
+    JustificationOnText,
+    /// A `justification` without a Dutch prompt: nothing to ask.
+    JustificationNoPrompt,
     BadDefault(AnswerError),
     /// The questions, by id, from the first to the one met again.
     QuestionCycle {

@@ -130,7 +130,23 @@ impl Compiler {
         if q.choice && kind == Kind::Text {
             self.defect(&place, DefectKind::ChoiceOnText);
         }
+        let justification = q.justification.map(|j| {
+            if kind == Kind::Text {
+                self.defect(&place, DefectKind::JustificationOnText);
+            }
+            if j.prompt.nl.trim().is_empty() {
+                self.defect(
+                    &place.then("justification"),
+                    DefectKind::JustificationNoPrompt,
+                );
+            }
+            Justification {
+                prompt: j.prompt,
+                help: j.help,
+            }
+        });
         let mut question = Question {
+            justification,
             help_parts: self.text_parts(q.help_parts, &place.then("help_parts")),
             choice: q.choice,
             remedy_weight: q.remedy_weight,

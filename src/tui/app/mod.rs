@@ -190,6 +190,7 @@ impl<'b> Model<'b> {
             {
                 Ctx::Typing
             }
+            Screen::Question(s) if s.focus == Pane::Justification => Ctx::Typing,
             Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
             Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
             _ => Ctx::Nav,

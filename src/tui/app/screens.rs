@@ -132,6 +132,8 @@ impl Default for NewForm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Options,
+    /// The justification a question asks for besides its answer (under the options).
+    Justification,
     Explanation,
     Answers,
 }
@@ -161,6 +163,8 @@ pub struct Asking {
     pub marks: u64,
     /// The text of a free-text question, before Enter saves it.
     pub text: TextField,
+    /// The justification, for a question that asks for one: saved with the answer (Enter).
+    pub justification: TextField,
     pub focus: Pane,
     pub explain: Explain,
     pub explain_scroll: u16,
@@ -187,12 +191,21 @@ impl Asking {
             cursor,
             marks,
             text,
+            justification: TextField::default(),
             focus: Pane::Options,
             explain: Explain::Shown,
             explain_scroll: 0,
             answers_cursor: 0,
             origin,
         }
+    }
+}
+
+impl Asking {
+    /// The justification given before (if any) in its field.
+    pub fn with_justification(mut self, given: Option<&str>, lang: Lang) -> Asking {
+        self.justification = TextField::with_text(given.unwrap_or_default(), lang);
+        self
     }
 }
 
@@ -203,6 +216,12 @@ pub fn bit(i: usize) -> u64 {
         .ok()
         .and_then(|i| 1u64.checked_shl(i))
         .unwrap_or(0)
+}
+
+/// Whether the justification typed differs from the one saved (`None`: none), so leaving
+/// would lose it. White space around it is no part of it.
+pub fn is_unsaved_justification(typed: &str, saved: Option<&str>) -> bool {
+    typed.trim() != saved.unwrap_or_default()
 }
 
 /// Whether what is on screen (checked boxes, typed text) differs from the saved answer, so

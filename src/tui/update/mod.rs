@@ -162,7 +162,11 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
             let focus = f.focus;
             Some(f.field_mut(focus))
         }
-        Screen::Question(s) if s.focus == Pane::Options => Some(&mut s.text),
+        Screen::Question(s) => match s.focus {
+            Pane::Options => Some(&mut s.text),
+            Pane::Justification => Some(&mut s.justification),
+            _ => None,
+        },
         Screen::SignOff(f) => match f.focus {
             SignField::Name => Some(&mut f.name),
             SignField::Date => Some(&mut f.date),
@@ -363,7 +367,9 @@ fn goto_question(m: &mut Model, q: QId, origin: Origin) {
         Screen::Question(s) => s.explain,
         _ => Explain::Shown,
     };
-    let mut s = Asking::new(m.bank, q, a.session.answer(q), origin, m.lang);
+    let justification = a.record.justification(&m.bank.questions[q].id);
+    let mut s = Asking::new(m.bank, q, a.session.answer(q), origin, m.lang)
+        .with_justification(justification, m.lang);
     s.explain = explain;
     s.answers_cursor = a
         .session

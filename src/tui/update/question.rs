@@ -29,6 +29,9 @@ pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         (Action::PageDown, _) => s.explain_scroll = s.explain_scroll.saturating_add(5),
         (Action::NextPanel | Action::PrevPanel, _) => {
             let mut panes = vec![Pane::Options];
+            if question.justification.is_some() {
+                panes.push(Pane::Justification);
+            }
             if s.explain == Explain::Shown {
                 panes.push(Pane::Explanation);
             }
@@ -62,6 +65,8 @@ pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             toggle_mark(question, s);
         }
         (Action::Select | Action::Toggle, Pane::Options) => return answer_current(m),
+        // The justification goes with the answer under the cursor: Enter saves both.
+        (Action::Select, Pane::Justification) => return answer_current(m),
         (Action::Select | Action::Toggle, Pane::Answers) => {
             if let Some(&q) = steps.get(s.answers_cursor) {
                 let origin = if Some(q) == walk.pending {
@@ -97,8 +102,14 @@ pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         }
         (Action::Leave, _) => {
             let (q, unconfirmed_marks, typed) = (s.q, s.marks, s.text.text.clone());
+            let justification = s.justification.text.clone();
             let given = m.assessment().and_then(|a| a.session.answer(q));
-            if is_unconfirmed(bank.questions[q].kind, unconfirmed_marks, &typed, given) {
+            let saved = m
+                .record()
+                .and_then(|r| r.justification(&bank.questions[q].id));
+            let unsaved =
+                question.justification.is_some() && is_unsaved_justification(&justification, saved);
+            if unsaved || is_unconfirmed(bank.questions[q].kind, unconfirmed_marks, &typed, given) {
                 m.overlay = Overlay::Confirm(Confirm::Discard);
             } else {
                 to_start(m);
@@ -138,6 +149,11 @@ fn answer_current<'b>(m: &mut Model<'b>) -> Step<'b> {
     };
     let (q, origin) = (s.q, s.origin);
     let question = &m.bank.questions[q];
+    // The justification typed goes with the answer when it differs from the one saved.
+    let saved = m.record().and_then(|r| r.justification(&question.id));
+    let justification = (question.justification.is_some()
+        && is_unsaved_justification(&s.justification.text, saved))
+    .then(|| s.justification.text.trim().to_string());
     let answer = match question.kind {
         // Said in the interface's words: the engine's message names option ids, for files.
         Kind::Multiple if s.marks == 0 => {
@@ -158,6 +174,7 @@ fn answer_current<'b>(m: &mut Model<'b>) -> Step<'b> {
         work: take_work(m)?,
         q,
         answer,
+        justification,
         origin,
     })
 }

@@ -187,6 +187,13 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
             wrap_lines(&format!("→ {answer}"), width, "    ", "      "),
             t.plain(),
         ));
+        if let Some(j) = &a.justification {
+            let line = format!("{}: {j}", ui.justification);
+            lines.extend(plain_lines(
+                wrap_lines(&line, width, "      ", "      "),
+                t.plain(),
+            ));
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(format!(

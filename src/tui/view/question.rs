@@ -107,7 +107,11 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
     let question = &m.bank.questions[s.q];
     let position = steps.iter().position(|&x| x == s.q).unwrap_or(steps.len());
     let title = format!("{} {}", w.question, position + 1);
-    let block = panel(&title, s.focus == Pane::Options, t);
+    let block = panel(
+        &title,
+        matches!(s.focus, Pane::Options | Pane::Justification),
+        t,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
@@ -158,6 +162,25 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
             lines.extend(plain_lines(opt_lines, style));
         }
     }
+    // The justification the question asks for besides its answer: its prompt, then the field.
+    let mut field_span = None;
+    if let Some(j) = &question.justification {
+        lines.push(Line::from(""));
+        let top = lines.len();
+        lines.extend(plain_lines(
+            wrap_lines(j.prompt.get(m.lang), width, "", ""),
+            t.plain(),
+        ));
+        let focused = s.focus == Pane::Justification;
+        let (field, cursor) =
+            text_field(w.justification_field, &s.justification, focused, width, t);
+        let at = lines.len();
+        lines.extend(field);
+        if let Some((x, y)) = cursor {
+            text_cursor = Some((x, y + at as u16));
+        }
+        field_span = focused.then_some((top, lines.len()));
+    }
     lines.push(Line::from(""));
     let hint = match question.kind {
         Kind::Multiple => w.hint_multiple,
@@ -165,6 +188,12 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
         _ => w.hint_single,
     };
     lines.extend(plain_lines(wrap_lines(hint, width, "", ""), t.plain()));
+    if question.justification.is_some() {
+        lines.extend(plain_lines(
+            wrap_lines(w.hint_justification, width, "", ""),
+            t.plain(),
+        ));
+    }
     if let Some(note) = m.record().and_then(|r| r.notes.get(&question.id)) {
         lines.push(Line::from(""));
         lines.extend(plain_lines(
@@ -172,7 +201,9 @@ fn question_panel(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area:
             t.plain(),
         ));
     }
-    let (from, to) = spans.get(s.cursor).copied().unwrap_or_default();
+    let (from, to) = field_span
+        .or_else(|| spans.get(s.cursor).copied())
+        .unwrap_or_default();
     let offset = scroll_to(from, to, inner.height as usize);
     render_lines(frame, lines, offset, inner);
     if let Some((x, y)) = text_cursor
@@ -202,6 +233,16 @@ fn explanation(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
         lines.push(Line::from(Span::styled(w.reasoning, t.bold())));
         lines.extend(plain_lines(
             wrap_lines(question.reasoning.get(m.lang), width, "", ""),
+            t.plain(),
+        ));
+    }
+    if let Some(j) = &question.justification
+        && !j.help.get(m.lang).trim().is_empty()
+    {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(w.justification, t.bold())));
+        lines.extend(plain_lines(
+            wrap_lines(j.help.get(m.lang), width, "", ""),
             t.plain(),
         ));
     }
@@ -312,6 +353,14 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) -> Targets {
             &indent,
             &format!("{indent}  "),
         ));
+        if let Some(j) = a.record.justification(&question.id) {
+            item.extend(wrap_lines(
+                &format!("{}: {j}", w.justification),
+                width,
+                &format!("{indent}  "),
+                &format!("{indent}  "),
+            ));
+        }
         spans.push((lines.len(), lines.len() + item.len()));
         let style = if selected { t.selected() } else { t.plain() };
         lines.extend(plain_lines(item, style));
