@@ -20,10 +20,12 @@ use crate::record::{
 use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
+mod document;
 mod export;
 mod signoff;
 mod work;
 
+pub use document::{DocumentError, Drafting, write_document};
 pub use export::{ExportError, Target};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;

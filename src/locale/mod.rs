@@ -7,6 +7,7 @@ pub mod answer;
 pub mod commands;
 pub mod compare;
 pub mod document;
+pub mod documents;
 pub mod guard;
 pub mod json;
 pub mod keys;
