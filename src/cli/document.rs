@@ -68,9 +68,6 @@ pub(super) fn document(wf: &Workflow, req: &Request, lang: Lang) -> Result<ExitC
     let doc = d
         .draft(kind, &facts, &justification, lang)
         .map_err(|e| refused(e, lang))?;
-    if !doc.missing.is_empty() {
-        warn(&words::still_missing(&doc.missing, lang));
-    }
     let format = req
         .format
         .or_else(|| {
@@ -79,11 +76,16 @@ pub(super) fn document(wf: &Workflow, req: &Request, lang: Lang) -> Result<ExitC
         })
         .unwrap_or(Format::Md);
     let content = crate::documents::format::render(&doc, format);
-    match req.output {
-        None => print_out(&String::from_utf8_lossy(&content)),
+    let done = match req.output {
+        None => print_out(&String::from_utf8_lossy(&content))?,
         Some(path) => {
             write_document(path, &content).map_err(|e| refused(e, lang))?;
-            Ok(ExitCode::SUCCESS)
+            ExitCode::SUCCESS
         }
+    };
+    // Said once the document is out, as the last thing the user sees.
+    if !doc.missing.is_empty() {
+        warn(&words::still_missing(&doc.missing, lang));
     }
+    Ok(done)
 }

@@ -7,6 +7,7 @@
 // Test helpers stop the test where something is not as it must be.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod documents;
 pub mod english;
 pub mod kill;
 pub mod records;

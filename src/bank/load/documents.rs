@@ -183,14 +183,20 @@ impl Compiler {
     /// A text with placeholders, resolved; both languages with the same placeholders.
     fn template(&mut self, t: &Text, place: &str, register: &[RegisterField]) -> Template {
         let mut pieces = [Vec::new(), Vec::new()];
+        // Whether both languages were read whole, so that comparing them means something.
+        let mut whole = true;
         for (i, (lang, s)) in [("nl", &t.nl), ("en", &t.en)].into_iter().enumerate() {
             let at = format!("{place} ({lang})");
             if s.trim().is_empty() {
                 self.defect(said(&at, Defect::MissingLanguage(lang)));
+                whole = false;
                 continue;
             }
             match doc::split(s) {
-                Err(e) => self.defect(said(&at, Defect::Template(e))),
+                Err(e) => {
+                    self.defect(said(&at, Defect::Template(e)));
+                    whole = false;
+                }
                 Ok(raw) => {
                     pieces[i] = raw
                         .into_iter()
@@ -198,7 +204,10 @@ impl Compiler {
                             Raw::Text(t) => Some(Piece::Text(t)),
                             Raw::Placeholder(name) => self
                                 .slot(&name, register)
-                                .map_err(|d| self.defect(said(&at, d)))
+                                .map_err(|d| {
+                                    self.defect(said(&at, d));
+                                    whole = false;
+                                })
                                 .ok()
                                 .map(Piece::Slot),
                         })
@@ -219,7 +228,7 @@ impl Compiler {
             v.dedup();
             v
         };
-        if !nl.is_empty() && !en.is_empty() && slots(&nl) != slots(&en) {
+        if whole && slots(&nl) != slots(&en) {
             self.defect(said(place, Defect::PlaceholdersDiffer));
         }
         Template { nl, en }
