@@ -90,6 +90,35 @@ impl<'b> Workflow<'b> {
     }
 }
 
+/// Every document offered for a record, made in one language: what a screen shows.
+pub struct Drafts {
+    pub record: String,
+    pub docs: Vec<Rendered>,
+    /// Why none is offered, when the plan itself is the reason.
+    pub blocked: Option<Refusal>,
+    /// The bank the record was made with, when it is not the current one.
+    pub other_bank: Option<BankRef>,
+}
+
+impl Workflow<'_> {
+    /// Every document the advice of record `id` calls for, made in `lang` (see
+    /// [`Workflow::drafting`] and [`Drafting::draft`]).
+    pub fn drafts(&self, id: &str, lang: Lang) -> Result<Drafts, DocumentError> {
+        let d = self.drafting(id)?;
+        let docs = d
+            .offered()
+            .iter()
+            .map(|doc| d.draft(&doc.id, lang))
+            .collect::<Result<_, _>>()?;
+        Ok(Drafts {
+            blocked: d.blocked(),
+            docs,
+            other_bank: d.other_bank.clone(),
+            record: d.record.id.clone(),
+        })
+    }
+}
+
 impl<'b> Drafting<'b> {
     /// The case, with the facts and justifications from outside the record.
     fn case<'a>(

@@ -32,7 +32,7 @@ mod profile;
 mod signoff;
 mod work;
 
-pub use document::{DocumentError, Drafting, write_document};
+pub use document::{DocumentError, Drafting, Drafts, write_document};
 pub use export::{ExportError, Target};
 pub use plan::PlanChanged;
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};

@@ -43,7 +43,8 @@ pub fn render(doc: &Rendered, format: Format) -> Vec<u8> {
 }
 
 /// "Verslag X · vragenbank Y · gemaakt op Z": where the document comes from.
-fn provenance(d: &Rendered, w: &Words) -> String {
+/// Where a document comes from: the record, the bank and the day it was made.
+pub fn provenance(d: &Rendered, w: &Words) -> String {
     format!(
         "{} {} · {} {} · {} {}",
         w.record, d.record, w.bank, d.bank, w.made, d.date
