@@ -296,3 +296,24 @@ fn from_the_advice_a_document_is_read_and_written_never_over_a_file() {
     assert!(text.contains("Bibliotheek Voorbeeldstad"), "{text}");
     assert!(text.contains("privacy@bieb.example"), "{text}");
 }
+
+/// Text from a record or the profile that would steer the terminal is drawn as visible codes,
+/// in the text and in the list of gaps alike.
+#[test]
+fn hostile_text_in_a_document_reaches_no_cell_raw() {
+    use avg_wijzer::documents::{Missing, Span};
+    let mut v = reading(Lang::Nl, DocScroll::Top(0));
+    let doc = &mut v.docs[0];
+    doc.blocks[0].paragraphs[0].insert(0, Span::Text("\u{1b}[2J\u{202e}Rood\n".into()));
+    doc.missing.push(Missing::Answer {
+        question: "x".into(),
+        prompt: "\u{1b}]0;titel\u{7}".into(),
+    });
+    let screen = render(&model(Lang::Nl, v), 120, 40);
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{202e}'),
+        "{screen}"
+    );
+    assert!(screen.contains("\\u001b[2J\\u202eRood"), "{screen}");
+    assert!(screen.contains("\\u001b]0;titel\\u0007"), "{screen}");
+}
