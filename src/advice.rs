@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::bank::{Bank, RegisterContent, fit};
+use crate::bank::{Bank, fit};
 use crate::engine::{Level, Outcome, Session};
 use crate::text::Lang;
 use text::{W, item, md_text};
@@ -239,24 +239,10 @@ impl Advice {
         let register = bank
             .register
             .iter()
-            .map(|field| {
-                let value: Vec<String> = field
-                    .parts
-                    .iter()
-                    .filter(|p| p.when.holds(&on_path))
-                    .filter_map(|p| match &p.content {
-                        RegisterContent::Text(t) => Some(t.get(lang).to_string()),
-                        RegisterContent::Answer(q) => {
-                            on_path(*q).map(|a| bank.questions[*q].answer_label(a, lang))
-                        }
-                    })
-                    .filter(|s| !s.trim().is_empty())
-                    .collect();
-                RegisterLine {
-                    id: field.id.clone(),
-                    label: field.label.get(lang).to_string(),
-                    value: value.join("; "),
-                }
+            .map(|field| RegisterLine {
+                id: field.id.clone(),
+                label: field.label.get(lang).to_string(),
+                value: field.value(bank, lang, &on_path),
             })
             .collect();
         let finding_labels = bank

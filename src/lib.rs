@@ -9,6 +9,7 @@ pub mod app;
 pub mod bank;
 pub mod cli;
 pub mod compare;
+pub mod documents;
 pub mod engine;
 pub mod export;
 pub mod guard;

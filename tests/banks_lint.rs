@@ -166,6 +166,11 @@ fn stable_action_removed() {
     bank.edit("rules.json", |v| {
         item(v, "rules", "personal_data_always")["recommend"] = json!(["inform_publicly"]);
     });
+    // The staff briefing is offered with that action: offered with another, the bank loads and
+    // the lint has only the missing stable action to say.
+    bank.edit("documents.json", |v| {
+        item(v, "documents", "staff_briefing")["offered_with"] = json!(["inform_publicly"]);
+    });
     assert_lint_defects(
         &bank.lint(),
         &bank.path(),

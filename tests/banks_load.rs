@@ -335,6 +335,8 @@ fn removing_a_stable_action_still_given_by_a_rule_fails_to_load() {
         &bank.path(),
         &[
             "rules.json: regel \"personal_data_always\", recommend: onbekende actie \"brief_staff\"; bekend: announce_calls, check_municipal_sticker_regime, choose_legal_basis, compatibility_assessment, consent_transition_plan, document_public_task, dpia, exclude_parents_of_youth_members, exclude_postfilter, exclude_school_library_members, explicit_opt_in_existing, explicit_opt_in_new, inform_publicly, legitimate_interest_assessment, offer_opt_out, opt_in_sticker_only, pre_dpia, processor_agreement, record_consent, register_processing, respect_mailbox_stickers, retention_policy, show_profile_on_request, similar_products_only, update_privacy_statement, use_other_channel",
+            // The staff briefing is offered with that action: its document refers to it too.
+            "documents.json: document \"staff_briefing\": offered_with: onbekende actie \"brief_staff\"",
         ],
     );
 }

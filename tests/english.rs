@@ -103,6 +103,7 @@ fn on(ui: &Ui) -> &'static str {
         Screen::Advice(_) => "advice",
         Screen::SignOff(_) => "sign-off",
         Screen::Export(_) => "export",
+        Screen::Documents(_) => "documents",
     }
 }
 
@@ -212,6 +213,17 @@ fn every_screen_speaks_english() {
     render(&ui, "export");
     assert_eq!(on(&ui), "export");
     ui.send(Message::Key(Leave));
+    ui.send(Message::Key(Documents));
+    render(&ui, "documents");
+    assert_eq!(on(&ui), "documents");
+    ui.send(Message::Key(Select));
+    render(&ui, "a document");
+    ui.send(Message::Key(Export));
+    render(&ui, "a document's export");
+    for _ in 0..3 {
+        ui.send(Message::Key(Leave));
+    }
+    assert_eq!(on(&ui), "advice");
     ui.send(Message::Key(SignOff));
     render(&ui, "sign-off");
     assert_eq!(on(&ui), "sign-off");

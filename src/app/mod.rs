@@ -25,12 +25,14 @@ use crate::record::{
 use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
+mod document;
 mod export;
 mod plan;
 mod profile;
 mod signoff;
 mod work;
 
+pub use document::{DocumentError, Drafting, Drafts, write_document};
 pub use export::{ExportError, Target};
 pub use plan::PlanChanged;
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};

@@ -2,6 +2,7 @@
 //! and compiled to indexes. The bank is the legal knowledge; nothing legal lives in Rust.
 mod answer;
 pub mod condition;
+pub mod documents;
 mod ids;
 pub mod lint;
 mod load;
@@ -45,6 +46,8 @@ pub struct Bank {
     pub register: Vec<RegisterField>,
     /// Pairs that must never stand in one outcome.
     pub conflicts: Vec<Conflict>,
+    /// The documents a library may generate, offered where the advice calls for them.
+    pub documents: Vec<documents::Document>,
     /// Definitions nothing refers to (the lint reports them).
     pub unused_defs: Vec<Defect>,
     question_index: HashMap<String, QId>,

@@ -36,6 +36,9 @@ pub struct Part {
     /// Pairs of things that must never stand in one advice (the lint proves it on every path).
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// The documents a library may generate from an assessment.
+    #[serde(default)]
+    pub documents: Vec<super::documents::Source>,
 }
 
 /// A piece of an advice text shown only where its condition holds, with its own sources: so a

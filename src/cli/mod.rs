@@ -17,6 +17,7 @@ use crate::text::{self, Lang};
 use crate::{answers, compare, export, plain, store};
 
 mod checks;
+mod document;
 mod library;
 mod lint;
 mod plan;
@@ -176,6 +177,23 @@ pub enum Command {
         /// ssh-keygen -Y verify: alleen regels van die persoon tellen
         #[arg(long, value_name = "PRINCIPAL", requires = "allowed_signers")]
         principal: Option<String>,
+    },
+    /// Een document dat het advies van een verslag vraagt (privacyparagraaf, toestemmingsvraag,
+    /// registervermelding…), of zonder SOORT: welke documenten voor het verslag worden aangeboden
+    #[command(after_help = crate::locale::documents::KINDS_HELP)]
+    Document {
+        /// Het id van het verslag (of een uniek begin ervan)
+        id: String,
+        /// De soort document (zie hieronder)
+        kind: Option<String>,
+        /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer; een bestaand bestand
+        /// wordt nooit vervangen
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// md (Markdown), html (één printbare pagina) of txt (platte tekst); standaard volgens de
+        /// extensie van -o, anders md
+        #[arg(long, value_parser = EnumValueParser::<document::FormatArg>::new().map(crate::documents::Format::from))]
+        format: Option<crate::documents::Format>,
     },
     /// Welke antwoorden, bevindingen en acties verschillen tussen twee verslagen
     Compare { id_a: String, id_b: String },
@@ -376,6 +394,21 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             expect.as_deref(),
             allowed_signers.as_deref(),
             principal.as_deref(),
+        ),
+        Some(Command::Document {
+            id,
+            kind,
+            output,
+            format,
+        }) => document::document(
+            &workflow(&args, &load_bank(&args)?)?,
+            &document::Request {
+                id,
+                kind: kind.as_deref(),
+                output: output.as_deref(),
+                format: *format,
+            },
+            args.lang,
         ),
         Some(Command::Compare { id_a, id_b }) => {
             let store = open_store(&args)?;

@@ -3,6 +3,7 @@
 //! the wrong value, and what is wrong. Ids, keys, values and file names are the files' own and
 //! stay as written, with control characters escaped so a line stays one clean line.
 
+use crate::bank::documents::{LibraryItem, TemplateError};
 use crate::bank::{Defect, DefectKind, LoadError, Named, Noun, Origin, Place};
 use crate::json::escape_controls;
 use crate::text::Lang;
@@ -29,6 +30,7 @@ impl Noun {
             (Noun::Conflict, _) => "conflict",
             (Noun::AnswerOption, Lang::Nl) => "optie",
             (Noun::AnswerOption, Lang::En) => "option",
+            (Noun::Document, _) => "document",
         }
     }
 }
@@ -318,6 +320,71 @@ impl DefectKind {
             D::DefCycle { chain } => match nl {
                 true => format!("definities verwijzen in een kring naar elkaar: {}", chain.join(" → ")),
                 false => format!("definitions refer to each other in a cycle: {}", chain.join(" → ")),
+            },
+            // The documents (`questions/documents.json`).
+            D::NotOffered => match nl {
+                true => "\"offered_with\" is leeg: een document wordt alleen aangeboden bij acties van het advies".into(),
+                false => "\"offered_with\" is empty: a document is only offered with actions of the advice".into(),
+            },
+            D::UnknownOfferedWith { action } => match nl {
+                true => format!("offered_with: onbekende actie \"{action}\""),
+                false => format!("offered_with: unknown action \"{action}\""),
+            },
+            D::UnknownNoteRef { note } => match nl {
+                true => format!("notes: onbekende notitie \"{note}\""),
+                false => format!("notes: unknown note \"{note}\""),
+            },
+            D::NoSections => match nl {
+                true => "heeft geen secties".into(),
+                false => "has no sections".into(),
+            },
+            D::NoParts => match nl {
+                true => "heeft geen delen (parts)".into(),
+                false => "has no parts".into(),
+            },
+            D::NoSources => match nl {
+                true => "geen bron: geen enkele sectie of deel heeft \"sources\"".into(),
+                false => "no source: not one section or part has \"sources\"".into(),
+            },
+            D::MissingLanguage { lang: code } => match nl {
+                true => format!("de tekst in \"{code}\" ontbreekt"),
+                false => format!("the text in \"{code}\" is missing"),
+            },
+            D::Template(TemplateError::Unclosed) => match nl {
+                true => "een { zonder }; schrijf {{ voor een accolade".into(),
+                false => "a { without }; write {{ for a brace".into(),
+            },
+            D::Template(TemplateError::Unopened) => match nl {
+                true => "een } zonder {; schrijf }} voor een accolade".into(),
+                false => "a } without {; write }} for a brace".into(),
+            },
+            D::Template(TemplateError::BadName(n)) => match nl {
+                true => format!("{{{n}}} is geen plaatshouder: gebruik letters, cijfers, _ en ."),
+                false => format!("{{{n}}} is not a placeholder: use letters, digits, _ and ."),
+            },
+            D::UnknownPlaceholder { name } => {
+                let library = LibraryItem::ALL.map(|i| format!("{{{}}}", i.key())).join(", ");
+                match nl {
+                    true => format!("onbekende plaatshouder {{{name}}}; bekend: {library}, {{campaign.name}}, {{answer.VRAAG}}, {{justification.VRAAG}}, {{register.VELD}}, {{participants.fg}}, {{date}}"),
+                    false => format!("unknown placeholder {{{name}}}; known: {library}, {{campaign.name}}, {{answer.QUESTION}}, {{justification.QUESTION}}, {{register.FIELD}}, {{participants.fg}}, {{date}}"),
+                }
+            }
+            D::UnknownInPlaceholder { noun, id } => {
+                let what = noun.said(lang);
+                match (nl, noun) {
+                    // "registerveld" is a het-word: "onbekend", not "onbekende".
+                    (true, Noun::RegisterField) => format!("plaatshouder met onbekend {what} \"{id}\""),
+                    (true, _) => format!("plaatshouder met onbekende {what} \"{id}\""),
+                    (false, _) => format!("placeholder with unknown {what} \"{id}\""),
+                }
+            }
+            D::PlaceholdersDiffer => match nl {
+                true => "de Nederlandse en de Engelse tekst hebben niet dezelfde plaatshouders".into(),
+                false => "the Dutch and the English text do not have the same placeholders".into(),
+            },
+            D::PlaceholderNotAllowed => match nl {
+                true => "een titel of kop heeft geen plaatshouders".into(),
+                false => "a title or heading has no placeholders".into(),
             },
         }
     }

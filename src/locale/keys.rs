@@ -124,13 +124,6 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "Note on this question (or the whole session)",
             ],
         ),
-        (Nav, A::Export) => (
-            ["exporteren", "export"],
-            [
-                "Exporteren: Markdown, HTML, JSON of CSV",
-                "Export: Markdown, HTML, JSON or CSV",
-            ],
-        ),
         (Nav, A::SignOff) => (
             ["aftekenen (FG)", "sign off (DPO)"],
             [
@@ -143,6 +136,20 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
             [
                 "Het bibliotheekprofiel bekijken of wijzigen (startscherm)",
                 "View or change the library profile (start screen)",
+            ],
+        ),
+        (Nav, A::Documents) => (
+            ["documenten", "documents"],
+            [
+                "Documenten die het advies vraagt (privacyparagraaf, toestemmingsvraag…): lezen en exporteren (adviesscherm)",
+                "Documents the advice calls for (privacy paragraph, consent request…): read and export them (advice screen)",
+            ],
+        ),
+        (Nav, A::Export) => (
+            ["exporteren", "export"],
+            [
+                "Exporteren: Markdown, HTML, JSON of CSV (een document: Markdown, HTML of tekst)",
+                "Export: Markdown, HTML, JSON or CSV (a document: Markdown, HTML or text)",
             ],
         ),
         (Nav, A::Leave) => (

@@ -21,6 +21,7 @@ pub mod bank;
 pub mod commands;
 pub mod compare;
 pub mod document;
+pub mod documents;
 pub mod guard;
 pub mod json;
 pub mod keys;

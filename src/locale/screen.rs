@@ -430,3 +430,68 @@ pub fn words(lang: Lang) -> &'static Words {
         Lang::En => &EN,
     }
 }
+
+/// The words of the documents screen (from the advice screen, `d`).
+pub struct DocWords {
+    pub screen: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub none: &'static str,
+    pub complete: &'static str,
+    /// After the number: "3 to fill in".
+    pub to_fill: &'static str,
+    pub missing_heading: &'static str,
+    /// What fills the library's facts in.
+    pub profile_hint: &'static str,
+    /// What fills the rest in.
+    pub record_hint: &'static str,
+    pub export_title: &'static str,
+    pub format_md: &'static str,
+    pub format_html: &'static str,
+    pub format_txt: &'static str,
+    pub export_note: &'static str,
+    pub written: &'static str,
+}
+
+const DOC_NL: DocWords = DocWords {
+    screen: "Documenten",
+    heading: "Documenten bij dit advies",
+    intro: "Elk document is een concept, gevuld met de antwoorden en het bibliotheekprofiel: lees het na en pas het aan voordat je het gebruikt. Enter opent het.",
+    none: "Het advies vraagt om geen documenten.",
+    complete: "compleet",
+    to_fill: "nog in te vullen",
+    missing_heading: "Nog in te vullen",
+    profile_hint: "De gegevens van de bibliotheek vul je in met p op het startscherm of met avg-wijzer library; open daarna de documenten opnieuw (d op het adviesscherm).",
+    record_hint: "De rest komt uit het verslag: vul het aan met e op het adviesscherm.",
+    export_title: "Document exporteren",
+    format_md: "Markdown",
+    format_html: "HTML (één printbare pagina)",
+    format_txt: "Platte tekst",
+    export_note: "Enter schrijft het bestand. Een bestaand bestand wordt nooit vervangen: kies dan een andere naam. Esc gaat terug naar het document.",
+    written: "Document geschreven naar",
+};
+
+const DOC_EN: DocWords = DocWords {
+    screen: "Documents",
+    heading: "Documents for this advice",
+    intro: "Each document is a draft, filled in from the answers and the library profile: read it through and adapt it before you use it. Enter opens it.",
+    none: "The advice calls for no documents.",
+    complete: "complete",
+    to_fill: "to fill in",
+    missing_heading: "Still to fill in",
+    profile_hint: "Fill in the library's details with p on the start screen or with avg-wijzer library, then open the documents again (d on the advice screen).",
+    record_hint: "The rest comes from the record: complete it with e on the advice screen.",
+    export_title: "Export document",
+    format_md: "Markdown",
+    format_html: "HTML (one printable page)",
+    format_txt: "Plain text",
+    export_note: "Enter writes the file. An existing file is never replaced: choose another name then. Esc goes back to the document.",
+    written: "Document written to",
+};
+
+pub fn doc_words(lang: Lang) -> &'static DocWords {
+    match lang {
+        Lang::Nl => &DOC_NL,
+        Lang::En => &DOC_EN,
+    }
+}

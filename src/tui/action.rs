@@ -26,6 +26,8 @@ pub enum Action {
     SignOff,
     /// The library's profile (from the start screen).
     Profile,
+    /// The documents the advice calls for (from the advice screen).
+    Documents,
     Leave,
     Exit,
     Erase,

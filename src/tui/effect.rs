@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use zeroize::Zeroize;
 
 use crate::app::{
-    self, Changed, ExportError, Opened, ProfileError, ProfileSaved, Saved, SignOffError, Target,
-    Viewed,
+    self, Changed, DocumentError, Drafts, ExportError, Opened, ProfileError, ProfileSaved, Saved,
+    SignOffError, Target, Viewed,
 };
 use crate::bank::QId;
 use crate::engine::Answer;
@@ -70,6 +70,16 @@ pub enum Effect<'b> {
     },
     /// Read the library's profile, for its form.
     LoadProfile,
+    /// Make the documents the advice of a stored record calls for.
+    Documents {
+        id: String,
+        lang: Lang,
+    },
+    /// Write a document, rendered already, to a new file (never over one).
+    WriteDocument {
+        path: String,
+        content: Vec<u8>,
+    },
     /// Save the profile as the form edited it from `from`.
     SaveProfile {
         from: LoadedProfile,
@@ -120,6 +130,11 @@ pub enum Done<'b> {
     },
     ProfileLoaded(anyhow::Result<LoadedProfile>),
     ProfileSaved(Result<ProfileSaved, ProfileError>),
+    Documents(Result<Drafts, DocumentError>),
+    DocumentWritten {
+        path: String,
+        result: Result<(), DocumentError>,
+    },
 }
 
 /// Carries out `effect` through the workflow.
@@ -214,6 +229,11 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
             }
         }
         Effect::LoadProfile => Done::ProfileLoaded(wf.profile()),
+        Effect::Documents { id, lang } => Done::Documents(wf.drafts(&id, lang)),
+        Effect::WriteDocument { path, content } => Done::DocumentWritten {
+            result: app::write_document(std::path::Path::new(&path), &content),
+            path,
+        },
         Effect::SaveProfile { from, profile } => {
             Done::ProfileSaved(wf.save_profile(&from, profile))
         }

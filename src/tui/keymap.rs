@@ -79,6 +79,7 @@ pub const KEYS: &[Binding] = &[
     b(Nav, &[c('x')], A::Export),
     b(Nav, &[c('s')], A::SignOff),
     b(Nav, &[c('p')], A::Profile),
+    b(Nav, &[c('d')], A::Documents),
     b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
     b(Nav, &[ctrl('c')], A::Exit),
     b(Typing, &[k(KeyCode::Enter)], A::Select),

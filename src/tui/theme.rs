@@ -1,8 +1,8 @@
 //! Styles. Meaning is always also in words or symbols, so `NO_COLOR` (no colours at all) loses
 //! nothing. Text uses the terminal's own foreground and background; emphasis is bold and
 //! reverse video, which read well on dark and light terminals and on a projector. The only
-//! colours are the verdict badge and the error line, each a self-contained foreground on
-//! background pair.
+//! colours are the verdict badge, the error line and a document's gaps, each a self-contained
+//! foreground on background pair.
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +73,15 @@ impl Theme {
                 .add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
+    /// What a document still lacks: its marker says so in words too ("[ontbreekt: …]").
+    pub fn missing(self) -> Style {
+        let base = Style::default().add_modifier(Modifier::BOLD);
+        match self.color {
+            true => base.fg(Color::Black).bg(Color::Yellow),
+            false => base.add_modifier(Modifier::UNDERLINED),
         }
     }
 

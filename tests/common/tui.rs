@@ -44,6 +44,7 @@ pub fn on<'a>(m: &'a Model) -> &'a str {
         Screen::NewForm(_) => "new",
         Screen::SignOff(_) => "sign-off",
         Screen::Export(_) => "export",
+        Screen::Documents(_) => "documents",
     }
 }
 

@@ -28,7 +28,7 @@ use super::common::fixed_clock;
 use super::mutate::{self, Input, ODD_TEXT};
 use super::{BANK, RECORD_SEEDS, json_files};
 
-const ACTIONS: [Action; 27] = [
+const ACTIONS: [Action; 28] = [
     Action::Up,
     Action::Down,
     Action::Left,
@@ -49,6 +49,7 @@ const ACTIONS: [Action; 27] = [
     Action::Note,
     Action::Export,
     Action::SignOff,
+    Action::Documents,
     Action::Leave,
     Action::Exit,
     Action::Erase,
@@ -259,12 +260,14 @@ fn place(m: &Model) -> &'static str {
         (_, Screen::Advice(_)) => "advice",
         (_, Screen::SignOff(_)) => "sign-off",
         (_, Screen::Export(_)) => "export",
+        (_, Screen::Documents(_)) => "documents",
     }
 }
 
-/// A path typed into the export form stays a file name in the working directory.
+/// A path typed into the export form (or a document's) stays a file name in the working
+/// directory.
 fn confined<'b>(m: &Model, msg: Message<'b>) -> Message<'b> {
-    if !matches!(m.screen, Screen::Export(_)) {
+    if !matches!(m.screen, Screen::Export(_) | Screen::Documents(_)) {
         return msg;
     }
     let plain = |c: char| if matches!(c, '/' | '\\') { '_' } else { c };

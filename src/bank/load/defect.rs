@@ -1,6 +1,7 @@
 //! What is wrong with a bank's files, typed: where it is (the file, the line and column where the
 //! JSON reader knows them, the item and the keys leading to the wrong value) and what is wrong.
 //! `crate::locale::bank` says it in either language; nothing here builds a sentence.
+use crate::bank::documents::TemplateError;
 use crate::bank::{AnswerError, Kind};
 use crate::json::Problem;
 
@@ -54,6 +55,7 @@ pub enum Noun {
     RegisterField,
     Conflict,
     AnswerOption,
+    Document,
 }
 
 /// What is wrong. Ids, keys, values (as JSON) and file names in it are the files' own.
@@ -201,6 +203,41 @@ pub enum DefectKind {
     DefCycle {
         chain: Vec<String>,
     },
+
+    // Documents.
+    /// A document with an empty `offered_with`: it would never be offered.
+    NotOffered,
+    /// An action in a document's `offered_with` that the bank does not have.
+    UnknownOfferedWith {
+        action: String,
+    },
+    /// A note in a section's or part's `notes` that the bank does not have.
+    UnknownNoteRef {
+        note: String,
+    },
+    NoSections,
+    NoParts,
+    /// No section or part of the document cites a source.
+    NoSources,
+    /// The text in this language ("nl" or "en") is empty.
+    MissingLanguage {
+        lang: &'static str,
+    },
+    /// The braces of a text cannot be read.
+    Template(TemplateError),
+    /// A placeholder outside the closed set.
+    UnknownPlaceholder {
+        name: String,
+    },
+    /// A placeholder naming a question or register field the bank does not have.
+    UnknownInPlaceholder {
+        noun: Noun,
+        id: String,
+    },
+    /// The Dutch and English texts of a part hold different placeholders.
+    PlaceholdersDiffer,
+    /// A placeholder in a title or heading.
+    PlaceholderNotAllowed,
 }
 
 impl DefectKind {
@@ -264,6 +301,11 @@ impl Place {
     /// An index inside the last part of the path: `all[1]`.
     pub(crate) fn index(&self, i: usize) -> Place {
         self.extend(&format!("[{i}]"))
+    }
+
+    /// One language's text of the last part of the path: `parts[0].text (en)`.
+    pub(crate) fn in_language(&self, lang: &str) -> Place {
+        self.extend(&format!(" ({lang})"))
     }
 
     fn extend(&self, s: &str) -> Place {

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 mod conditions;
 mod conflict;
 mod defect;
+mod documents;
 mod question;
 mod rule;
 
@@ -154,6 +155,7 @@ impl Compiler {
         let mut rules = Vec::new();
         let mut register = Vec::new();
         let mut conflicts = Vec::new();
+        let mut docs = Vec::new();
         let mut defs: Vec<(&str, String, Value)> = Vec::new();
         for (file, p) in parts {
             if let Some(m) = p.bank {
@@ -176,6 +178,7 @@ impl Compiler {
             rules.extend(p.rules.into_iter().map(|x| (file, x)));
             register.extend(p.register.into_iter().map(|x| (file, x)));
             conflicts.extend(p.conflicts.into_iter().map(|x| (file, x)));
+            docs.extend(p.documents.into_iter().map(|x| (file, x)));
             defs.extend(p.defs.into_iter().map(|(k, v)| (file, k, v)));
         }
         let Some((meta_file, meta)) = meta else {
@@ -255,10 +258,11 @@ impl Compiler {
             Noun::RegisterField,
             register.iter().map(|(f, x)| (*f, x.id.as_str())),
         );
-        let register = register
+        let register: Vec<RegisterField> = register
             .into_iter()
             .map(|(file, f)| self.register_field(file, f))
             .collect();
+        let documents = self.documents(docs, &register);
         let actions = acts
             .into_iter()
             .map(|(file, a)| Action {
@@ -340,6 +344,7 @@ impl Compiler {
             unused_defs,
             register,
             conflicts,
+            documents,
             question_index: std::mem::take(&mut self.questions),
         })
     }

@@ -8,8 +8,10 @@ use crate::store::{Dated, Listing, Summary};
 use super::keymap::Ctx;
 use crate::text::Lang;
 
+mod documents;
 mod field;
 mod screens;
+pub use documents::*;
 pub use field::TextField;
 pub use screens::*;
 
@@ -126,6 +128,8 @@ pub enum Screen {
     Advice(AdviceView),
     SignOff(SignOffForm),
     Export(ExportForm),
+    /// The documents the advice calls for (from the advice screen).
+    Documents(DocumentsView),
 }
 
 /// What lies over the screen.
@@ -193,6 +197,14 @@ impl<'b> Model<'b> {
             Screen::Question(s) if s.focus == Pane::Justification => Ctx::Typing,
             Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
             Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
+            Screen::Documents(v)
+                if v.reading
+                    .as_ref()
+                    .and_then(|r| r.export.as_ref())
+                    .is_some_and(|e| e.focus == ExportField::Path) =>
+            {
+                Ctx::Typing
+            }
             _ => Ctx::Nav,
         }
     }

@@ -48,6 +48,7 @@ pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Action::Edit if read_only => return Some(start::open(&id, Then::Continue, m.lang)),
         Action::Edit => m.screen = Screen::Review(Review::default()),
         Action::Export => open_export(m),
+        Action::Documents => return open_documents(m),
         Action::SignOff => return open_sign_off(m),
         Action::Note => open_note(m, None),
         Action::Leave => to_start(m),

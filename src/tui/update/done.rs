@@ -81,6 +81,8 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
         },
         Done::ProfileLoaded(result) => super::profile::loaded(m, result),
         Done::ProfileSaved(result) => super::profile::saved(m, result),
+        Done::Documents(result) => super::documents::made(m, result),
+        Done::DocumentWritten { path, result } => super::documents::written(m, path, result),
     }
     None
 }

@@ -14,6 +14,7 @@ use super::message::Message;
 use crate::locale::screen::words;
 
 mod advice;
+mod documents;
 mod done;
 mod export;
 mod profile;
@@ -22,6 +23,7 @@ mod review;
 mod signoff;
 mod start;
 use advice::{advice_key, to_advice};
+use documents::{documents_key, open_documents};
 use export::{export_key, open_export, write_export};
 use profile::profile_key;
 use question::{open_note, question_key, save_note};
@@ -82,6 +84,7 @@ fn screen_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Screen::Advice(_) => advice_key(m, action),
         Screen::SignOff(_) => sign_off_key(m, action),
         Screen::Export(_) => export_key(m, action),
+        Screen::Documents(_) => documents_key(m, action),
     }
 }
 
@@ -95,6 +98,7 @@ fn click(m: &mut Model, i: usize) -> Option<Action> {
         Screen::Start(s) => (&mut s.cursor, Action::Select),
         Screen::Review(r) => (&mut r.cursor, Action::Select),
         Screen::Advice(v) => (&mut v.cursor, Action::Toggle),
+        Screen::Documents(v) if v.reading.is_none() => (&mut v.cursor, Action::Select),
         Screen::Question(s) => {
             let act = if multiple(s) {
                 Action::Toggle
@@ -178,6 +182,13 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
         Screen::Export(f) if f.focus == ExportField::Path => {
             f.path_edited = true;
             Some(&mut f.path)
+        }
+        Screen::Documents(v) => {
+            let e = v.reading.as_mut()?.export.as_mut()?;
+            (e.focus == ExportField::Path).then(|| {
+                e.path_edited = true;
+                &mut e.path
+            })
         }
         _ => None,
     }

@@ -4,11 +4,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{panel, plain_lines, render_lines, text_field, wrap_lines};
-use crate::locale::screen::words;
+use crate::locale::screen::{doc_words, words};
 use crate::record::Decision;
 use crate::tui::app::{
-    ExportField, ExportForm, ExportFormat, Model, NewField, NewForm, SignField, SignOffForm,
-    TextField,
+    DocExport, ExportField, ExportForm, ExportFormat, Model, NewField, NewForm, SignField,
+    SignOffForm, TextField,
 };
 use crate::tui::theme::Theme;
 
@@ -171,5 +171,36 @@ pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
         t,
     );
     form.text(w.export_note, width, t);
+    form.render(frame, inner);
+}
+
+/// The form that writes a document, over the document: a format and a file.
+pub fn document_export(frame: &mut Frame, m: &Model, e: &DocExport, area: Rect) {
+    use crate::documents::Format;
+    let (w, d, t) = (words(m.lang), doc_words(m.lang), m.theme);
+    let rect = super::centered(area, area.width.min(72), area.height.min(14));
+    let inner = super::popup(frame, rect, d.export_title, t);
+    let width = inner.width as usize;
+    let mut form = FormLines::new();
+    let label = |f: &Format| match f {
+        Format::Md => d.format_md,
+        Format::Html => d.format_html,
+        Format::Txt => d.format_txt,
+    };
+    form.choice(
+        w.export_format,
+        Format::ALL.iter().map(label),
+        e.format,
+        e.focus == ExportField::Format,
+        t,
+    );
+    form.field(
+        w.export_path,
+        &e.path,
+        e.focus == ExportField::Path,
+        width,
+        t,
+    );
+    form.text(d.export_note, width, t);
     form.render(frame, inner);
 }

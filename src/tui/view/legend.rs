@@ -83,11 +83,14 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
         }
         (_, Screen::Review(_)) => vec![Up, Down, Select, Back, Note, Help, Leave],
         (_, Screen::Advice(_)) => {
-            let mut v = vec![Up, Down, Toggle, PageDown, Export];
+            let mut v = vec![Up, Down, Toggle, PageDown, Export, Documents];
             if m.record().is_some_and(|r| !r.is_frozen()) {
                 v.push(SignOff);
             }
-            v.extend([Edit, Back, Help, Leave]);
+            // Back does what Edit does (an assessment open for changes) or what Leave does (a
+            // record opened to read), so the legend leaves it out to make room for Documents;
+            // the help still lists it.
+            v.extend([Edit, Help, Leave]);
             v
         }
         (_, Screen::SignOff(f)) => {
@@ -97,6 +100,7 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
                 vec![Select, NextPanel, PrevPanel, Leave]
             }
         }
+        (_, Screen::Documents(v)) => documents_legend(v),
         (_, Screen::Export(f)) => {
             if f.focus == ExportField::Format {
                 vec![Up, Down, NextPanel, Select, Leave]
@@ -114,5 +118,19 @@ pub(super) fn start_legend(s: &crate::tui::app::Start) -> Vec<Action> {
         vec![Up, Down, Select, Profile, Help, Leave]
     } else {
         vec![Up, Down, Select, Edit, Profile, Help, Leave]
+    }
+}
+
+fn documents_legend(v: &crate::tui::app::DocumentsView) -> Vec<Action> {
+    use crate::tui::app::ExportField;
+    use Action::*;
+    match v.reading.as_ref().map(|r| r.export.as_ref()) {
+        None if v.docs.is_empty() => vec![Leave, Help],
+        None => vec![Up, Down, Select, Leave, Help],
+        Some(None) => vec![Down, Up, PageDown, PageUp, Top, Bottom, Export, Leave, Help],
+        Some(Some(e)) if e.focus == ExportField::Format => {
+            vec![Up, Down, NextPanel, Select, Leave]
+        }
+        Some(Some(_)) => vec![Select, NextPanel, Erase, Clear, Leave],
     }
 }

@@ -1,5 +1,6 @@
 //! Drawing only: every function here reads the model and draws; none changes anything.
 mod advice;
+pub mod documents;
 mod forms;
 mod legend;
 mod overlay;
@@ -67,6 +68,7 @@ pub fn draw(frame: &mut Frame, m: &Model) -> Targets {
             forms::export(frame, m, f, body);
             Targets::new()
         }
+        Screen::Documents(v) => documents::draw(frame, m, v, body),
     };
     overlay::draw(frame, m, frame.area());
     match m.overlay {
@@ -169,6 +171,7 @@ fn header_text(m: &Model) -> (String, String) {
         Screen::Advice(_) => w.screen_advice,
         Screen::SignOff(_) => w.screen_sign_off,
         Screen::Export(_) => w.screen_export,
+        Screen::Documents(_) => crate::locale::screen::doc_words(m.lang).screen,
         _ => "",
     }
     .to_string();
