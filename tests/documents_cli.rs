@@ -256,3 +256,31 @@ fn the_help_lists_every_kind() {
         );
     }
 }
+
+/// The worksheet takes the justifications the record keeps: one given in the answers file is
+/// in the document, one not given is marked missing.
+#[test]
+fn the_worksheet_shows_the_records_own_justifications() {
+    let s = Scratch::new("documents-justified");
+    let (name, answers, _) = cases()
+        .into_iter()
+        .find(|(n, _, _)| *n == "direct_marketing_legitimate_interest")
+        .unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&answers_file(&answers)).unwrap();
+    file["justifications"] =
+        json!({ "li_interest": "Meer jonge gezinnen bereiken met een passend aanbod" });
+    let id = s.new_record(&format!("{name}.json"), &file.to_string());
+    let out = s.run(&["document", &id, "li_worksheet"]);
+    out.assert_ok();
+    assert!(
+        out.stdout
+            .contains("Meer jonge gezinnen bereiken met een passend aanbod"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("toelichting ontbreekt"),
+        "{}",
+        out.stdout
+    );
+}
