@@ -81,6 +81,7 @@ fn summary(id: &str, campaign: &str, status: Status, verdict: Option<&str>, upda
         status,
         verdict: verdict.map(Into::into),
         updated: updated.into(),
+        plan: PlanRow::default(),
     }
 }
 
@@ -94,13 +95,21 @@ fn listing() -> Listing<Row> {
                 None,
                 "2026-11-23T10:15:00Z",
             ),
-            summary(
-                "20261120-090000-00000000bb",
-                "Zomerlezen jeugdleden",
-                Status::Completed,
-                Some("allowed_with_actions"),
-                "2026-11-20T09:00:00Z",
-            ),
+            // An item past its due date (the tests' clock says 23 November 2026).
+            Row {
+                plan: PlanRow {
+                    done: 2,
+                    total: 5,
+                    due: 20261101,
+                },
+                ..summary(
+                    "20261120-090000-00000000bb",
+                    "Zomerlezen jeugdleden",
+                    Status::Completed,
+                    Some("allowed_with_actions"),
+                    "2026-11-20T09:00:00Z",
+                )
+            },
             summary(
                 "20261101-143000-00000000cc",
                 "",

@@ -26,14 +26,14 @@ use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
 mod export;
-mod profile;
 mod plan;
+mod profile;
 mod signoff;
 mod work;
 
 pub use export::{ExportError, Target};
-pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
 pub use plan::PlanChanged;
+pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
 pub use record::plan::{Change as PlanChange, PlanError};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;

@@ -1,6 +1,6 @@
 //! `verify`'s report on a record file, for the register keeper.
-use crate::record::signature::VerifyError;
 use crate::record::plan::PlanAltered;
+use crate::record::signature::VerifyError;
 use crate::text::Lang;
 
 /// The report's sentences, in Dutch and English.

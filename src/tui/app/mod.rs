@@ -9,8 +9,10 @@ use super::keymap::Ctx;
 use crate::text::Lang;
 
 mod field;
+mod plan;
 mod screens;
 pub use field::TextField;
+pub use plan::{PlanField, PlanForm};
 pub use screens::*;
 
 /// The whole state of the interface.
@@ -50,11 +52,51 @@ pub struct Row {
     /// language.
     pub verdict: Option<Box<str>>,
     pub updated: Box<str>,
+    /// The action plan's required actions, done and in all, and its earliest open due date:
+    /// a few bytes, in the room the status leaves before the row's end.
+    pub plan: PlanRow,
+}
+
+/// What a row keeps of the action plan (see [`crate::record::plan::Tally`]). The counts
+/// stop at 255, more actions than any bank gives; `due` is the date as `YYYYMMDD`, 0 for none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanRow {
+    pub done: u8,
+    pub total: u8,
+    pub due: u32,
+}
+
+impl PlanRow {
+    pub fn of(tally: Option<&crate::record::plan::Tally>) -> PlanRow {
+        let Some(t) = tally else {
+            return PlanRow::default();
+        };
+        let count = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        PlanRow {
+            done: count(t.required_done),
+            total: count(t.required_total),
+            due: t.first_due.as_deref().map_or(0, date_number),
+        }
+    }
+
+    /// Whether an open item is past its due date on `today` (`YYYY-MM-DD`).
+    pub fn is_past_due(&self, today: &str) -> bool {
+        self.due != 0 && self.due < date_number(today)
+    }
+}
+
+/// `2027-01-15` as 20270115; 0 for what is not a date.
+fn date_number(date: &str) -> u32 {
+    match crate::record::time::is_date(date) {
+        true => date.replace('-', "").parse().unwrap_or(0),
+        false => 0,
+    }
 }
 
 impl From<Summary> for Row {
     fn from(s: Summary) -> Row {
         Row {
+            plan: PlanRow::of(s.plan.as_ref()),
             id: s.id.into(),
             campaign: s.campaign.into(),
             status: s.status,
@@ -143,6 +185,8 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The form of the library's profile: it covers the start screen it is opened from.
     Profile(Box<ProfileForm>),
+    /// One item of the action plan: it covers the advice it is opened from.
+    Plan(Box<PlanForm>),
 }
 
 /// A yes/no question before something is lost or replaced.
@@ -154,6 +198,8 @@ pub enum Confirm {
     Overwrite { path: String, format: ExportFormat },
     /// Leave the profile's form with changes that are not saved; "no" goes back to it.
     DiscardProfile(Box<ProfileForm>),
+    /// Leave the plan's form with changes that are not saved; "no" goes back to it.
+    DiscardPlan(Box<PlanForm>),
 }
 
 impl<'b> Model<'b> {
@@ -180,6 +226,9 @@ impl<'b> Model<'b> {
         match &self.overlay {
             Overlay::Confirm(_) => return Ctx::Dialog,
             Overlay::Note { .. } | Overlay::Profile(_) => return Ctx::Typing,
+            // The status is chosen with the arrows, as a sign-off's decision is.
+            Overlay::Plan(f) if f.focus == PlanField::Status => return Ctx::Nav,
+            Overlay::Plan(_) => return Ctx::Typing,
             Overlay::Help { .. } => return Ctx::Nav,
             Overlay::None => {}
         }
@@ -202,6 +251,28 @@ impl<'b> Model<'b> {
             Overlay::Profile(f) | Overlay::Confirm(Confirm::DiscardProfile(f)) => Some(f),
             _ => None,
         }
+    }
+
+    /// The plan's form, when it is in view (also under the question whether to leave it).
+    pub fn plan_form(&self) -> Option<&PlanForm> {
+        match &self.overlay {
+            Overlay::Plan(f) | Overlay::Confirm(Confirm::DiscardPlan(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The action plan of the open record as it is shown (empty without advice).
+    pub fn plan_view(&self) -> crate::record::plan::PlanView {
+        match &self.work {
+            Some(Work::Editing(w)) => w.plan(),
+            Some(Work::Viewing(r)) => r.plan_view(),
+            None => Default::default(),
+        }
+    }
+
+    /// Today in Dutch local time by the model's clock: what due dates are measured by.
+    pub fn today(&self) -> String {
+        crate::record::time::local_date(&(self.clock)())
     }
 
     /// The assessment open for changes, if any.

@@ -49,6 +49,7 @@ pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Action::Edit => m.screen = Screen::Review(Review::default()),
         Action::Export => open_export(m),
         Action::SignOff => return open_sign_off(m),
+        Action::Plan => return open_plan(m),
         Action::Note => open_note(m, None),
         Action::Leave => to_start(m),
         _ => {}
