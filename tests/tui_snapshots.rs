@@ -100,7 +100,7 @@ fn listing() -> Listing<Row> {
                 plan: PlanRow {
                     done: 2,
                     total: 5,
-                    due: 20261101,
+                    due: packed_date("2026-11-01"),
                 },
                 ..summary(
                     "20261120-090000-00000000bb",

@@ -57,13 +57,15 @@ pub struct Row {
     pub plan: PlanRow,
 }
 
-/// What a row keeps of the action plan (see [`crate::record::plan::Tally`]). The counts
-/// stop at 255, more actions than any bank gives; `due` is the date as `YYYYMMDD`, 0 for none.
+/// What a row keeps of the action plan (see [`crate::record::plan::Tally`]): four bytes, so
+/// that with the status the row stays 72 bytes. The counts stop at 255, more actions than any
+/// bank gives; `due` is the earliest open due date packed in 16 bits ([`packed_date`]), 0 for
+/// none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PlanRow {
     pub done: u8,
     pub total: u8,
-    pub due: u32,
+    pub due: u16,
 }
 
 impl PlanRow {
@@ -75,21 +77,30 @@ impl PlanRow {
         PlanRow {
             done: count(t.required_done),
             total: count(t.required_total),
-            due: t.first_due.as_deref().map_or(0, date_number),
+            due: t.first_due.as_deref().map_or(0, packed_date),
         }
     }
 
     /// Whether an open item is past its due date on `today` (`YYYY-MM-DD`).
     pub fn is_past_due(&self, today: &str) -> bool {
-        self.due != 0 && self.due < date_number(today)
+        self.due != 0 && self.due < packed_date(today)
     }
 }
 
-/// `2027-01-15` as 20270115; 0 for what is not a date.
-fn date_number(date: &str) -> u32 {
-    match crate::record::time::is_date(date) {
-        true => date.replace('-', "").parse().unwrap_or(0),
-        false => 0,
+/// A date in 16 bits that keep the order of dates: the year from 2000 (a date before 2000 is
+/// 1, long past; one after 2127 the largest), the month and the day. 0 for what is not a date.
+pub fn packed_date(date: &str) -> u16 {
+    if !crate::record::time::is_date(date) {
+        return 0;
+    }
+    let part = |r: std::ops::Range<usize>| date.get(r).and_then(|p| p.parse::<u16>().ok());
+    let (Some(y), Some(m), Some(d)) = (part(0..4), part(5..7), part(8..10)) else {
+        return 0;
+    };
+    match y {
+        ..2000 => 1,
+        2128.. => u16::MAX,
+        _ => (y - 2000) * 512 + m * 32 + d,
     }
 }
 

@@ -40,7 +40,11 @@ pub(super) fn open_plan<'b>(m: &mut Model<'b>) -> Step<'b> {
         .map(|p| p.name.trim().to_string())
         .filter(|n| !n.is_empty())
         .collect();
-    let form = PlanForm::new(line, participants, record.is_frozen(), m.lang);
+    let mut form = PlanForm::new(line, participants, record.is_frozen(), m.lang);
+    // The title as the advice on screen gives it, in the interface's language.
+    if let Some(a) = advice.actions.iter().find(|a| a.id == action) {
+        form.title = a.title.clone();
+    }
     m.overlay = Overlay::Plan(Box::new(form));
     None
 }
