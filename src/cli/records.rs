@@ -62,9 +62,24 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
 /// `list --json`: every record's summary as it was saved; why a file is unreadable in `lang`.
 pub(super) fn list_json(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
     let listing = crate::app::list(store, |s| s).map_err(bad)?;
+    // Whether a plan is past due is a matter of the day it is asked: added here, not kept.
+    let today = record::time::today();
+    let records: Vec<serde_json::Value> = listing
+        .records
+        .iter()
+        .map(|s| {
+            let mut v = serde_json::to_value(s).unwrap_or_default();
+            if let (Some(t), Some(plan)) = (&s.plan, v.get_mut("plan"))
+                && let Some(plan) = plan.as_object_mut()
+            {
+                plan.insert("past_due".into(), t.is_past_due(&today).into());
+            }
+            v
+        })
+        .collect();
     let v = serde_json::json!({
         "store": store.dir.display().to_string(),
-        "records": listing.records,
+        "records": records,
         "unreadable": listing.unreadable.iter().map(|(f, why)| serde_json::json!({ "file": f, "reason": why.said(lang) })).collect::<Vec<_>>(),
     });
     print_json(&(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"))
@@ -75,12 +90,13 @@ pub(super) fn list_json(store: &Store, lang: Lang) -> Result<ExitCode, Failure> 
 pub(super) fn list(store: &Store, bank: &Bank, lang: Lang) -> Result<ExitCode, Failure> {
     let listing = crate::app::list(store, |s| s).map_err(bad)?;
     let store = store.dir.display().to_string();
+    let today = record::time::today();
     let w = words(lang);
     let mut out = String::new();
     if listing.records.is_empty() {
         out.push_str(&format!("{} {store}.\n", w.no_records));
     } else {
-        let rows: Vec<[String; 5]> = listing
+        let rows: Vec<[String; 6]> = listing
             .records
             .iter()
             .map(|s| {
@@ -101,12 +117,16 @@ pub(super) fn list(store: &Store, bank: &Bank, lang: Lang) -> Result<ExitCode, F
                         .map(str::to_string)
                         .or_else(|| s.verdict_label.clone())
                         .unwrap_or_else(|| "-".into()),
+                    s.plan.as_ref().map_or_else(
+                        || "-".into(),
+                        |t| crate::locale::plan::tally(t, &today, lang),
+                    ),
                     record::time::in_words(&s.updated, lang),
                 ]
                 .map(|cell| text::one_line(&cell).into_owned())
             })
             .collect();
-        let widths: Vec<usize> = (0..5)
+        let widths: Vec<usize> = (0..6)
             .map(|i| {
                 rows.iter()
                     .map(|r| r[i].chars().count())

@@ -131,6 +131,13 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "Sign-off by the DPO (FG); the record is then frozen",
             ],
         ),
+        (Nav, A::Plan) => (
+            ["actieplan", "action plan"],
+            [
+                "De gekozen actie in het actieplan bijwerken: eigenaar, datum, status, notitie",
+                "Update the chosen action in the action plan: owner, due date, status, note",
+            ],
+        ),
         (Nav, A::Profile) => (
             ["profiel", "profile"],
             [
@@ -214,6 +221,13 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Typing, A::Clear) => (
             ["veld leeg", "clear"],
             ["Het hele veld leegmaken", "Clear the whole field"],
+        ),
+        (Typing, A::Choose) => (
+            ["deelnemer kiezen", "choose participant"],
+            [
+                "De volgende deelnemer van het verslag invullen (eigenaar in het actieplan)",
+                "Fill in the record's next participant (owner in the action plan)",
+            ],
         ),
         (Typing, A::NewLine) => (
             ["nieuwe regel", "new line"],

@@ -1,5 +1,5 @@
 //! The plain mode's lines, in Dutch and English.
-use crate::plain::Unclear;
+use crate::plain::{PlanSyntax, Unclear};
 use crate::text::Lang;
 
 /// Why a typed line is not an answer, in `lang`.
@@ -193,3 +193,58 @@ pub const EN: Words = Words {
     signoff_failed: "Sign-off not saved; the record is NOT signed off",
     not_all_saved: "Not everything was saved: the latest changes are not on disk (see the message above).",
 };
+
+/// Why a plan line is not a change, in `lang`.
+pub fn plan_syntax(e: &PlanSyntax, lang: Lang) -> String {
+    match (e, lang) {
+        (PlanSyntax::UnknownField(f), Lang::Nl) => format!(
+            "{} is geen veld; gebruik eigenaar=, uiterlijk=, status=, reden= of notitie=",
+            crate::json::quoted(f)
+        ),
+        (PlanSyntax::UnknownField(f), Lang::En) => format!(
+            "{} is not a field; use owner=, due=, status=, reason= or note=",
+            crate::json::quoted(f)
+        ),
+        (PlanSyntax::BadStatus(s), Lang::Nl) => format!(
+            "{} is geen status; kies open, bezig, klaar of nvt (niet van toepassing)",
+            crate::json::quoted(s)
+        ),
+        (PlanSyntax::BadStatus(s), Lang::En) => format!(
+            "{} is not a status; choose open, in progress, done or n/a (not applicable)",
+            crate::json::quoted(s)
+        ),
+        (PlanSyntax::NoFields, Lang::Nl) => {
+            "geef na het nummer wat verandert, bijvoorbeeld 2 eigenaar=Anna status=bezig".into()
+        }
+        (PlanSyntax::NoFields, Lang::En) => {
+            "give what changes after the number, for example 2 owner=Anna status=in progress".into()
+        }
+    }
+}
+
+/// The plain mode's lines about the action plan.
+pub struct PlanLines {
+    /// How to change the plan, said before the sign-off's question.
+    pub prompt: &'static str,
+    pub not_changed: &'static str,
+    pub save_failed: &'static str,
+}
+
+const PLAN_NL: PlanLines = PlanLines {
+    prompt: "Actieplan bijwerken: typ het nummer van een actie en wat verandert, bijvoorbeeld 2 eigenaar=Anna uiterlijk=2027-01-15 status=bezig notitie=concept klaar. Status: open, bezig, klaar of nvt (met reden=). plan = het actieplan opnieuw tonen.",
+    not_changed: "Actieplan niet gewijzigd",
+    save_failed: "Opslaan mislukt; deze wijziging van het actieplan staat nog niet op schijf",
+};
+
+const PLAN_EN: PlanLines = PlanLines {
+    prompt: "Update the action plan: type the number of an action and what changes, for example 2 owner=Anna due=2027-01-15 status=in progress note=draft ready. Status: open, in progress, done or n/a (with reason=). plan = show the action plan again.",
+    not_changed: "Action plan not changed",
+    save_failed: "Saving failed; this change to the action plan is not on disk yet",
+};
+
+pub fn plan_lines(lang: Lang) -> &'static PlanLines {
+    match lang {
+        Lang::Nl => &PLAN_NL,
+        Lang::En => &PLAN_EN,
+    }
+}

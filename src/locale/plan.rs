@@ -4,7 +4,7 @@
 use crate::engine::Level;
 use crate::json::quoted;
 use crate::record::plan::{
-    Field, FieldChange, ItemStatus, Line, PlanError, PlanEvent, PlanView, Progress, Text,
+    Field, FieldChange, ItemStatus, Line, PlanError, PlanEvent, PlanView, Progress, Tally, Text,
 };
 use crate::record::time;
 use crate::text::{Lang, one_line, wrap};
@@ -243,6 +243,20 @@ pub fn progress(p: &Progress, lang: Lang) -> String {
             ", {}/{} {} {}",
             p.recommended_done, p.recommended_total, w.recommended, w.done
         ));
+    }
+    s
+}
+
+/// The plan in the list: "4/9 verplicht klaar", with ", te laat" when an item is past its
+/// due date on `today`.
+pub fn tally(t: &Tally, today: &str, lang: Lang) -> String {
+    let w = words(lang);
+    let mut s = format!(
+        "{}/{} {} {}",
+        t.required_done, t.required_total, w.required, w.done
+    );
+    if t.is_past_due(today) {
+        s.push_str(&format!(", {}", w.past_due.to_lowercase()));
     }
     s
 }

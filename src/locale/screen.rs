@@ -495,3 +495,70 @@ pub fn doc_words(lang: Lang) -> &'static DocWords {
         Lang::En => &DOC_EN,
     }
 }
+
+/// The words of the action plan on the screens: its line under each action of the advice, its
+/// form, and its column in the start screen's list.
+pub struct PlanWords {
+    /// The start screen's column: how many required actions are done.
+    pub col_plan: &'static str,
+    /// After the count, when an open item is past its due date.
+    pub late: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    /// On a signed-off record: what a plan change does (and does not).
+    pub signed: &'static str,
+    pub participants: &'static str,
+    pub no_participants: &'static str,
+    pub date_hint: &'static str,
+    pub status_hint: &'static str,
+    /// The reason's field while the status is not "not applicable".
+    pub reason_only: &'static str,
+    pub saved: &'static str,
+    pub saved_signed: &'static str,
+    pub unchanged: &'static str,
+    pub not_an_action: &'static str,
+    pub refused: &'static str,
+}
+
+const PLAN_NL: PlanWords = PlanWords {
+    col_plan: "Acties klaar",
+    late: "te laat",
+    heading: "Actieplan",
+    intro: "Wie doet deze actie, en uiterlijk wanneer? Enter bewaart, Esc gaat terug zonder te bewaren.",
+    signed: "Dit verslag is afgetekend. Het actieplan wijzigen maakt geen nieuwe revisie: de aftekening blijft staan.",
+    participants: "Deelnemers (Ctrl-P kiest)",
+    no_participants: "geen deelnemers in dit verslag; typ een naam",
+    date_hint: "JJJJ-MM-DD, leeg voor geen datum",
+    status_hint: "←/→ of spatie wisselt",
+    reason_only: "alleen bij \"niet van toepassing\"",
+    saved: "Actieplan bewaard",
+    saved_signed: "Actieplan bewaard; de aftekening blijft staan",
+    unchanged: "Niets gewijzigd in het actieplan.",
+    not_an_action: "Kies eerst een actie (verplicht of aanbevolen); die werk je bij in het actieplan.",
+    refused: "Niet bewaard",
+};
+
+const PLAN_EN: PlanWords = PlanWords {
+    col_plan: "Actions done",
+    late: "past due",
+    heading: "Action plan",
+    intro: "Who does this action, and by when? Enter saves, Esc goes back without saving.",
+    signed: "This record is signed off. Changing the action plan makes no new revision: the sign-off stands.",
+    participants: "Participants (Ctrl-P chooses)",
+    no_participants: "no participants in this record; type a name",
+    date_hint: "YYYY-MM-DD, empty for no date",
+    status_hint: "←/→ or space changes it",
+    reason_only: "only with \"not applicable\"",
+    saved: "Action plan saved",
+    saved_signed: "Action plan saved; the sign-off stands",
+    unchanged: "Nothing changed in the action plan.",
+    not_an_action: "Choose an action first (required or recommended); that is what the action plan tracks.",
+    refused: "Not saved",
+};
+
+pub fn plan_words(lang: Lang) -> &'static PlanWords {
+    match lang {
+        Lang::Nl => &PLAN_NL,
+        Lang::En => &PLAN_EN,
+    }
+}

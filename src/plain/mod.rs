@@ -15,9 +15,11 @@ use crate::text::{Lang, TerminalWriter, wrap};
 
 mod justify;
 mod opening;
+mod plan;
 mod signoff;
 use crate::locale::lines::{EN, NL, Words, unclear};
 use opening::{open, resume_record};
+pub use plan::{PlanSyntax, parse_change};
 use signoff::sign_off;
 
 const W: usize = 78;
@@ -233,6 +235,7 @@ pub fn run_with(
     writeln!(out)?;
     write!(out, "{}", advice.to_text())?;
     work.shown();
+    plan::show_plan(wf, &work, lang, out)?;
     if wf.store().is_some() && !sign_off(wf, &mut work, lang, words, input, out)? {
         out.flush()?;
         return Ok(ExitCode::FAILURE);

@@ -12,9 +12,20 @@ pub(super) fn sign_off<'b>(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<bool> {
+    let has_plan = !work.plan().is_empty();
+    if has_plan {
+        let prompt = crate::locale::lines::plan_lines(lang).prompt;
+        writeln!(out, "\n{}", wrap(prompt, W, "", ""))?;
+    }
     writeln!(out, "\n{}", wrap(words.signoff_prompt, W, "", ""))?;
-    let Some(line) = prompt(input, out)? else {
-        return Ok(true);
+    // Changes to the plan, one a line, until the sign-off or the end.
+    let line = loop {
+        let Some(line) = prompt(input, out)? else {
+            return Ok(true);
+        };
+        if !has_plan || !super::plan::plan_command(wf, work, &line, lang, words, out)? {
+            break line;
+        }
     };
     if !matches!(
         line.trim().to_lowercase().as_str(),

@@ -17,9 +17,10 @@ pub(super) const INDEX: &str = ".index.jsonl";
 /// The cache of earlier versions (one JSON object), removed when the cache is written.
 pub(super) const OLD_INDEX: &str = ".index.json";
 
-/// The first line: the cache's version and the key its lines are sealed with.
+/// The first line: the cache's version and the key its lines are sealed with. Version 3: a
+/// summary holds the action plan's tally; a cache of before is rebuilt from the files.
 fn header(key: &CacheKey) -> String {
-    format!(r#"{{"avg_wijzer_index":2,"key":"{}"}}"#, key.id)
+    format!(r#"{{"avg_wijzer_index":3,"key":"{}"}}"#, key.id)
 }
 
 /// The longest line read from the cache. A line is a summary of a few hundred bytes; even a

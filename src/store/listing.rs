@@ -19,6 +19,10 @@ pub struct Summary {
     pub decision: Option<record::Decision>,
     pub bank_version: String,
     pub answers: usize,
+    /// How far the action plan has come; none without advice. Whether anything is past due
+    /// is decided when the list is shown (see [`record::plan::Tally`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<record::plan::Tally>,
 }
 
 impl Summary {
@@ -41,6 +45,7 @@ impl Summary {
             decision: r.signoff.as_ref().map(|s| s.decision),
             bank_version: r.bank.version.clone(),
             answers: r.answers.len(),
+            plan: r.outcome.as_ref().map(|_| r.plan_view().tally()),
         }
     }
 }

@@ -24,6 +24,10 @@ pub enum Action {
     Note,
     Export,
     SignOff,
+    /// The action plan's item of the chosen action (from the advice).
+    Plan,
+    /// The next of the offered choices, in a field that offers some (the plan's owner).
+    Choose,
     /// The library's profile (from the start screen).
     Profile,
     /// The documents the advice calls for (from the advice screen).

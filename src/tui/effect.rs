@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use zeroize::Zeroize;
 
 use crate::app::{
-    self, Changed, DocumentError, Drafts, ExportError, Opened, ProfileError, ProfileSaved, Saved,
-    SignOffError, Target, Viewed,
+    self, Changed, DocumentError, Drafts, ExportError, Opened, PlanChange, PlanChanged, PlanError,
+    ProfileError, ProfileSaved, Saved, SignOffError, Target, Viewed,
 };
 use crate::bank::QId;
 use crate::engine::Answer;
@@ -26,6 +26,9 @@ pub enum Then {
     Continue,
     /// The sign-off form (asked for on a record opened to read).
     SignOff,
+    /// The advice with this entry under the cursor, and the action plan's form on it (asked
+    /// for on a record opened to read).
+    Plan(usize),
 }
 
 pub enum Effect<'b> {
@@ -67,6 +70,12 @@ pub enum Effect<'b> {
         path: String,
         force: bool,
         lang: Lang,
+    },
+    /// Change one item of the action plan.
+    Plan {
+        work: app::Work<'b>,
+        action: String,
+        change: PlanChange,
     },
     /// Read the library's profile, for its form.
     LoadProfile,
@@ -127,6 +136,10 @@ pub enum Done<'b> {
         path: String,
         format: ExportFormat,
         result: Result<(), ExportError>,
+    },
+    Planned {
+        work: app::Work<'b>,
+        result: Result<PlanChanged, PlanError>,
     },
     ProfileLoaded(anyhow::Result<LoadedProfile>),
     ProfileSaved(Result<ProfileSaved, ProfileError>),
@@ -227,6 +240,14 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
                 format,
                 result,
             }
+        }
+        Effect::Plan {
+            mut work,
+            action,
+            change,
+        } => {
+            let result = wf.plan(&mut work, &action, &change);
+            Done::Planned { work, result }
         }
         Effect::LoadProfile => Done::ProfileLoaded(wf.profile()),
         Effect::Documents { id, lang } => Done::Documents(wf.drafts(&id, lang)),

@@ -80,6 +80,7 @@ pub const KEYS: &[Binding] = &[
     b(Nav, &[c('s')], A::SignOff),
     b(Nav, &[c('p')], A::Profile),
     b(Nav, &[c('d')], A::Documents),
+    b(Nav, &[c('a')], A::Plan),
     b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
     b(Nav, &[ctrl('c')], A::Exit),
     b(Typing, &[k(KeyCode::Enter)], A::Select),
@@ -92,6 +93,7 @@ pub const KEYS: &[Binding] = &[
     b(Typing, &[k(KeyCode::Backspace)], A::Erase),
     b(Typing, &[k(KeyCode::Delete)], A::EraseForward),
     b(Typing, &[ctrl('u')], A::Clear),
+    b(Typing, &[ctrl('p')], A::Choose),
     // Ctrl-J is a line feed, which terminals send apart from Enter (a carriage return).
     b(Typing, &[ctrl('j')], A::NewLine),
     b(Typing, &[k(KeyCode::Esc)], A::Leave),

@@ -7,7 +7,7 @@ use avg_wijzer::bank::{Bank, QId};
 use avg_wijzer::record::{Assessment, Campaign, Participant, Status};
 use avg_wijzer::store::Listing;
 use avg_wijzer::text::Lang;
-use avg_wijzer::tui::app::{Asking, Model, Origin, Row, Screen, Work};
+use avg_wijzer::tui::app::{Asking, Model, Origin, PlanRow, Row, Screen, Work, packed_date};
 use avg_wijzer::tui::theme::Theme;
 use avg_wijzer::tui::view;
 use ratatui::Terminal;
@@ -89,6 +89,7 @@ pub fn summary(
         status,
         verdict: verdict.map(Into::into),
         updated: updated.into(),
+        plan: PlanRow::default(),
     }
 }
 
@@ -103,13 +104,21 @@ pub fn listing() -> Listing<Row> {
                 None,
                 "2026-11-23T10:15:00Z",
             ),
-            summary(
-                "20261120-090000-00000000bb",
-                "Zomerlezen jeugdleden",
-                Status::Completed,
-                Some("allowed_with_actions"),
-                "2026-11-20T09:00:00Z",
-            ),
+            // An item past its due date (the tests' clock says 23 November 2026).
+            Row {
+                plan: PlanRow {
+                    done: 2,
+                    total: 5,
+                    due: packed_date("2026-11-01"),
+                },
+                ..summary(
+                    "20261120-090000-00000000bb",
+                    "Zomerlezen jeugdleden",
+                    Status::Completed,
+                    Some("allowed_with_actions"),
+                    "2026-11-20T09:00:00Z",
+                )
+            },
             summary(
                 "20261101-143000-00000000cc",
                 "",

@@ -21,7 +21,7 @@ mod seal;
 mod view;
 
 pub use seal::{PlanAltered, PlanCheck, PlanSeal, verify_plan};
-pub use view::{Line, PlanView, Progress};
+pub use view::{Line, PlanView, Progress, Tally};
 
 /// The longest owner (a name) and the longest note or reason, in characters: the plan holds
 /// short notes of evidence ("privacyverklaring v3 gepubliceerd 12-01"), not documents.

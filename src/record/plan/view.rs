@@ -131,3 +131,50 @@ pub(super) fn view(plan: &Plan, actions: &[ActionView]) -> PlanView {
             .collect(),
     }
 }
+
+/// What the list keeps of a plan: its counts, and the earliest due date of an item still to be
+/// dealt with. Whether that date is past is decided when the list is shown, against that day:
+/// a cached summary stays true from one day to the next.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tally {
+    pub required_done: usize,
+    pub required_total: usize,
+    pub recommended_done: usize,
+    pub recommended_total: usize,
+    /// `YYYY-MM-DD`; none when no item still to be dealt with has a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_due: Option<String>,
+}
+
+impl Tally {
+    /// Whether an item is past its due date on `today` (`YYYY-MM-DD`).
+    pub fn is_past_due(&self, today: &str) -> bool {
+        self.first_due
+            .as_deref()
+            .is_some_and(|due| crate::record::time::is_before(due, today))
+    }
+}
+
+impl PlanView {
+    /// The counts and the earliest open due date, for the list.
+    pub fn tally(&self) -> Tally {
+        // No day is before the first: the counts alone.
+        let p = self.progress("");
+        let first_due = self
+            .lines
+            .iter()
+            .filter(|l| l.is_needed() && !l.item.status.is_settled())
+            .filter_map(|l| l.item.due.as_deref())
+            .filter(|d| crate::record::time::is_date(d))
+            .min()
+            .map(str::to_string);
+        Tally {
+            required_done: p.required_done,
+            required_total: p.required_total,
+            recommended_done: p.recommended_done,
+            recommended_total: p.recommended_total,
+            first_due,
+        }
+    }
+}

@@ -10,9 +10,11 @@ use crate::text::Lang;
 
 mod documents;
 mod field;
+mod plan;
 mod screens;
 pub use documents::*;
 pub use field::TextField;
+pub use plan::{PlanField, PlanForm};
 pub use screens::*;
 
 /// The whole state of the interface.
@@ -52,11 +54,62 @@ pub struct Row {
     /// language.
     pub verdict: Option<Box<str>>,
     pub updated: Box<str>,
+    /// The action plan's required actions, done and in all, and its earliest open due date:
+    /// a few bytes, in the room the status leaves before the row's end.
+    pub plan: PlanRow,
+}
+
+/// What a row keeps of the action plan (see [`crate::record::plan::Tally`]): four bytes, so
+/// that with the status the row stays 72 bytes. The counts stop at 255, more actions than any
+/// bank gives; `due` is the earliest open due date packed in 16 bits ([`packed_date`]), 0 for
+/// none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanRow {
+    pub done: u8,
+    pub total: u8,
+    pub due: u16,
+}
+
+impl PlanRow {
+    pub fn of(tally: Option<&crate::record::plan::Tally>) -> PlanRow {
+        let Some(t) = tally else {
+            return PlanRow::default();
+        };
+        let count = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        PlanRow {
+            done: count(t.required_done),
+            total: count(t.required_total),
+            due: t.first_due.as_deref().map_or(0, packed_date),
+        }
+    }
+
+    /// Whether an open item is past its due date on `today` (`YYYY-MM-DD`).
+    pub fn is_past_due(&self, today: &str) -> bool {
+        self.due != 0 && self.due < packed_date(today)
+    }
+}
+
+/// A date in 16 bits that keep the order of dates: the year from 2000 (a date before 2000 is
+/// 1, long past; one after 2127 the largest), the month and the day. 0 for what is not a date.
+pub fn packed_date(date: &str) -> u16 {
+    if !crate::record::time::is_date(date) {
+        return 0;
+    }
+    let part = |r: std::ops::Range<usize>| date.get(r).and_then(|p| p.parse::<u16>().ok());
+    let (Some(y), Some(m), Some(d)) = (part(0..4), part(5..7), part(8..10)) else {
+        return 0;
+    };
+    match y {
+        ..2000 => 1,
+        2128.. => u16::MAX,
+        _ => (y - 2000) * 512 + m * 32 + d,
+    }
 }
 
 impl From<Summary> for Row {
     fn from(s: Summary) -> Row {
         Row {
+            plan: PlanRow::of(s.plan.as_ref()),
             id: s.id.into(),
             campaign: s.campaign.into(),
             status: s.status,
@@ -147,6 +200,8 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The form of the library's profile: it covers the start screen it is opened from.
     Profile(Box<ProfileForm>),
+    /// One item of the action plan: it covers the advice it is opened from.
+    Plan(Box<PlanForm>),
 }
 
 /// A yes/no question before something is lost or replaced.
@@ -158,6 +213,8 @@ pub enum Confirm {
     Overwrite { path: String, format: ExportFormat },
     /// Leave the profile's form with changes that are not saved; "no" goes back to it.
     DiscardProfile(Box<ProfileForm>),
+    /// Leave the plan's form with changes that are not saved; "no" goes back to it.
+    DiscardPlan(Box<PlanForm>),
 }
 
 impl<'b> Model<'b> {
@@ -184,6 +241,9 @@ impl<'b> Model<'b> {
         match &self.overlay {
             Overlay::Confirm(_) => return Ctx::Dialog,
             Overlay::Note { .. } | Overlay::Profile(_) => return Ctx::Typing,
+            // The status is chosen with the arrows, as a sign-off's decision is.
+            Overlay::Plan(f) if f.focus == PlanField::Status => return Ctx::Nav,
+            Overlay::Plan(_) => return Ctx::Typing,
             Overlay::Help { .. } => return Ctx::Nav,
             Overlay::None => {}
         }
@@ -215,6 +275,28 @@ impl<'b> Model<'b> {
             Overlay::Profile(f) | Overlay::Confirm(Confirm::DiscardProfile(f)) => Some(f),
             _ => None,
         }
+    }
+
+    /// The plan's form, when it is in view (also under the question whether to leave it).
+    pub fn plan_form(&self) -> Option<&PlanForm> {
+        match &self.overlay {
+            Overlay::Plan(f) | Overlay::Confirm(Confirm::DiscardPlan(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The action plan of the open record as it is shown (empty without advice).
+    pub fn plan_view(&self) -> crate::record::plan::PlanView {
+        match &self.work {
+            Some(Work::Editing(w)) => w.plan(),
+            Some(Work::Viewing(r)) => r.plan_view(),
+            None => Default::default(),
+        }
+    }
+
+    /// Today in Dutch local time by the model's clock: what due dates are measured by.
+    pub fn today(&self) -> String {
+        crate::record::time::local_date(&(self.clock)())
     }
 
     /// The assessment open for changes, if any.

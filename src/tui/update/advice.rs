@@ -50,6 +50,7 @@ pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Action::Export => open_export(m),
         Action::Documents => return open_documents(m),
         Action::SignOff => return open_sign_off(m),
+        Action::Plan => return open_plan(m),
         Action::Note => open_note(m, None),
         Action::Leave => to_start(m),
         _ => {}

@@ -79,6 +79,10 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             Err(ExportError::NoSignature { .. }) => error(m, words(m.lang).not_signed),
             Err(ExportError::Other(e)) => error(m, said(&e, m.lang)),
         },
+        Done::Planned { work, result } => {
+            m.work = Some(Work::Editing(work));
+            super::plan::planned(m, result);
+        }
         Done::ProfileLoaded(result) => super::profile::loaded(m, result),
         Done::ProfileSaved(result) => super::profile::saved(m, result),
         Done::Documents(result) => super::documents::made(m, result),
@@ -127,6 +131,15 @@ fn opened_for<'b>(m: &mut Model<'b>, opened: app::Opened<'b>, then: Then) {
         Then::SignOff if complete && bank_changed => to_advice(m),
         Then::SignOff if complete => {
             let _ = advice::open_sign_off(m);
+        }
+        Then::Plan(_) if complete && bank_changed => to_advice(m),
+        // The advice as it was, with the form on the same action.
+        Then::Plan(cursor) if complete => {
+            to_advice(m);
+            if let Screen::Advice(v) = &mut m.screen {
+                v.cursor = cursor;
+            }
+            let _ = super::plan::open_plan(m);
         }
         _ => to_current(m),
     }

@@ -17,6 +17,7 @@ mod advice;
 mod documents;
 mod done;
 mod export;
+mod plan;
 mod profile;
 mod question;
 mod review;
@@ -25,6 +26,7 @@ mod start;
 use advice::{advice_key, to_advice};
 use documents::{documents_key, open_documents};
 use export::{export_key, open_export, write_export};
+use plan::{open_plan, plan_key};
 use profile::profile_key;
 use question::{open_note, question_key, save_note};
 use review::review_key;
@@ -158,6 +160,7 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
             let focus = form.focus;
             return Some(form.field_mut(focus));
         }
+        Overlay::Plan(form) => return form.field_mut(),
         Overlay::None => {}
         _ => return None,
     }
@@ -300,6 +303,7 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             }
         },
         Overlay::Profile(form) => return profile_key(m, form, action),
+        Overlay::Plan(form) => return plan_key(m, form, action),
         Overlay::Confirm(confirm) => match (action, confirm) {
             (Action::Yes, Confirm::Discard) => discard(m),
             (Action::Yes, Confirm::Overwrite { path, format }) => {
@@ -308,6 +312,9 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             // The form is given up: the start screen it covered is in view again.
             (Action::Yes, Confirm::DiscardProfile(_)) => {}
             (Action::No, Confirm::DiscardProfile(form)) => m.overlay = Overlay::Profile(form),
+            // The plan's form is given up: the advice it covered is in view again.
+            (Action::Yes, Confirm::DiscardPlan(_)) => {}
+            (Action::No, Confirm::DiscardPlan(form)) => m.overlay = Overlay::Plan(form),
             (Action::No, _) => {}
             (_, confirm) => m.overlay = Overlay::Confirm(confirm),
         },

@@ -64,6 +64,8 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
     frame.render_widget(block, body);
     let width = inner.width as usize;
     let items = advice_items(advice);
+    let plan = m.plan_view();
+    let today = m.today();
     let mut lines: Vec<Line> = Vec::new();
     let mut spans = Vec::new();
     let heading = |lines: &mut Vec<Line>, text: String| {
@@ -131,9 +133,19 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
         let arrow = if selected { "▶" } else { " " };
         let first = format!("{arrow}{fold} ");
         let item_lines = entry(advice, *item, open, &first, width, ui);
-        spans.push((lines.len(), lines.len() + item_lines.len()));
         let style: Style = if selected { t.selected() } else { t.plain() };
+        let start = lines.len();
         lines.extend(plain_lines(item_lines, style));
+        if let AdviceItem::Required(a) | AdviceItem::Recommended(a) | AdviceItem::BlockingAction(a) =
+            item
+            && let Some(line) = plan
+                .lines
+                .iter()
+                .find(|l| l.action == advice.actions[*a].id)
+        {
+            lines.extend(plan_line(line, &today, width, m.lang, t));
+        }
+        spans.push((start, lines.len()));
     }
     if !lead_done {
         no_remedy(&mut lines, advice, &heading, width, t);
@@ -141,6 +153,25 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
     }
     if advice.actions.is_empty() {
         heading(&mut lines, ui.no_actions.to_string());
+    }
+
+    if !plan.is_empty() {
+        let pw = crate::locale::screen::plan_words(m.lang);
+        let p = plan.progress(&today);
+        heading(&mut lines, pw.heading.to_string());
+        for (text, style) in [
+            (crate::locale::plan::progress(&p, m.lang), t.plain()),
+            (
+                crate::locale::plan::past_due(&plan, &p, m.lang),
+                if p.past_due.is_empty() {
+                    t.plain()
+                } else {
+                    t.warning()
+                },
+            ),
+        ] {
+            lines.extend(plain_lines(wrap_lines(&text, width, "  ", "    "), style));
+        }
     }
 
     heading(&mut lines, w.signoff_heading.to_string());
@@ -294,4 +325,32 @@ fn entry(
         ));
     }
     out
+}
+
+/// The plan's line under an action: who has it, by when, how far it is; past due marked.
+fn plan_line(
+    line: &crate::record::plan::Line,
+    today: &str,
+    width: usize,
+    lang: crate::text::Lang,
+    t: crate::tui::theme::Theme,
+) -> Vec<Line<'static>> {
+    use crate::locale::plan::{due, owner, status};
+    use crate::record::plan::Field;
+    let mut text = format!(
+        "{}: {} · {}: {} · {}: {}",
+        Field::Owner.label(lang),
+        owner(line, lang),
+        Field::Due.label(lang),
+        due(line, lang),
+        Field::Status.label(lang),
+        status(line, lang)
+    );
+    let late = line.is_past_due(today);
+    if late {
+        let pw = crate::locale::screen::plan_words(lang);
+        text = format!("{text} · ⚠ {}", pw.late);
+    }
+    let style = if late { t.warning() } else { t.plain() };
+    plain_lines(wrap_lines(&text, width, "     ", "     "), style)
 }

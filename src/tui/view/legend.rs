@@ -61,6 +61,11 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
             v.extend([Clear, Leave]);
             v
         }
+        (Overlay::Plan(f), _) => match f.focus {
+            crate::tui::app::PlanField::Status => vec![Left, Right, Down, Up, Select, Leave],
+            crate::tui::app::PlanField::Owner => vec![Select, NextPanel, Choose, Clear, Leave],
+            _ => vec![Select, NextPanel, PrevPanel, Clear, Leave],
+        },
         (_, Screen::Start(s)) => start_legend(s),
         (_, Screen::NewForm(_)) => vec![Select, NextPanel, PrevPanel, Leave],
         (_, Screen::Question(s)) => {
@@ -83,14 +88,14 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
         }
         (_, Screen::Review(_)) => vec![Up, Down, Select, Back, Note, Help, Leave],
         (_, Screen::Advice(_)) => {
-            let mut v = vec![Up, Down, Toggle, PageDown, Export, Documents];
+            let mut v = vec![Up, Down, Toggle, Plan, Export, Documents];
             if m.record().is_some_and(|r| !r.is_frozen()) {
                 v.push(SignOff);
             }
             // Back does what Edit does (an assessment open for changes) or what Leave does (a
             // record opened to read), so the legend leaves it out to make room for Documents;
-            // the help still lists it.
-            v.extend([Edit, Help, Leave]);
+            // scrolling comes last: where the legend has no room for it, the help still has it.
+            v.extend([Edit, Help, Leave, PageDown]);
             v
         }
         (_, Screen::SignOff(f)) => {

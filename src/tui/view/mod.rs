@@ -4,6 +4,7 @@ pub mod documents;
 mod forms;
 mod legend;
 mod overlay;
+mod plan;
 mod profile;
 mod question;
 mod start;
@@ -48,6 +49,12 @@ pub fn draw(frame: &mut Frame, m: &Model) -> Targets {
     // The profile's form takes the room of the start screen it covers.
     if let Some(f) = m.profile_form() {
         profile::draw(frame, m, f, body);
+        overlay::draw(frame, m, frame.area());
+        return Targets::new();
+    }
+    // So does the plan's form, the advice's.
+    if let Some(f) = m.plan_form() {
+        plan::draw(frame, m, f, body);
         overlay::draw(frame, m, frame.area());
         return Targets::new();
     }
@@ -97,6 +104,7 @@ pub fn draw_first(frame: &mut Frame, lang: Lang, theme: Theme, store_shown: &str
             records: &super::app::Records::Loading,
             cursor: start.cursor,
             store_shown,
+            clock: crate::record::time::now,
         };
         start::draw(frame, &view, body);
     }

@@ -12,7 +12,7 @@ use crate::tui::keymap::{Ctx, KEYS};
 pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
     match &m.overlay {
         // Drawn in the room of the screen it covers (see `super::draw`).
-        Overlay::None | Overlay::Profile(_) => {}
+        Overlay::None | Overlay::Profile(_) | Overlay::Plan(_) => {}
         Overlay::Help { scroll } => help(frame, m, *scroll, area),
         Overlay::Note { question, field } => {
             let w = words(m.lang);
@@ -39,7 +39,9 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
         Overlay::Confirm(c) => {
             let w = words(m.lang);
             let text = match c {
-                Confirm::Discard | Confirm::DiscardProfile(_) => w.confirm_discard.to_string(),
+                Confirm::Discard | Confirm::DiscardProfile(_) | Confirm::DiscardPlan(_) => {
+                    w.confirm_discard.to_string()
+                }
                 Confirm::Overwrite { path, .. } => format!("{path}: {}", w.confirm_overwrite),
             };
             let rect = centered(area, 60, 8);

@@ -21,6 +21,8 @@ pub struct StartView<'a> {
     pub records: &'a Records,
     pub cursor: usize,
     pub store_shown: &'a str,
+    /// The clock due dates are measured by (read only once records are listed).
+    pub clock: fn() -> String,
 }
 
 impl<'a> StartView<'a> {
@@ -32,6 +34,7 @@ impl<'a> StartView<'a> {
             records: &m.records,
             cursor: s.cursor,
             store_shown: &m.store_shown,
+            clock: m.clock,
         }
     }
 }
@@ -97,12 +100,20 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
             // The verdict column holds the usual verdicts whole from 90 columns on. The
             // updated column holds the local date in words ("30 september 2026"), and from
             // 110 columns on the time as well.
-            let (status_w, verdict_w, date_w) = if width >= 110 {
-                (12, 32, 24)
+            // The plan column holds "4/9 te laat" ("4/9 past due").
+            let (status_w, verdict_w, plan_w, date_w) = if width >= 110 {
+                (12, 32, 13, 24)
             } else if width >= 90 {
-                (12, 29, 17)
+                (12, 25, 13, 17)
             } else {
-                (11, 20, 17)
+                (11, 18, 12, 16)
+            };
+            let pw = crate::locale::screen::plan_words(m.lang);
+            let today = time::local_date(&(m.clock)());
+            let plan = |p: &crate::tui::app::PlanRow| match (p.total, p.is_past_due(&today)) {
+                (0, _) => "—".to_string(),
+                (_, true) => format!("{}/{} {}", p.done, p.total, pw.late),
+                (_, false) => format!("{}/{}", p.done, p.total),
             };
             let when = |at: &str| {
                 if date_w >= 24 {
@@ -111,20 +122,27 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                     time::day_in_words(at, m.lang)
                 }
             };
-            let campaign_w = width.saturating_sub(3 + status_w + verdict_w + date_w + 4);
-            let row = |c: &str, s: &str, v: &str, d: &str| {
+            let campaign_w = width.saturating_sub(3 + status_w + verdict_w + plan_w + date_w + 5);
+            let row = |c: &str, s: &str, v: &str, p: &str, d: &str| {
                 format!(
-                    "{:<campaign_w$} {:<status_w$} {:<verdict_w$} {:<date_w$}",
+                    "{:<campaign_w$} {:<status_w$} {:<verdict_w$} {:<plan_w$} {:<date_w$}",
                     truncate(c, campaign_w),
                     truncate(s, status_w),
                     truncate(v, verdict_w),
+                    truncate(p, plan_w),
                     truncate(d, date_w),
                 )
             };
             lines.push(Line::from(Span::styled(
                 format!(
                     "   {}",
-                    row(w.col_campaign, w.col_status, w.col_verdict, w.col_updated)
+                    row(
+                        w.col_campaign,
+                        w.col_status,
+                        w.col_verdict,
+                        pw.col_plan,
+                        w.col_updated
+                    )
                 ),
                 t.bold(),
             )));
@@ -146,7 +164,13 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                 let verdict = r.verdict.as_deref().map_or("—", |v| {
                     m.bank.and_then(|b| b.verdict_label(v, m.lang)).unwrap_or(v)
                 });
-                let text = row(name, r.status.label(m.lang), verdict, &when(&r.updated));
+                let text = row(
+                    name,
+                    r.status.label(m.lang),
+                    verdict,
+                    &plan(&r.plan),
+                    &when(&r.updated),
+                );
                 if selected == Some(i) {
                     lines.push(Line::from(Span::styled(format!(" ▶ {text}"), t.selected())));
                 } else {
