@@ -28,12 +28,14 @@ use crate::text::Lang;
 mod export;
 mod profile;
 mod plan;
+mod register;
 mod signoff;
 mod work;
 
 pub use export::{ExportError, Target};
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
 pub use plan::PlanChanged;
+pub use register::{LeftOut, RegisterAs, Registered, in_register, register};
 pub use record::plan::{Change as PlanChange, PlanError};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;

@@ -17,6 +17,7 @@ pub mod lint;
 pub mod profile;
 pub mod plan;
 pub mod record;
+pub mod register;
 pub mod screen;
 pub mod signature;
 pub mod store;
