@@ -4,7 +4,8 @@
 //! made in-process in [`records`], and the kill tests' checks in [`kill`].
 //! The bank tests' temporary banks and `lint` output checks are in [`banks`], the interface's
 //! update tests' ways through the screens in [`tui`], and the record-trust tests' access to a
-//! record file behind the program's back in [`trust`].
+//! record file behind the program's back in [`trust`]. The register's tests' store is in
+//! [`register`].
 #![allow(dead_code)]
 // Each test binary uses its own part of this.
 // Test helpers stop the test where something is not as it must be.
@@ -15,6 +16,7 @@ pub mod english;
 pub mod kill;
 pub mod plan;
 pub mod records;
+pub mod register;
 pub mod trust;
 pub mod tui;
 
