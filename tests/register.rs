@@ -151,13 +151,24 @@ fn an_altered_record_is_left_out_and_named() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
-            .starts_with(&format!("avg-wijzer: verslag \"{}\" staat niet in het register: ", made.signed)),
+            .starts_with(&format!("avg-wijzer: niet in het register: verslag {} is na het opslaan gewijzigd", made.signed)),
         "{}",
         out.stderr
     );
     let rows = read_csv(out.stdout.as_bytes());
     assert_eq!(rows.len(), 3);
     assert!(!out.stdout.contains("Andere actie"));
+
+    // A file that is not a readable record is named: its processing may be missing.
+    fs::write(s.store().join("20261201-100000-eeeeeeeeee.json"), "{kapot").unwrap();
+    let out = s.run(&["register", "--format", "csv"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("avg-wijzer: niet in het register: \"20261201-100000-eeeeeeeeee.json\": "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read_csv(out.stdout.as_bytes()).len(), 3);
 }
 
 #[test]

@@ -14,6 +14,8 @@
 //! - the action plan follows the advice of a record being worked on, and the signed advice of
 //!   a signed-off one: `plan::follow_advice`; a plan change never makes a revision nor changes
 //!   the fingerprint: [`Workflow::plan`].
+//! - the processing register holds the newest finished revision of each chain, nothing in
+//!   progress, and no record that fails verification: [`register()`].
 use anyhow::Result;
 
 use crate::advice::BankRef;

@@ -9,7 +9,8 @@
 //!   it. A newer revision still in progress leaves the row on the one before it, which holds
 //!   until the new one is completed;
 //! - a record that fails verification is left out and named, as `export` refuses it: only a
-//!   record that holds goes to the register.
+//!   record that holds goes to the register. A file of the store that is not a readable record
+//!   is named too: the processing it held may be missing.
 use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
@@ -47,6 +48,9 @@ pub struct Registered {
     /// How many processings it holds.
     pub rows: usize,
     pub left_out: Vec<LeftOut>,
+    /// Files of the store that are not readable records, by name, and why: a processing may
+    /// be missing from the register because of them.
+    pub unreadable: Vec<(String, store::NotARecord)>,
 }
 
 /// The register of the records in `store`, verified against `bank`, with the library's
@@ -60,7 +64,8 @@ pub fn register(
     target: Target,
 ) -> Result<Registered, ExportError> {
     let profile = store.load_profile()?.profile;
-    let listing = store.list_as(|s| s)?;
+    let mut listing = store.list_as(|s| s)?;
+    let unreadable = std::mem::take(&mut listing.unreadable);
     let mut writer = Writer::new(how.format, how.lang, how.separator)?;
     let mut rows = 0;
     let mut left_out = Vec::new();
@@ -89,6 +94,7 @@ pub fn register(
             content: Some(content),
             rows,
             left_out,
+            unreadable,
         }),
         Target::File { path, force, mode } => {
             store::write_export(path, &content, force, mode)?;
@@ -96,6 +102,7 @@ pub fn register(
                 content: None,
                 rows,
                 left_out,
+                unreadable,
             })
         }
     }

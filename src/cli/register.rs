@@ -78,8 +78,9 @@ pub(super) fn parse_separator(s: &str) -> Result<char, String> {
     }
 }
 
-/// `register`: the register to a file or standard output; records left out are named on
-/// standard error, and make the exit code 1, as a register missing a processing is not whole.
+/// `register`: the register to a file or standard output; records left out and files that
+/// are not readable records are named on standard error, and make the exit code 1, as a
+/// register that may miss a processing is not whole.
 pub(super) fn run(args: &Args, r: &RegisterArgs) -> Result<ExitCode, Failure> {
     let lang = args.lang;
     let format = Format::from(r.format);
@@ -113,10 +114,13 @@ pub(super) fn run(args: &Args, r: &RegisterArgs) -> Result<ExitCode, Failure> {
     })?;
     for l in &made.left_out {
         warn(&words::left_out(
-            &l.id,
             &crate::locale::store::said(&l.why, lang),
             lang,
         ));
+    }
+    for (file, why) in &made.unreadable {
+        let why = format!("{}: {}", crate::json::quoted(file), why.said(lang));
+        warn(&words::left_out(&why, lang));
     }
     let done = match (made.content, format) {
         (Some(bytes), Format::Xlsx) => write_bytes(&bytes),
@@ -135,7 +139,7 @@ pub(super) fn run(args: &Args, r: &RegisterArgs) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }?;
-    if made.left_out.is_empty() {
+    if made.left_out.is_empty() && made.unreadable.is_empty() {
         Ok(done)
     } else {
         Ok(ExitCode::from(1))

@@ -126,12 +126,11 @@ pub fn xlsx_to_terminal(lang: Lang) -> &'static str {
     }
 }
 
-/// A record left out of the register because it no longer holds.
-pub fn left_out(id: &str, why: &str, lang: Lang) -> String {
-    let id = crate::json::quoted(id);
+/// A record left out of the register, and why (a sentence that names the record).
+pub fn left_out(why: &str, lang: Lang) -> String {
     match lang {
-        Lang::Nl => format!("verslag {id} staat niet in het register: {why}"),
-        Lang::En => format!("record {id} is not in the register: {why}"),
+        Lang::Nl => format!("niet in het register: {why}"),
+        Lang::En => format!("not in the register: {why}"),
     }
 }
 
