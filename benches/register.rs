@@ -9,7 +9,9 @@ use avg_wijzer::profile::Field;
 use avg_wijzer::record::{Decision, time};
 use avg_wijzer::store::Store;
 
-use super::{BIN, dir_bytes, example_assessment, measure, ms, peak_rss_kib, run, write_record_fast};
+use super::{
+    BIN, dir_bytes, example_assessment, measure, ms, peak_rss_kib, run, write_record_fast,
+};
 
 pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
     const RECORDS: usize = 10_000;
@@ -22,7 +24,13 @@ pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
     let completed = example_assessment(bank, example, String::new());
     let mut signed = completed.clone();
     signed
-        .sign_off("B. Jansen", "2027-01-02", Decision::Approved, "", &time::now())
+        .sign_off(
+            "B. Jansen",
+            "2027-01-02",
+            Decision::Approved,
+            "",
+            &time::now(),
+        )
         .expect("sign off");
     let start = 1_790_000_000i64;
     for i in 0..RECORDS {
@@ -44,7 +52,10 @@ pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
         (Field::Kvk, "12345678"),
         (Field::FgName, "B. Jansen"),
         (Field::FgContact, "fg@voorbeeldstad.nl"),
-        (Field::Security, "Toegang op naam; versleutelde opslag; logboek van inzage"),
+        (
+            Field::Security,
+            "Toegang op naam; versleutelde opslag; logboek van inzage",
+        ),
     ] {
         profile.set(field, value).expect("a valid value");
     }

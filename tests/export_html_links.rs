@@ -48,8 +48,19 @@ fn assert_self_contained(what: &str, html: &str) {
         assert!(
             !matches!(
                 name.as_str(),
-                "script" | "link" | "img" | "iframe" | "object" | "embed" | "base" | "form"
-                    | "video" | "audio" | "source" | "svg" | "a"
+                "script"
+                    | "link"
+                    | "img"
+                    | "iframe"
+                    | "object"
+                    | "embed"
+                    | "base"
+                    | "form"
+                    | "video"
+                    | "audio"
+                    | "source"
+                    | "svg"
+                    | "a"
             ),
             "{what}: a <{name}> tag: <{inside}>"
         );
@@ -76,8 +87,14 @@ fn assert_self_contained(what: &str, html: &str) {
         .nth(1)
         .and_then(|s| s.split("</style>").next())
         .unwrap_or_default();
-    assert!(!style.contains("url("), "{what}: the style fetches: {style}");
-    assert!(!style.contains("@import"), "{what}: the style imports: {style}");
+    assert!(
+        !style.contains("url("),
+        "{what}: the style fetches: {style}"
+    );
+    assert!(
+        !style.contains("@import"),
+        "{what}: the style imports: {style}"
+    );
 }
 
 #[test]
@@ -92,8 +109,10 @@ fn the_html_export_links_to_nothing_outside_itself() {
 #[test]
 fn what_people_typed_cannot_add_a_link() {
     let mut r = example_record("20270101-000000-aaaaaaaaaa", "2027-01-01T10:00:00Z");
-    r.campaign.name = r#"<a href="https://evil.invalid">klik</a><img src="https://evil.invalid/p.gif">"#.into();
-    r.campaign.description = "<link rel=stylesheet href=//evil.invalid/x.css><script src=x></script>".into();
+    r.campaign.name =
+        r#"<a href="https://evil.invalid">klik</a><img src="https://evil.invalid/p.gif">"#.into();
+    r.campaign.description =
+        "<link rel=stylesheet href=//evil.invalid/x.css><script src=x></script>".into();
     r.campaign.organisation = "<style>@import url(https://evil.invalid)</style>".into();
     r.notes.insert(
         "_sessie".into(),
@@ -101,7 +120,10 @@ fn what_people_typed_cannot_add_a_link() {
     );
     for lang in [Lang::Nl, Lang::En] {
         let page = export::html(&r, lang);
-        assert!(page.contains("&lt;a href=&quot;https://evil.invalid&quot;&gt;"), "{page}");
+        assert!(
+            page.contains("&lt;a href=&quot;https://evil.invalid&quot;&gt;"),
+            "{page}"
+        );
         assert_self_contained(&format!("hostile record ({lang:?})"), &page);
     }
 }

@@ -69,10 +69,7 @@ fn the_csv_register_has_one_row_per_finished_processing_as_dutch_excel_reads_it(
     assert!(!out.stdout.contains('\u{1b}'));
     // The fingerprint is the record's.
     let signed = s.open_store().load(&made.signed).unwrap().record;
-    assert_eq!(
-        at(&rows, 2, "Vingerafdruk (sha256)"),
-        signed.integrity.hash
-    );
+    assert_eq!(at(&rows, 2, "Vingerafdruk (sha256)"), signed.integrity.hash);
 
     // Another separator when asked.
     let out = s.run(&["register", "--format", "csv", "--separator", ","]);
@@ -88,7 +85,11 @@ fn the_csv_register_has_one_row_per_finished_processing_as_dutch_excel_reads_it(
     for bad in ["ab", "a", "\"", " "] {
         let out = s.run(&["register", "--format", "csv", "--separator", bad]);
         assert_eq!(out.code, 2);
-        assert!(out.stderr.contains("is geen scheidingsteken"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("is geen scheidingsteken"),
+            "{}",
+            out.stderr
+        );
     }
 }
 
@@ -100,8 +101,17 @@ fn the_markdown_register_is_one_table() {
     out.assert_ok();
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines[0], "# Verwerkingsregister (AVG art. 30)");
-    let table: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with('|')).collect();
-    assert_eq!(table.len(), 5, "header, rule and three rows: {}", out.stdout);
+    let table: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(
+        table.len(),
+        5,
+        "header, rule and three rows: {}",
+        out.stdout
+    );
     // Every row has as many cells as the header: a `|` in a name is escaped.
     let pipes = |row: &str| row.len() - row.replace('|', "").len() - row.matches("\\|").count();
     for row in &table {
@@ -150,8 +160,10 @@ fn an_altered_record_is_left_out_and_named() {
     let out = s.run(&["register", "--format", "csv"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stderr
-            .starts_with(&format!("avg-wijzer: niet in het register: verslag {} is na het opslaan gewijzigd", made.signed)),
+        out.stderr.starts_with(&format!(
+            "avg-wijzer: niet in het register: verslag {} is na het opslaan gewijzigd",
+            made.signed
+        )),
         "{}",
         out.stderr
     );
@@ -164,7 +176,8 @@ fn an_altered_record_is_left_out_and_named() {
     let out = s.run(&["register", "--format", "csv"]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("avg-wijzer: niet in het register: \"20261201-100000-eeeeeeeeee.json\": "),
+        out.stderr
+            .contains("avg-wijzer: niet in het register: \"20261201-100000-eeeeeeeeee.json\": "),
         "{}",
         out.stderr
     );
@@ -191,8 +204,14 @@ fn the_register_in_english() {
     let out = s.run(&["--lang", "en", "register", "--format", "md"]);
     out.assert_ok();
     common::english::english("register --format md", &out.stdout);
-    assert!(out.stdout.starts_with("# Processing register (GDPR art. 30)\n"));
-    assert!(out.stdout.contains("MISSING (complete the profile: avg-wijzer library)"));
+    assert!(
+        out.stdout
+            .starts_with("# Processing register (GDPR art. 30)\n")
+    );
+    assert!(
+        out.stdout
+            .contains("MISSING (complete the profile: avg-wijzer library)")
+    );
     let out = s.run(&["--lang", "en", "register", "--format", "csv"]);
     out.assert_ok();
     let rows = read_csv(out.stdout.as_bytes());

@@ -51,7 +51,14 @@ fn the_xlsx_register_is_a_spreadsheet_with_real_dates() {
 
     // One row per processing, oldest first; of the chain only the newest revision.
     let ids: Vec<String> = (1..4).map(|r| text(cell(r, "Verslag (id)"))).collect();
-    assert_eq!(ids, [made.completed.clone(), made.signed.clone(), made.new.clone()]);
+    assert_eq!(
+        ids,
+        [
+            made.completed.clone(),
+            made.signed.clone(),
+            made.new.clone()
+        ]
+    );
     assert!(!ids.contains(&made.old) && !ids.contains(&made.in_progress));
 
     // Dates are dates, in Dutch local time: completed at 10:00 UTC on 1 November is 11:00.
@@ -91,8 +98,14 @@ fn the_xlsx_register_is_a_spreadsheet_with_real_dates() {
 
     // The hostile name is text, with its escape written out; there is no formula anywhere.
     let name = text(cell(1, "Verwerking (campagne)"));
-    assert!(name.starts_with("=HYPERLINK(\"http://x.invalid\""), "{name}");
-    assert!(name.contains("\\u{1b}[2J") && !name.contains('\u{1b}'), "{name}");
+    assert!(
+        name.starts_with("=HYPERLINK(\"http://x.invalid\""),
+        "{name}"
+    );
+    assert!(
+        name.contains("\\u{1b}[2J") && !name.contains('\u{1b}'),
+        "{name}"
+    );
     let formulas = book.worksheet_formula("Verwerkingsregister").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
 
@@ -101,13 +114,21 @@ fn the_xlsx_register_is_a_spreadsheet_with_real_dates() {
     let style = |row: u32, h: &str| styles.get((row, col(h) as u32)).cloned().unwrap();
     assert!(style(0, "Verwerking (campagne)").font.unwrap().is_bold());
     assert!(!style(1, "Oordeel").font.is_some_and(|f| f.is_bold()));
-    assert!(style(1, "Doel van de verwerking").alignment.unwrap().wrap_text);
+    assert!(
+        style(1, "Doel van de verwerking")
+            .alignment
+            .unwrap()
+            .wrap_text
+    );
     assert!(style(1, "Adres").font.unwrap().is_italic());
 
     // The archive: the header row and first column frozen, a filter, no macros.
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
-    assert!(names.iter().all(|n| !n.to_lowercase().contains("vba")), "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.to_lowercase().contains("vba")),
+        "{names:?}"
+    );
     let mut sheet = String::new();
     zip.by_name("xl/worksheets/sheet1.xml")
         .unwrap()

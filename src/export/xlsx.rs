@@ -90,10 +90,9 @@ impl Sheet {
                 &self.plain
             };
             let written = match cell {
-                Cell::Text(s) => {
-                    self.sheet
-                        .write_string_with_format(row, col, fit(s), text_format)
-                }
+                Cell::Text(s) => self
+                    .sheet
+                    .write_string_with_format(row, col, fit(s), text_format),
                 Cell::Missing => self.sheet.write_string_with_format(
                     row,
                     col,
@@ -108,11 +107,17 @@ impl Sheet {
                     Some(t) => self
                         .sheet
                         .write_datetime_with_format(row, col, t, &self.moment),
-                    None => self.sheet.write_string_with_format(row, col, fit(at), &self.plain),
+                    None => self
+                        .sheet
+                        .write_string_with_format(row, col, fit(at), &self.plain),
                 },
                 Cell::Day(d) => match day(d) {
-                    Some(t) => self.sheet.write_datetime_with_format(row, col, t, &self.day),
-                    None => self.sheet.write_string_with_format(row, col, fit(d), &self.plain),
+                    Some(t) => self
+                        .sheet
+                        .write_datetime_with_format(row, col, t, &self.day),
+                    None => self
+                        .sheet
+                        .write_string_with_format(row, col, fit(d), &self.plain),
                 },
             };
             written.map_err(failed)?;

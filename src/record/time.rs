@@ -94,7 +94,14 @@ pub fn local_date(at: &str) -> String {
 /// a spreadsheet's date cell; `None` when `at` is not a time.
 pub fn local_fields(at: &str) -> Option<(i16, i8, i8, i8, i8, i8)> {
     let t = local(at)?;
-    Some((t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second()))
+    Some((
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+    ))
 }
 
 /// A calendar date `YYYY-MM-DD` as (year, month, day); `None` when it is not one.
@@ -273,9 +280,18 @@ mod tests {
 
     #[test]
     fn times_in_digits_for_a_spreadsheet_are_local() {
-        assert_eq!(in_digits("2026-11-30T10:39:00Z", Lang::Nl), "30-11-2026 11:39");
-        assert_eq!(in_digits("2026-07-15T22:30:00Z", Lang::Nl), "16-07-2026 00:30");
-        assert_eq!(in_digits("2026-07-15T22:30:00Z", Lang::En), "2026-07-16 00:30");
+        assert_eq!(
+            in_digits("2026-11-30T10:39:00Z", Lang::Nl),
+            "30-11-2026 11:39"
+        );
+        assert_eq!(
+            in_digits("2026-07-15T22:30:00Z", Lang::Nl),
+            "16-07-2026 00:30"
+        );
+        assert_eq!(
+            in_digits("2026-07-15T22:30:00Z", Lang::En),
+            "2026-07-16 00:30"
+        );
         assert_eq!(in_digits("kapot", Lang::Nl), "kapot");
         assert_eq!(date_in_digits("2027-01-02", Lang::Nl), "02-01-2027");
         assert_eq!(date_in_digits("2027-01-02", Lang::En), "2027-01-02");
