@@ -19,7 +19,9 @@ pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
     let store = Store::open(dir).expect("open the bench store");
     let arg = dir.to_string_lossy().to_string();
 
-    // 10,000 finished records, one in four signed off, each with its own id and campaign.
+    // 10,000 finished records, one in four signed off, each with its own id. (The campaign
+    // stays the example's: the advice names it, and a record whose advice no longer follows
+    // from it fails verification and is left out.)
     let t = Instant::now();
     let completed = example_assessment(bank, example, String::new());
     let mut signed = completed.clone();
@@ -41,7 +43,6 @@ pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
             completed.record.clone()
         };
         r.id = store.new_id(&at);
-        r.campaign.name = format!("Campagne {i}");
         write_record_fast(dir, &mut r);
     }
     // A profile with most items given, as a library's would be.
@@ -74,11 +75,12 @@ pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
     // Every record is in it before anything is timed.
     let _ = std::fs::remove_file(&out_file);
     let done = Command::new(BIN).args(args).output().expect("run register");
-    assert!(done.status.success(), "register failed: {done:?}");
+    let said = String::from_utf8_lossy(&done.stderr);
+    let said: String = said.chars().take(600).collect();
+    assert!(done.status.success(), "register failed: {said}");
     assert!(
-        String::from_utf8_lossy(&done.stderr).starts_with(&format!("{RECORDS} verwerkingen")),
-        "every record is a row: {}",
-        String::from_utf8_lossy(&done.stderr)
+        said.starts_with(&format!("{RECORDS} verwerkingen")),
+        "every record is a row: {said}"
     );
     let size = std::fs::metadata(&out_file).map_or(0, |m| m.len());
     let (p50, p95) = measure(5, || {
