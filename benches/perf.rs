@@ -2,6 +2,7 @@
 //! Whole processes are timed (start-up included), as a person or a script would see them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 mod minimal;
+mod register;
 mod scale;
 
 use std::path::{Path, PathBuf};
@@ -98,7 +99,7 @@ fn write_bank(dir: &Path, files: &[(String, String)]) {
 
 /// The groups of measurements, run in this order; `cargo bench --bench perf -- lint store`
 /// runs only the ones named (the scaled lint runs take a while).
-const GROUPS: [&str; 4] = ["advise", "lint", "store", "tui"];
+const GROUPS: [&str; 5] = ["advise", "lint", "store", "register", "tui"];
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some(MINIMAL_APP) {
@@ -132,6 +133,10 @@ fn main() {
     }
     if wanted("store") {
         store_benches(&base.join("store"), example);
+    }
+    if wanted("register") {
+        let bank = Bank::embedded().expect("embedded bank");
+        register::register_bench(&base.join("register"), example, &bank);
     }
     if wanted("tui") {
         tui_benches(&base.join("tui"), example);

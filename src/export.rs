@@ -4,14 +4,16 @@
 //! whatever bank is loaded now.
 mod page;
 mod plan;
+pub mod register;
 mod sheet;
+pub mod xlsx;
 
 use crate::locale::document::{Words, event_text, words};
 use crate::record::{Event, Record, SESSION_NOTE, time};
 use crate::text::{Lang, for_terminal, md_escape, wrap};
 
 pub use page::html;
-pub use sheet::csv;
+pub use sheet::{SEPARATOR, csv, csv_with};
 
 /// The formats a record can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,11 +49,22 @@ impl Format {
 /// Markdown or CSV file is read with `cat` as often as in an editor, and a control that would
 /// steer a terminal or reorder a printed HTML page has no place in a register entry.
 pub fn render(r: &Record, format: Format, lang: Lang, stored: Option<Vec<u8>>) -> Vec<u8> {
+    render_with(r, format, lang, stored, SEPARATOR)
+}
+
+/// [`render`], with `separator` between the cells of a CSV.
+pub fn render_with(
+    r: &Record,
+    format: Format,
+    lang: Lang,
+    stored: Option<Vec<u8>>,
+    separator: char,
+) -> Vec<u8> {
     let clean = |s: String| for_terminal(&s).into_owned().into_bytes();
     match format {
         Format::Md => clean(markdown(r, lang)),
         Format::Html => clean(html(r, lang)),
-        Format::Csv => clean(csv(r, lang)),
+        Format::Csv => clean(csv_with(r, lang, separator)),
         Format::Json => stored.unwrap_or_else(|| r.clone().to_json().into_bytes()),
         Format::Sig => r
             .signature

@@ -216,7 +216,7 @@ fn the_html_export_is_self_contained_and_escapes_what_people_typed() {
     let md = export::markdown(&r, Lang::Nl);
     assert!(md.contains(r"Voorjaarsactie \<b\>&"), "{md}");
     let csv = export::csv(&r, Lang::Nl);
-    assert!(csv.contains(r#","Voorjaarsactie <b>&""2027""","#), "{csv}");
+    assert!(csv.contains(r#";"Voorjaarsactie <b>&""2027""";"#), "{csv}");
 }
 
 #[test]

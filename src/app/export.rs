@@ -59,10 +59,23 @@ impl Workflow<'_> {
         lang: Lang,
         target: Target,
     ) -> Result<Option<Vec<u8>>, ExportError> {
+        self.export_stored_with(id, format, lang, target, export::SEPARATOR)
+    }
+
+    /// [`Workflow::export_stored`], with `separator` between the cells of a CSV.
+    pub fn export_stored_with(
+        &self,
+        id: &str,
+        format: Format,
+        lang: Lang,
+        target: Target,
+        separator: char,
+    ) -> Result<Option<Vec<u8>>, ExportError> {
         let path = self.store_or_fail()?.resolve(id)?;
         let (loaded, text) = store::read_checked_text(&path)?;
         let record = loaded.intact(self.bank).map_err(ExportError::Altered)?;
-        self.write(&record, format, lang, Some(text.into_bytes()), target)
+        let stored = Some(text.into_bytes());
+        self.write(&record, format, lang, stored, target, separator)
     }
 
     /// Exports a record on screen; JSON is its file in the store when it has one.
@@ -81,7 +94,7 @@ impl Workflow<'_> {
             },
             _ => None,
         };
-        self.write(record, format, lang, stored, target)
+        self.write(record, format, lang, stored, target, export::SEPARATOR)
     }
 
     fn write(
@@ -91,13 +104,14 @@ impl Workflow<'_> {
         lang: Lang,
         stored: Option<Vec<u8>>,
         target: Target,
+        separator: char,
     ) -> Result<Option<Vec<u8>>, ExportError> {
         if format == Format::Sig && record.signature.is_none() {
             return Err(ExportError::NoSignature {
                 id: record.id.clone(),
             });
         }
-        let content = export::render(record, format, lang, stored);
+        let content = export::render_with(record, format, lang, stored, separator);
         match target {
             Target::Out => Ok(Some(content)),
             Target::File { path, force, mode } => {

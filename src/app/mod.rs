@@ -14,6 +14,8 @@
 //! - the action plan follows the advice of a record being worked on, and the signed advice of
 //!   a signed-off one: `plan::follow_advice`; a plan change never makes a revision nor changes
 //!   the fingerprint: [`Workflow::plan`].
+//! - the processing register holds the newest finished revision of each chain, nothing in
+//!   progress, and no record that fails verification: [`register()`].
 use anyhow::Result;
 
 use crate::advice::BankRef;
@@ -29,6 +31,7 @@ mod document;
 mod export;
 mod plan;
 mod profile;
+mod register;
 mod signoff;
 mod work;
 
@@ -36,6 +39,7 @@ pub use document::{DocumentError, Drafting, Drafts, write_document};
 pub use export::{ExportError, Target};
 pub use plan::PlanChanged;
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
+pub use register::{LeftOut, RegisterAs, Registered, in_register, register};
 pub use record::plan::{Change as PlanChange, PlanError};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;

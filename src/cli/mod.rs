@@ -22,6 +22,7 @@ mod library;
 mod lint;
 mod plan;
 mod records;
+mod register;
 mod verify;
 
 /// A failure of the input (exit 2), said when it is printed, in the run's language.
@@ -159,7 +160,15 @@ pub enum Command {
         /// de verslagen); bijvoorbeeld 640 om je groep te laten lezen
         #[arg(long, value_name = "OCTAAL", value_parser = |s: &str| parse_mode(s, Lang::Nl), default_value = "600")]
         mode: u32,
+        /// Het scheidingsteken tussen de cellen van een csv (standaard ; zoals Nederlandse
+        /// Excel het leest); "tab" voor een tab
+        #[arg(long, value_name = "TEKEN", value_parser = register::parse_separator, default_value = ";")]
+        separator: char,
     },
+    /// Het verwerkingsregister (AVG art. 30) van de hele opslag: één rij per afgerond of
+    /// afgetekend verslag (de nieuwste revisie), met de gegevens uit het profiel van de
+    /// bibliotheek
+    Register(register::RegisterArgs),
     /// Controleer of een verslag sinds het opslaan ongewijzigd is, of de geschiedenis en de
     /// vorige revisies kloppen en of het advies uit de antwoorden volgt (0 in orde, 1 gewijzigd
     /// of klopt niet, 2 onleesbaar)
@@ -372,6 +381,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             output,
             force,
             mode,
+            separator,
         }) => records::export_record(
             &workflow(&args, &load_bank(&args)?)?,
             &records::ExportRequest {
@@ -380,9 +390,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 output: output.as_deref(),
                 force: *force,
                 mode: *mode,
+                separator: *separator,
             },
             args.lang,
         ),
+        Some(Command::Register(r)) => register::run(&args, r),
         Some(Command::Verify {
             file,
             expect,

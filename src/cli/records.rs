@@ -169,6 +169,8 @@ pub(super) struct ExportRequest<'a> {
     pub output: Option<&'a Path>,
     pub force: bool,
     pub mode: u32,
+    /// Between the cells of a CSV.
+    pub separator: char,
 }
 
 pub(super) fn export_record(
@@ -182,13 +184,14 @@ pub(super) fn export_record(
         output,
         force,
         mode,
+        separator,
     } = *req;
     let target = match output {
         None => Target::Out,
         Some(path) => Target::File { path, force, mode },
     };
     let content = wf
-        .export_stored(id, format, lang, target)
+        .export_stored_with(id, format, lang, target, separator)
         .map_err(|e| match e {
             ExportError::Exists(e) => Failure::bad_input(e.to_string()),
             ExportError::Altered(e) => Failure::bad_input(e.said(lang)),

@@ -86,6 +86,19 @@ pub fn bank_changed_unseen(id: &str, from: &BankRef, lang: Lang) -> String {
 }
 
 /// A signature asked of a record signed off without a key.
+/// A `--separator` that is not one character a CSV can use.
+pub fn not_a_separator(given: &str, lang: Lang) -> String {
+    let given = crate::json::quoted(given);
+    match lang {
+        Lang::Nl => format!(
+            "{given} is geen scheidingsteken: geef één teken dat geen letter, cijfer, spatie of aanhalingsteken is, bijvoorbeeld ; of , (of tab)"
+        ),
+        Lang::En => format!(
+            "{given} is not a separator: give one character that is not a letter, digit, space or quote, for example ; or , (or tab)"
+        ),
+    }
+}
+
 pub fn no_signature(id: &str, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!(

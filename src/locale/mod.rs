@@ -30,6 +30,7 @@ pub mod lint;
 pub mod plan;
 pub mod profile;
 pub mod record;
+pub mod register;
 pub mod screen;
 pub mod signature;
 pub mod store;

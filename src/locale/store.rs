@@ -259,6 +259,8 @@ pub fn said(e: &anyhow::Error, lang: Lang) -> String {
                 x.said(lang)
             } else if let Some(x) = cause.downcast_ref::<ProfileSavedElsewhere>() {
                 x.said(lang)
+            } else if let Some(x) = cause.downcast_ref::<crate::export::xlsx::XlsxFailed>() {
+                x.said(lang)
             } else {
                 cause.to_string()
             }

@@ -34,12 +34,23 @@ impl Loaded {
     /// checks a file on its own: the integrity hash, the history's hash chain, the FG's
     /// signature against the key it names, and the action plan's own seal.
     pub fn new(record: Record, value: &Value) -> Loaded {
-        let mut parts = match integrity::verify_value(value) {
+        let verification = integrity::verify_value(value);
+        // An intact record's fingerprint is the hash it stores (verifying just computed the
+        // same): sealing the content a second time would double the cost of every read, which
+        // a register over thousands of records feels.
+        let stored = value
+            .get("integrity")
+            .and_then(|i| i.get("hash"))
+            .and_then(Value::as_str);
+        let fingerprint = match (&verification, stored) {
+            (Verification::Intact, Some(hash)) => hash.to_string(),
+            _ => fingerprint_of(value),
+        };
+        let mut parts = match verification {
             Verification::Intact => Vec::new(),
             Verification::Altered { parts } if !parts.is_empty() => parts,
             Verification::Altered { .. } | Verification::Unsealed => vec!["integrity".into()],
         };
-        let fingerprint = fingerprint_of(value);
         // Format 1 had no chain.
         let chained = value.get("format_version").and_then(Value::as_u64) != Some(1);
         if chained

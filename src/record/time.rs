@@ -90,6 +90,56 @@ pub fn local_date(at: &str) -> String {
     }
 }
 
+/// The moment `at` in the users' local time as (year, month, day, hour, minute, second), for
+/// a spreadsheet's date cell; `None` when `at` is not a time.
+pub fn local_fields(at: &str) -> Option<(i16, i8, i8, i8, i8, i8)> {
+    let t = local(at)?;
+    Some((
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+    ))
+}
+
+/// A calendar date `YYYY-MM-DD` as (year, month, day); `None` when it is not one.
+pub fn date_fields(date: &str) -> Option<(i16, i8, i8)> {
+    parse_date(date).map(|d| (d.year(), d.month(), d.day()))
+}
+
+/// The moment `at` in local time as a spreadsheet reads it as a date: `30-11-2026 11:39` in
+/// Dutch (Dutch Excel's own short date), `2026-11-30 11:39` in English (ISO, which Excel
+/// reads as a date in every language, where `30/11` or `11/30` depends on the country).
+/// Text that is not a time is given as it is.
+pub fn in_digits(at: &str, lang: Lang) -> String {
+    match local(at) {
+        Some(t) => format!(
+            "{} {:02}:{:02}",
+            digits(t.date(), lang),
+            t.hour(),
+            t.minute()
+        ),
+        None => at.to_string(),
+    }
+}
+
+/// A calendar date `YYYY-MM-DD` as [`in_digits`] writes its date.
+pub fn date_in_digits(date: &str, lang: Lang) -> String {
+    match parse_date(date) {
+        Some(d) => digits(d, lang),
+        None => date.to_string(),
+    }
+}
+
+fn digits(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year()),
+        Lang::En => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+    }
+}
+
 fn date_words(d: Date, lang: Lang) -> String {
     let month = crate::locale::when::month(d.month().unsigned_abs(), lang);
     format!("{} {month} {}", d.day(), d.year())
@@ -226,6 +276,33 @@ mod tests {
         assert_eq!(date_in_words("2026-05-31", Lang::Nl), "31 mei 2026");
         assert_eq!(date_in_words("2026-02-29", Lang::Nl), "2026-02-29");
         assert_eq!(date_in_words("morgen", Lang::En), "morgen");
+    }
+
+    #[test]
+    fn times_in_digits_for_a_spreadsheet_are_local() {
+        assert_eq!(
+            in_digits("2026-11-30T10:39:00Z", Lang::Nl),
+            "30-11-2026 11:39"
+        );
+        assert_eq!(
+            in_digits("2026-07-15T22:30:00Z", Lang::Nl),
+            "16-07-2026 00:30"
+        );
+        assert_eq!(
+            in_digits("2026-07-15T22:30:00Z", Lang::En),
+            "2026-07-16 00:30"
+        );
+        assert_eq!(in_digits("kapot", Lang::Nl), "kapot");
+        assert_eq!(date_in_digits("2027-01-02", Lang::Nl), "02-01-2027");
+        assert_eq!(date_in_digits("2027-01-02", Lang::En), "2027-01-02");
+        assert_eq!(date_in_digits("morgen", Lang::Nl), "morgen");
+        assert_eq!(
+            local_fields("2026-12-31T23:00:05Z"),
+            Some((2027, 1, 1, 0, 0, 5))
+        );
+        assert_eq!(local_fields("x"), None);
+        assert_eq!(date_fields("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(date_fields("2026-02-29"), None);
     }
 
     #[test]

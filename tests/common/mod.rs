@@ -7,7 +7,7 @@
 //! record file behind the program's back in [`trust`]. The small valid bank broken one thing at a
 //! time, its defects said in both languages, is in [`small_bank`]; a library profile with every
 //! item given in [`profile`]; the interface drawn into a test terminal, and its snapshots, in
-//! [`screens`].
+//! [`screens`]; the register's tests' store in [`register`].
 #![allow(dead_code)]
 // Each test binary uses its own part of this.
 // Test helpers stop the test where something is not as it must be.
@@ -20,6 +20,7 @@ pub mod kill;
 pub mod plan;
 pub mod profile;
 pub mod records;
+pub mod register;
 pub mod screens;
 pub mod small_bank;
 pub mod trust;
