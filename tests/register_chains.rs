@@ -20,6 +20,7 @@ fn summary(id: &str, status: Status, previous: Option<&str>) -> Summary {
         decision: None,
         bank_version: String::new(),
         answers: 0,
+        plan: None,
     }
 }
 
