@@ -104,6 +104,22 @@ impl textwrap::core::Fragment for Word<'_> {
     }
 }
 
+/// Text escaped for HTML: the five characters that could end an element or an attribute.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Keeps a person's own words from being read as Markdown markup, and on one line.
 pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

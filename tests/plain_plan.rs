@@ -66,7 +66,7 @@ fn the_plan_follows_the_advice_and_an_item_changes_by_its_number() {
     // The change, field by field.
     assert!(
         out.contains(&format!(
-            "verslag {id}, actie 2 (Privacyverklaring aanpassen):\n  eigenaar \"\" → \"Anna Jansen\"\n  uiterlijk geen datum → 15 januari 2027\n  status open → bezig\n  notitie \"\" → \"concept v2 = klaar\"\n"
+            "verslag {id}, actie 2 (Privacyverklaring aanpassen):\n  eigenaar nog niemand → \"Anna Jansen\"\n  uiterlijk geen datum → 15 januari 2027\n  status open → bezig\n  notitie leeg → \"concept v2 = klaar\"\n"
         )),
         "{out}"
     );
@@ -145,7 +145,7 @@ fn after_the_sign_off_the_plan_changes_without_a_revision() {
     assert_eq!(code, ExitCode::SUCCESS, "{out}");
     assert!(
         out.contains(&format!(
-            "  status bezig → klaar\n  notitie \"\" → \"gepubliceerd\"\nde aftekening en de vingerafdruk blijven zoals ze waren: sha256 {hash}\n"
+            "  status bezig → klaar\n  notitie leeg → \"gepubliceerd\"\nde aftekening en de vingerafdruk blijven zoals ze waren: sha256 {hash}\n"
         )),
         "{out}"
     );

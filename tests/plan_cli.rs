@@ -153,7 +153,7 @@ fn a_change_says_what_changed_and_after_the_sign_off_that_the_fingerprint_stands
         out.stdout,
         format!(
             "verslag {id}, actie 2 (Privacyverklaring aanpassen):\n  \
-             eigenaar \"\" → \"A. de Vries\"\n  \
+             eigenaar nog niemand → \"A. de Vries\"\n  \
              uiterlijk geen datum → 15 januari 2027\n  \
              status open → bezig\n"
         )
@@ -195,7 +195,7 @@ fn a_change_says_what_changed_and_after_the_sign_off_that_the_fingerprint_stands
         format!(
             "verslag {id}, actie 2 (Privacyverklaring aanpassen):\n  \
              status bezig → klaar\n  \
-             notitie \"\" → \"privacyverklaring v3 gepubliceerd 12-01\"\n\
+             notitie leeg → \"privacyverklaring v3 gepubliceerd 12-01\"\n\
              de aftekening en de vingerafdruk blijven zoals ze waren: sha256 {hash}\n"
         )
     );
@@ -248,7 +248,7 @@ fn an_english_run_speaks_english() {
     assert_eq!(
         out,
         format!(
-            "record {id}, action 2 (Update the privacy statement):\n  owner \"\" → \"Jane Smith\"\n  due no date → 15 January 2027\n"
+            "record {id}, action 2 (Update the privacy statement):\n  owner nobody yet → \"Jane Smith\"\n  due no date → 15 January 2027\n"
         )
     );
     en(&[
@@ -297,7 +297,7 @@ fn an_english_run_speaks_english() {
     // Wrapped as the rest of the history is.
     let spaced = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        spaced.contains("action plan, action update_privacy_statement: status open → done; note \"\" → \"statement v3 published\""),
+        spaced.contains("action plan, action update_privacy_statement: status open → done; note empty → \"statement v3 published\""),
         "{shown}"
     );
     for format in ["md", "html"] {

@@ -39,8 +39,8 @@ pub use document::{DocumentError, Drafting, Drafts, write_document};
 pub use export::{ExportError, Target};
 pub use plan::PlanChanged;
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
-pub use register::{LeftOut, RegisterAs, Registered, in_register, register};
 pub use record::plan::{Change as PlanChange, PlanError};
+pub use register::{LeftOut, RegisterAs, Registered, in_register, register};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;
 

@@ -3,21 +3,7 @@ use super::{check_command, facts, history, notes, or_none, signer_key, words};
 use crate::record::{Record, time};
 use crate::text::Lang;
 
-/// Text escaped for HTML.
-fn h(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::text::html_escape as h;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;background:#fff}\
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #999;padding-bottom:.2rem;margin-top:2rem}\

@@ -340,11 +340,17 @@ fn value(field: Field, v: &str, lang: Lang) -> String {
         Field::Status => ItemStatus::parse(v).map_or_else(|| quoted(v), |s| s.label(lang).into()),
         Field::Due if v.is_empty() => words(lang).no_date.to_string(),
         Field::Due => time::date_in_words(v, lang),
+        Field::Owner if v.is_empty() => words(lang).nobody.to_string(),
+        Field::Reason | Field::Note if v.is_empty() => match lang {
+            Lang::Nl => "leeg",
+            Lang::En => "empty",
+        }
+        .to_string(),
         Field::Owner | Field::Reason | Field::Note => quoted(v),
     }
 }
 
-/// One change, from → to: `eigenaar "" → "Anna"`.
+/// One change, from → to: `eigenaar nog niemand → "Anna"`.
 pub fn change(c: &FieldChange, lang: Lang) -> String {
     format!(
         "{} {} → {}",
