@@ -6,6 +6,8 @@ use crate::text::Lang;
 pub struct Words {
     /// The name of standard input in messages.
     pub stdin: &'static str,
+    /// Before the message of a panic: a fault of the program itself.
+    pub internal_error: &'static str,
     pub notice: &'static str,
     pub question: &'static str,
     pub no_records: &'static str,
@@ -19,6 +21,7 @@ pub struct Words {
 
 pub const NL: Words = Words {
     stdin: "standaardinvoer",
+    internal_error: "interne fout",
     notice: "let op",
     question: "vraag",
     no_records: "Nog geen verslagen in",
@@ -39,6 +42,7 @@ pub const NL: Words = Words {
 
 pub const EN: Words = Words {
     stdin: "standard input",
+    internal_error: "internal error",
     notice: "note",
     question: "question",
     no_records: "No records yet in",
