@@ -18,6 +18,7 @@ use crate::{answers, compare, export, plain, store};
 
 mod checks;
 mod document;
+mod failure;
 mod library;
 mod lint;
 mod plan;
@@ -25,13 +26,8 @@ mod records;
 mod register;
 mod verify;
 
-/// A failure of the input (exit 2), said when it is printed, in the run's language.
-fn bad(e: anyhow::Error) -> Failure {
-    Failure {
-        code: 2,
-        message: Message::Error(e),
-    }
-}
+use failure::bad;
+pub use failure::{Failure, Message};
 
 /// The store's directory: `--store`, `AVG_WIJZER_STORE`, or the user's data directory.
 pub fn store_dir(args: &Args) -> Result<PathBuf, Failure> {
@@ -308,47 +304,6 @@ pub enum Format {
     Text,
     Md,
     Json,
-}
-
-/// A failure to report: the exit code and one message for stderr.
-pub struct Failure {
-    pub code: u8,
-    pub message: Message,
-}
-
-/// What a failure says: a sentence made already, or an error said in the run's language
-/// only when it is printed (so no command needs to pass the language down for it).
-pub enum Message {
-    Text(String),
-    Error(anyhow::Error),
-    /// Standard output could not be written.
-    Output(std::io::Error),
-}
-
-impl Failure {
-    pub fn bad_input(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 2,
-            message: Message::Text(message.into()),
-        }
-    }
-
-    /// A failure of the program's own work (exit 1).
-    pub fn failed(e: anyhow::Error) -> Failure {
-        Failure {
-            code: 1,
-            message: Message::Error(e),
-        }
-    }
-
-    /// The message in `lang`.
-    pub fn said(&self, lang: Lang) -> String {
-        match &self.message {
-            Message::Text(t) => t.clone(),
-            Message::Error(e) => crate::locale::store::said(e, lang),
-            Message::Output(e) => format!("{}: {e}", commands::output_failed(lang)),
-        }
-    }
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
