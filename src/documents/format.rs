@@ -4,7 +4,7 @@
 //! the format like the bank's words: a campaign named `<script>` stays text.
 use super::{Rendered, Span};
 use crate::locale::documents::{Words, words};
-use crate::text::{for_terminal, md_escape, wrap};
+use crate::text::{for_terminal, html_escape as h, md_escape, wrap};
 
 /// The formats a document can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,25 @@ fn note_line(n: &super::NoteRef, w: &Words) -> String {
     format!("{} ({} {})", n.title, w.checked, n.checked)
 }
 
+/// The lists after the text, each with its heading, those with no items left out: the
+/// sources, the dated notes on current law, and what is still to fill in.
+fn lists(d: &Rendered, w: &Words) -> Vec<(&'static str, Vec<String>)> {
+    [
+        (w.sources, d.sources.clone()),
+        (
+            w.law_notes,
+            d.notes.iter().map(|n| note_line(n, w)).collect(),
+        ),
+        (
+            w.to_fill,
+            d.missing.iter().map(|m| m.said(d.lang)).collect(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .collect()
+}
+
 pub fn markdown(d: &Rendered) -> String {
     let w = words(d.lang);
     let mut s = format!(
@@ -78,21 +97,7 @@ pub fn markdown(d: &Rendered) -> String {
             s.push_str(&format!("\n{line}\n"));
         }
     }
-    let lists = [
-        (w.sources, d.sources.clone()),
-        (
-            w.law_notes,
-            d.notes.iter().map(|n| note_line(n, w)).collect(),
-        ),
-        (
-            w.to_fill,
-            d.missing.iter().map(|m| m.said(d.lang)).collect::<Vec<_>>(),
-        ),
-    ];
-    for (heading, items) in lists {
-        if items.is_empty() {
-            continue;
-        }
+    for (heading, items) in lists(d, w) {
         s.push_str(&format!("\n## {heading}\n\n"));
         for i in items {
             s.push_str(&format!("- {}\n", md_escape(&i)));
@@ -100,8 +105,6 @@ pub fn markdown(d: &Rendered) -> String {
     }
     s
 }
-
-use crate::text::html_escape as h;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111;background:#fff}\
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.8rem}\
@@ -134,21 +137,7 @@ pub fn html(d: &Rendered) -> String {
             s.push_str(&format!("<p>{inner}</p>\n"));
         }
     }
-    let lists = [
-        (w.sources, d.sources.clone()),
-        (
-            w.law_notes,
-            d.notes.iter().map(|n| note_line(n, w)).collect(),
-        ),
-        (
-            w.to_fill,
-            d.missing.iter().map(|m| m.said(d.lang)).collect(),
-        ),
-    ];
-    for (heading, items) in lists {
-        if items.is_empty() {
-            continue;
-        }
+    for (heading, items) in lists(d, w) {
         s.push_str(&format!("<h2>{}</h2>\n<ul class=\"src\">\n", h(heading)));
         for i in items {
             s.push_str(&format!("<li>{}</li>\n", h(&i)));
@@ -181,21 +170,7 @@ pub fn text(d: &Rendered) -> String {
             s.push_str(&format!("\n{}\n", wrap(&d.plain(p), W, "", "")));
         }
     }
-    let lists = [
-        (w.sources, d.sources.clone()),
-        (
-            w.law_notes,
-            d.notes.iter().map(|n| note_line(n, w)).collect(),
-        ),
-        (
-            w.to_fill,
-            d.missing.iter().map(|m| m.said(d.lang)).collect(),
-        ),
-    ];
-    for (heading, items) in lists {
-        if items.is_empty() {
-            continue;
-        }
+    for (heading, items) in lists(d, w) {
         s.push_str(&format!("\n{heading}:\n"));
         for i in items {
             s.push_str(&format!("{}\n", wrap(&i, W, "- ", "  ")));

@@ -1,9 +1,7 @@
 //! The record as one self-contained, printable HTML page.
 use super::{check_command, facts, history, notes, or_none, signer_key, words};
 use crate::record::{Record, time};
-use crate::text::Lang;
-
-use crate::text::html_escape as h;
+use crate::text::{Lang, html_escape as h};
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;background:#fff}\
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #999;padding-bottom:.2rem;margin-top:2rem}\

@@ -35,6 +35,34 @@ impl FormLines {
         self.lines.push(Line::from(""));
     }
 
+    /// A format to choose and the file to write it to, then a note: what the record's export
+    /// and a document's export both ask.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the two forms' fields, each named rather than bundled"
+    )]
+    fn format_and_path<'a>(
+        &mut self,
+        labels: impl IntoIterator<Item = &'a str>,
+        format: usize,
+        path: &TextField,
+        focus: ExportField,
+        note: &str,
+        m: &Model,
+        width: usize,
+    ) {
+        let (w, t) = (words(m.lang), m.theme);
+        self.choice(
+            w.export_format,
+            labels,
+            format,
+            focus == ExportField::Format,
+            t,
+        );
+        self.field(w.export_path, path, focus == ExportField::Path, width, t);
+        self.text(note, width, t);
+    }
+
     /// A heading and one choice of several, as radio buttons; the chosen one is highlighted
     /// while the choice has the focus.
     fn choice(
@@ -156,28 +184,15 @@ pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
         ExportFormat::Csv => w.format_csv,
         ExportFormat::Sig => w.format_sig,
     };
-    form.choice(
-        w.export_format,
-        ExportFormat::ALL.iter().map(label),
-        f.format,
-        f.focus == ExportField::Format,
-        t,
-    );
-    form.field(
-        w.export_path,
-        &f.path,
-        f.focus == ExportField::Path,
-        width,
-        t,
-    );
-    form.text(w.export_note, width, t);
+    let labels = ExportFormat::ALL.iter().map(label);
+    form.format_and_path(labels, f.format, &f.path, f.focus, w.export_note, m, width);
     form.render(frame, inner);
 }
 
 /// The form that writes a document, over the document: a format and a file.
 pub fn document_export(frame: &mut Frame, m: &Model, e: &DocExport, area: Rect) {
     use crate::documents::Format;
-    let (w, d, t) = (words(m.lang), doc_words(m.lang), m.theme);
+    let (d, t) = (doc_words(m.lang), m.theme);
     let rect = super::centered(area, area.width.min(72), area.height.min(14));
     let inner = super::popup(frame, rect, d.export_title, t);
     let width = inner.width as usize;
@@ -187,20 +202,7 @@ pub fn document_export(frame: &mut Frame, m: &Model, e: &DocExport, area: Rect) 
         Format::Html => d.format_html,
         Format::Txt => d.format_txt,
     };
-    form.choice(
-        w.export_format,
-        Format::ALL.iter().map(label),
-        e.format,
-        e.focus == ExportField::Format,
-        t,
-    );
-    form.field(
-        w.export_path,
-        &e.path,
-        e.focus == ExportField::Path,
-        width,
-        t,
-    );
-    form.text(d.export_note, width, t);
+    let labels = Format::ALL.iter().map(label);
+    form.format_and_path(labels, e.format, &e.path, e.focus, d.export_note, m, width);
     form.render(frame, inner);
 }
