@@ -282,31 +282,30 @@ impl Writer {
         })
     }
 
-    /// Adds the row of the record `r`.
-    pub fn add(&mut self, r: &Record, profile: &Profile, today: &str) -> Result<()> {
+    /// The language of the headers and the tool's own words, in which [`row`] makes a row.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Writer::Csv { lang, .. } | Writer::Md { lang, .. } => *lang,
+            Writer::Xlsx(sheet) => sheet.lang(),
+        }
+    }
+
+    /// Adds a row made by [`row`].
+    pub fn add(&mut self, cells: &[Cell]) -> Result<()> {
         match self {
             Writer::Csv {
                 out,
                 separator,
                 lang,
             } => {
-                let cells: Vec<String> = row(r, profile, today, *lang)
-                    .iter()
-                    .map(|c| c.text(*lang))
-                    .collect();
+                let cells: Vec<String> = cells.iter().map(|c| c.text(*lang)).collect();
                 out.push_str(&csv_line(&cells, *separator));
             }
             Writer::Md { out, lang } => {
-                let cells: Vec<String> = row(r, profile, today, *lang)
-                    .iter()
-                    .map(|c| c.text(*lang))
-                    .collect();
+                let cells: Vec<String> = cells.iter().map(|c| c.text(*lang)).collect();
                 out.push_str(&md_line(&cells));
             }
-            Writer::Xlsx(sheet) => {
-                let lang = sheet.lang();
-                sheet.add(&row(r, profile, today, lang))?;
-            }
+            Writer::Xlsx(sheet) => sheet.add(cells)?,
         }
         Ok(())
     }

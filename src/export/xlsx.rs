@@ -8,7 +8,7 @@
 //! export ([`for_terminal`]).
 use anyhow::Result;
 use rust_xlsxwriter::{
-    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
 use super::register::{Cell, Column};
@@ -21,7 +21,11 @@ const CELL_MOST: usize = 32_767;
 
 /// The register sheet being written.
 pub struct Sheet {
-    sheet: Worksheet,
+    /// The workbook with its one sheet, which keeps only the row being written in memory: the
+    /// rows before it wait in an unnamed temporary file that the system removes when the
+    /// program ends, however it ends. Holding every cell took 86 MiB for 10,000 records
+    /// (bar: 50 MiB).
+    book: Workbook,
     lang: Lang,
     /// The next row to write (row 0 is the header).
     next: u32,
@@ -41,8 +45,10 @@ impl Sheet {
             Lang::En => ("yyyy-mm-dd hh:mm", "yyyy-mm-dd"),
         };
         let top = Format::new().set_align(FormatAlign::Top);
+        let mut book = Workbook::new();
+        book.add_worksheet_with_low_memory().map_err(failed)?;
         let mut s = Sheet {
-            sheet: Worksheet::new(),
+            book,
             lang,
             next: 1,
             wrapped: top.clone().set_text_wrap(),
@@ -62,16 +68,17 @@ impl Sheet {
             .set_align(FormatAlign::Top)
             .set_background_color(Color::RGB(0x00_DD_EB_F7))
             .set_border_bottom(FormatBorder::Thin);
-        s.sheet.set_name(words::sheet_name(lang)).map_err(failed)?;
+        let sheet = s.book.worksheet_from_index(0).map_err(failed)?;
+        sheet.set_name(words::sheet_name(lang)).map_err(failed)?;
         for (i, c) in Column::ALL.iter().enumerate() {
             let col = col(i);
-            s.sheet
+            sheet
                 .write_string_with_format(0, col, c.header(lang), &header)
                 .map_err(failed)?;
-            s.sheet.set_column_width(col, c.width()).map_err(failed)?;
+            sheet.set_column_width(col, c.width()).map_err(failed)?;
         }
         // The header row and the processing's name stay in view while scrolling.
-        s.sheet.set_freeze_panes(1, 1).map_err(failed)?;
+        sheet.set_freeze_panes(1, 1).map_err(failed)?;
         Ok(s)
     }
 
@@ -82,6 +89,7 @@ impl Sheet {
     /// Writes one row.
     pub fn add(&mut self, cells: &[Cell]) -> Result<()> {
         let row = self.next;
+        let sheet = self.book.worksheet_from_index(0).map_err(failed)?;
         for (i, (cell, c)) in cells.iter().zip(Column::ALL).enumerate() {
             let col = col(i);
             let text_format = if c.is_long() {
@@ -90,34 +98,23 @@ impl Sheet {
                 &self.plain
             };
             let written = match cell {
-                Cell::Text(s) => self
-                    .sheet
-                    .write_string_with_format(row, col, fit(s), text_format),
-                Cell::Missing => self.sheet.write_string_with_format(
+                Cell::Text(s) => sheet.write_string_with_format(row, col, fit(s), text_format),
+                Cell::Missing => sheet.write_string_with_format(
                     row,
                     col,
                     words::missing(self.lang),
                     &self.missing,
                 ),
                 Cell::Number(n) => {
-                    self.sheet
-                        .write_number_with_format(row, col, f64::from(*n), &self.plain)
+                    sheet.write_number_with_format(row, col, f64::from(*n), &self.plain)
                 }
                 Cell::Moment(at) => match moment(at) {
-                    Some(t) => self
-                        .sheet
-                        .write_datetime_with_format(row, col, t, &self.moment),
-                    None => self
-                        .sheet
-                        .write_string_with_format(row, col, fit(at), &self.plain),
+                    Some(t) => sheet.write_datetime_with_format(row, col, t, &self.moment),
+                    None => sheet.write_string_with_format(row, col, fit(at), &self.plain),
                 },
                 Cell::Day(d) => match day(d) {
-                    Some(t) => self
-                        .sheet
-                        .write_datetime_with_format(row, col, t, &self.day),
-                    None => self
-                        .sheet
-                        .write_string_with_format(row, col, fit(d), &self.plain),
+                    Some(t) => sheet.write_datetime_with_format(row, col, t, &self.day),
+                    None => sheet.write_string_with_format(row, col, fit(d), &self.plain),
                 },
             };
             written.map_err(failed)?;
@@ -129,12 +126,10 @@ impl Sheet {
     /// The workbook's bytes, with a filter on every column.
     pub fn finish(mut self) -> Result<Vec<u8>> {
         let last = col(Column::ALL.len() - 1);
-        self.sheet
-            .autofilter(0, 0, self.next.saturating_sub(1).max(1), last)
-            .map_err(failed)?;
-        let mut book = Workbook::new();
-        book.push_worksheet(self.sheet);
-        book.save_to_buffer().map_err(failed)
+        let rows = self.next.saturating_sub(1).max(1);
+        let sheet = self.book.worksheet_from_index(0).map_err(failed)?;
+        sheet.autofilter(0, 0, rows, last).map_err(failed)?;
+        self.book.save_to_buffer().map_err(failed)
     }
 }
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::audit::AdviceCheck;
 use super::integrity::{self, Verification};
-use super::{Record, fingerprint_of, plan, signature};
+use super::{Record, Unreadable, fingerprint_of, from_value, plan, signature};
 use crate::bank::Bank;
 
 /// A record as read from a file, with what verifying it found.
@@ -30,43 +30,21 @@ pub struct Unverified {
 }
 
 impl Loaded {
-    /// A record read from `value`, the file's JSON (before migration), checked as `verify`
-    /// checks a file on its own: the integrity hash, the history's hash chain, the FG's
-    /// signature against the key it names, and the action plan's own seal.
-    pub fn new(record: Record, value: &Value) -> Loaded {
-        let verification = integrity::verify_value(value);
-        // An intact record's fingerprint is the hash it stores (verifying just computed the
-        // same): sealing the content a second time would double the cost of every read, which
-        // a register over thousands of records feels.
-        let stored = value
-            .get("integrity")
-            .and_then(|i| i.get("hash"))
-            .and_then(Value::as_str);
-        let fingerprint = match (&verification, stored) {
-            (Verification::Intact, Some(hash)) => hash.to_string(),
-            _ => fingerprint_of(value),
-        };
-        let mut parts = match verification {
-            Verification::Intact => Vec::new(),
-            Verification::Altered { parts } if !parts.is_empty() => parts,
-            Verification::Altered { .. } | Verification::Unsealed => vec!["integrity".into()],
-        };
-        // Format 1 had no chain.
-        let chained = value.get("format_version").and_then(Value::as_u64) != Some(1);
-        if chained
-            && integrity::broken_link(value).is_some()
-            && !parts.iter().any(|p| p == "history")
-        {
-            parts.push("history".into());
-        }
+    /// The record in `value`, the file's JSON (before migration), checked as `verify` checks a
+    /// file on its own: the integrity hash, the history's hash chain, the FG's signature
+    /// against the key it names, and the action plan's own seal. The checks are made on the
+    /// JSON before it becomes the record, which then takes the JSON over without a copy.
+    pub fn read(value: Value) -> Result<Loaded, Unreadable> {
+        let (mut parts, plan_altered, fingerprint) = file_checks(&value);
+        let record = from_value(value)?;
         if !signature_holds(&record, &fingerprint) {
             parts.push("signature".into());
         }
-        if plan::verify_plan(value).is_altered() {
+        if plan_altered {
             parts.push("plan".into());
         }
         let unverified = (!parts.is_empty()).then_some(Unverified { parts, fingerprint });
-        Loaded { record, unverified }
+        Ok(Loaded { record, unverified })
     }
 
     /// Also checks that the stored advice follows from the stored answers, when `bank` is the
@@ -112,6 +90,35 @@ impl Loaded {
 /// Whether the record's signature, if it has one, is the FG's signature over this record's
 /// sign-off: made over this fingerprint with the key it names. Whose key that is, only the
 /// register keeper's allowed_signers can tell (`verify --allowed-signers`).
+/// The parts of a record's JSON that fail a check `verify` makes (the signature aside, which
+/// is checked on the record), whether the action plan fails its own seal, and the fingerprint
+/// of the content as it is.
+fn file_checks(value: &Value) -> (Vec<String>, bool, String) {
+    let verification = integrity::verify_value(value);
+    // An intact record's fingerprint is the hash it stores (verifying just computed the
+    // same): sealing the content a second time would double the cost of every read, which
+    // a register over thousands of records feels.
+    let stored = value
+        .get("integrity")
+        .and_then(|i| i.get("hash"))
+        .and_then(Value::as_str);
+    let fingerprint = match (&verification, stored) {
+        (Verification::Intact, Some(hash)) => hash.to_string(),
+        _ => fingerprint_of(value),
+    };
+    let mut parts = match verification {
+        Verification::Intact => Vec::new(),
+        Verification::Altered { parts } if !parts.is_empty() => parts,
+        Verification::Altered { .. } | Verification::Unsealed => vec!["integrity".into()],
+    };
+    // Format 1 had no chain.
+    let chained = value.get("format_version").and_then(Value::as_u64) != Some(1);
+    if chained && integrity::broken_link(value).is_some() && !parts.iter().any(|p| p == "history") {
+        parts.push("history".into());
+    }
+    (parts, plan::verify_plan(value).is_altered(), fingerprint)
+}
+
 fn signature_holds(record: &Record, fingerprint: &str) -> bool {
     let Some(sig) = &record.signature else {
         return true;

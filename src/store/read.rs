@@ -199,9 +199,9 @@ pub fn read_checked(path: &Path) -> Result<record::Loaded> {
 pub fn read_checked_text(path: &Path) -> Result<(record::Loaded, String)> {
     let text = read_record_text(path)?;
     let value = record::parse_value(&text).map_err(|e| unreadable(path, e))?;
-    let r = record::from_value(value.clone()).map_err(|e| unreadable(path, e))?;
-    check_identity(path, &r)?;
-    Ok((record::Loaded::new(r, &value), text))
+    let loaded = record::Loaded::read(value).map_err(|e| unreadable(path, e))?;
+    check_identity(path, &loaded.record)?;
+    Ok((loaded, text))
 }
 
 /// A record file's content as JSON, not yet checked against the format.
