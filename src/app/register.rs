@@ -184,7 +184,7 @@ mod tests {
         };
         let out: Vec<usize> = in_parallel(&items, &double).collect();
         assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
-        assert_eq!(made.into_inner(), items.len());
         assert_eq!(in_parallel(&[] as &[usize], &double).count(), 0);
+        assert_eq!(made.into_inner(), items.len());
     }
 }
