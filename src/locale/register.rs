@@ -107,6 +107,8 @@ pub fn file_stem(lang: Lang) -> &'static str {
 /// plain mode.
 pub struct FormWords {
     pub title: &'static str,
+    /// The start screen's line that says which key opens the form.
+    pub start: &'static str,
     pub intro: &'static str,
     pub note: &'static str,
     pub xlsx: &'static str,
@@ -132,6 +134,7 @@ pub fn form_words(lang: Lang) -> &'static FormWords {
 
 const FORM_NL: FormWords = FormWords {
     title: "Verwerkingsregister",
+    start: "Verwerkingsregister (r)",
     intro: "Het verwerkingsregister (AVG art. 30) over alle verslagen: één regel per verwerking, van de nieuwste afgeronde of afgetekende revisie, met het bibliotheekprofiel. Verslagen in behandeling en verslagen die niet kloppen staan er niet in; die worden hieronder genoemd.",
     note: "Enter schrijft het bestand. Een bestaand bestand wordt alleen na bevestiging vervangen. Esc gaat terug naar het startscherm.",
     xlsx: "Excel (.xlsx), een spreadsheet",
@@ -146,6 +149,7 @@ const FORM_NL: FormWords = FormWords {
 
 const FORM_EN: FormWords = FormWords {
     title: "Processing register",
+    start: "Processing register (r)",
     intro: "The processing register (GDPR art. 30) over all records: one row per processing, from its newest completed or signed-off revision, with the library profile. Records in progress and records that fail verification are not in it; those are named below.",
     note: "Enter writes the file. An existing file is replaced only after you confirm. Esc goes back to the start screen.",
     xlsx: "Excel (.xlsx), a spreadsheet",
