@@ -222,8 +222,13 @@ fn the_command_refuses_what_it_cannot_make() {
 #[test]
 fn a_record_of_another_bank_is_drafted_with_a_warning() {
     let s = Scratch::new("documents-other-bank");
+    let version = avg_wijzer::bank::Bank::embedded().unwrap().version;
+    let (from, to) = (
+        format!("\"version\": \"{version}\""),
+        format!("\"version\": \"{version}-test\""),
+    );
     for (name, content) in avg_wijzer::bank::EMBEDDED {
-        let content = content.replace("\"version\": \"1.2.0\"", "\"version\": \"1.2.0-test\"");
+        let content = content.replace(&from, &to);
         s.write(&format!("bank/{name}"), content);
     }
     s.write("a.json", answers_file(&cases()[1].1));
@@ -234,7 +239,7 @@ fn a_record_of_another_bank_is_drafted_with_a_warning() {
     out.assert_ok();
     assert!(
         out.stderr.starts_with(&format!(
-            "avg-wijzer: verslag {id} is gemaakt met vragenbank 1.2.0-test (sha256 "
+            "avg-wijzer: verslag {id} is gemaakt met vragenbank {version}-test (sha256 "
         )),
         "{}",
         out.stderr

@@ -104,6 +104,7 @@ fn on(ui: &Ui) -> &'static str {
         Screen::SignOff(_) => "sign-off",
         Screen::Export(_) => "export",
         Screen::Documents(_) => "documents",
+        Screen::Register(_) => "register",
     }
 }
 
@@ -147,6 +148,25 @@ fn every_screen_speaks_english() {
     ui.send(Message::Key(Help));
     render(&ui, "help");
     ui.send(Message::Key(Leave));
+    // The processing register's form, and what it said after writing.
+    ui.send(Message::Key(Register));
+    assert_eq!(on(&ui), "register");
+    render(&ui, "register");
+    ui.send(Message::Key(NextPanel));
+    ui.send(Message::Key(Clear));
+    for c in dir
+        .path()
+        .join("register.xlsx")
+        .display()
+        .to_string()
+        .chars()
+    {
+        ui.send(Message::Input(c));
+    }
+    ui.send(Message::Key(Select));
+    render(&ui, "register written");
+    ui.send(Message::Key(Leave));
+    assert_eq!(on(&ui), "start");
     // The Dutch record, continued in English.
     ui.send(Message::Key(Down));
     ui.send(Message::Key(Edit));

@@ -112,6 +112,14 @@ fn refusals_and_the_personal_data_warning_are_said_in_lines() {
     ] {
         assert!(out.contains(said), "{said}\n{out}");
     }
+    // The plain mode's own way to find an action, not the command line's.
+    assert!(
+        out.replace("\n  ", " ").contains(
+            "geen actie \"99\" in het actieplan; geef het nummer van een actie uit het actieplan hierboven (typ plan om het opnieuw te zien)"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("avg-wijzer plan"), "{out}");
     assert_eq!(
         std::fs::read(s.record_path(&id)).unwrap(),
         before,
@@ -174,6 +182,7 @@ fn in_english() {
             "",
             "2 owner=Jane due=2027-01-15 status=in progress",
             "2 colour=red",
+            "99 status=done",
             "",
         ],
     );
@@ -181,6 +190,12 @@ fn in_english() {
     assert!(plan.contains("  status open → in progress\n"), "{plan}");
     assert!(
         plan.contains("I don't understand that: \"colour\" is not a field; use owner=, due=, status=,\n  reason= or note="),
+        "{plan}"
+    );
+    assert!(
+        plan.replace("\n  ", " ").contains(
+            "no action \"99\" in the action plan; give the number of an action in the plan above (type plan to see it again)"
+        ),
         "{plan}"
     );
     english("the plain mode's plan", plan);

@@ -173,6 +173,37 @@ fn a_refusal_is_shown_in_the_form_and_nothing_is_written() {
 }
 
 #[test]
+fn an_unknown_action_is_refused_in_the_words_of_the_interface() {
+    for (lang, words) in [
+        (
+            Lang::Nl,
+            "geen actie \"zzz\" in het actieplan van dit verslag",
+        ),
+        (Lang::En, "no action \"zzz\" in this record's action plan"),
+    ] {
+        let s = Scratch::new("tui-plan-unknown");
+        let id = record(&s);
+        let mut ui = on_advice(&s, &id, lang, jan20);
+        key(&mut ui, Action::Plan);
+        // The action is gone from the plan by the time the form is saved.
+        if let Overlay::Plan(f) = &mut ui.overlay {
+            f.action = "zzz".into();
+        }
+        key(&mut ui, Action::NextPanel);
+        typed(&mut ui, "2027-01-15");
+        key(&mut ui, Action::Select);
+        let refused = ui.plan_form().and_then(|f| f.refused.clone());
+        let refused = refused.expect("refused in the form");
+        assert!(refused.starts_with(words), "{refused}");
+        // The interface has no command line to point at.
+        assert!(!refused.contains("avg-wijzer"), "{refused}");
+        if lang == Lang::En {
+            english("the plan's refusal", &refused);
+        }
+    }
+}
+
+#[test]
 fn leaving_with_changes_asks_first_and_without_goes_back_at_once() {
     let s = Scratch::new("tui-plan-leave");
     let id = record(&s);

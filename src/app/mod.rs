@@ -40,7 +40,9 @@ pub use export::{ExportError, Target};
 pub use plan::PlanChanged;
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
 pub use record::plan::{Change as PlanChange, PlanError};
-pub use register::{LeftOut, RegisterAs, Registered, in_register, register};
+pub use register::{
+    Chains, LeftOut, RegisterAs, Registered, WhyLeftOut, chains, in_register, register,
+};
 pub use signoff::{SignOffError, SignOffInput};
 pub use work::Work;
 

@@ -10,15 +10,20 @@
 //!   until the new one is completed;
 //! - a record that fails verification is left out and named, as `export` refuses it: only a
 //!   record that holds goes to the register. A file of the store that is not a readable record
-//!   is named too: the processing it held may be missing.
+//!   is named too: the processing it held may be missing;
+//! - a chain of revisions whose `previous` links loop (files copied or edited by hand) has no
+//!   newest revision: its finished records are left out and named, unless a finished revision
+//!   outside the loop continues it.
 use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 
-use super::{ExportError, Target};
+use super::{ExportError, Target, Workflow};
+use crate::advice::RegisterLine;
 use crate::bank::Bank;
+use crate::engine::Session;
 use crate::export::register::{Cell, Format, Writer, row};
-use crate::record::Status;
+use crate::record::{Record, Status};
 use crate::store::{self, Store, Summary};
 use crate::text::Lang;
 
@@ -37,7 +42,17 @@ pub struct RegisterAs {
 #[derive(Debug)]
 pub struct LeftOut {
     pub id: String,
-    pub why: anyhow::Error,
+    pub why: WhyLeftOut,
+}
+
+/// Why a record is left out of the register (said by `locale::register`).
+#[derive(Debug)]
+pub enum WhyLeftOut {
+    /// It could not be read, or fails verification (the error names the record).
+    Unusable(anyhow::Error),
+    /// Its chain of revisions loops: it names `previous` as the revision before it, and the
+    /// chain leads back to it, so which revision holds cannot be told.
+    ChainLoops { previous: String },
 }
 
 /// What was made.
@@ -51,6 +66,15 @@ pub struct Registered {
     /// Files of the store that are not readable records, by name, and why: a processing may
     /// be missing from the register because of them.
     pub unreadable: Vec<(String, store::NotARecord)>,
+}
+
+impl Workflow<'_> {
+    /// The register of the workflow's store, as of today: what the full-screen interface and
+    /// the plain mode write (the command line calls [`register`] with the store it opened).
+    pub fn register(&self, how: RegisterAs, target: Target) -> Result<Registered, ExportError> {
+        let store = self.store_or_fail().map_err(ExportError::Other)?;
+        register(store, self.bank, &self.today(), how, target)
+    }
 }
 
 /// The register of the records in `store`, verified against `bank`, with the library's
@@ -71,14 +95,27 @@ pub fn register(
     let mut rows = 0;
     let mut left_out = Vec::new();
     // The list is newest first; a register grows at the bottom.
-    let wanted: Vec<&Summary> = in_register(&listing.records).into_iter().rev().collect();
+    let chains = chains(&listing.records);
+    for summary in chains.looping.iter().rev() {
+        left_out.push(LeftOut {
+            id: summary.id.clone(),
+            why: WhyLeftOut::ChainLoops {
+                previous: summary.previous.clone().unwrap_or_default(),
+            },
+        });
+    }
+    let wanted: Vec<&Summary> = chains.rows.into_iter().rev().collect();
     let row_of = |summary: &&Summary| -> Result<Option<Vec<Cell>>> {
-        let record = store
+        let mut record = store
             .resolve(&summary.id)
             .and_then(|path| store::read_checked(&path))
             .and_then(|loaded| loaded.intact(bank).map_err(anyhow::Error::from))?;
         // The list may be older than the file: what counts is the record as read.
-        Ok((record.status != Status::InProgress).then(|| row(&record, &profile, today, lang)))
+        if record.status == Status::InProgress {
+            return Ok(None);
+        }
+        complete_register(bank, &mut record);
+        Ok(Some(row(&record, &profile, today, lang)))
     };
     for (summary, made) in wanted.iter().zip(in_parallel(&wanted, &row_of)) {
         match made {
@@ -89,7 +126,7 @@ pub fn register(
             Ok(None) => {}
             Err(why) => left_out.push(LeftOut {
                 id: summary.id.clone(),
-                why,
+                why: WhyLeftOut::Unusable(why),
             }),
         }
     }
@@ -143,18 +180,81 @@ fn in_parallel<'a, T: Sync, R: Send + 'a, F: Fn(&T) -> R + Sync>(
     })
 }
 
+/// A record made with an earlier bank may lack a register field the bank has added since (the
+/// source of the data and transfers outside the EEA came with bank 1.3.0): such a field is
+/// taken from the bank at hand, on the record's own answers, so that no row misses a column
+/// the law asks for. The fields the record has stay as they were written and signed.
+fn complete_register(bank: &Bank, record: &mut Record) {
+    let Some(advice) = record.outcome.as_mut() else {
+        return;
+    };
+    let missing: Vec<&crate::bank::RegisterField> = bank
+        .register
+        .iter()
+        .filter(|f| !advice.register.iter().any(|l| l.id == f.id))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let mut session = Session::new(bank);
+    for (id, given) in &record.answers {
+        if let Some(q) = bank.question_id(id)
+            && let Ok(a) = bank.questions[q].parse_answer(&given.value)
+        {
+            // An answer the bank no longer takes is left out, as resuming the record would.
+            let _ = session.set(bank, q, a);
+        }
+    }
+    let walk = session.walk(bank);
+    let on_path = |q| {
+        if walk.contains(q) {
+            session.answer(q)
+        } else {
+            None
+        }
+    };
+    for f in missing {
+        advice.register.push(RegisterLine {
+            id: f.id.clone(),
+            label: f.label.get(record.lang).to_string(),
+            value: f.value(bank, record.lang, &on_path),
+        });
+    }
+}
+
 /// The records that go into the register, in the list's order: completed or signed off, and
 /// not continued by a newer revision that is completed or signed off too.
 pub fn in_register(records: &[Summary]) -> Vec<&Summary> {
+    chains(records).rows
+}
+
+/// Which records of a list go into the register, and which are left out because their chain
+/// of revisions loops.
+#[derive(Debug)]
+pub struct Chains<'a> {
+    /// The records that go in, in the list's order.
+    pub rows: Vec<&'a Summary>,
+    /// Finished records on a loop of `previous` links that no finished revision outside the
+    /// loop continues: which of them says how the library processes data now cannot be told,
+    /// so none is in the register, and each is named.
+    pub looping: Vec<&'a Summary>,
+}
+
+/// The records of `records` that go into the register, and those left out for a loop.
+pub fn chains(records: &[Summary]) -> Chains<'_> {
     let done = |s: &Summary| s.status != Status::InProgress;
     let previous: HashMap<&str, &str> = records
         .iter()
         .filter_map(|s| s.previous.as_deref().map(|p| (s.id.as_str(), p)))
         .collect();
+    let on_loop = on_a_loop(&previous);
     let mut superseded: HashSet<&str> = HashSet::new();
-    for s in records.iter().filter(|s| done(s)) {
-        // Every revision before a finished one is superseded. A chain read from files may
-        // loop; each record is passed once at most.
+    for s in records
+        .iter()
+        .filter(|s| done(s) && !on_loop.contains(s.id.as_str()))
+    {
+        // Every revision before a finished one is superseded. Each record is passed once at
+        // most, so a walk that runs into a loop ends.
         let mut at = s.id.as_str();
         while let Some(&before) = previous.get(at) {
             if !superseded.insert(before) {
@@ -163,10 +263,47 @@ pub fn in_register(records: &[Summary]) -> Vec<&Summary> {
             at = before;
         }
     }
-    records
+    let left = |s: &&Summary| done(s) && !superseded.contains(s.id.as_str());
+    let (looping, rows) = records
         .iter()
-        .filter(|s| done(s) && !superseded.contains(s.id.as_str()))
-        .collect()
+        .filter(left)
+        .partition(|s| on_loop.contains(s.id.as_str()));
+    Chains { rows, looping }
+}
+
+/// The records on a loop of `previous` links (a record that names itself included). Each
+/// record is walked from once, so a long chain costs its length, not its square.
+fn on_a_loop<'a>(previous: &HashMap<&'a str, &'a str>) -> HashSet<&'a str> {
+    // false: on the walk being made; true: walked before.
+    let mut seen: HashMap<&str, bool> = HashMap::new();
+    let mut looping = HashSet::new();
+    for &start in previous.keys() {
+        let mut walk = Vec::new();
+        let mut at = start;
+        loop {
+            match seen.get(at) {
+                Some(true) => break,
+                Some(false) => {
+                    // Back at a record of this walk: from there on it is a loop.
+                    let from = walk.iter().position(|&x| x == at).unwrap_or(0);
+                    looping.extend(walk[from..].iter().copied());
+                    break;
+                }
+                None => {
+                    seen.insert(at, false);
+                    walk.push(at);
+                    match previous.get(at) {
+                        Some(&before) => at = before,
+                        None => break,
+                    }
+                }
+            }
+        }
+        for x in walk {
+            seen.insert(x, true);
+        }
+    }
+    looping
 }
 
 #[cfg(test)]

@@ -215,6 +215,8 @@ pub struct RegisterField {
 pub struct RegisterPart {
     pub when: Cond,
     pub content: RegisterContent,
+    /// Cited by a document that shows the field where the part holds.
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug)]

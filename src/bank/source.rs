@@ -95,6 +95,9 @@ pub struct RegisterPart {
     pub when: Option<Value>,
     pub text: Option<Text>,
     pub answer: Option<String>,
+    /// Where the part comes from; a document that shows the field cites them.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -112,14 +112,7 @@ pub(super) fn run(args: &Args, r: &RegisterArgs) -> Result<ExitCode, Failure> {
         }
         ExportError::Other(e) => bad(e),
     })?;
-    for l in &made.left_out {
-        warn(&words::left_out(
-            &crate::locale::store::said(&l.why, lang),
-            lang,
-        ));
-    }
-    for (file, why) in &made.unreadable {
-        let why = format!("{}: {}", crate::json::quoted(file), why.said(lang));
+    for why in words::left_out_lines(&made, lang) {
         warn(&words::left_out(&why, lang));
     }
     let done = match (made.content, format) {

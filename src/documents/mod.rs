@@ -190,6 +190,10 @@ impl Case<'_> {
                     _ => block.paragraphs.push(spans),
                 }
                 add_all(&mut out.sources, &part.sources);
+                add_all(
+                    &mut out.sources,
+                    &self.register_sources(part.text.get(lang)),
+                );
                 add_all(&mut notes, &part.notes);
             }
             if block.paragraphs.is_empty() {
@@ -210,6 +214,21 @@ impl Case<'_> {
             })
             .collect();
         out
+    }
+
+    /// The sources of the register fields a text shows: those of the fields' parts that hold
+    /// on this path, as the field is said once in the bank with its sources.
+    fn register_sources(&self, pieces: &[Piece]) -> Vec<String> {
+        let on_path = |q: QId| self.answer(q);
+        pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Slot(Slot::Register(i)) => Some(&self.bank.register[*i]),
+                _ => None,
+            })
+            .flat_map(|f| f.parts.iter().filter(|p| p.when.holds(&on_path)))
+            .flat_map(|p| p.sources.iter().cloned())
+            .collect()
     }
 
     /// A text with its placeholders filled, as runs of words and missing values.

@@ -85,6 +85,8 @@ impl Column {
             Column::DataSubjects => "data_subjects",
             Column::DataCategories => "data_categories",
             Column::Recipients => "recipients",
+            Column::Source => "source",
+            Column::Transfers => "transfers",
             Column::LegalBasis => "legal_basis",
             Column::Retention => "retention",
             Column::Dpia => "dpia",
@@ -110,7 +112,7 @@ impl Column {
     pub fn width(self) -> f64 {
         match self {
             Column::Revision => 8.0,
-            Column::Kvk | Column::Transfers | Column::Completed | Column::SignedOn => 14.0,
+            Column::Kvk | Column::Completed | Column::SignedOn => 14.0,
             Column::Status | Column::Decision | Column::Dpia | Column::Verdict => 22.0,
             Column::Id => 28.0,
             Column::Fingerprint => 66.0,
@@ -128,6 +130,7 @@ impl Column {
                 | Column::DataCategories
                 | Column::Recipients
                 | Column::Source
+                | Column::Transfers
                 | Column::Retention
                 | Column::Security
                 | Column::LegalBasis
@@ -196,8 +199,6 @@ fn cell(c: Column, r: &Record, profile: &Profile, today: &str, lang: Lang) -> Ce
     let signoff = r.signoff.as_ref();
     match c {
         Column::Processing => text(r.title(lang)),
-        Column::Source => text(words::source(lang)),
-        Column::Transfers => text(words::transfers(lang)),
         Column::Verdict => text(r.outcome.as_ref().map_or("", |a| a.verdict.label.as_str())),
         Column::Status => text(r.status.label(lang)),
         Column::Completed => r
@@ -237,6 +238,20 @@ pub enum Format {
     Xlsx,
     Csv,
     Md,
+}
+
+impl Format {
+    /// In the order a form offers them: the spreadsheet a register keeper opens first.
+    pub const ALL: [Format; 3] = [Format::Xlsx, Format::Csv, Format::Md];
+
+    /// The file name's extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Md => "md",
+        }
+    }
 }
 
 /// The register being written, row by row.

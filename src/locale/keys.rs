@@ -145,6 +145,13 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "View or change the library profile (start screen)",
             ],
         ),
+        (Nav, A::Register) => (
+            ["register", "register"],
+            [
+                "Het verwerkingsregister over alle verslagen schrijven: xlsx, csv of Markdown (startscherm)",
+                "Write the processing register over all records: xlsx, csv or Markdown (start screen)",
+            ],
+        ),
         (Nav, A::Documents) => (
             ["documenten", "documents"],
             [

@@ -41,6 +41,10 @@ pub struct Words {
     pub empty: &'static str,
     pub unfinished: &'static str,
     pub resume_prompt: &'static str,
+    /// The start menu without records to continue: Enter starts a new assessment.
+    pub new_prompt: &'static str,
+    /// The start menu's line for the processing register, when there is something for it.
+    pub register_prompt: &'static str,
     pub answers_given: &'static str,
     pub campaign_name: &'static str,
     pub participants: &'static str,
@@ -100,6 +104,8 @@ pub const NL: Words = Words {
     empty: "(leeg)",
     unfinished: "Beoordelingen die nog niet zijn afgetekend:",
     resume_prompt: "Typ een nummer om verder te gaan, of Enter voor een nieuwe beoordeling.",
+    new_prompt: "Druk op Enter voor een nieuwe beoordeling.",
+    register_prompt: "Typ register om het verwerkingsregister (AVG art. 30) over alle verslagen te schrijven.",
     answers_given: "antwoorden",
     campaign_name: "Naam van de campagne (Enter = zonder naam):",
     participants: "Deelnemers, gescheiden door komma's, elk als naam (rol) (Enter = geen):",
@@ -158,6 +164,8 @@ pub const EN: Words = Words {
     empty: "(empty)",
     unfinished: "Assessments not yet signed off:",
     resume_prompt: "Type a number to continue one, or Enter for a new assessment.",
+    new_prompt: "Press Enter for a new assessment.",
+    register_prompt: "Type register to write the processing register (GDPR art. 30) over all records.",
     answers_given: "answers",
     campaign_name: "Name of the campaign (Enter = no name):",
     participants: "Participants, separated by commas, each as name (role) (Enter = none):",

@@ -56,9 +56,48 @@ impl Text {
     }
 }
 
+/// Where a refusal is read: the sentence says how to find an action's id or number there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Front {
+    /// The command line: `avg-wijzer plan ID` lists the items.
+    Cli,
+    /// The full-screen interface: the form opens on an action of the advice.
+    Tui,
+    /// The plain mode: the plan is shown as numbered lines after the advice.
+    Plain,
+}
+
 impl PlanError {
-    /// Why the change was refused, in `lang`.
+    /// Why the change was refused, in `lang`, as the command line says it.
     pub fn said(&self, lang: Lang) -> String {
+        self.said_in(Front::Cli, lang)
+    }
+
+    /// Why the change was refused, in `lang`, in the words of the front end `front`.
+    pub fn said_in(&self, front: Front, lang: Lang) -> String {
+        match (self, front, lang) {
+            (PlanError::UnknownAction(a), Front::Tui, Lang::Nl) => format!(
+                "geen actie {} in het actieplan van dit verslag: het actieplan volgt het advies zoals het is afgetekend, en daarin staat deze actie niet; kies in het advies een actie van het actieplan en druk op a",
+                quoted(a)
+            ),
+            (PlanError::UnknownAction(a), Front::Tui, Lang::En) => format!(
+                "no action {} in this record's action plan: the plan follows the advice as it was signed off, which does not have this action; choose an action of the plan in the advice and press a",
+                quoted(a)
+            ),
+            (PlanError::UnknownAction(a), Front::Plain, Lang::Nl) => format!(
+                "geen actie {} in het actieplan; geef het nummer van een actie uit het actieplan hierboven (typ plan om het opnieuw te zien)",
+                quoted(a)
+            ),
+            (PlanError::UnknownAction(a), Front::Plain, Lang::En) => format!(
+                "no action {} in the action plan; give the number of an action in the plan above (type plan to see it again)",
+                quoted(a)
+            ),
+            _ => self.said_anywhere(lang),
+        }
+    }
+
+    /// The sentences that are the same in every front end.
+    fn said_anywhere(&self, lang: Lang) -> String {
         match (self, lang) {
             (PlanError::NoAdvice, Lang::Nl) => {
                 "er is nog geen advies, dus nog geen actieplan (niet alle vragen zijn beantwoord)"

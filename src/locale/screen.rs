@@ -451,6 +451,8 @@ pub struct DocWords {
     pub format_txt: &'static str,
     pub export_note: &'static str,
     pub written: &'static str,
+    /// When the record was made in the other language: why the documents are in this one.
+    pub other_language: &'static str,
 }
 
 const DOC_NL: DocWords = DocWords {
@@ -469,6 +471,7 @@ const DOC_NL: DocWords = DocWords {
     format_txt: "Platte tekst",
     export_note: "Enter schrijft het bestand. Een bestaand bestand wordt nooit vervangen: kies dan een andere naam. Esc gaat terug naar het document.",
     written: "Document geschreven naar",
+    other_language: "Dit verslag is in het Engels gemaakt; de documenten staan in het Nederlands, de taal van de interface, zoals avg-wijzer document ze in de taal van --lang geeft. Vrije tekst uit het verslag staat er zoals die is ingevuld.",
 };
 
 const DOC_EN: DocWords = DocWords {
@@ -487,6 +490,7 @@ const DOC_EN: DocWords = DocWords {
     format_txt: "Plain text",
     export_note: "Enter writes the file. An existing file is never replaced: choose another name then. Esc goes back to the document.",
     written: "Document written to",
+    other_language: "This record was made in Dutch; the documents are in English, the interface's language, as avg-wijzer document gives them in the language of --lang. Free text from the record is shown as it was typed.",
 };
 
 pub fn doc_words(lang: Lang) -> &'static DocWords {

@@ -13,9 +13,11 @@ use crate::guard;
 use crate::record::{self, Campaign, Decision, Participant, Refusal, Status};
 use crate::text::{Lang, TerminalWriter, wrap};
 
+mod documents;
 mod justify;
 mod opening;
 mod plan;
+mod register;
 mod signoff;
 use crate::locale::lines::{EN, NL, Words, unclear};
 use opening::{open, resume_record};

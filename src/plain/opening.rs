@@ -16,36 +16,45 @@ pub(super) fn open<'b>(
     if wf.store().is_none() {
         return Ok(Some(wf.start(Campaign::default(), Vec::new(), lang).0));
     }
+    let records = wf.list().map(|l| l.records).unwrap_or_default();
+    // Something for the processing register: a completed or signed-off record.
+    let finished = records.iter().any(|s| s.status != Status::InProgress);
     // Not yet signed off: still open to answers and changes.
-    let unfinished: Vec<_> = wf
-        .list()
-        .map(|l| {
-            l.records
-                .into_iter()
-                .filter(|s| s.status != Status::SignedOff)
-                .take(9)
-                .collect()
-        })
-        .unwrap_or_default();
-    if !unfinished.is_empty() {
-        writeln!(out, "\n{}", words.unfinished)?;
-        for (i, s) in unfinished.iter().enumerate() {
-            let name = match s.campaign.is_empty() {
-                true => untitled(lang),
-                false => &s.campaign,
-            };
-            writeln!(
-                out,
-                "{}. {name} — {}, {} {} ({})",
-                i + 1,
-                // The local date in words; text that is not a time is shown as it is.
-                record::time::day_in_words(&s.updated, lang),
-                s.answers,
-                words.answers_given,
-                s.id
-            )?;
-        }
-        writeln!(out, "{}", words.resume_prompt)?;
+    let unfinished: Vec<_> = records
+        .into_iter()
+        .filter(|s| s.status != Status::SignedOff)
+        .take(9)
+        .collect();
+    if !unfinished.is_empty() || finished {
+        let menu = |out: &mut dyn Write| -> Result<()> {
+            if !unfinished.is_empty() {
+                writeln!(out, "\n{}", words.unfinished)?;
+                for (i, s) in unfinished.iter().enumerate() {
+                    let name = match s.campaign.is_empty() {
+                        true => untitled(lang),
+                        false => &s.campaign,
+                    };
+                    writeln!(
+                        out,
+                        "{}. {name} — {}, {} {} ({})",
+                        i + 1,
+                        // The local date in words; text that is not a time is shown as it is.
+                        record::time::day_in_words(&s.updated, lang),
+                        s.answers,
+                        words.answers_given,
+                        s.id
+                    )?;
+                }
+                writeln!(out, "{}", words.resume_prompt)?;
+            } else {
+                writeln!(out, "\n{}", words.new_prompt)?;
+            }
+            if finished {
+                writeln!(out, "{}", wrap(words.register_prompt, W, "", ""))?;
+            }
+            Ok(())
+        };
+        menu(out)?;
         loop {
             let Some(line) = prompt(input, out)? else {
                 return Ok(None);
@@ -53,6 +62,13 @@ pub(super) fn open<'b>(
             let line = line.trim();
             if line.is_empty() {
                 break;
+            }
+            if finished && super::register::asks_register(line) {
+                if !super::register::write_register(wf, lang, words, input, out)? {
+                    return Ok(None);
+                }
+                menu(out)?;
+                continue;
             }
             match line
                 .parse::<usize>()

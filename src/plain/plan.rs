@@ -97,7 +97,11 @@ fn said(
     let done = match result {
         Ok(done) => done,
         Err(e) => {
-            let line = format!("{}: {}", pl.not_changed, e.said(lang));
+            let line = format!(
+                "{}: {}",
+                pl.not_changed,
+                e.said_in(crate::locale::plan::Front::Plain, lang)
+            );
             writeln!(out, "{}", wrap(&line, W, "", "  "))?;
             return Ok(());
         }

@@ -1,4 +1,5 @@
-//! The FG's sign-off, asked line by line, with an SSH key if the FG has one.
+//! The FG's sign-off, asked line by line, with an SSH key if the FG has one; before it, the
+//! prompt also takes changes to the plan and the documents' commands.
 use super::*;
 
 /// Asks for the FG's sign-off and makes it through the workflow, which saves it or takes it
@@ -13,6 +14,7 @@ pub(super) fn sign_off<'b>(
     out: &mut impl Write,
 ) -> Result<bool> {
     let has_plan = !work.plan().is_empty();
+    let docs = super::documents::offer(wf, work, lang, out)?;
     if has_plan {
         let prompt = crate::locale::lines::plan_lines(lang).prompt;
         writeln!(out, "\n{}", wrap(prompt, W, "", ""))?;
@@ -23,6 +25,9 @@ pub(super) fn sign_off<'b>(
         let Some(line) = prompt(input, out)? else {
             return Ok(true);
         };
+        if super::documents::document_command(&docs, &line, lang, words, out)? {
+            continue;
+        }
         if !has_plan || !super::plan::plan_command(wf, work, &line, lang, words, out)? {
             break line;
         }

@@ -32,6 +32,8 @@ pub enum Action {
     Profile,
     /// The documents the advice calls for (from the advice screen).
     Documents,
+    /// The processing register over every record (from the start screen).
+    Register,
     Leave,
     Exit,
     Erase,

@@ -17,7 +17,7 @@ use crate::record::{Campaign, Decision, Participant, Record, Refusal};
 use crate::store::{EXPORT_MODE, LoadedProfile};
 use crate::text::Lang;
 
-use super::app::{ExportFormat, Origin};
+use super::app::{ExportFormat, Origin, RegisterFormat};
 
 /// What a screen goes to once a record is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +94,13 @@ pub enum Effect<'b> {
         from: LoadedProfile,
         profile: Profile,
     },
+    /// Write the processing register over the whole store to a file.
+    Register {
+        path: String,
+        format: RegisterFormat,
+        force: bool,
+        lang: Lang,
+    },
 }
 
 /// The sign-off form's fields as submitted. The passphrase is wiped once used.
@@ -147,6 +154,11 @@ pub enum Done<'b> {
     DocumentWritten {
         path: String,
         result: Result<(), DocumentError>,
+    },
+    Registered {
+        path: String,
+        format: RegisterFormat,
+        result: Result<app::Registered, ExportError>,
     },
 }
 
@@ -257,6 +269,28 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
         },
         Effect::SaveProfile { from, profile } => {
             Done::ProfileSaved(wf.save_profile(&from, profile))
+        }
+        Effect::Register {
+            path,
+            format,
+            force,
+            lang,
+        } => {
+            let how = app::RegisterAs {
+                format,
+                lang,
+                separator: ';',
+            };
+            let target = Target::File {
+                path: std::path::Path::new(&path),
+                force,
+                mode: EXPORT_MODE,
+            };
+            Done::Registered {
+                result: wf.register(how, target),
+                path,
+                format,
+            }
         }
     }
 }

@@ -81,6 +81,7 @@ pub const KEYS: &[Binding] = &[
     b(Nav, &[c('p')], A::Profile),
     b(Nav, &[c('d')], A::Documents),
     b(Nav, &[c('a')], A::Plan),
+    b(Nav, &[c('r')], A::Register),
     b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
     b(Nav, &[ctrl('c')], A::Exit),
     b(Typing, &[k(KeyCode::Enter)], A::Select),

@@ -25,7 +25,8 @@ pub struct Made {
     pub new: String,
 }
 
-fn record(id: &str, name: &str, lang: Lang, now: &str) -> Assessment<'static> {
+/// A completed record of the example answers, made at `now`.
+pub fn record(id: &str, name: &str, lang: Lang, now: &str) -> Assessment<'static> {
     let mut a = Assessment::start(
         &BANK,
         id.into(),
@@ -41,7 +42,8 @@ fn record(id: &str, name: &str, lang: Lang, now: &str) -> Assessment<'static> {
     a
 }
 
-fn create(s: &Scratch, r: &mut Record) {
+/// Writes `r` as a new record of the scratch store.
+pub fn create(s: &Scratch, r: &mut Record) {
     s.open_store().create(r).unwrap();
 }
 

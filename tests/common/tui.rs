@@ -45,6 +45,7 @@ pub fn on<'a>(m: &'a Model) -> &'a str {
         Screen::SignOff(_) => "sign-off",
         Screen::Export(_) => "export",
         Screen::Documents(_) => "documents",
+        Screen::Register(_) => "register",
     }
 }
 

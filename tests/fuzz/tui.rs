@@ -261,13 +261,17 @@ fn place(m: &Model) -> &'static str {
         (_, Screen::SignOff(_)) => "sign-off",
         (_, Screen::Export(_)) => "export",
         (_, Screen::Documents(_)) => "documents",
+        (_, Screen::Register(_)) => "register",
     }
 }
 
-/// A path typed into the export form (or a document's) stays a file name in the working
-/// directory.
+/// A path typed into the export form (or a document's, or the register's) stays a file name
+/// in the working directory.
 fn confined<'b>(m: &Model, msg: Message<'b>) -> Message<'b> {
-    if !matches!(m.screen, Screen::Export(_) | Screen::Documents(_)) {
+    if !matches!(
+        m.screen,
+        Screen::Export(_) | Screen::Documents(_) | Screen::Register(_)
+    ) {
         return msg;
     }
     let plain = |c: char| if matches!(c, '/' | '\\') { '_' } else { c };

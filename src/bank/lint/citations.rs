@@ -111,6 +111,7 @@ pub(super) fn check(bank: &Bank, d: &mut Vec<Defect>) {
             if let RegisterContent::Text(t) = &p.content {
                 c.text(t, &place, &format!("parts[{i}].text"));
             }
+            c.sources(&p.sources, &place, &format!("parts[{i}].sources"));
         }
     }
 }

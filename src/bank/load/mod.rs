@@ -397,7 +397,11 @@ impl Compiler {
                         return None;
                     }
                 };
-                Some(RegisterPart { when, content })
+                Some(RegisterPart {
+                    when,
+                    content,
+                    sources: p.sources,
+                })
             })
             .collect();
         RegisterField {

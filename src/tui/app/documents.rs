@@ -5,7 +5,8 @@ use crate::documents::{Format, Rendered};
 use super::{ExportField, TextField};
 
 /// The documents offered for the record in view, made when the screen opened (from the record
-/// as stored, with the library's profile as it was then), in the interface's language.
+/// as stored, with the library's profile as it was then), in the interface's language. Not
+/// kept when the screen is left: opening it again makes them anew.
 #[derive(Debug)]
 pub struct DocumentsView {
     pub docs: Vec<Rendered>,

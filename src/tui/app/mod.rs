@@ -11,10 +11,12 @@ use crate::text::Lang;
 mod documents;
 mod field;
 mod plan;
+mod register;
 mod screens;
 pub use documents::*;
 pub use field::TextField;
 pub use plan::{PlanField, PlanForm};
+pub use register::{RegisterForm, RegisterFormat, default_register_path};
 pub use screens::*;
 
 /// The whole state of the interface.
@@ -183,6 +185,8 @@ pub enum Screen {
     Export(ExportForm),
     /// The documents the advice calls for (from the advice screen).
     Documents(DocumentsView),
+    /// The processing register over the whole store (from the start screen).
+    Register(RegisterForm),
 }
 
 /// What lies over the screen.
@@ -211,6 +215,11 @@ pub enum Confirm {
     Discard,
     /// Replace an existing export file.
     Overwrite { path: String, format: ExportFormat },
+    /// Replace an existing file with the processing register.
+    OverwriteRegister {
+        path: String,
+        format: RegisterFormat,
+    },
     /// Leave the profile's form with changes that are not saved; "no" goes back to it.
     DiscardProfile(Box<ProfileForm>),
     /// Leave the plan's form with changes that are not saved; "no" goes back to it.
@@ -257,6 +266,7 @@ impl<'b> Model<'b> {
             Screen::Question(s) if s.focus == Pane::Justification => Ctx::Typing,
             Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
             Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
+            Screen::Register(f) if f.focus == ExportField::Path => Ctx::Typing,
             Screen::Documents(v)
                 if v.reading
                     .as_ref()

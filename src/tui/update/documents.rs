@@ -11,7 +11,9 @@ use crate::tui::view::documents::most_lines;
 const PAGE: usize = 10;
 
 /// Asks for the documents of the record in view: they are made from the record as it is
-/// stored, with the library's profile as it is now.
+/// stored, with the library's profile as it is now. They are made anew each time the view
+/// opens, and the view is left for the advice before the profile can be changed (on the start
+/// screen), so the documents always show the profile as it was when they were opened.
 pub(super) fn open_documents<'b>(m: &mut Model<'b>) -> Step<'b> {
     let id = m.record()?.id.clone();
     Some(Effect::Documents { id, lang: m.lang })
@@ -23,11 +25,20 @@ pub(super) fn made(m: &mut Model, result: Result<Drafts, DocumentError>) {
     match result {
         Err(e) => error(m, e.said(m.lang)),
         Ok(d) => {
+            // Documents come in the interface's language, as the command gives them in that
+            // of --lang: a record made in the other language is said, since its free text
+            // stays as it was typed.
+            let mut said = Vec::new();
             if let Some(from) = &d.other_bank {
-                info(
-                    m,
-                    crate::locale::documents::other_bank(&d.record, from, m.lang),
-                );
+                said.push(crate::locale::documents::other_bank(
+                    &d.record, from, m.lang,
+                ));
+            }
+            if m.record().is_some_and(|r| r.lang != m.lang) {
+                said.push(doc_words(m.lang).other_language.to_string());
+            }
+            if !said.is_empty() {
+                info(m, said.join(" "));
             }
             m.screen = Screen::Documents(DocumentsView {
                 why_none: d.blocked.map(|why| why.said(m.lang)),

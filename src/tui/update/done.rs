@@ -87,6 +87,11 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
         Done::ProfileSaved(result) => super::profile::saved(m, result),
         Done::Documents(result) => super::documents::made(m, result),
         Done::DocumentWritten { path, result } => super::documents::written(m, path, result),
+        Done::Registered {
+            path,
+            format,
+            result,
+        } => super::register::registered(m, path, format, result),
     }
     None
 }

@@ -20,6 +20,7 @@ mod export;
 mod plan;
 mod profile;
 mod question;
+mod register;
 mod review;
 mod signoff;
 mod start;
@@ -29,6 +30,7 @@ use export::{export_key, open_export, write_export};
 use plan::{open_plan, plan_key};
 use profile::profile_key;
 use question::{open_note, question_key, save_note};
+use register::{register_key, write_register};
 use review::review_key;
 use signoff::sign_off_key;
 use start::{new_form_key, start_key};
@@ -87,6 +89,7 @@ fn screen_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Screen::SignOff(_) => sign_off_key(m, action),
         Screen::Export(_) => export_key(m, action),
         Screen::Documents(_) => documents_key(m, action),
+        Screen::Register(_) => register_key(m, action),
     }
 }
 
@@ -183,6 +186,10 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
             SignField::Decision => None,
         },
         Screen::Export(f) if f.focus == ExportField::Path => {
+            f.path_edited = true;
+            Some(&mut f.path)
+        }
+        Screen::Register(f) if f.focus == ExportField::Path => {
             f.path_edited = true;
             Some(&mut f.path)
         }
@@ -308,6 +315,9 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             (Action::Yes, Confirm::Discard) => discard(m),
             (Action::Yes, Confirm::Overwrite { path, format }) => {
                 return write_export(m, &path, format, true);
+            }
+            (Action::Yes, Confirm::OverwriteRegister { path, format }) => {
+                return write_register(m, &path, format, true);
             }
             // The form is given up: the start screen it covered is in view again.
             (Action::Yes, Confirm::DiscardProfile(_)) => {}

@@ -3,6 +3,7 @@
 //! shown in the form, Esc leaves after asking when something changed.
 use super::*;
 use crate::app::{Event, PlanChanged, PlanError, Saved};
+use crate::locale::plan::Front;
 use crate::locale::screen::plan_words;
 
 /// The form on the action under the advice's cursor; a record opened to read is opened to
@@ -31,7 +32,10 @@ pub(super) fn open_plan<'b>(m: &mut Model<'b>) -> Step<'b> {
     let view = m.plan_view();
     let Some(line) = view.lines.iter().find(|l| l.action == action) else {
         // An action of the current bank's advice that the signed advice did not have.
-        error(m, PlanError::UnknownAction(action).said(m.lang));
+        error(
+            m,
+            PlanError::UnknownAction(action).said_in(Front::Tui, m.lang),
+        );
         return None;
     };
     let participants = record
@@ -105,7 +109,7 @@ pub(super) fn planned(m: &mut Model, result: Result<PlanChanged, PlanError>) {
     };
     match result {
         Err(e) => {
-            let said = e.said(m.lang);
+            let said = e.said_in(Front::Tui, m.lang);
             if let Some(f) = form {
                 if let Some(field) = PlanForm::field_of(&e) {
                     f.focus = field;

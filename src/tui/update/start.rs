@@ -1,5 +1,5 @@
-//! The start screen (a new assessment, a record of the list, or the library's profile) and the
-//! form for a new assessment.
+//! The start screen (a new assessment, a record of the list, the library's profile, or the
+//! processing register) and the form for a new assessment.
 use super::*;
 
 pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
@@ -28,6 +28,7 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         }
         Action::Edit => return chosen().map(|row| open(&row.id, Then::Continue, m.lang)),
         Action::Profile => return Some(Effect::LoadProfile),
+        Action::Register => super::register::open_register(m),
         Action::Leave => m.run = Run::Done,
         _ => {}
     }

@@ -1,4 +1,4 @@
-//! The forms: a new assessment, the FG's sign-off, and an export.
+//! The forms: a new assessment, the FG's sign-off, an export, and the processing register.
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -7,8 +7,8 @@ use super::{panel, plain_lines, render_lines, text_field, wrap_lines};
 use crate::locale::screen::{doc_words, words};
 use crate::record::Decision;
 use crate::tui::app::{
-    DocExport, ExportField, ExportForm, ExportFormat, Model, NewField, NewForm, SignField,
-    SignOffForm, TextField,
+    DocExport, ExportField, ExportForm, ExportFormat, Model, NewField, NewForm, RegisterForm,
+    RegisterFormat, SignField, SignOffForm, TextField,
 };
 use crate::tui::theme::Theme;
 
@@ -186,6 +186,34 @@ pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
     };
     let labels = ExportFormat::ALL.iter().map(label);
     form.format_and_path(labels, f.format, &f.path, f.focus, w.export_note, m, width);
+    form.render(frame, inner);
+}
+
+/// The processing register's form: what it holds, a format and a file, then what the last
+/// write said (the rows, and each record left out with why).
+pub fn register(frame: &mut Frame, m: &Model, f: &RegisterForm, area: Rect) {
+    let (r, t) = (crate::locale::register::form_words(m.lang), m.theme);
+    let inner = framed(frame, r.title, area, t);
+    let width = inner.width as usize;
+    let mut form = FormLines::new();
+    form.text(r.intro, width, t);
+    form.lines.push(Line::from(""));
+    let labels = RegisterFormat::ALL
+        .iter()
+        .map(|&x| crate::locale::register::format_label(x, m.lang));
+    form.format_and_path(labels, f.format, &f.path, f.focus, r.note, m, width);
+    if !f.report.is_empty() {
+        form.lines.push(Line::from(""));
+        for line in &f.report {
+            let (first, rest) = if line.starts_with("- ") {
+                ("", "  ")
+            } else {
+                ("", "")
+            };
+            form.lines
+                .extend(plain_lines(wrap_lines(line, width, first, rest), t.plain()));
+        }
+    }
     form.render(frame, inner);
 }
 

@@ -45,7 +45,7 @@ pub(super) fn draw_legend(frame: &mut Frame, c: &Chrome, area: Rect) {
 
 /// The keys shown in the legend for what is on screen now, most useful first.
 pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
-    use crate::tui::app::{ExportField, Overlay, Pane, SignField};
+    use crate::tui::app::{ExportField, ExportForm, Overlay, Pane, RegisterForm, SignField};
     use crate::tui::keymap::Ctx;
     use Action::*;
     let ctx = m.context();
@@ -106,8 +106,9 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
             }
         }
         (_, Screen::Documents(v)) => documents_legend(v),
-        (_, Screen::Export(f)) => {
-            if f.focus == ExportField::Format {
+        (_, Screen::Export(ExportForm { focus, .. }))
+        | (_, Screen::Register(RegisterForm { focus, .. })) => {
+            if *focus == ExportField::Format {
                 vec![Up, Down, NextPanel, Select, Leave]
             } else {
                 vec![Select, NextPanel, Erase, Clear, Leave]
@@ -120,9 +121,9 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
 pub(super) fn start_legend(s: &crate::tui::app::Start) -> Vec<Action> {
     use Action::*;
     if s.cursor == 0 {
-        vec![Up, Down, Select, Profile, Help, Leave]
+        vec![Up, Down, Select, Profile, Register, Help, Leave]
     } else {
-        vec![Up, Down, Select, Edit, Profile, Help, Leave]
+        vec![Up, Down, Select, Edit, Profile, Register, Help, Leave]
     }
 }
 

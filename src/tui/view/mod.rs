@@ -76,6 +76,10 @@ pub fn draw(frame: &mut Frame, m: &Model) -> Targets {
             Targets::new()
         }
         Screen::Documents(v) => documents::draw(frame, m, v, body),
+        Screen::Register(f) => {
+            forms::register(frame, m, f, body);
+            Targets::new()
+        }
     };
     overlay::draw(frame, m, frame.area());
     match m.overlay {
@@ -165,6 +169,9 @@ fn header_text(m: &Model) -> (String, String) {
     let title = match &m.screen {
         Screen::Start(_) => w.tagline.to_string(),
         Screen::NewForm(_) => w.new_assessment.to_string(),
+        Screen::Register(_) => crate::locale::register::form_words(m.lang)
+            .title
+            .to_string(),
         _ => {
             let name = m
                 .record()

@@ -42,7 +42,9 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
                 Confirm::Discard | Confirm::DiscardProfile(_) | Confirm::DiscardPlan(_) => {
                     w.confirm_discard.to_string()
                 }
-                Confirm::Overwrite { path, .. } => format!("{path}: {}", w.confirm_overwrite),
+                Confirm::Overwrite { path, .. } | Confirm::OverwriteRegister { path, .. } => {
+                    format!("{path}: {}", w.confirm_overwrite)
+                }
             };
             let rect = centered(area, 60, 8);
             let inner = popup(frame, rect, w.confirm_title, m.theme);

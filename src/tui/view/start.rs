@@ -68,12 +68,17 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
             format!(" {marker} {}", w.start_new),
             new_style,
         )),
-        Line::from(format!("   {}", w.start_profile)),
+        Line::from(format!(
+            "   {}   {}",
+            w.start_profile,
+            crate::locale::register::form_words(m.lang).start
+        )),
         Line::from(""),
     ];
     super::render_lines(frame, top_lines, 0, top);
-    // The profile's line is no place of the cursor (whose places are "new assessment" and
-    // the records, each a target of a click): `p` opens it, from anywhere on the screen.
+    // The line of the profile and the register is no place of the cursor (whose places are
+    // "new assessment" and the records, each a target of a click): `p` and `r` open them,
+    // from anywhere on the screen.
     let mut targets = item_rows(&[(1, 2)], 0, top);
 
     let mut lines: Vec<Line> = Vec::new();
