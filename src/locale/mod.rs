@@ -29,6 +29,7 @@ pub mod lines;
 pub mod lint;
 pub mod plan;
 pub mod profile;
+pub mod recheck;
 pub mod record;
 pub mod register;
 pub mod screen;
