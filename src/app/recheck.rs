@@ -94,6 +94,9 @@ pub fn recheck_store(store: &Store, bank: &Bank) -> Result<Rechecked> {
             .and_then(|path| store::read_checked(&path))
             .and_then(|loaded| loaded.intact(bank).map_err(anyhow::Error::from))?;
         // The list may be older than the file: what counts is the record as read.
+        if record.status == Status::InProgress {
+            return Ok(Found::InProgress);
+        }
         if record.bank == current {
             return Ok(Found::Same { other_bank: false });
         }

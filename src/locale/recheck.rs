@@ -117,32 +117,28 @@ pub fn lines(r: &Recheck, bank: &Bank, lang: Lang) -> Vec<String> {
             label(&f.now)
         ));
     }
-    let warning = |id: &str| {
-        bank.warnings
-            .iter()
-            .find(|w| w.id == id)
-            .map_or(id.to_string(), |w| w.title.get(lang).to_string())
+    // The title in `lang` of a warning (`true`) or a note, else its id.
+    let title = |warning: bool, id: &str| {
+        let found = match warning {
+            true => bank.warnings.iter().find(|w| w.id == id).map(|w| &w.title),
+            false => bank.notes.iter().find(|n| n.id == id).map(|n| &n.title),
+        };
+        found.map_or(id.to_string(), |t| t.get(lang).to_string())
     };
-    let note = |id: &str| {
-        bank.notes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id.to_string(), |n| n.title.get(lang).to_string())
-    };
-    let items: [(&Vec<String>, &dyn Fn(&str) -> String, [&str; 2]); 4] = [
+    let items = [
         (
             &r.warnings_added,
-            &warning,
+            true,
             ["Nieuwe waarschuwing", "New warning"],
         ),
         (
             &r.warnings_dropped,
-            &warning,
+            true,
             ["Vervallen waarschuwing", "Warning no longer given"],
         ),
         (
             &r.notes_added,
-            &note,
+            false,
             [
                 "Nieuwe notitie over het actuele recht",
                 "New note on current law",
@@ -150,16 +146,19 @@ pub fn lines(r: &Recheck, bank: &Bank, lang: Lang) -> Vec<String> {
         ),
         (
             &r.notes_dropped,
-            &note,
+            false,
             [
                 "Vervallen notitie over het actuele recht",
                 "Note on current law no longer given",
             ],
         ),
     ];
-    for (ids, name, said) in items {
+    for (ids, warning, said) in items {
         let said = if nl { said[0] } else { said[1] };
-        out.extend(ids.iter().map(|id| format!("{said}: {}", name(id))));
+        out.extend(
+            ids.iter()
+                .map(|id| format!("{said}: {}", title(warning, id))),
+        );
     }
     for a in &r.asks {
         let prompt = bank
