@@ -2,6 +2,7 @@
 //! Whole processes are timed (start-up included), as a person or a script would see them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
 mod minimal;
+mod recheck;
 mod register;
 mod scale;
 mod tui;
@@ -101,7 +102,7 @@ fn write_bank(dir: &Path, files: &[(String, String)]) {
 
 /// The groups of measurements, run in this order; `cargo bench --bench perf -- lint store`
 /// runs only the ones named (the scaled lint runs take a while).
-const GROUPS: [&str; 5] = ["advise", "lint", "store", "register", "tui"];
+const GROUPS: [&str; 6] = ["advise", "lint", "store", "register", "recheck", "tui"];
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some(MINIMAL_APP) {
@@ -139,6 +140,10 @@ fn main() {
     if wanted("register") {
         let bank = Bank::embedded().expect("embedded bank");
         register::register_bench(&base.join("register"), example, &bank);
+    }
+    if wanted("recheck") {
+        let bank = Bank::embedded().expect("embedded bank");
+        recheck::recheck_bench(&base.join("recheck"), example, &bank);
     }
     if wanted("tui") {
         tui_benches(&base.join("tui"), example);

@@ -13,16 +13,16 @@ use super::{
     BIN, dir_bytes, example_assessment, measure, ms, peak_rss_kib, run, write_record_fast,
 };
 
-pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
-    const RECORDS: usize = 10_000;
+/// How many records the register and the recheck are measured over.
+pub(super) const RECORDS: usize = 10_000;
+
+/// A store in `dir` of [`RECORDS`] finished records of the example, one in four signed off,
+/// each with its own id; `register` and `recheck` are measured over it.
+pub(super) fn finished_store(dir: &Path, example: &str, bank: &Bank) -> Store {
     let _ = std::fs::remove_dir_all(dir);
     let store = Store::open(dir).expect("open the bench store");
-    let arg = dir.to_string_lossy().to_string();
-
-    // 10,000 finished records, one in four signed off, each with its own id. (The campaign
-    // stays the example's: the advice names it, and a record whose advice no longer follows
-    // from it fails verification and is left out.)
-    let t = Instant::now();
+    // (The campaign stays the example's: the advice names it, and a record whose advice no
+    // longer follows from it fails verification and is left out.)
     let completed = example_assessment(bank, example, String::new());
     let mut signed = completed.clone();
     signed
@@ -45,6 +45,13 @@ pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
         r.id = store.new_id(&at);
         write_record_fast(dir, &mut r);
     }
+    store
+}
+
+pub(super) fn register_bench(dir: &Path, example: &str, bank: &Bank) {
+    let arg = dir.to_string_lossy().to_string();
+    let t = Instant::now();
+    let store = finished_store(dir, example, bank);
     // A profile with most items given, as a library's would be.
     let loaded = store.load_profile().expect("the profile");
     let mut profile = loaded.profile.clone();

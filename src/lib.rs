@@ -18,6 +18,7 @@ pub mod keyfile;
 pub mod locale;
 pub mod plain;
 pub mod profile;
+pub mod recheck;
 pub mod record;
 pub mod store;
 pub mod text;

@@ -148,6 +148,7 @@ fn the_v2_fixtures_reopen_under_the_current_bank() {
                 from,
                 dropped,
                 asks: _,
+                recheck: _,
                 to: _,
             },
         ] = opened.events.as_slice()

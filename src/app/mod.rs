@@ -15,7 +15,9 @@
 //!   a signed-off one: `plan::follow_advice`; a plan change never makes a revision nor changes
 //!   the fingerprint: [`Workflow::plan`].
 //! - the processing register holds the newest finished revision of each chain, nothing in
-//!   progress, and no record that fails verification: [`register()`].
+//!   progress, and no record that fails verification: [`register()`];
+//! - a recheck after the rules changed looks at the records the register holds, names those
+//!   that fail verification, signed-off ones first, and writes nothing: [`recheck_store`].
 use anyhow::Result;
 
 use crate::advice::BankRef;
@@ -29,8 +31,10 @@ use crate::text::Lang;
 
 mod document;
 mod export;
+mod parallel;
 mod plan;
 mod profile;
+mod recheck;
 mod register;
 mod signoff;
 mod work;
@@ -39,6 +43,7 @@ pub use document::{DocumentError, Drafting, Drafts, write_document};
 pub use export::{ExportError, Target};
 pub use plan::PlanChanged;
 pub use profile::{ProfileError, ProfileSaved, profile, save_profile, set_profile};
+pub use recheck::{Differing, Rechecked, recheck_store};
 pub use record::plan::{Change as PlanChange, PlanError};
 pub use register::{
     Chains, LeftOut, RegisterAs, Registered, WhyLeftOut, chains, in_register, register,
@@ -74,6 +79,9 @@ pub enum Event {
         to: BankRef,
         dropped: Vec<Dropped>,
         asks: Vec<String>,
+        /// What the record's advice would be under the current bank, against the advice it
+        /// was saved with (`None` for a record that had no advice yet).
+        recheck: Option<Box<crate::recheck::Recheck>>,
     },
 }
 
@@ -268,6 +276,10 @@ impl<'b> Workflow<'b> {
         let loaded = self.store_or_fail()?.load(id)?;
         let (record, unverified) = loaded.admit(self.accept_altered, self.bank)?;
         let before = record.history.len();
+        // Compared before resuming replaces the advice with the current bank's.
+        let recheck = (record.bank != record::bank_ref(self.bank))
+            .then(|| crate::recheck::recheck(&record, self.bank).map(Box::new))
+            .flatten();
         let signed = record
             .actions()
             .filter(|_| record.is_frozen())
@@ -289,6 +301,7 @@ impl<'b> Workflow<'b> {
                     to: to.clone(),
                     dropped: dropped.clone(),
                     asks: asks.clone(),
+                    recheck: recheck.clone(),
                 }),
                 _ => None,
             })

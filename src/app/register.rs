@@ -18,12 +18,12 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 
+use super::parallel::in_parallel;
 use super::{ExportError, Target, Workflow};
 use crate::advice::RegisterLine;
 use crate::bank::Bank;
-use crate::engine::Session;
 use crate::export::register::{Cell, Format, Writer, row};
-use crate::record::{Record, Status};
+use crate::record::{Record, Status, session_of};
 use crate::store::{self, Store, Summary};
 use crate::text::Lang;
 
@@ -150,42 +150,12 @@ pub fn register(
     }
 }
 
-/// `make` of every item, in order, made on every core: reading and verifying a record is most of
-/// a register's work (10,000 records took 5.5 s on one core of two). A batch at a time, so
-/// that only a batch of rows is ever held, and the rows are written in the list's order.
-fn in_parallel<'a, T: Sync, R: Send + 'a, F: Fn(&T) -> R + Sync>(
-    items: &'a [T],
-    make: &'a F,
-) -> impl Iterator<Item = R> + 'a {
-    const BATCH: usize = 256;
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    items.chunks(BATCH).flat_map(move |batch| {
-        let share = batch.len().div_ceil(cores).max(1);
-        std::thread::scope(|scope| {
-            let mut shares = batch.chunks(share);
-            let own = shares.next().unwrap_or_default();
-            let others: Vec<_> = shares
-                .map(|part| scope.spawn(move || part.iter().map(make).collect::<Vec<R>>()))
-                .collect();
-            let mut made: Vec<R> = own.iter().map(make).collect();
-            for other in others {
-                match other.join() {
-                    Ok(part) => made.extend(part),
-                    // A panic is the program's fault; it goes on where it was meant to go.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            made
-        })
-    })
-}
-
 /// A record made with an earlier bank may lack a register field the bank has added since (the
 /// source of the data and transfers outside the EEA came with bank 1.3.0): such a field is
 /// taken from the bank at hand, on the record's own answers, so that no row misses a column
 /// the law asks for. The fields the record has stay as they were written and signed.
 fn complete_register(bank: &Bank, record: &mut Record) {
-    let Some(advice) = record.outcome.as_mut() else {
+    let Some(advice) = record.outcome.as_ref() else {
         return;
     };
     let missing: Vec<&crate::bank::RegisterField> = bank
@@ -196,15 +166,8 @@ fn complete_register(bank: &Bank, record: &mut Record) {
     if missing.is_empty() {
         return;
     }
-    let mut session = Session::new(bank);
-    for (id, given) in &record.answers {
-        if let Some(q) = bank.question_id(id)
-            && let Ok(a) = bank.questions[q].parse_answer(&given.value)
-        {
-            // An answer the bank no longer takes is left out, as resuming the record would.
-            let _ = session.set(bank, q, a);
-        }
-    }
+    // An answer the bank no longer takes is left out, as resuming the record would.
+    let (session, _) = session_of(bank, record);
     let walk = session.walk(bank);
     let on_path = |q| {
         if walk.contains(q) {
@@ -213,12 +176,17 @@ fn complete_register(bank: &Bank, record: &mut Record) {
             None
         }
     };
-    for f in missing {
-        advice.register.push(RegisterLine {
+    let lang = record.lang;
+    let lines: Vec<RegisterLine> = missing
+        .into_iter()
+        .map(|f| RegisterLine {
             id: f.id.clone(),
-            label: f.label.get(record.lang).to_string(),
-            value: f.value(bank, record.lang, &on_path),
-        });
+            label: f.label.get(lang).to_string(),
+            value: f.value(bank, lang, &on_path),
+        })
+        .collect();
+    if let Some(advice) = record.outcome.as_mut() {
+        advice.register.extend(lines);
     }
 }
 
@@ -304,24 +272,4 @@ fn on_a_loop<'a>(previous: &HashMap<&'a str, &'a str>) -> HashSet<&'a str> {
         }
     }
     looping
-}
-
-#[cfg(test)]
-mod tests {
-    use super::in_parallel;
-
-    /// The rows come out in the list's order, across batches and cores, each made once.
-    #[test]
-    fn made_in_parallel_in_order() {
-        let made = std::sync::atomic::AtomicUsize::new(0);
-        let items: Vec<usize> = (0..1_000).collect();
-        let double = |i: &usize| {
-            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            i * 2
-        };
-        let out: Vec<usize> = in_parallel(&items, &double).collect();
-        assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
-        assert_eq!(in_parallel(&[] as &[usize], &double).count(), 0);
-        assert_eq!(made.into_inner(), items.len());
-    }
 }

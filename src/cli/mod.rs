@@ -22,6 +22,7 @@ mod failure;
 mod library;
 mod lint;
 mod plan;
+mod recheck;
 mod records;
 mod register;
 mod verify;
@@ -165,6 +166,16 @@ pub enum Command {
     /// afgetekend verslag (de nieuwste revisie), met de gegevens uit het profiel van de
     /// bibliotheek
     Register(register::RegisterArgs),
+    /// Na een wijziging van de regels: welke verslagen onder de huidige vragenbank een ander
+    /// advies zouden krijgen (oordeel, acties erbij en eraf, vragen die opnieuw gesteld worden)
+    ///
+    /// Bekijkt de nieuwste afgeronde of afgetekende revisie van elk verslag, afgetekende eerst,
+    /// dan de nieuwste eerst; verslagen die nog bezig zijn en oudere revisies worden geteld,
+    /// een verslag dat de controle (verify) niet doorstaat wordt genoemd. Schrijft niets: de
+    /// verslagen blijven zoals ze zijn. Uitkomst 0 als elk verslag gecontroleerd is, ook als
+    /// er verschillen zijn (met --exit-code 1 bij een verschil); 1 als een verslag de
+    /// controle niet doorstaat of onleesbaar is.
+    Recheck(recheck::RecheckArgs),
     /// Controleer of een verslag sinds het opslaan ongewijzigd is, of de geschiedenis en de
     /// vorige revisies kloppen en of het advies uit de antwoorden volgt (0 in orde, 1 gewijzigd
     /// of klopt niet, 2 onleesbaar)
@@ -350,6 +361,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             args.lang,
         ),
         Some(Command::Register(r)) => register::run(&args, r),
+        Some(Command::Recheck(r)) => recheck::run(&args, r),
         Some(Command::Verify {
             file,
             expect,

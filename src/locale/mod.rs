@@ -30,6 +30,7 @@ pub mod lint;
 pub mod plain_documents;
 pub mod plan;
 pub mod profile;
+pub mod recheck;
 pub mod record;
 pub mod register;
 pub mod screen;

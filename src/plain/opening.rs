@@ -140,6 +140,7 @@ pub(super) fn resume_record<'b>(
             to,
             dropped,
             asks,
+            recheck,
         } = e
         else {
             continue;
@@ -156,6 +157,17 @@ pub(super) fn resume_record<'b>(
             writeln!(out, "{}", wrap(words.bank_asks, W, "", ""))?;
             for q in asks.iter().filter_map(|id| wf.bank.question(id)) {
                 writeln!(out, "{}", wrap(q.prompt.get(lang), W, "  - ", "    "))?;
+            }
+        }
+        // What the advice would be under the current rules, before any question is asked.
+        if let Some(r) = recheck {
+            let said = crate::locale::recheck::on_opening(r, wf.bank, lang);
+            let mut said = said.iter();
+            if let Some(first) = said.next() {
+                writeln!(out, "{}", wrap(first, W, "", ""))?;
+            }
+            for line in said {
+                writeln!(out, "{}", wrap(line, W, "  - ", "    "))?;
             }
         }
     }

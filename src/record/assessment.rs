@@ -72,27 +72,7 @@ impl<'b> Assessment<'b> {
         if !record.is_frozen() {
             record.format_version = VERSION;
         }
-        let mut session = Session::new(bank);
-        let mut dropped = Vec::new();
-        // Why an answer no longer fits is kept as the sentence the record's reader would have
-        // been shown: it names the value and the options of that moment.
-        let lang = record.lang;
-        for (id, given) in &record.answers {
-            let reason = match bank.question_id(id) {
-                None => Some(DropReason::QuestionRemoved.kept().to_string()),
-                Some(q) => match bank.questions[q].parse_answer(&given.value) {
-                    Ok(a) => session.set(bank, q, a).err().map(|e| e.said(lang)),
-                    Err(e) => Some(e.said(lang)),
-                },
-            };
-            if let Some(reason) = reason {
-                dropped.push(Dropped {
-                    question: id.clone(),
-                    value: given.value.clone(),
-                    reason,
-                });
-            }
-        }
+        let (session, dropped) = session_of(bank, &record);
         let current = bank_ref(bank);
         if record.bank != current {
             for d in &dropped {
@@ -382,6 +362,33 @@ impl<'b> Assessment<'b> {
             Status::InProgress
         };
     }
+}
+
+/// The record's answers as a session of `bank`, and the answers that no longer fit it (a
+/// question removed, an option gone): what resuming the record with `bank` keeps and drops.
+pub fn session_of(bank: &Bank, record: &Record) -> (Session, Vec<Dropped>) {
+    let mut session = Session::new(bank);
+    let mut dropped = Vec::new();
+    // Why an answer no longer fits is kept as the sentence the record's reader would have
+    // been shown: it names the value and the options of that moment.
+    let lang = record.lang;
+    for (id, given) in &record.answers {
+        let reason = match bank.question_id(id) {
+            None => Some(DropReason::QuestionRemoved.kept().to_string()),
+            Some(q) => match bank.questions[q].parse_answer(&given.value) {
+                Ok(a) => session.set(bank, q, a).err().map(|e| e.said(lang)),
+                Err(e) => Some(e.said(lang)),
+            },
+        };
+        if let Some(reason) = reason {
+            dropped.push(Dropped {
+                question: id.clone(),
+                value: given.value.clone(),
+                reason,
+            });
+        }
+    }
+    (session, dropped)
 }
 
 pub fn bank_ref(bank: &Bank) -> BankRef {

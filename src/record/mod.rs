@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use assessment::{Assessment, bank_ref, check_sign_off};
+pub use assessment::{Assessment, bank_ref, check_sign_off, session_of};
 pub use check::is_plain_id;
 pub use integrity::{Integrity, Verification, canonical, verify_value};
 pub use loaded::{Altered, Loaded, Unverified};

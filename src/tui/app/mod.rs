@@ -206,6 +206,12 @@ pub enum Overlay {
     Profile(Box<ProfileForm>),
     /// One item of the action plan: it covers the advice it is opened from.
     Plan(Box<PlanForm>),
+    /// What the advice of a record just opened would be under the current rules, when it was
+    /// made with another bank: over the screen opening led to, until it is closed.
+    Recheck {
+        recheck: Box<crate::recheck::Recheck>,
+        scroll: u16,
+    },
 }
 
 /// A yes/no question before something is lost or replaced.
@@ -253,7 +259,7 @@ impl<'b> Model<'b> {
             // The status is chosen with the arrows, as a sign-off's decision is.
             Overlay::Plan(f) if f.focus == PlanField::Status => return Ctx::Nav,
             Overlay::Plan(_) => return Ctx::Typing,
-            Overlay::Help { .. } => return Ctx::Nav,
+            Overlay::Help { .. } | Overlay::Recheck { .. } => return Ctx::Nav,
             Overlay::None => {}
         }
         match &self.screen {

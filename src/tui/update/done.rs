@@ -109,12 +109,14 @@ fn opened_for<'b>(m: &mut Model<'b>, opened: app::Opened<'b>, then: Then) {
         line = format!("{line} — {said}");
     }
     let mut bank_changed = false;
+    let mut rechecked = None;
     for e in &opened.events {
         if let Event::BankChanged {
             from,
             to,
             dropped,
             asks,
+            recheck,
         } = e
         {
             bank_changed = true;
@@ -125,6 +127,12 @@ fn opened_for<'b>(m: &mut Model<'b>, opened: app::Opened<'b>, then: Then) {
                     let said = if n == 1 { said.0 } else { said.1 };
                     line.push_str(&format!("; {n} {said}"));
                 }
+            }
+            // The advice under the current rules: a panel when it differs, else a word.
+            match recheck {
+                Some(r) if r.differs() => rechecked = Some(r.clone()),
+                Some(_) => line.push_str(&format!(" — {}", crate::locale::recheck::same(m.lang))),
+                None => {}
             }
         }
     }
@@ -147,6 +155,9 @@ fn opened_for<'b>(m: &mut Model<'b>, opened: app::Opened<'b>, then: Then) {
             let _ = super::plan::open_plan(m);
         }
         _ => to_current(m),
+    }
+    if let Some(recheck) = rechecked {
+        m.overlay = Overlay::Recheck { recheck, scroll: 0 };
     }
 }
 

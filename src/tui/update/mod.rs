@@ -301,6 +301,18 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             };
             m.overlay = Overlay::Help { scroll };
         }
+        // Any other key closes it, as the help.
+        Overlay::Recheck { recheck, scroll } => {
+            let scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => scroll.saturating_add(1),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::PageDown => scroll.saturating_add(10),
+                Action::Top => 0,
+                _ => return None,
+            };
+            m.overlay = Overlay::Recheck { recheck, scroll };
+        }
         Overlay::Note { question, field } => match action {
             Action::Select => return save_note(m, question, &field.text),
             Action::Leave => info(m, words(m.lang).note_cancelled),

@@ -50,7 +50,7 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
     use Action::*;
     let ctx = m.context();
     let actions = match (&m.overlay, &m.screen) {
-        (Overlay::Help { .. }, _) => vec![Up, Down, PageDown, Leave],
+        (Overlay::Help { .. } | Overlay::Recheck { .. }, _) => vec![Up, Down, PageDown, Leave],
         (Overlay::Note { .. }, _) => vec![Select, Leave],
         (Overlay::Confirm(_), _) => vec![Yes, No],
         (Overlay::Profile(f), _) => {

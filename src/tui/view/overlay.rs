@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{centered, plain_lines, popup, scrolled_text, text_field, wrap_lines};
+use crate::locale::recheck as said;
 use crate::locale::screen::words;
+use crate::recheck::Recheck;
 use crate::tui::app::{Confirm, Model, Overlay};
 use crate::tui::keymap::{Ctx, KEYS};
 
@@ -14,6 +16,7 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
         // Drawn in the room of the screen it covers (see `super::draw`).
         Overlay::None | Overlay::Profile(_) | Overlay::Plan(_) => {}
         Overlay::Help { scroll } => help(frame, m, *scroll, area),
+        Overlay::Recheck { recheck, scroll } => rechecked(frame, m, recheck, *scroll, area),
         Overlay::Note { question, field } => {
             let w = words(m.lang);
             let title = match question {
@@ -57,6 +60,40 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
             super::render_lines(frame, lines, 0, inner);
         }
     }
+}
+
+/// What the advice of the record just opened would be under the current rules.
+fn rechecked(frame: &mut Frame, m: &Model, r: &Recheck, scroll: u16, area: Rect) {
+    let w = words(m.lang);
+    let t = m.theme;
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).min(90),
+        area.height.saturating_sub(2).min(22),
+    );
+    let inner = popup(frame, rect, said::panel_title(m.lang), t);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = plain_lines(
+        wrap_lines(&said::differs_heading(r, m.lang), width, "", ""),
+        t.bold(),
+    );
+    lines.push(Line::from(""));
+    for line in said::lines(r, m.bank, m.lang) {
+        lines.extend(plain_lines(wrap_lines(&line, width, "• ", "  "), t.plain()));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        said::panel_leave(m.lang),
+        t.bold(),
+    )));
+    scrolled_text(
+        frame,
+        lines,
+        scroll,
+        (inner, rect),
+        (w.more_help, w.end_of_text),
+        t,
+    );
 }
 
 fn help(frame: &mut Frame, m: &Model, scroll: u16, area: Rect) {
