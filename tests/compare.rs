@@ -119,10 +119,7 @@ fn pin(name: &str, a: &Record, b: &Record) {
             if lang == Lang::En {
                 english(&format!("{name} {format:?}"), &out);
             }
-            insta::assert_snapshot!(
-                format!("{name}_{}_{}", lang.code(), format.ext()),
-                out
-            );
+            insta::assert_snapshot!(format!("{name}_{}_{}", lang.code(), format.ext()), out);
         }
     }
 }
@@ -195,7 +192,10 @@ fn a_record_of_another_bank_speaks_in_its_own_words() {
     let c = Comparison::new(&a, &bare, None, Lang::En);
     assert_eq!(c.b.texts, TextSource::Ids);
     let out = render(&c, Format::Text, Lang::En);
-    assert!(out.contains("  crm_coupling\n    A: (not asked) | B: crm_structural\n"), "{out}");
+    assert!(
+        out.contains("  crm_coupling\n    A: (not asked) | B: crm_structural\n"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -216,8 +216,12 @@ fn controls_and_markup_from_a_record_stay_text() {
     answers["campaign_purpose"] = json!("doel\x1b[2J <img src=x>");
     let src = json!({ "campaign": { "name": "x" }, "answers": answers }).to_string();
     answer_all(&mut a, &src, "2027-01-01T09:00:00Z");
-    a.note(Some("channel"), "notitie\x1b[31m <b>vet</b>", "2027-01-01T09:01:00Z")
-        .unwrap();
+    a.note(
+        Some("channel"),
+        "notitie\x1b[31m <b>vet</b>",
+        "2027-01-01T09:01:00Z",
+    )
+    .unwrap();
     a.note(None, "regel 1\nB: nep | <i>\r", "2027-01-01T09:02:00Z")
         .unwrap();
     let (a, b) = (a.record, address_selection());
@@ -236,7 +240,10 @@ fn controls_and_markup_from_a_record_stay_text() {
             match format {
                 Format::Text => {
                     // On one line: a note cannot make a line of its own.
-                    assert!(out.contains("A: regel 1\\nB: nep | <i>\\u{d} | B: -"), "{out}");
+                    assert!(
+                        out.contains("A: regel 1\\nB: nep | <i>\\u{d} | B: -"),
+                        "{out}"
+                    );
                     assert!(!out.lines().any(|l| l.starts_with("B: nep")), "{out}");
                     assert!(out.contains("notitie\\u{1b}[31m <b>vet</b>"), "{out}");
                 }
@@ -245,7 +252,9 @@ fn controls_and_markup_from_a_record_stay_text() {
                     assert!(out.contains("regel 1 B: nep \\| \\<i\\>"), "{out}");
                     assert!(out.contains("doel\\u{1b}\\[2J \\<img src=x\\>"), "{out}");
                     // Every angle bracket of a record's text is escaped.
-                    let bare = out.match_indices('<').any(|(i, _)| !out[..i].ends_with('\\'));
+                    let bare = out
+                        .match_indices('<')
+                        .any(|(i, _)| !out[..i].ends_with('\\'));
                     assert!(!bare, "{out}");
                 }
                 Format::Html => {
@@ -319,14 +328,31 @@ fn a_file_is_never_replaced_unasked() {
     assert_eq!(out.stdout, "");
     let path = s.path("vergelijking.md");
     let written = fs::read_to_string(&path).unwrap();
-    assert!(written.starts_with("# Vergelijking van twee verslagen\n"), "{written}");
+    assert!(
+        written.starts_with("# Vergelijking van twee verslagen\n"),
+        "{written}"
+    );
     #[cfg(unix)]
     assert_eq!(common::mode(&path), 0o600);
 
     s.run(&["compare", B_ID, A_ID, "-o", "vergelijking.md"])
-        .assert_error(2, "vergelijking.md: bestaat al; gebruik --force om het te vervangen");
-    s.run(&["--lang", "en", "compare", B_ID, A_ID, "-o", "vergelijking.md"])
-        .assert_error(2, "vergelijking.md: exists already; use --force to replace it");
+        .assert_error(
+            2,
+            "vergelijking.md: bestaat al; gebruik --force om het te vervangen",
+        );
+    s.run(&[
+        "--lang",
+        "en",
+        "compare",
+        B_ID,
+        A_ID,
+        "-o",
+        "vergelijking.md",
+    ])
+    .assert_error(
+        2,
+        "vergelijking.md: exists already; use --force to replace it",
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), written);
     s.run(&["compare", B_ID, A_ID, "-o", "vergelijking.md", "--force"])
         .assert_ok();
@@ -335,10 +361,19 @@ fn a_file_is_never_replaced_unasked() {
     // The format follows the file's extension unless --format says otherwise.
     s.run(&["compare", A_ID, B_ID, "-o", "v.html"]).assert_ok();
     let html = fs::read_to_string(s.path("v.html")).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"), "{html}");
-    s.run(&["compare", A_ID, B_ID, "-o", "v.txt", "--format", "md", "--mode", "640"])
-        .assert_ok();
-    assert!(fs::read_to_string(s.path("v.txt")).unwrap().starts_with("# "));
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"),
+        "{html}"
+    );
+    s.run(&[
+        "compare", A_ID, B_ID, "-o", "v.txt", "--format", "md", "--mode", "640",
+    ])
+    .assert_ok();
+    assert!(
+        fs::read_to_string(s.path("v.txt"))
+            .unwrap()
+            .starts_with("# ")
+    );
     #[cfg(unix)]
     assert_eq!(common::mode(&s.path("v.txt")), 0o640);
     let out = s.run(&["compare", A_ID, B_ID, "--format", "html"]);
