@@ -380,3 +380,30 @@ fn a_file_is_never_replaced_unasked() {
     out.assert_ok();
     assert_eq!(out.stdout, html);
 }
+
+/// A record is hostile input: a path and labels in the hundreds of thousands are
+/// compared in about the time it takes to read them, not searched through for every question.
+#[test]
+fn a_long_path_is_compared_in_time() {
+    let (a, mut b) = (address_selection(), enrichment());
+    let o = b.outcome.as_mut().unwrap();
+    let n = 100_000;
+    for i in 0..n {
+        let q = format!("q{i}");
+        o.answers.insert(q.clone(), json!("x"));
+        o.answer_labels.push(avg_wijzer::advice::AnswerLabel {
+            id: q.clone(),
+            question: "?".into(),
+            answer: "x".into(),
+            justification: None,
+        });
+        o.path.push(q);
+    }
+    let started = std::time::Instant::now();
+    for bank in [None, Some(&*BANK)] {
+        let c = Comparison::new(&a, &b, bank, Lang::Nl);
+        assert!(c.answers.len() > n);
+        let _ = render(&c, Format::Html, Lang::Nl);
+    }
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

@@ -10,7 +10,7 @@ mod flow;
 pub mod render;
 mod texts;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -162,13 +162,16 @@ impl Comparison {
         let (ta, tb) = (Texts::of(a, bank, lang), Texts::of(b, bank, lang));
         let (pa, pb) = (path(a, bank), path(b, bank));
         let order = flow::merge(&ids(&pa), &ids(&pb), &flow::rank(bank));
-        let value = |p: &[(String, Option<Value>)], q: &str| {
-            p.iter().find(|(x, _)| x == q).map(|(_, v)| v.clone())
+        // Indexed: a record is hostile input, and its path may be long.
+        let index = |p: &[(String, Option<Value>)]| -> HashMap<String, Option<Value>> {
+            p.iter().cloned().collect()
         };
+        let (ia, ib) = (index(&pa), index(&pb));
+        let value = |p: &HashMap<String, Option<Value>>, q: &str| p.get(q).cloned();
         let answers = order
             .into_iter()
             .map(|q| {
-                let (va, vb) = (value(&pa, &q), value(&pb, &q));
+                let (va, vb) = (value(&ia, &q), value(&ib, &q));
                 let shown = |t: &Texts, v: Option<Value>| {
                     v.map(|v| Shown {
                         label: t.answer(&q, &v),
@@ -298,10 +301,11 @@ fn findings(
     (ta, tb): (&Texts, &Texts),
     bank: Option<&Bank>,
 ) -> Vec<FindingDiff> {
+    let mut seen = HashSet::new();
     let mut ids: Vec<&str> = Vec::new();
     for o in [oa, ob].into_iter().flatten() {
         for f in &o.finding_labels {
-            if !ids.contains(&f.id.as_str()) {
+            if seen.insert(f.id.as_str()) {
                 ids.push(&f.id);
             }
         }
@@ -341,20 +345,23 @@ fn actions(
     level: Level,
     (ta, tb): (&Texts, &Texts),
 ) -> Delta<Label> {
-    let of = |o: Option<&Advice>| -> Vec<String> {
-        let mut v: Vec<String> = Vec::new();
+    let of = |o: Option<&Advice>| -> (Vec<String>, HashSet<String>) {
+        let (mut v, mut seen) = (Vec::new(), HashSet::new());
         for x in o.map(|o| o.actions.as_slice()).unwrap_or_default() {
-            if x.level == level && !v.contains(&x.id) {
+            if x.level == level && seen.insert(x.id.clone()) {
                 v.push(x.id.clone());
             }
         }
-        v
+        (v, seen)
     };
     let (xa, xb) = (of(oa), of(ob));
-    let only = |these: &[String], other: &[String], t: &Texts| -> Vec<Label> {
+    let only = |(these, _): &(Vec<String>, HashSet<String>),
+                (_, other): &(Vec<String>, HashSet<String>),
+                t: &Texts|
+     -> Vec<Label> {
         these
             .iter()
-            .filter(|id| !other.contains(id))
+            .filter(|id| !other.contains(*id))
             .map(|id| Label {
                 id: id.clone(),
                 text: t.action(id),
@@ -367,20 +374,21 @@ fn actions(
     }
 }
 
-type RemedyKey = Vec<(String, Value, Value)>;
+/// What a remedy is known by: its changes, as JSON text (so that it can be hashed).
+type RemedyKey = String;
 
-/// The remedies of an advice, each with what it is known by: its changes.
+/// The remedies of an advice, each with its key.
 fn keyed(o: Option<&Advice>) -> Vec<(RemedyKey, &RemedyView)> {
     o.map(|o| o.remedies.as_slice())
         .unwrap_or_default()
         .iter()
         .map(|r| {
-            let key = r
+            let key: Vec<(&str, &Value, &Value)> = r
                 .changes
                 .iter()
-                .map(|c| (c.question.clone(), c.from.clone(), c.to.clone()))
+                .map(|c| (c.question.as_str(), &c.from, &c.to))
                 .collect();
-            (key, r)
+            (serde_json::to_string(&key).unwrap_or_default(), r)
         })
         .collect()
 }
@@ -392,16 +400,19 @@ fn remedies(
     (ta, tb): (&Texts, &Texts),
 ) -> Delta<RemedyLabel> {
     let (ra, rb) = (keyed(oa), keyed(ob));
-    let only =
-        |these: &[(RemedyKey, &RemedyView)], other: &[(RemedyKey, &RemedyView)], t: &Texts| {
-            these
-                .iter()
-                .filter(|(k, _)| !other.iter().any(|(o, _)| o == k))
-                .map(|(_, r)| t.remedy(r))
-                .collect()
-        };
+    let keys = |r: &[(RemedyKey, &RemedyView)]| -> HashSet<RemedyKey> {
+        r.iter().map(|(k, _)| k.clone()).collect()
+    };
+    let (ka, kb) = (keys(&ra), keys(&rb));
+    let only = |these: &[(RemedyKey, &RemedyView)], other: &HashSet<RemedyKey>, t: &Texts| {
+        these
+            .iter()
+            .filter(|(k, _)| !other.contains(k))
+            .map(|(_, r)| t.remedy(r))
+            .collect()
+    };
     Delta {
-        added: only(&rb, &ra, tb),
-        dropped: only(&ra, &rb, ta),
+        added: only(&rb, &ka, tb),
+        dropped: only(&ra, &kb, ta),
     }
 }

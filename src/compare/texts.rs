@@ -9,6 +9,8 @@
 //! 3. Otherwise (a record in progress on another bank) the ids and values themselves.
 //!
 //! A text either source lacks falls to the next step's id, never to a guess.
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::{ChangeLabel, Label, RemedyLabel, Shown, TextSource};
@@ -19,15 +21,83 @@ use crate::text::Lang;
 
 pub(super) enum Texts<'a> {
     Bank(&'a Bank, Lang),
-    Stored(&'a Advice),
+    Stored(Kept<'a>),
     Ids,
+}
+
+/// The texts a record's advice keeps, indexed once: a record is hostile input, and may hold
+/// many labels; each look-up is then one step, not a search.
+pub(super) struct Kept<'a> {
+    lang: Lang,
+    /// By question id: the prompt; by (question id, value): the answer's label.
+    prompts: HashMap<&'a str, &'a str>,
+    answers: HashMap<(&'a str, String), &'a str>,
+    /// By finding id: the title; by (finding id, value): the value's label.
+    findings: HashMap<&'a str, &'a str>,
+    finding_values: HashMap<(&'a str, String), &'a str>,
+    /// By action id: the title.
+    actions: HashMap<&'a str, &'a str>,
+    /// By verdict value: its label.
+    verdicts: HashMap<String, &'a str>,
+}
+
+impl<'a> Kept<'a> {
+    /// The first text given for each key wins: the advice's own before its remedies'.
+    fn of(a: &'a Advice) -> Kept<'a> {
+        let mut k = Kept {
+            lang: a.lang,
+            prompts: HashMap::new(),
+            answers: HashMap::new(),
+            findings: HashMap::new(),
+            finding_values: HashMap::new(),
+            actions: HashMap::new(),
+            verdicts: HashMap::new(),
+        };
+        k.verdicts
+            .entry(a.verdict.value.to_string())
+            .or_insert(&a.verdict.label);
+        for l in &a.answer_labels {
+            k.prompts.entry(&l.id).or_insert(&l.question);
+            if let Some(v) = a.answers.get(&l.id) {
+                k.answers.entry((&l.id, v.to_string())).or_insert(&l.answer);
+            }
+        }
+        for f in &a.finding_labels {
+            k.findings.entry(&f.id).or_insert(&f.title);
+            if let Some(v) = a.findings.get(&f.id) {
+                k.finding_values
+                    .entry((&f.id, v.to_string()))
+                    .or_insert(&f.label);
+            }
+        }
+        for x in &a.actions {
+            k.actions.entry(&x.id).or_insert(&x.title);
+        }
+        for r in &a.remedies {
+            k.verdicts
+                .entry(r.verdict.to_string())
+                .or_insert(&r.verdict_label);
+            for c in &r.changes {
+                k.prompts.entry(&c.question).or_insert(&c.prompt);
+                for (v, l) in [(&c.from, &c.from_label), (&c.to, &c.to_label)] {
+                    k.answers.entry((&c.question, v.to_string())).or_insert(l);
+                }
+            }
+            for (ids, titles) in [(&r.adds, &r.add_titles), (&r.drops, &r.drop_titles)] {
+                for (id, title) in ids.iter().zip(titles) {
+                    k.actions.entry(id).or_insert(title);
+                }
+            }
+        }
+        k
+    }
 }
 
 impl<'a> Texts<'a> {
     pub fn of(r: &'a Record, bank: Option<&'a Bank>, lang: Lang) -> Texts<'a> {
         match (bank, &r.outcome) {
             (Some(bank), _) if bank.sha256 == r.bank.sha256 => Texts::Bank(bank, lang),
-            (_, Some(advice)) => Texts::Stored(advice),
+            (_, Some(advice)) => Texts::Stored(Kept::of(advice)),
             _ => Texts::Ids,
         }
     }
@@ -35,7 +105,7 @@ impl<'a> Texts<'a> {
     pub fn source(&self) -> TextSource {
         match self {
             Texts::Bank(..) => TextSource::Bank,
-            Texts::Stored(a) => TextSource::Record(a.lang),
+            Texts::Stored(k) => TextSource::Record(k.lang),
             Texts::Ids => TextSource::Ids,
         }
     }
@@ -44,18 +114,7 @@ impl<'a> Texts<'a> {
     pub fn question(&self, id: &str) -> Option<String> {
         match self {
             Texts::Bank(bank, lang) => bank.question(id).map(|q| q.prompt.get(*lang).to_string()),
-            Texts::Stored(a) => a
-                .answer_labels
-                .iter()
-                .find(|l| l.id == id)
-                .map(|l| l.question.clone())
-                .or_else(|| {
-                    a.remedies
-                        .iter()
-                        .flat_map(|r| &r.changes)
-                        .find(|c| c.question == id)
-                        .map(|c| c.prompt.clone())
-                }),
+            Texts::Stored(k) => k.prompts.get(id).map(|s| s.to_string()),
             Texts::Ids => None,
         }
     }
@@ -67,25 +126,7 @@ impl<'a> Texts<'a> {
                 let q = bank.question(id)?;
                 q.parse_answer(v).ok().map(|a| q.answer_label(&a, *lang))
             }
-            Texts::Stored(a) => {
-                let given = (a.answers.get(id) == Some(v))
-                    .then(|| a.answer_labels.iter().find(|l| l.id == id))
-                    .flatten()
-                    .map(|l| l.answer.clone());
-                given.or_else(|| {
-                    a.remedies
-                        .iter()
-                        .flat_map(|r| &r.changes)
-                        .filter(|c| c.question == id)
-                        .find_map(|c| {
-                            if c.to == *v {
-                                Some(c.to_label.clone())
-                            } else {
-                                (c.from == *v).then(|| c.from_label.clone())
-                            }
-                        })
-                })
-            }
+            Texts::Stored(k) => k.answers.get(&(id, v.to_string())).map(|s| s.to_string()),
             Texts::Ids => None,
         }
     }
@@ -96,11 +137,7 @@ impl<'a> Texts<'a> {
             Texts::Bank(bank, lang) => bank
                 .finding_id(id)
                 .map(|f| bank.findings[f].title.get(*lang).to_string()),
-            Texts::Stored(a) => a
-                .finding_labels
-                .iter()
-                .find(|f| f.id == id)
-                .map(|f| f.title.clone()),
+            Texts::Stored(k) => k.findings.get(id).map(|s| s.to_string()),
             Texts::Ids => None,
         }
     }
@@ -115,10 +152,10 @@ impl<'a> Texts<'a> {
                     .find(|x| x.value == *v)
                     .map(|x| x.label.get(*lang).to_string())
             }),
-            Texts::Stored(a) => (a.findings.get(id) == Some(v))
-                .then(|| a.finding_labels.iter().find(|f| f.id == id))
-                .flatten()
-                .map(|f| f.label.clone()),
+            Texts::Stored(k) => k
+                .finding_values
+                .get(&(id, v.to_string()))
+                .map(|s| s.to_string()),
             Texts::Ids => None,
         }
     }
@@ -130,12 +167,7 @@ impl<'a> Texts<'a> {
                 .as_str()
                 .and_then(|s| bank.verdict_label(s, *lang))
                 .map(str::to_string),
-            Texts::Stored(a) if a.verdict.value == *v => Some(a.verdict.label.clone()),
-            Texts::Stored(a) => a
-                .remedies
-                .iter()
-                .find(|r| r.verdict == *v)
-                .map(|r| r.verdict_label.clone()),
+            Texts::Stored(k) => k.verdicts.get(&v.to_string()).map(|s| s.to_string()),
             Texts::Ids => None,
         }
     }
@@ -146,22 +178,7 @@ impl<'a> Texts<'a> {
             Texts::Bank(bank, lang) => bank
                 .action_id(id)
                 .map(|x| bank.actions[x].title.get(*lang).to_string()),
-            Texts::Stored(a) => a
-                .actions
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.title.clone())
-                .or_else(|| {
-                    a.remedies.iter().find_map(|r| {
-                        let titled = |ids: &[String], titles: &[String]| {
-                            ids.iter()
-                                .position(|x| x == id)
-                                .and_then(|i| titles.get(i))
-                                .cloned()
-                        };
-                        titled(&r.adds, &r.add_titles).or_else(|| titled(&r.drops, &r.drop_titles))
-                    })
-                }),
+            Texts::Stored(k) => k.actions.get(id).map(|s| s.to_string()),
             Texts::Ids => None,
         }
     }
