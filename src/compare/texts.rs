@@ -21,7 +21,7 @@ use crate::text::Lang;
 
 pub(super) enum Texts<'a> {
     Bank(&'a Bank, Lang),
-    Stored(Kept<'a>),
+    Stored(Box<Kept<'a>>),
     Ids,
 }
 
@@ -97,7 +97,7 @@ impl<'a> Texts<'a> {
     pub fn of(r: &'a Record, bank: Option<&'a Bank>, lang: Lang) -> Texts<'a> {
         match (bank, &r.outcome) {
             (Some(bank), _) if bank.sha256 == r.bank.sha256 => Texts::Bank(bank, lang),
-            (_, Some(advice)) => Texts::Stored(Kept::of(advice)),
+            (_, Some(advice)) => Texts::Stored(Box::new(Kept::of(advice))),
             _ => Texts::Ids,
         }
     }
