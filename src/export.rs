@@ -12,6 +12,7 @@ use crate::locale::document::{Words, event_text, words};
 use crate::record::{Event, Record, SESSION_NOTE, time};
 use crate::text::{Lang, for_terminal, md_escape, wrap};
 
+pub(crate) use page::STYLE;
 pub use page::html;
 pub use sheet::{SEPARATOR, csv, csv_with};
 

@@ -270,7 +270,14 @@ pub fn record_case(bytes: &[u8]) -> Result<bool, String> {
     }
     if let Some(other) = RECORD_SEEDS.texts.first() {
         let other = record::parse(&text(other)).map_err(|e| e.to_string())?;
-        let _ = avg_wijzer::compare::describe(&r, &other, Lang::Nl);
+        for bank in [None, Some(&*BANK)] {
+            let c = avg_wijzer::compare::Comparison::new(&r, &other, bank, Lang::Nl);
+            for format in avg_wijzer::compare::Format::ALL {
+                let _ = avg_wijzer::compare::render(&c, format, Lang::En);
+            }
+            let c = avg_wijzer::compare::Comparison::new(&other, &r, bank, Lang::En);
+            let _ = avg_wijzer::compare::describe(&c, Lang::Nl);
+        }
     }
     let mut a = Assessment::resume(&BANK, r, NOW);
     if a.record.is_frozen() {

@@ -354,12 +354,12 @@ fn a_justification_after_the_sign_off_is_a_new_revision() {
     out.assert_ok();
     assert!(
         out.stdout
-            .contains("\nToelichtingen\n  li_interest: A - | B \"Meer jeugdleden in wijk X.\"\n"),
+            .contains("    A: Ja | B: Ja\n    Toelichting: A: - | B: Meer jeugdleden in wijk X.\n"),
         "{}",
         out.stdout
     );
     let out = s.run(&["--lang", "en", "compare", &id, &id]);
-    assert!(!out.stdout.contains("Justifications"), "{}", out.stdout);
+    assert!(!out.stdout.contains("Justification"), "{}", out.stdout);
 }
 
 #[test]

@@ -164,30 +164,46 @@ fn compare_lists_the_differing_answers_findings_and_actions() {
     assert_eq!(
         out.stdout,
         format!(
-            "A: {a} — Voorjaarsactie 2027 (afgerond)\nB: {b} — Voorjaarsactie 2027 (afgerond)\n\n\
-             Antwoorden\n  channel: A [\"email\"] | B [\"addressed_post\"]\n\n\
+            "A: {a} — Voorjaarsactie 2027 (revisie 1, afgerond)\n\
+             B: {b} — Voorjaarsactie 2027 (revisie 1, afgerond)\n\n\
+             Oordeel\n  A: Toegestaan, met acties | B: Toegestaan, met acties\n\n\
+             Antwoorden\n  Via welk kanaal benader je hen?\n    A: E-mail | B: Geadresseerde post\n\n\
              Bevindingen\n  gelijk\n\n\
-             Acties\n  similar_products_only: A required | B -\n"
+             Verplichte acties\n  Niet meer in B:\n    \
+             - Per e-mail alleen eigen, soortgelijke producten en diensten, met afmeldmogelijkheid\n\n\
+             Aanbevolen acties\n  gelijk\n"
         )
     );
 
     let out = s.run(&["compare", &a, &c]);
     out.assert_ok();
     let text = &out.stdout;
+    // The questions in the order they are asked, each answer by its label.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |line: &str| {
+        lines
+            .iter()
+            .position(|l| *l == line)
+            .unwrap_or_else(|| panic!("no line {line:?} in\n{text}"))
+    };
+    let asked = [
+        "  Hoe wil je Whize gebruiken?",
+        "  Gaat het om alleen postcodes, of om postcodes met huisnummer?",
+        "  Via welk kanaal benader je hen?",
+        "  Op welke grondslag verwerkt de bibliotheek de persoonsgegevens?",
+    ]
+    .map(at);
+    assert!(asked.is_sorted(), "{asked:?} in\n{text}");
     for line in [
-        "  use_case: A \"address_selection\" | B \"area_map\"",
-        "  postcode_granularity: A \"pc6_house_number\" | B (niet gevraagd)",
-        "  channel: A [\"email\"] | B (niet gevraagd)",
-        "  personal_data: A \"yes\" | B \"no\"",
-        "  telecom_rules: A true | B false",
-        "  verdict: A \"allowed_with_actions\" | B \"no_action_needed\"",
-        "  register_processing: A required | B -",
-        "  brief_staff: A recommended | B -",
+        "    A: Adressen selecteren van een (sub)segment (toepassing 3) | B: Werkgebied in kaart brengen (toepassing 1)",
+        "    A: Postcode met huisnummer (een volledig adres) | B: (niet gevraagd)",
+        "  A: Toegestaan, met acties | B: Geen actie nodig",
+        "  Persoonsgegevens",
+        "    A: Ja | B: Nee",
+        "    - Verwerking opnemen in het verwerkingsregister",
+        "    - Medewerkers informeren over Whize",
     ] {
-        assert!(
-            text.lines().any(|l| l == line),
-            "no line {line:?} in\n{text}"
-        );
+        at(line);
     }
     assert!(!text.contains("Geen verschillen"));
 
@@ -202,7 +218,8 @@ fn compare_lists_the_differing_answers_findings_and_actions() {
     let out = s.run(&["--lang", "en", "compare", &a, &b]);
     out.assert_ok();
     assert!(
-        out.stdout.contains("\nAnswers\n  channel: A"),
+        out.stdout
+            .contains("\nAnswers\n  Through which channel will you approach them?\n    A: E-mail"),
         "{}",
         out.stdout
     );

@@ -29,6 +29,7 @@ use crate::record::{
 use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
+mod compare;
 mod document;
 mod export;
 mod parallel;
@@ -39,6 +40,7 @@ mod register;
 mod signoff;
 mod work;
 
+pub use compare::{CompareError, Pair, write_comparison};
 pub use document::{DocumentError, Drafting, Drafts, write_document};
 pub use export::{ExportError, Target};
 pub use plan::PlanChanged;

@@ -14,9 +14,10 @@ use crate::locale::commands;
 use crate::record::Decision;
 use crate::store::Store;
 use crate::text::{self, Lang};
-use crate::{answers, compare, export, plain, store};
+use crate::{answers, export, plain, store};
 
 mod checks;
+mod compare;
 mod document;
 mod failure;
 mod library;
@@ -211,8 +212,11 @@ pub enum Command {
         #[arg(long, value_parser = EnumValueParser::<document::FormatArg>::new().map(crate::documents::Format::from))]
         format: Option<crate::documents::Format>,
     },
-    /// Welke antwoorden, bevindingen en acties verschillen tussen twee verslagen
-    Compare { id_a: String, id_b: String },
+    /// Twee verslagen naast elkaar, of een verslag en zijn vorige revisie: de antwoorden die
+    /// verschillen (de vragen in de volgorde waarin ze gesteld worden), het oordeel, de
+    /// bevindingen, de verplichte en aanbevolen acties en de oplossingen die erbij komen of
+    /// vervallen
+    Compare(compare::CompareArgs),
     /// Het actieplan van een verslag: wie welke actie uit het advies wanneer doet, en of die
     /// gedaan is. Met ACTIE en een of meer opties wijzig je die actie, ook na de aftekening:
     /// het verslag en zijn vingerafdruk blijven dan zoals ze zijn
@@ -389,16 +393,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             },
             args.lang,
         ),
-        Some(Command::Compare { id_a, id_b }) => {
-            let store = open_store(&args)?;
-            let (a, b) = (
-                app::read(&store, id_a).map_err(bad)?,
-                app::read(&store, id_b).map_err(bad)?,
-            );
-            warn_unverified(&a, args.lang);
-            warn_unverified(&b, args.lang);
-            print_out(&compare::describe(&a.record, &b.record, args.lang))
-        }
+        Some(Command::Compare(c)) => compare::run(&args, c),
         Some(Command::Plan(plan)) => plan::run(&args, plan),
         Some(Command::Signoff {
             id,

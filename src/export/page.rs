@@ -3,7 +3,8 @@ use super::{check_command, facts, history, notes, or_none, signer_key, words};
 use crate::record::{Record, time};
 use crate::text::{Lang, html_escape as h};
 
-const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;background:#fff}\
+/// The page's style, shared with the other printable pages (a comparison).
+pub(crate) const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;background:#fff}\
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #999;padding-bottom:.2rem;margin-top:2rem}\
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #ddd}th{width:14rem}\
 .verdict{font-size:1.2rem;font-weight:bold;padding:.5rem .75rem;border:2px solid #111}\
