@@ -1,5 +1,5 @@
 //! The recheck after the rules changed: with a copy of the shipped bank whose rule on former
-//! customers recommends the retention policy instead of requiring it (version 1.3.0),
+//! customers recommends the retention policy instead of requiring it (version 9.9.0),
 //! `recheck` names exactly the records with former customers in their audience, signed-off ones
 //! first, then newest first, in Dutch and English and as JSON; a record that fails verification
 //! is named; the records are not written; a bank whose version alone changed lists nothing.
@@ -95,11 +95,11 @@ fn store(s: &Scratch) -> Made {
     }
 }
 
-/// The shipped bank as version 1.3.0; `change` says whether the rule on former customers
+/// The shipped bank as version 9.9.0; `change` says whether the rule on former customers
 /// recommends the retention policy instead of requiring it.
 fn changed_bank(change: bool) -> TempBank {
     let bank = TempBank::shipped("recheck");
-    bank.edit("bank.json", |v| v["bank"]["version"] = json!("1.3.0"));
+    bank.edit("bank.json", |v| v["bank"]["version"] = json!("9.9.0"));
     if change {
         bank.edit("rules.json", |v| {
             for r in v["rules"].as_array_mut().unwrap() {
@@ -144,14 +144,17 @@ fn recheck_names_exactly_the_changed_records_signed_first_then_newest() {
         out.stdout
             .contains("afgetekend door B. Jansen op 2026-11-02 (goedgekeurd)")
     );
-    assert!(out.stdout.contains("vragenbank avg-wijzer-whize 1.2.0"));
+    assert!(
+        out.stdout
+            .contains(&format!("vragenbank avg-wijzer-whize {}", BANK.version))
+    );
     assert!(
         out.stdout
             .contains("Oordeel: Toegestaan, met acties (ongewijzigd)")
     );
     assert!(out.stdout.contains("Aanbevolen in plaats van verplicht:"));
     assert!(out.stdout.contains(
-        "4 verslagen gecontroleerd tegen vragenbank avg-wijzer-whize 1.3.0: bij 3 zou het advies nu anders zijn (1 afgetekend). Niet gecontroleerd: 1 nog bezig."
+        "4 verslagen gecontroleerd tegen vragenbank avg-wijzer-whize 9.9.0: bij 3 zou het advies nu anders zijn (1 afgetekend). Niet gecontroleerd: 1 nog bezig."
     ), "{}", out.stdout);
 
     let en = s.run(&["--questions", &bank.path(), "recheck", "--lang", "en"]);
@@ -179,11 +182,11 @@ fn recheck_names_exactly_the_changed_records_signed_first_then_newest() {
         (json!(4), json!(3))
     );
     assert_eq!(v["not_checked"]["in_progress"], json!(1));
-    assert_eq!(v["bank"]["version"], json!("1.3.0"));
+    assert_eq!(v["bank"]["version"], json!("9.9.0"));
     let first = &v["records"][0];
     assert_eq!(first["status"], json!("signed_off"));
     assert_eq!(first["signoff"]["name"], json!("B. Jansen"));
-    assert_eq!(first["bank"]["version"], json!("1.2.0"));
+    assert_eq!(first["bank"]["version"], json!(BANK.version));
     assert_eq!(
         first["verdict"],
         json!({ "then": "allowed_with_actions", "now": "allowed_with_actions" })
@@ -365,9 +368,10 @@ fn opening_a_record_shows_the_advice_under_the_current_rules() {
         b"stop\n",
     );
     assert!(
-        out.stdout.contains(
-            "Under the current rules (question bank 1.2.0 → 1.3.0) the advice would differ:"
-        ),
+        out.stdout.contains(&format!(
+            "Under the current rules (question bank {} → 9.9.0) the advice would differ:",
+            BANK.version
+        )),
         "{}",
         out.stdout
     );
