@@ -38,7 +38,7 @@ fn a_document_follows_its_actions() {
         let p = parsed(&answers);
         let none = |_: &str| None;
         let c = case(&p, &no_facts, &none);
-        for doc in &BANK.documents {
+        for doc in BANK.documents() {
             let called = doc
                 .offered_with
                 .iter()
@@ -72,7 +72,7 @@ fn no_document_is_offered_for_a_plan_that_cannot_go_ahead() {
         assert_eq!(offered(&p), Vec::<String>::new());
         let none = |_: &str| None;
         let c = case(&p, &no_facts, &none);
-        let privacy = &BANK.documents[0];
+        let privacy = &BANK.documents()[0];
         assert_eq!(c.refusal(privacy), Some(Refusal::Blocked { decided }));
         // Said so, in either language.
         let why = Refusal::Blocked { decided };
@@ -83,7 +83,7 @@ fn no_document_is_offered_for_a_plan_that_cannot_go_ahead() {
 
 #[test]
 fn the_bank_has_every_stable_kind_and_the_docs_list_them() {
-    let ids: Vec<&str> = BANK.documents.iter().map(|d| d.id.as_str()).collect();
+    let ids: Vec<&str> = BANK.documents().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, KINDS);
     let list: Value = serde_json::from_str(include_str!("../assets/stable-ids.json")).unwrap();
     let listed: Vec<&str> = list["documents"]
@@ -186,7 +186,7 @@ fn placeholders_are_filled_from_the_facts_and_the_record() {
 fn a_value_nobody_gave_is_marked_missing_and_listed() {
     let p = parsed(&cases()[1].1);
     let doc = BANK
-        .documents
+        .documents()
         .iter()
         .find(|d| d.id == "register_entry")
         .unwrap();
@@ -253,7 +253,7 @@ fn the_worksheet_shows_each_justification_or_that_it_is_missing() {
     p.participants.retain(|x| x.role != "FG");
     let just = |q: &str| some_justifications(q);
     let r = case(&p, &full_facts, &just).render(
-        BANK.documents
+        BANK.documents()
             .iter()
             .find(|d| d.id == "li_worksheet")
             .unwrap(),
@@ -528,5 +528,22 @@ fn a_broken_document_is_refused_with_its_place() {
             && defects[0].starts_with("documents.json:")
             && defects[0].contains("continue"),
         "{defects:?}"
+    );
+}
+
+/// The embedded bank compiles its documents when first asked for; they are the documents the
+/// same files give when compiled whole, as a bank from a directory is.
+#[test]
+fn the_embedded_banks_documents_compiled_later_are_the_ones_compiled_with_it() {
+    let files: Vec<(String, String)> = avg_wijzer::bank::EMBEDDED
+        .iter()
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .collect();
+    let whole = Bank::from_files(&files, "questions").expect("the shipped bank loads");
+    let later = Bank::embedded().expect("the embedded bank loads");
+    assert!(!whole.documents().is_empty());
+    assert_eq!(
+        format!("{:?}", later.documents()),
+        format!("{:?}", whole.documents())
     );
 }

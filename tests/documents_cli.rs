@@ -14,7 +14,7 @@ use common::english::english;
 use common::{BANK, Scratch};
 
 fn title(kind: &str, lang: Lang) -> String {
-    BANK.documents
+    BANK.documents()
         .iter()
         .find(|d| d.id == kind)
         .unwrap()

@@ -32,7 +32,7 @@ fn docs(lang: Lang) -> Vec<Rendered> {
     let c = case(&p, &no_facts, &none);
     kinds
         .iter()
-        .map(|k| c.render(BANK.documents.iter().find(|d| d.id == *k).unwrap(), lang))
+        .map(|k| c.render(BANK.documents().iter().find(|d| d.id == *k).unwrap(), lang))
         .collect()
 }
 

@@ -67,9 +67,9 @@ fn the_record_list_is_kept_in_step_without_reading_the_store() {
     let a = assessment(&bank, &complete());
     let row = Row::of(&a.record);
     assert_eq!(row.status, Status::Completed);
-    assert_eq!(&*row.id, a.record.id.as_str());
-    assert_eq!(&*row.campaign, "Voorjaarsactie 2027");
-    assert_eq!(row.verdict.as_deref(), Some("allowed_with_actions"));
+    assert_eq!(row.id(), a.record.id.as_str());
+    assert_eq!(row.campaign(), "Voorjaarsactie 2027");
+    assert_eq!(row.verdict(), Some("allowed_with_actions"));
 }
 
 #[test]

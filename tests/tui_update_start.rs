@@ -229,7 +229,7 @@ fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
     let rows: Vec<_> = m
         .listed()
         .iter()
-        .map(|r| (r.id.to_string(), r.status))
+        .map(|r| (r.id().to_string(), r.status))
         .collect();
     assert_eq!(rows, [(signed.clone(), Status::SignedOff)]);
 
@@ -256,7 +256,7 @@ fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
     let rows: Vec<_> = m
         .listed()
         .iter()
-        .map(|r| (r.id.to_string(), r.status))
+        .map(|r| (r.id().to_string(), r.status))
         .collect();
     assert_eq!(rows[0].0, revision);
     assert_eq!(rows[1], (signed, Status::SignedOff));

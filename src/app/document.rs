@@ -144,7 +144,7 @@ impl<'b> Drafting<'b> {
         let none = |_: LibraryItem| None;
         let case = self.case(&none, &|_| None);
         let bank: &'b Bank = self.bank;
-        bank.documents
+        bank.documents()
             .iter()
             .filter(|d| case.refusal(d).is_none())
             .collect()
@@ -156,7 +156,7 @@ impl<'b> Drafting<'b> {
         let none = |_: LibraryItem| None;
         let case = self.case(&none, &|_| None);
         self.bank
-            .documents
+            .documents()
             .first()
             .and_then(|d| case.refusal(d))
             .filter(|r| matches!(r, Refusal::Blocked { .. }))
@@ -166,10 +166,10 @@ impl<'b> Drafting<'b> {
     /// ([`Drafting::fact`]) and the justification given with each answer. Refused for a kind
     /// the bank does not have or the advice does not call for, with why.
     pub fn draft(&self, kind: &str, lang: Lang) -> Result<Rendered, DocumentError> {
-        let Some(doc) = self.bank.documents.iter().find(|d| d.id == kind) else {
+        let Some(doc) = self.bank.documents().iter().find(|d| d.id == kind) else {
             return Err(DocumentError::UnknownKind {
                 kind: kind.to_string(),
-                known: self.bank.documents.iter().map(|d| d.id.clone()).collect(),
+                known: self.bank.documents().iter().map(|d| d.id.clone()).collect(),
             });
         };
         let facts = |i: LibraryItem| self.fact(i);

@@ -46,8 +46,9 @@ pub struct Bank {
     pub register: Vec<RegisterField>,
     /// Pairs that must never stand in one outcome.
     pub conflicts: Vec<Conflict>,
-    /// The documents a library may generate, offered where the advice calls for them.
-    pub documents: Vec<documents::Document>,
+    /// The documents a library may generate, offered where the advice calls for them; see
+    /// [`Bank::documents`].
+    documents: std::sync::OnceLock<Vec<documents::Document>>,
     /// Definitions nothing refers to (the lint reports them).
     pub unused_defs: Vec<Defect>,
     question_index: HashMap<String, QId>,
@@ -316,16 +317,38 @@ impl Bank {
             .map(|v| v.label.get(lang))
     }
 
-    /// The bank shipped with the program.
+    /// The bank shipped with the program, without its documents: they are compiled when first
+    /// asked for ([`Bank::documents`]). Only the documents view and the `document` command
+    /// need them, and compiled at every start they took 0.45 MiB of every run's memory
+    /// (measured on `advise`; valgrind's massif on the interface: 0.2 MB of heap that stayed,
+    /// besides the compiling code's pages). Left for later, the interface's peak went from
+    /// 9.2 to 8.8 MiB on an empty store and from 10.6 to 10.2 MiB with 10,000 records
+    /// (benches/perf.rs, group tui). The lint and the tests compile the embedded bank's
+    /// documents with the rest, so a defect in them is still found.
     pub fn embedded() -> Result<Bank, LoadError> {
         // Read in place: copying the files first cost their size again in peak memory.
-        load::compile(EMBEDDED, &Origin::Embedded, Some(EMBEDDED_SHA256))
+        load::compile(EMBEDDED, &Origin::Embedded, Some(EMBEDDED_SHA256), false)
+    }
+
+    /// The documents a library may generate, offered where the advice calls for them. A bank
+    /// from files has them from its load (a defect in them refuses the bank); the embedded
+    /// bank compiles them the first time they are asked for, from the embedded files again
+    /// (the ids are given in the files' order, so they are the same), and keeps them.
+    pub fn documents(&self) -> &[documents::Document] {
+        self.documents.get_or_init(|| {
+            // The embedded bank loads (the tests see to it); were it ever not to, it would
+            // simply have no documents rather than stop the program.
+            load::compile(EMBEDDED, &Origin::Embedded, Some(EMBEDDED_SHA256), true)
+                .ok()
+                .and_then(|b| b.documents.into_inner())
+                .unwrap_or_default()
+        })
     }
 
     /// Compiles a bank from its files (name, content). Refuses a broken bank with every defect.
     /// `origin` names the bank (its directory) where a defect is in no one file.
     pub fn from_files(files: &[(String, String)], origin: &str) -> Result<Bank, LoadError> {
-        load::compile(files, &Origin::File(origin.to_string()), None)
+        load::compile(files, &Origin::File(origin.to_string()), None, true)
     }
 
     /// Compiles a bank from files as read from disk: a file that is not UTF-8 is a defect like

@@ -8,9 +8,11 @@ use serde_json::Value;
 use crate::text::Text;
 
 /// One bank file. Every section is optional, so a maintainer may split the bank as they like.
+/// `D` is what is read of the documents: their sources, or nothing ([`Skipped`]) when they
+/// are compiled later (see [`crate::bank::Bank::embedded`]).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Part {
+pub struct Part<D = Vec<super::documents::Source>> {
     /// Where an editor finds the schema of bank files (`docs/bank.schema.json`); ignored.
     #[serde(rename = "$schema")]
     pub schema: Option<String>,
@@ -38,7 +40,37 @@ pub struct Part {
     pub conflicts: Vec<Conflict>,
     /// The documents a library may generate from an assessment.
     #[serde(default)]
-    pub documents: Vec<super::documents::Source>,
+    pub documents: D,
+}
+
+/// A section read over and not kept: its JSON is checked, nothing is allocated for it.
+#[derive(Debug, Default)]
+pub struct Skipped;
+
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<De: serde::Deserializer<'de>>(d: De) -> Result<Skipped, De::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Skipped)
+    }
+}
+
+impl Part<Skipped> {
+    /// The part as the compiler takes it, with no documents.
+    pub fn without_documents(self) -> Part {
+        Part {
+            schema: self.schema,
+            bank: self.bank,
+            questions: self.questions,
+            findings: self.findings,
+            actions: self.actions,
+            warnings: self.warnings,
+            notes: self.notes,
+            defs: self.defs,
+            rules: self.rules,
+            register: self.register,
+            conflicts: self.conflicts,
+            documents: Vec::new(),
+        }
+    }
 }
 
 /// A piece of an advice text shown only where its condition holds, with its own sources: so a

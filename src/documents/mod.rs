@@ -152,7 +152,7 @@ impl Case<'_> {
     /// The documents offered for this case, in the bank's order.
     pub fn offered(&self) -> Vec<&Document> {
         self.bank
-            .documents
+            .documents()
             .iter()
             .filter(|d| self.refusal(d).is_none())
             .collect()

@@ -98,12 +98,13 @@ impl Entry {
     }
 }
 
-/// Where a line of the new cache comes from.
+/// Where a line of the new cache comes from: one per record file, held until the cache is
+/// written, so 16 bytes (a boxed line, not a `String`: 24).
 pub(super) enum Source {
     /// A line of the old cache, by number, copied as it is.
     Kept(u32),
     /// A line for a file read afresh.
-    Fresh(String),
+    Fresh(Box<str>),
 }
 
 /// The old cache, read in file-name order. A cache that is missing, of another version, out

@@ -86,8 +86,9 @@ fn restore() {
 
 /// A flag raised by SIGTERM or SIGINT; a second signal ends the process at once. SIGHUP means
 /// the terminal is gone and reading from it may return nothing for ever, so a watcher thread
-/// restores what it can and ends the process at once (every answer is already saved).
-pub fn stop_flag() -> Result<Arc<AtomicBool>> {
+/// ([`Hangup::watch`]) restores what it can and ends the process at once (every answer is
+/// already saved).
+pub fn stop_flag() -> Result<(Arc<AtomicBool>, Hangup)> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     {
@@ -96,15 +97,35 @@ pub fn stop_flag() -> Result<Arc<AtomicBool>> {
             signal_hook::flag::register(sig, Arc::clone(&stop))?;
         }
         // Not a flag for the loop: with the terminal gone it may be stuck reading.
-        let mut hangup = signal_hook::iterator::Signals::new([signal_hook::consts::SIGHUP])?;
-        std::thread::spawn(move || {
-            if hangup.forever().next().is_some() {
-                restore();
-                std::process::exit(129);
-            }
-        });
+        let signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGHUP])?;
+        Ok((stop, Hangup { signals }))
     }
-    Ok(stop)
+    #[cfg(not(unix))]
+    Ok((stop, Hangup {}))
+}
+
+/// SIGHUP, caught from [`stop_flag`] on (a signal that comes is kept until it is read), and
+/// acted on by a thread started after the first frame: starting a thread (its stack, and the
+/// allocator's arena for it) is work the first frame need not wait for.
+pub struct Hangup {
+    #[cfg(unix)]
+    signals: signal_hook::iterator::Signals,
+}
+
+impl Hangup {
+    /// Restores the terminal and ends the process when the terminal hangs up.
+    pub fn watch(self) {
+        #[cfg(unix)]
+        {
+            let mut hangup = self.signals;
+            std::thread::spawn(move || {
+                if hangup.forever().next().is_some() {
+                    restore();
+                    std::process::exit(129);
+                }
+            });
+        }
+    }
 }
 
 /// Runs the interface on the store in `dir`; `resume` continues a record at once (a
@@ -119,7 +140,7 @@ pub fn run<E>(
     resume: Option<&str>,
     accept_altered: bool,
 ) -> Result<Result<ExitCode, E>> {
-    let stop = stop_flag()?;
+    let (stop, hangup) = stop_flag()?;
     let mut terminal = ratatui::try_init().map_err(|e| {
         ratatui::restore();
         ScreenError::Unusable(e.to_string())
@@ -138,6 +159,7 @@ pub fn run<E>(
     // Clicks choose options and rows (asked for after the first frame, which nothing delays).
     // A terminal without mouse reporting just sends none.
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    hangup.watch();
     let mut input = Input::new().map_err(|e| ScreenError::Keys(e.to_string()))?;
     let listing = {
         let (tx, rx) = mpsc::channel();

@@ -182,7 +182,7 @@ pub fn offered(p: &Parsed) -> Vec<String> {
 pub fn render(p: &Parsed, kind: &str, lang: Lang) -> Rendered {
     let just = |q: &str| some_justifications(q);
     let c = case(p, &full_facts, &just);
-    let doc = BANK.documents.iter().find(|d| d.id == kind).unwrap();
+    let doc = BANK.documents().iter().find(|d| d.id == kind).unwrap();
     assert_eq!(c.refusal(doc), None, "{kind} is offered");
     c.render(doc, lang)
 }

@@ -83,14 +83,7 @@ pub fn summary(
     verdict: Option<&str>,
     updated: &str,
 ) -> Row {
-    Row {
-        id: id.into(),
-        campaign: campaign.into(),
-        status,
-        verdict: verdict.map(Into::into),
-        updated: updated.into(),
-        plan: PlanRow::default(),
-    }
+    Row::new(id, campaign, status, verdict, updated, PlanRow::default())
 }
 
 /// Three records, one in progress, one completed and one signed off.
@@ -105,20 +98,18 @@ pub fn listing() -> Listing<Row> {
                 "2026-11-23T10:15:00Z",
             ),
             // An item past its due date (the tests' clock says 23 November 2026).
-            Row {
-                plan: PlanRow {
+            Row::new(
+                "20261120-090000-00000000bb",
+                "Zomerlezen jeugdleden",
+                Status::Completed,
+                Some("allowed_with_actions"),
+                "2026-11-20T09:00:00Z",
+                PlanRow {
                     done: 2,
                     total: 5,
                     due: packed_date("2026-11-01"),
                 },
-                ..summary(
-                    "20261120-090000-00000000bb",
-                    "Zomerlezen jeugdleden",
-                    Status::Completed,
-                    Some("allowed_with_actions"),
-                    "2026-11-20T09:00:00Z",
-                )
-            },
+            ),
             summary(
                 "20261101-143000-00000000cc",
                 "",

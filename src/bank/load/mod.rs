@@ -32,10 +32,13 @@ impl LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Compiles the bank in `files`; with `documents` false their section is read over and the
+/// bank has none yet (see `Bank::embedded`).
 pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
     files: &[(N, C)],
     origin: &Origin,
     known_sha256: Option<&str>,
+    documents: bool,
 ) -> Result<Bank, LoadError> {
     let mut defects = Vec::new();
     let mut parts: Vec<(&str, Part)> = Vec::new();
@@ -65,7 +68,12 @@ pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
             });
             continue;
         }
-        match serde_json::from_str::<Part>(content) {
+        let part = if documents {
+            serde_json::from_str::<Part>(content)
+        } else {
+            serde_json::from_str::<Part<source::Skipped>>(content).map(Part::without_documents)
+        };
+        match part {
             Ok(p) => parts.push((name, p)),
             Err(e) => defects.push(Defect {
                 place: Place::file(name).line(e.line(), e.column()),
@@ -80,7 +88,7 @@ pub(super) fn compile<N: AsRef<str>, C: AsRef<str>>(
         defects,
         ..Default::default()
     };
-    let bank = c.run(parts, files, origin, known_sha256);
+    let bank = c.run(parts, files, origin, known_sha256, documents);
     match bank {
         Some(b) if c.defects.is_empty() => Ok(b),
         _ => Err(LoadError::new(c.defects)),
@@ -144,6 +152,7 @@ impl Compiler {
         files: &[(N, C)],
         origin: &Origin,
         known_sha256: Option<&str>,
+        with_documents: bool,
     ) -> Option<Bank> {
         // Merge the parts, remembering which file each item came from.
         let mut meta: Option<(&str, source::Meta)> = None;
@@ -344,7 +353,10 @@ impl Compiler {
             unused_defs,
             register,
             conflicts,
-            documents,
+            documents: match with_documents {
+                true => std::sync::OnceLock::from(documents),
+                false => std::sync::OnceLock::new(),
+            },
             question_index: std::mem::take(&mut self.questions),
         })
     }

@@ -356,7 +356,7 @@ fn to_start(m: &mut Model) {
     let cursor = match (&m.work, m.listed()) {
         (Some(w), list) => list
             .iter()
-            .position(|s| *s.id == *w.record().id)
+            .position(|s| s.id() == w.record().id)
             .map_or(0, |i| i + 1),
         _ => 0,
     };

@@ -20,13 +20,13 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         // A record in progress is continued; one with advice is opened to read.
         Action::Select | Action::Toggle => {
             return chosen().map(|row| match row.status {
-                Status::InProgress => open(&row.id, Then::Continue, m.lang),
+                Status::InProgress => open(row.id(), Then::Continue, m.lang),
                 _ => Effect::Read {
-                    id: row.id.to_string(),
+                    id: row.id().to_string(),
                 },
             });
         }
-        Action::Edit => return chosen().map(|row| open(&row.id, Then::Continue, m.lang)),
+        Action::Edit => return chosen().map(|row| open(row.id(), Then::Continue, m.lang)),
         Action::Profile => return Some(Effect::LoadProfile),
         Action::Register => super::register::open_register(m),
         Action::Leave => m.run = Run::Done,

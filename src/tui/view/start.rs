@@ -161,12 +161,12 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                 if y < list.bottom() {
                     targets.push((Rect::new(list.x, y, list.width, 1), i + 1));
                 }
-                let name = if r.campaign.trim().is_empty() {
+                let name = if r.campaign().trim().is_empty() {
                     w.no_name
                 } else {
-                    &r.campaign
+                    r.campaign()
                 };
-                let verdict = r.verdict.as_deref().map_or("—", |v| {
+                let verdict = r.verdict().map_or("—", |v| {
                     m.bank.and_then(|b| b.verdict_label(v, m.lang)).unwrap_or(v)
                 });
                 let text = row(
@@ -174,7 +174,7 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                     r.status.label(m.lang),
                     verdict,
                     &plan(&r.plan),
-                    &when(&r.updated),
+                    &when(r.updated()),
                 );
                 if selected == Some(i) {
                     lines.push(Line::from(Span::styled(format!(" ▶ {text}"), t.selected())));
