@@ -257,8 +257,9 @@ fn the_form_speaks_english_and_fits_80_by_24() {
             .replace("Versleutelde laptops", "")
             .replace("Tweestapsverificatie", ""),
     );
-    // Below 80 × 24 the form makes way for the request to enlarge the window.
+    // Below 80 × 22 the form makes way for the request to enlarge the window.
     assert!(draw(&ui, 79, 24).contains("Make the window larger"));
+    assert!(draw(&ui, 80, 21).contains("Make the window larger"));
 }
 
 #[test]

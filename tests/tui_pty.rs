@@ -374,12 +374,51 @@ fn a_small_window_asks_to_be_larger_and_survives_resizing() {
     t.wait_for("Nieuwe beoordeling starten");
     t.send("\r");
     t.wait_for("Naam van de campagne");
-    for (cols, rows) in [(60, 20), (79, 24), (80, 23)] {
+    for (cols, rows) in [(60, 20), (79, 22), (80, 21)] {
         t.resize(cols, rows);
         t.wait_for("Maak het venster groter");
     }
-    t.resize(120, 40);
-    t.wait_for("Naam van de campagne");
+    // 80 × 23 is what an 80 × 24 terminal leaves inside tmux with a status line.
+    for (cols, rows) in [(80, 23), (80, 22), (120, 40)] {
+        t.resize(cols, rows);
+        t.wait_for("Naam van de campagne");
+    }
+    t.send("\x03");
+    assert!(t.wait_exit());
+    assert!(!t.in_alternate_screen());
+}
+
+/// Keys pressed while only the request to enlarge the window shows do nothing: a question is
+/// never answered unseen. Ctrl-C still quits.
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small() {
+    let dir = Scratch::new("small-keys");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
+    new_assessment(&mut t);
+    t.wait_for("Vraag 1 van");
+    t.send("Doel\r");
+    t.wait_for("Vraag 2 van");
+    t.resize(80, 21);
+    t.wait_for("Maak het venster groter");
+    // Up, Enter, a digit, Space, Tab, q: each would act on the question.
+    for keys in ["\x1b[A", "\r", "1", " ", "\t", "q", "\x1b[B", "\r"] {
+        t.send(keys);
+        pause();
+    }
+    t.resize(100, 30);
+    t.wait_for("Vraag 2 van");
+    pause();
+    assert!(t.screen().contains("Vraag 2 van"), "{}", t.screen());
+    assert!(
+        t.screen().contains("▶ ( ) Werkgebied in kaart"),
+        "{}",
+        t.screen()
+    );
+    let (_, record) = only_record(&dir.dir);
+    assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(1));
+    // Quitting works at any size.
+    t.resize(80, 21);
+    t.wait_for("Maak het venster groter");
     t.send("\x03");
     assert!(t.wait_exit());
     assert!(!t.in_alternate_screen());

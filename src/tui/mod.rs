@@ -194,6 +194,10 @@ pub fn event_loop<'b, B: Backend>(
 ) -> Result<()> {
     let mut dirty = true;
     let mut targets = view::Targets::new();
+    // The model must know whether its screens are in view before the first key.
+    if let Ok(size) = terminal.size() {
+        driver.send(Message::Resize(size.width, size.height));
+    }
     while driver.model.run == Run::Running && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal
@@ -239,7 +243,10 @@ pub fn event_loop<'b, B: Backend>(
                         dirty = true;
                     }
                 }
-                Event::Resize(..) => dirty = true,
+                Event::Resize(cols, rows) => {
+                    driver.send(Message::Resize(cols, rows));
+                    dirty = true;
+                }
                 _ => {}
             }
             if driver.model.run != Run::Running {

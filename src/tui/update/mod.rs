@@ -43,8 +43,19 @@ pub fn update<'b>(m: &mut Model<'b>, msg: Message<'b>) -> Step<'b> {
             None
         }
         Message::Done(done) => done::done(m, *done),
+        Message::Resize(w, h) => {
+            m.window = Some((w, h));
+            None
+        }
         Message::Key(Action::Exit) => {
             m.run = Run::Done;
+            None
+        }
+        // While the window is too small only the request to enlarge it shows: a key pressed
+        // then would answer a question unseen. Quitting still works.
+        Message::Key(_) | Message::Click(_) | Message::Input(_) | Message::Paste(_)
+            if m.too_small() =>
+        {
             None
         }
         Message::Click(i) => {
