@@ -182,3 +182,40 @@ fn text_that_would_steer_the_terminal_reaches_no_cell() {
         );
     }
 }
+
+/// In the answered list "▶" is the cursor, as in every list, and only the cursor: the
+/// question on screen has a mark of its own. With "▶" on both, six presses of Up from
+/// question 11 opened question 4 where the user counted to 5.
+#[test]
+fn in_the_answered_list_the_arrow_is_the_cursor_only() {
+    let bank = bank();
+    let (mut m, q) = on_question(&bank, &complete()[..4]);
+    let here = {
+        let a = m.assessment().unwrap();
+        a.session.walk(&bank).steps().position(|x| x == q).unwrap() + 1
+    };
+    if let Screen::Question(s) = &mut m.screen {
+        // Where `e` puts the cursor: the question before this one.
+        s.focus = Pane::Answers;
+        s.answers_cursor = here - 2;
+    }
+    let screen = render(&m, 120, 40);
+    let list: Vec<String> = screen
+        .lines()
+        .map(|l| l.chars().skip(1).take(30).collect())
+        .filter(|l: &String| !l.is_empty())
+        .collect();
+    let row = |n: usize| {
+        list.iter()
+            .find(|l| l.contains(&format!(" {n}. ")))
+            .unwrap_or_else(|| panic!("question {n} in the list:\n{screen}"))
+    };
+    assert!(row(here - 1).contains('▶'), "{screen}");
+    assert!(!row(here).contains('▶'), "{screen}");
+    assert!(row(here).contains('●'), "{screen}");
+    // Besides the focused panel's title.
+    let arrows = list
+        .iter()
+        .filter(|l| l.contains('▶') && !l.starts_with('┌'));
+    assert_eq!(arrows.count(), 1, "{screen}");
+}
