@@ -219,3 +219,36 @@ fn in_the_answered_list_the_arrow_is_the_cursor_only() {
         .filter(|l| l.contains('▶') && !l.starts_with('┌'));
     assert_eq!(arrows.count(), 1, "{screen}");
 }
+
+/// The advice and the review, when longer than their panel, say so in its bottom border, as
+/// the explanation does: at 100×30 "Naar het advies" is below the fold. Scrolled to the end,
+/// the border says that.
+#[test]
+fn the_advice_and_the_review_say_when_more_follows() {
+    let bank = bank();
+    let mut m = model(&bank, Lang::Nl);
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
+    let bottom = |screen: &str| {
+        screen
+            .lines()
+            .rfind(|l| l.contains('└'))
+            .unwrap_or_default()
+            .to_string()
+    };
+    m.screen = Screen::Review(Review::default());
+    let screen = render(&m, 100, 30);
+    assert!(!screen.contains("Naar het advies"), "{screen}");
+    assert!(bottom(&screen).contains("meer: PgDn"), "{screen}");
+    m.screen = Screen::Review(Review { cursor: 99 });
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("Naar het advies"), "{screen}");
+    assert!(bottom(&screen).contains("einde"), "{screen}");
+    m.screen = Screen::Advice(AdviceView::default());
+    for (w, h) in [(80, 22), (100, 30)] {
+        let screen = render(&m, w, h);
+        assert!(bottom(&screen).contains("meer: PgDn"), "{screen}");
+    }
+}

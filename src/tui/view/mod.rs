@@ -358,17 +358,40 @@ pub fn scrolled_text(
 ) {
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(max);
+    let total = lines.len();
     render_lines(frame, lines, scroll, inner);
-    if max > 0 {
-        let word = if scroll < max { more } else { end };
-        let at = Rect::new(
-            outer.x + 2,
-            outer.bottom() - 1,
-            outer.width.saturating_sub(4),
-            1,
-        );
-        frame.render_widget(Paragraph::new(format!(" {word} ")).style(theme.bold()), at);
+    scroll_sign(
+        frame,
+        (scroll, total, inner.height),
+        outer,
+        (more, end),
+        theme,
+    );
+}
+
+/// When `total` lines do not all fit in `height` rows, the bottom border of `outer` says in
+/// words whether more follows the lines shown from `offset` on (`words.0`) or the text ends
+/// there (`words.1`): a projector shows no scroll bar well, and an entry below the fold must
+/// not pass for the end.
+pub fn scroll_sign(
+    frame: &mut Frame,
+    (offset, total, height): (usize, usize, u16),
+    outer: Rect,
+    (more, end): (&str, &str),
+    theme: Theme,
+) {
+    let max = total.saturating_sub(height as usize);
+    if max == 0 || outer.height == 0 {
+        return;
     }
+    let word = if offset < max { more } else { end };
+    let at = Rect::new(
+        outer.x + 2,
+        outer.bottom() - 1,
+        outer.width.saturating_sub(4),
+        1,
+    );
+    frame.render_widget(Paragraph::new(format!(" {word} ")).style(theme.bold()), at);
 }
 
 /// The rows of `area` where each item shows, when the lines `spans[i]` (from, to) of item `i`

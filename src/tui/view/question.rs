@@ -390,6 +390,14 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) -> Targets {
     }
     let (from, to) = spans[r.cursor.min(last)];
     let offset = scroll_to(from, to, inner.height as usize);
+    let total = lines.len();
     render_lines(frame, lines, offset, inner);
+    super::scroll_sign(
+        frame,
+        (offset, total, inner.height),
+        area,
+        (w.more_below, w.end_of_text),
+        t,
+    );
     item_rows(&spans, offset, inner)
 }
