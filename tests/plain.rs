@@ -205,3 +205,25 @@ fn the_binary_picks_plain_mode_when_its_output_is_not_a_terminal() {
         .count();
     assert_eq!(saved, 1, "the session was saved as one record");
 }
+
+/// "notitie" without text removes the note: said as removed, and the record's history shows
+/// a removal, not an empty note (blanks typed after "notitie" are no note either).
+#[test]
+fn an_empty_note_removes_the_note_and_says_so() {
+    let s = common::Scratch::new("plain-note-removed");
+    let lines = "Test\n\nx\nnotitie bel de POI\nnotitie   \nstop\n";
+    let out = s.run_fed(&["--plain"], lines.as_bytes());
+    assert!(out.stdout.contains("Notitie bewaard."), "{}", out.stdout);
+    assert!(out.stdout.contains("Notitie verwijderd."), "{}", out.stdout);
+    let listing = s.open_store().list().expect("list");
+    let id = &listing.records[0].id;
+    let r = s.open_store().load(id).expect("load").record;
+    assert!(r.notes.is_empty());
+    let shown = s.run(&["show", id]);
+    assert!(
+        shown.stdout.contains("notitie weggehaald:"),
+        "{}",
+        shown.stdout
+    );
+    assert!(!shown.stdout.contains("\"\""), "{}", shown.stdout);
+}

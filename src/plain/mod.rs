@@ -257,14 +257,11 @@ fn note<'b>(
 ) -> Result<()> {
     warn_personal_data(text, lang, out)?;
     let changed = wf.note(work, question, text);
-    tell(
-        changed,
-        lang,
-        words,
-        words.note_failed,
-        Some(words.note_saved),
-        out,
-    )?;
+    let done = match text.trim().is_empty() {
+        true => words.note_removed,
+        false => words.note_saved,
+    };
+    tell(changed, lang, words, words.note_failed, Some(done), out)?;
     Ok(())
 }
 

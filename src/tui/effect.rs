@@ -125,6 +125,8 @@ pub enum Done<'b> {
     },
     Noted {
         work: app::Work<'b>,
+        /// Whether the note was cleared, to be said as removed.
+        removed: bool,
         result: Result<Changed, Refusal>,
     },
     Signed {
@@ -193,7 +195,12 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
         } => {
             let id = question.map(|q| wf.bank.questions[q].id.as_str());
             let result = wf.note(&mut work, id, &text);
-            Done::Noted { work, result }
+            let removed = text.trim().is_empty();
+            Done::Noted {
+                work,
+                removed,
+                result,
+            }
         }
         Effect::SignOff {
             mut work,
