@@ -28,6 +28,17 @@ struct Tui {
 
 impl Tui {
     fn start(store: &Path, extra: &[&str], cols: u16, rows: u16) -> Tui {
+        Tui::start_with(store, extra, &[], cols, rows)
+    }
+
+    /// [`Tui::start`] with these environment variables set.
+    fn start_with(
+        store: &Path,
+        extra: &[&str],
+        env: &[(&str, &Path)],
+        cols: u16,
+        rows: u16,
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -46,6 +57,9 @@ impl Tui {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("AVG_WIJZER_STORE");
         cmd.cwd(store);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start avg-wijzer");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
@@ -550,6 +564,33 @@ fn a_burst_larger_than_the_input_buffer_is_read_whole() {
     t.wait_for("[Z ");
     t.burst_done(writing);
     assert!(t.screen().contains("[EindPlak "), "{}", t.screen());
+    t.send("\x03");
+    assert!(t.wait_exit());
+}
+
+/// An export path typed as `~/…` goes to the home directory (it failed with "bestaat niet"),
+/// and success names the file by its absolute path.
+#[test]
+fn an_export_to_the_home_directory_says_where_it_went() {
+    let dir = Scratch::new("export-home");
+    let home = dir.dir.join("thuis");
+    std::fs::create_dir(&home).unwrap();
+    let mut t = Tui::start_with(&dir.dir, &[], &[("HOME", &home)], 120, 30);
+    new_assessment(&mut t);
+    answer_from(&mut t, 1);
+    t.send("G\r");
+    t.wait_for("OORDEEL: TOEGESTAAN, MET ACTIES");
+    t.send("x");
+    t.wait_for("Exporteren");
+    // To the file's field, emptied (Ctrl-U), then the path.
+    t.send("\t\x15~/verslag.md\r");
+    let file = home.join("verslag.md");
+    t.wait_for(&format!("Geëxporteerd naar: {}", file.display()));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Pty-campagne")
+    );
     t.send("\x03");
     assert!(t.wait_exit());
 }

@@ -236,14 +236,16 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
             force,
             lang,
         } => {
+            // `~` expanded and made absolute: what is said on success is where it went.
+            let file = crate::store::export_path(&path);
             let target = Target::File {
-                path: std::path::Path::new(&path),
+                path: &file,
                 force,
                 mode: EXPORT_MODE,
             };
             let result = wf.export(&record, format, lang, target).map(|_| ());
             Done::Exported {
-                path,
+                path: file.display().to_string(),
                 format,
                 result,
             }
@@ -258,10 +260,13 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
         }
         Effect::LoadProfile => Done::ProfileLoaded(wf.profile()),
         Effect::Documents { id, lang } => Done::Documents(wf.drafts(&id, lang)),
-        Effect::WriteDocument { path, content } => Done::DocumentWritten {
-            result: app::write_document(std::path::Path::new(&path), &content),
-            path,
-        },
+        Effect::WriteDocument { path, content } => {
+            let file = crate::store::export_path(&path);
+            Done::DocumentWritten {
+                result: app::write_document(&file, &content),
+                path: file.display().to_string(),
+            }
+        }
         Effect::SaveProfile { from, profile } => {
             Done::ProfileSaved(wf.save_profile(&from, profile))
         }

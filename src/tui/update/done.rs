@@ -78,7 +78,8 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             result,
         } => match result {
             Ok(()) => {
-                info(m, format!("{}: {path}", words(m.lang).exported));
+                let shown = crate::json::escape_controls(&path);
+                info(m, format!("{}: {shown}", words(m.lang).exported));
                 to_advice(m);
             }
             // Never replaced unasked: ask.
