@@ -227,3 +227,32 @@ fn an_empty_note_removes_the_note_and_says_so() {
     );
     assert!(!shown.stdout.contains("\"\""), "{}", shown.stdout);
 }
+
+/// With `--new` a script's lines mean the same whatever the store holds: run twice, the same
+/// input makes two complete records, where without it the second run was asked whether to
+/// continue the first and its lines shifted by one.
+#[test]
+fn a_piped_script_with_new_is_safe_to_run_twice() {
+    let s = common::Scratch::new("plain-new-twice");
+    let lines = "Werkgebied 2027\nAnna (marketing)\nInzicht in ons werkgebied\n1\n\n";
+    for run in 1..=2 {
+        let out = s.run_fed(&["--plain", "--new"], lines.as_bytes());
+        assert_eq!(out.code, 0, "run {run}: {}{}", out.stdout, out.stderr);
+        assert!(
+            !out.stdout.contains("nog niet zijn afgetekend"),
+            "{}",
+            out.stdout
+        );
+    }
+    let listing = s.open_store().list().expect("list");
+    assert_eq!(listing.records.len(), 2);
+    for summary in &listing.records {
+        let r = s.open_store().load(&summary.id).expect("load").record;
+        assert_eq!(r.campaign.name, "Werkgebied 2027");
+        assert_eq!(r.answers.len(), 2);
+        assert!(r.outcome.is_some());
+    }
+    // `--new` and `--resume` say opposite things.
+    let both = s.run_fed(&["--plain", "--new", "--resume", "x"], b"");
+    assert_eq!(both.code, 2);
+}

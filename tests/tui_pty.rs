@@ -594,3 +594,13 @@ fn an_export_to_the_home_directory_says_where_it_went() {
     t.send("\x03");
     assert!(t.wait_exit());
 }
+
+/// `--new` opens the form of a new assessment at once, past the start screen.
+#[test]
+fn with_new_the_form_of_a_new_assessment_comes_first() {
+    let dir = Scratch::new("tui-new");
+    let mut t = Tui::start(&dir.dir, &["--new"], 80, 24);
+    t.wait_for("Naam van de campagne");
+    t.send("\x03");
+    assert!(t.wait_exit());
+}

@@ -31,6 +31,7 @@ use profile::profile_key;
 use question::{open_note, question_key, save_note};
 use review::review_key;
 use signoff::sign_off_key;
+pub use start::new_assessment;
 use start::{new_form_key, start_key};
 
 /// What a step asks of the world, if anything.
