@@ -252,3 +252,21 @@ fn the_advice_and_the_review_say_when_more_follows() {
         assert!(bottom(&screen).contains("meer: PgDn"), "{screen}");
     }
 }
+
+/// A new revision's ids are never cut off in the status line, at any width from the
+/// smallest: the line wraps (it was one line, cut at the window's edge, "→ 20261130-").
+#[test]
+fn a_new_revisions_id_is_shown_whole_at_every_width() {
+    let bank = bank();
+    let mut m = model(&bank, Lang::Nl);
+    let (from, to) = ("20261130-034725-4c7125d8a2", "20261130-034726-5d8236e9b3");
+    let said = avg_wijzer::locale::screen::words(Lang::Nl).revised;
+    m.status = Some(Notice {
+        kind: NoticeKind::Info,
+        text: format!("Notitie bewaard. {said} {from} → {to}"),
+    });
+    for w in 80..=160 {
+        let screen = render(&m, w, 22);
+        assert!(screen.contains(from) && screen.contains(to), "{w}:\n{screen}");
+    }
+}
