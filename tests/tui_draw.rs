@@ -267,6 +267,9 @@ fn a_new_revisions_id_is_shown_whole_at_every_width() {
     });
     for w in 80..=160 {
         let screen = render(&m, w, 22);
-        assert!(screen.contains(from) && screen.contains(to), "{w}:\n{screen}");
+        assert!(
+            screen.contains(from) && screen.contains(to),
+            "{w}:\n{screen}"
+        );
     }
 }

@@ -274,6 +274,7 @@ fn the_form_on_screen() {
         key(&mut ui, Action::NextPanel);
     }
     assert_eq!(ui.profile_form().unwrap().focus, Field::Security);
+    insta::assert_snapshot!("profile_form_80x22", draw(&ui, 80, 22));
     insta::assert_snapshot!("profile_form_80x24", draw(&ui, 80, 24));
     insta::assert_snapshot!("profile_form_120x40", draw(&ui, 120, 40));
 }
