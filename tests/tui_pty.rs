@@ -569,14 +569,16 @@ fn a_burst_larger_than_the_input_buffer_is_read_whole() {
 }
 
 /// An export path typed as `~/…` goes to the home directory (it failed with "bestaat niet"),
-/// and success names the file by its absolute path.
+/// and success names the file by its absolute path. (`--new` opens the form of a new
+/// assessment at once.)
 #[test]
 fn an_export_to_the_home_directory_says_where_it_went() {
     let dir = Scratch::new("export-home");
     let home = dir.dir.join("thuis");
     std::fs::create_dir(&home).unwrap();
-    let mut t = Tui::start_with(&dir.dir, &[], &[("HOME", &home)], 120, 30);
-    new_assessment(&mut t);
+    let mut t = Tui::start_with(&dir.dir, &["--new"], &[("HOME", &home)], 120, 30);
+    t.wait_for("Naam van de campagne");
+    t.send("Pty-campagne\r\rAnna (marketing)\r");
     answer_from(&mut t, 1);
     t.send("G\r");
     t.wait_for("OORDEEL: TOEGESTAAN, MET ACTIES");
@@ -591,16 +593,6 @@ fn an_export_to_the_home_directory_says_where_it_went() {
             .unwrap()
             .contains("Pty-campagne")
     );
-    t.send("\x03");
-    assert!(t.wait_exit());
-}
-
-/// `--new` opens the form of a new assessment at once, past the start screen.
-#[test]
-fn with_new_the_form_of_a_new_assessment_comes_first() {
-    let dir = Scratch::new("tui-new");
-    let mut t = Tui::start(&dir.dir, &["--new"], 80, 24);
-    t.wait_for("Naam van de campagne");
     t.send("\x03");
     assert!(t.wait_exit());
 }
