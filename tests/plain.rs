@@ -205,3 +205,54 @@ fn the_binary_picks_plain_mode_when_its_output_is_not_a_terminal() {
         .count();
     assert_eq!(saved, 1, "the session was saved as one record");
 }
+
+/// "notitie" without text removes the note: said as removed, and the record's history shows
+/// a removal, not an empty note (blanks typed after "notitie" are no note either).
+#[test]
+fn an_empty_note_removes_the_note_and_says_so() {
+    let s = common::Scratch::new("plain-note-removed");
+    let lines = "Test\n\nx\nnotitie bel de POI\nnotitie   \nstop\n";
+    let out = s.run_fed(&["--plain"], lines.as_bytes());
+    assert!(out.stdout.contains("Notitie bewaard."), "{}", out.stdout);
+    assert!(out.stdout.contains("Notitie verwijderd."), "{}", out.stdout);
+    let listing = s.open_store().list().expect("list");
+    let id = &listing.records[0].id;
+    let r = s.open_store().load(id).expect("load").record;
+    assert!(r.notes.is_empty());
+    let shown = s.run(&["show", id]);
+    assert!(
+        shown.stdout.contains("notitie weggehaald:"),
+        "{}",
+        shown.stdout
+    );
+    assert!(!shown.stdout.contains("\"\""), "{}", shown.stdout);
+}
+
+/// With `--new` a script's lines mean the same whatever the store holds: run twice, the same
+/// input makes two complete records, where without it the second run was asked whether to
+/// continue the first and its lines shifted by one.
+#[test]
+fn a_piped_script_with_new_is_safe_to_run_twice() {
+    let s = common::Scratch::new("plain-new-twice");
+    let lines = "Werkgebied 2027\nAnna (marketing)\nInzicht in ons werkgebied\n1\n\n";
+    for run in 1..=2 {
+        let out = s.run_fed(&["--plain", "--new"], lines.as_bytes());
+        assert_eq!(out.code, 0, "run {run}: {}{}", out.stdout, out.stderr);
+        assert!(
+            !out.stdout.contains("nog niet zijn afgetekend"),
+            "{}",
+            out.stdout
+        );
+    }
+    let listing = s.open_store().list().expect("list");
+    assert_eq!(listing.records.len(), 2);
+    for summary in &listing.records {
+        let r = s.open_store().load(&summary.id).expect("load").record;
+        assert_eq!(r.campaign.name, "Werkgebied 2027");
+        assert_eq!(r.answers.len(), 2);
+        assert!(r.outcome.is_some());
+    }
+    // `--new` and `--resume` say opposite things.
+    let both = s.run_fed(&["--plain", "--new", "--resume", "x"], b"");
+    assert_eq!(both.code, 2);
+}

@@ -22,7 +22,7 @@ fn run(s: &Scratch, id: Option<&str>, lang: Lang, lines: &[&str]) -> (ExitCode, 
     let code = plain::run_with(
         &wf,
         lang,
-        id,
+        plain::Opening::of(false, id),
         &mut Cursor::new(input.into_bytes()),
         &mut out,
     )

@@ -24,7 +24,7 @@ fn resumed(s: &Scratch, id: &str, lang: Lang, lines: &[&str]) -> (ExitCode, Stri
     let code = plain::run_with(
         &wf,
         lang,
-        Some(id),
+        plain::Opening::Resume(id),
         &mut Cursor::new(input.into_bytes()),
         &mut out,
     )

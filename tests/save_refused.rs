@@ -95,7 +95,7 @@ fn run(dir: &Path, lines: &[&str], hooks: Vec<(usize, Hook<'_>)>) -> (ExitCode, 
     let code = plain::run_with(
         &Workflow::new(&bank, Some(store), false),
         Lang::Nl,
-        None,
+        plain::Opening::Ask,
         &mut input,
         &mut out,
     )

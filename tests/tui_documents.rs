@@ -91,7 +91,7 @@ fn render(m: &Model, w: u16, h: u16) -> String {
 }
 
 fn snap(name: &str, m: &Model) {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(80, 22), (80, 24), (120, 40)] {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(m, w, h));
     }
 }

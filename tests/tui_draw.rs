@@ -182,3 +182,94 @@ fn text_that_would_steer_the_terminal_reaches_no_cell() {
         );
     }
 }
+
+/// In the answered list "▶" is the cursor, as in every list, and only the cursor: the
+/// question on screen has a mark of its own. With "▶" on both, six presses of Up from
+/// question 11 opened question 4 where the user counted to 5.
+#[test]
+fn in_the_answered_list_the_arrow_is_the_cursor_only() {
+    let bank = bank();
+    let (mut m, q) = on_question(&bank, &complete()[..4]);
+    let here = {
+        let a = m.assessment().unwrap();
+        a.session.walk(&bank).steps().position(|x| x == q).unwrap() + 1
+    };
+    if let Screen::Question(s) = &mut m.screen {
+        // Where `e` puts the cursor: the question before this one.
+        s.focus = Pane::Answers;
+        s.answers_cursor = here - 2;
+    }
+    let screen = render(&m, 120, 40);
+    let list: Vec<String> = screen
+        .lines()
+        .map(|l| l.chars().skip(1).take(30).collect())
+        .filter(|l: &String| !l.is_empty())
+        .collect();
+    let row = |n: usize| {
+        list.iter()
+            .find(|l| l.contains(&format!(" {n}. ")))
+            .unwrap_or_else(|| panic!("question {n} in the list:\n{screen}"))
+    };
+    assert!(row(here - 1).contains('▶'), "{screen}");
+    assert!(!row(here).contains('▶'), "{screen}");
+    assert!(row(here).contains('●'), "{screen}");
+    // Besides the focused panel's title.
+    let arrows = list
+        .iter()
+        .filter(|l| l.contains('▶') && !l.starts_with('┌'));
+    assert_eq!(arrows.count(), 1, "{screen}");
+}
+
+/// The advice and the review, when longer than their panel, say so in its bottom border, as
+/// the explanation does: at 100×30 "Naar het advies" is below the fold. Scrolled to the end,
+/// the border says that.
+#[test]
+fn the_advice_and_the_review_say_when_more_follows() {
+    let bank = bank();
+    let mut m = model(&bank, Lang::Nl);
+    m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+        &bank,
+        &complete(),
+    ))));
+    let bottom = |screen: &str| {
+        screen
+            .lines()
+            .rfind(|l| l.contains('└'))
+            .unwrap_or_default()
+            .to_string()
+    };
+    m.screen = Screen::Review(Review::default());
+    let screen = render(&m, 100, 30);
+    assert!(!screen.contains("Naar het advies"), "{screen}");
+    assert!(bottom(&screen).contains("meer: PgDn"), "{screen}");
+    m.screen = Screen::Review(Review { cursor: 99 });
+    let screen = render(&m, 100, 30);
+    assert!(screen.contains("Naar het advies"), "{screen}");
+    assert!(bottom(&screen).contains("einde"), "{screen}");
+    m.screen = Screen::Advice(AdviceView::default());
+    for (w, h) in [(80, 22), (100, 30)] {
+        let screen = render(&m, w, h);
+        assert!(bottom(&screen).contains("meer: PgDn"), "{screen}");
+    }
+}
+
+/// A new revision's ids are never cut off in the status line, at any width from the
+/// smallest: the line wraps (it was one line, cut at the window's edge, "→ 20261130-").
+#[test]
+fn a_new_revisions_id_is_shown_whole_at_every_width() {
+    let bank = bank();
+    let mut m = model(&bank, Lang::Nl);
+    let (from, to) = ("20261130-034725-4c7125d8a2", "20261130-034726-5d8236e9b3");
+    let said = avg_wijzer::locale::screen::words(Lang::Nl).revised;
+    m.status = Some(Notice {
+        kind: NoticeKind::Info,
+        text: format!("Notitie bewaard. {said} {from} → {to}"),
+    });
+    for w in 80..=160 {
+        let screen = render(&m, w, 22);
+        assert!(
+            screen.contains(from) && screen.contains(to),
+            "{w}:\n{screen}"
+        );
+    }
+}

@@ -194,6 +194,8 @@ fn question_with_a_justification_field() {
         let m = on_li_interest(&bank, lang);
         let screen = render(&m, 80, 24);
         insta::assert_snapshot!(format!("justification_field_{name}_80x24"), screen);
+        let small = render(&m, 80, 22);
+        insta::assert_snapshot!(format!("justification_field_{name}_80x22"), small);
     }
     let m = on_li_interest(&bank, Lang::En);
     let screen = render(&m, 120, 40);

@@ -123,6 +123,7 @@ fn the_form_changes_the_item_under_the_cursor_and_the_advice_shows_it() {
         "{screen}"
     );
     insta::assert_snapshot!("advice_with_plan_80x24", draw(&ui, 80, 24));
+    insta::assert_snapshot!("advice_with_plan_80x22", draw(&ui, 80, 22));
 }
 
 #[test]
@@ -270,6 +271,7 @@ fn a_signed_off_record_changes_its_plan_without_a_revision() {
     let screen = draw(&ui, 80, 24);
     assert!(screen.contains("de aftekening blijft staan"), "{screen}");
     insta::assert_snapshot!("plan_form_signed_80x24", screen);
+    insta::assert_snapshot!("plan_form_signed_80x22", draw(&ui, 80, 22));
     keys_to_status(&mut ui);
     key(&mut ui, Action::Right);
     key(&mut ui, Action::Select);
@@ -353,6 +355,7 @@ fn in_english_the_form_and_the_plan_lines_are_english() {
     typed(&mut ui, "x");
     let form = draw(&ui, 80, 24);
     insta::assert_snapshot!("plan_form_en_80x24", form);
+    insta::assert_snapshot!("plan_form_en_80x22", draw(&ui, 80, 22));
     // The screen's own words, not the record's.
     let words: String = form
         .lines()

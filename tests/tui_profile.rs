@@ -257,8 +257,9 @@ fn the_form_speaks_english_and_fits_80_by_24() {
             .replace("Versleutelde laptops", "")
             .replace("Tweestapsverificatie", ""),
     );
-    // Below 80 × 24 the form makes way for the request to enlarge the window.
+    // Below 80 × 22 the form makes way for the request to enlarge the window.
     assert!(draw(&ui, 79, 24).contains("Make the window larger"));
+    assert!(draw(&ui, 80, 21).contains("Make the window larger"));
 }
 
 #[test]
@@ -273,6 +274,7 @@ fn the_form_on_screen() {
         key(&mut ui, Action::NextPanel);
     }
     assert_eq!(ui.profile_form().unwrap().focus, Field::Security);
+    insta::assert_snapshot!("profile_form_80x22", draw(&ui, 80, 22));
     insta::assert_snapshot!("profile_form_80x24", draw(&ui, 80, 24));
     insta::assert_snapshot!("profile_form_120x40", draw(&ui, 120, 40));
 }

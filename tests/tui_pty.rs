@@ -28,6 +28,17 @@ struct Tui {
 
 impl Tui {
     fn start(store: &Path, extra: &[&str], cols: u16, rows: u16) -> Tui {
+        Tui::start_with(store, extra, &[], cols, rows)
+    }
+
+    /// [`Tui::start`] with these environment variables set.
+    fn start_with(
+        store: &Path,
+        extra: &[&str],
+        env: &[(&str, &Path)],
+        cols: u16,
+        rows: u16,
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -46,6 +57,9 @@ impl Tui {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("AVG_WIJZER_STORE");
         cmd.cwd(store);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start avg-wijzer");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
@@ -374,12 +388,51 @@ fn a_small_window_asks_to_be_larger_and_survives_resizing() {
     t.wait_for("Nieuwe beoordeling starten");
     t.send("\r");
     t.wait_for("Naam van de campagne");
-    for (cols, rows) in [(60, 20), (79, 24), (80, 23)] {
+    for (cols, rows) in [(60, 20), (79, 22), (80, 21)] {
         t.resize(cols, rows);
         t.wait_for("Maak het venster groter");
     }
-    t.resize(120, 40);
-    t.wait_for("Naam van de campagne");
+    // 80 × 23 is what an 80 × 24 terminal leaves inside tmux with a status line.
+    for (cols, rows) in [(80, 23), (80, 22), (120, 40)] {
+        t.resize(cols, rows);
+        t.wait_for("Naam van de campagne");
+    }
+    t.send("\x03");
+    assert!(t.wait_exit());
+    assert!(!t.in_alternate_screen());
+}
+
+/// Keys pressed while only the request to enlarge the window shows do nothing: a question is
+/// never answered unseen. Ctrl-C still quits.
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small() {
+    let dir = Scratch::new("small-keys");
+    let mut t = Tui::start(&dir.dir, &[], 100, 30);
+    new_assessment(&mut t);
+    t.wait_for("Vraag 1 van");
+    t.send("Doel\r");
+    t.wait_for("Vraag 2 van");
+    t.resize(80, 21);
+    t.wait_for("Maak het venster groter");
+    // Up, Enter, a digit, Space, Tab, q: each would act on the question.
+    for keys in ["\x1b[A", "\r", "1", " ", "\t", "q", "\x1b[B", "\r"] {
+        t.send(keys);
+        pause();
+    }
+    t.resize(100, 30);
+    t.wait_for("Vraag 2 van");
+    pause();
+    assert!(t.screen().contains("Vraag 2 van"), "{}", t.screen());
+    assert!(
+        t.screen().contains("▶ ( ) Werkgebied in kaart"),
+        "{}",
+        t.screen()
+    );
+    let (_, record) = only_record(&dir.dir);
+    assert_eq!(record["answers"].as_object().map(|o| o.len()), Some(1));
+    // Quitting works at any size.
+    t.resize(80, 21);
+    t.wait_for("Maak het venster groter");
     t.send("\x03");
     assert!(t.wait_exit());
     assert!(!t.in_alternate_screen());
@@ -511,6 +564,35 @@ fn a_burst_larger_than_the_input_buffer_is_read_whole() {
     t.wait_for("[Z ");
     t.burst_done(writing);
     assert!(t.screen().contains("[EindPlak "), "{}", t.screen());
+    t.send("\x03");
+    assert!(t.wait_exit());
+}
+
+/// An export path typed as `~/…` goes to the home directory (it failed with "bestaat niet"),
+/// and success names the file by its absolute path. (`--new` opens the form of a new
+/// assessment at once.)
+#[test]
+fn an_export_to_the_home_directory_says_where_it_went() {
+    let dir = Scratch::new("export-home");
+    let home = dir.dir.join("thuis");
+    std::fs::create_dir(&home).unwrap();
+    let mut t = Tui::start_with(&dir.dir, &["--new"], &[("HOME", &home)], 120, 30);
+    t.wait_for("Naam van de campagne");
+    t.send("Pty-campagne\r\rAnna (marketing)\r");
+    answer_from(&mut t, 1);
+    t.send("G\r");
+    t.wait_for("OORDEEL: TOEGESTAAN, MET ACTIES");
+    t.send("x");
+    t.wait_for("Exporteren");
+    // To the file's field, emptied (Ctrl-U), then the path.
+    t.send("\t\x15~/verslag.md\r");
+    let file = home.join("verslag.md");
+    t.wait_for(&format!("Geëxporteerd naar: {}", file.display()));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Pty-campagne")
+    );
     t.send("\x03");
     assert!(t.wait_exit());
 }

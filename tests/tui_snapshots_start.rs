@@ -56,7 +56,7 @@ fn new_assessment_form_with_a_guard_warning() {
 fn too_small() {
     let bank = bank();
     let m = model(&bank, Lang::Nl);
-    for (w, h) in [(79, 24), (80, 23), (40, 10)] {
+    for (w, h) in [(79, 22), (80, 21), (40, 10)] {
         insta::assert_snapshot!(format!("too_small_{w}x{h}"), render(&m, w, h));
     }
 }

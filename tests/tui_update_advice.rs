@@ -169,3 +169,43 @@ fn export_never_overwrites_without_asking() {
     );
     assert_eq!(on(&m), "advice");
 }
+
+/// A note after the sign-off goes into a new revision: the line says so with the new id, not
+/// only that the note was saved. Clearing the note says it was removed, and the history
+/// records a removal (empty text), not a note.
+#[test]
+fn a_note_after_sign_off_names_the_revision_and_clearing_it_says_removed() {
+    use Action::*;
+    let store = Scratch::new("note-revision");
+    let bank = bank();
+    let mut m = model(&bank, Some(store.open_store()));
+    begin(&mut m);
+    answer_all(&mut m);
+    keys(&mut m, &[Bottom, Select, SignOff]);
+    typed(&mut m, "Fatima de Vries");
+    keys(&mut m, &[Select, Select, Select, Select]);
+    let first = m.record().expect("record").id.clone();
+    assert_eq!(m.record().unwrap().status, Status::SignedOff);
+    keys(&mut m, &[Edit, Note]);
+    typed(&mut m, "Besproken met de FG");
+    key(&mut m, Select);
+    let second = m.record().expect("record").id.clone();
+    assert_ne!(second, first);
+    let said = &m.status.as_ref().expect("said").text;
+    assert!(said.contains("Notitie bewaard."), "{said}");
+    assert!(said.contains(&format!("{first} → {second}")), "{said}");
+    // Cleared: said as removed, and recorded as a removal.
+    keys(&mut m, &[Note, Clear, Select]);
+    let said = &m.status.as_ref().expect("said").text;
+    assert_eq!(said, "Notitie verwijderd.");
+    let r = m.record().expect("record");
+    assert!(r.notes.is_empty());
+    match r.history.last() {
+        Some(record::Event::Note { question, text, .. }) => {
+            assert_eq!((question, text.as_str()), (&None, ""));
+        }
+        other => panic!("a note's removal last, not {other:?}"),
+    }
+    let saved = store.open_store().load(&second).unwrap().record;
+    assert!(saved.notes.is_empty());
+}

@@ -291,3 +291,34 @@ fn a_click_on_a_checkbox_or_an_advice_entry_toggles_it_at_once() {
         (2, vec![2])
     );
 }
+
+/// While the window is too small only the request to enlarge it shows: no key, typed text,
+/// paste or click acts on the question under it; Ctrl-C still quits.
+#[test]
+fn nothing_but_quitting_works_while_the_window_is_too_small() {
+    let bank = bank();
+    let mut m = model(&bank, None);
+    begin(&mut m);
+    typed(&mut m, "Doel");
+    key(&mut m, Action::Select);
+    assert_eq!(on(&m), "use_case");
+    m.send(Message::Resize(80, 21));
+    keys(
+        &mut m,
+        &[Action::Down, Action::Select, Action::Leave, Action::Help],
+    );
+    m.send(Message::Click(0));
+    m.send(Message::Click(0));
+    m.send(Message::Paste("x".into()));
+    m.send(Message::Resize(80, 22));
+    assert_eq!(on(&m), "use_case");
+    assert!(answer_of(&m, "use_case").is_none());
+    assert!(matches!(m.overlay, Overlay::None));
+    match &m.screen {
+        Screen::Question(s) => assert_eq!(s.cursor, 0),
+        _ => unreachable!(),
+    }
+    m.send(Message::Resize(79, 40));
+    key(&mut m, Action::Exit);
+    assert_eq!(m.run, Run::Done);
+}

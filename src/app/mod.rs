@@ -100,6 +100,27 @@ pub enum Saved {
     Failed(SaveFailure),
 }
 
+/// How a front end begins: it asks (continue an unfinished record, or start anew), starts a new
+/// assessment at once (`--new`: a script's input then means the same whatever the store holds),
+/// or continues the record `--resume` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening<'a> {
+    Ask,
+    New,
+    Resume(&'a str),
+}
+
+impl<'a> Opening<'a> {
+    /// From the command line's `--new` and `--resume`.
+    pub fn of(new: bool, resume: Option<&'a str>) -> Opening<'a> {
+        match (new, resume) {
+            (_, Some(id)) => Opening::Resume(id),
+            (true, None) => Opening::New,
+            (false, None) => Opening::Ask,
+        }
+    }
+}
+
 /// Why a save failed (said by `locale::store`).
 #[derive(Debug, Clone)]
 pub enum SaveFailure {

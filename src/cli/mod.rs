@@ -80,6 +80,10 @@ pub struct Args {
     /// voortgezet als nieuwe revisie
     #[arg(long, global = true, value_name = "ID")]
     pub resume: Option<String>,
+    /// Begin meteen een nieuwe beoordeling, zonder te vragen of je een onafgemaakte wilt
+    /// voortzetten: zo betekent dezelfde invoer van een script altijd hetzelfde
+    #[arg(long, global = true, conflicts_with = "resume")]
+    pub new: bool,
     /// Zet een verslag dat de controle (verify) niet doorstaat toch voort, als nieuwe revisie
     /// waarvan de geschiedenis dat vermeldt; zonder deze vlag wordt zo'n verslag geweigerd
     #[arg(long, global = true)]
@@ -424,7 +428,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 || load_bank(&args),
                 args.lang,
                 dir,
-                args.resume.as_deref(),
+                app::Opening::of(args.new, args.resume.as_deref()),
                 args.accept_altered,
             ) {
                 Ok(done) => done,
@@ -436,7 +440,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             plain::run_with(
                 &workflow(&args, &bank)?,
                 args.lang,
-                args.resume.as_deref(),
+                app::Opening::of(args.new, args.resume.as_deref()),
                 &mut std::io::stdin().lock(),
                 &mut std::io::stdout().lock(),
             )

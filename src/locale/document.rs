@@ -132,19 +132,23 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
                 pick("gewijzigd:", "changed:")
             ),
         ),
-        Event::Note { at, question, text } => (
-            at.clone(),
-            format!(
-                "{} {}: {}",
-                pick("notitie", "note"),
-                question.as_deref().unwrap_or(if nl {
-                    "bij de sessie"
-                } else {
-                    "on the session"
-                }),
-                crate::json::quoted(text)
-            ),
-        ),
+        Event::Note { at, question, text } => {
+            let on = question.as_deref().unwrap_or(if nl {
+                "bij de sessie"
+            } else {
+                "on the session"
+            });
+            // Empty text records a removal (older records may hold blanks).
+            let said = match text.trim().is_empty() {
+                true => format!("{} {on}", pick("notitie weggehaald:", "note removed:")),
+                false => format!(
+                    "{} {on}: {}",
+                    pick("notitie", "note"),
+                    crate::json::quoted(text)
+                ),
+            };
+            (at.clone(), said)
+        }
         Event::Justified { at, question, text } if text.is_empty() => (
             at.clone(),
             format!(

@@ -61,6 +61,7 @@ pub struct Words {
     pub save_failed: &'static str,
     pub note_failed: &'static str,
     pub note_saved: &'static str,
+    pub note_removed: &'static str,
     /// The justification a question asks for besides its answer: asked after the answer.
     pub justify: &'static str,
     pub justification: &'static str,
@@ -122,6 +123,7 @@ pub const NL: Words = Words {
     save_failed: "Opslaan mislukt; dit antwoord staat nog niet op schijf",
     note_failed: "Opslaan mislukt; deze notitie staat nog niet op schijf",
     note_saved: "Notitie bewaard.",
+    note_removed: "Notitie verwijderd.",
     justify: "Toelichting (optioneel, Enter om over te slaan)",
     justification: "Toelichting",
     justification_keep: "Enter houdt haar, typ - om haar weg te halen",
@@ -182,6 +184,7 @@ pub const EN: Words = Words {
     save_failed: "Saving failed; this answer is not on disk yet",
     note_failed: "Saving failed; this note is not on disk yet",
     note_saved: "Note saved.",
+    note_removed: "Note removed.",
     justify: "Justification (optional, Enter to skip)",
     justification: "Justification",
     justification_keep: "Enter keeps it, type - to remove it",

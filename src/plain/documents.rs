@@ -101,11 +101,14 @@ pub(super) fn document_command(
         return Ok(true);
     }
     let format = Format::of_file(file).unwrap_or(Format::Md);
-    let said = match crate::app::write_document(
-        std::path::Path::new(file),
-        &format::render(doc, format),
-    ) {
-        Ok(()) => format!("{}: {file}", crate::locale::screen::doc_words(lang).written),
+    // As every export: `~` expanded, and the path said is where it went.
+    let path = crate::store::export_path(file);
+    let said = match crate::app::write_document(&path, &format::render(doc, format)) {
+        Ok(()) => format!(
+            "{}: {}",
+            crate::locale::screen::doc_words(lang).written,
+            crate::text::for_terminal(&path.display().to_string())
+        ),
         Err(e) => format!("{} {}", d.not_written, e.said(lang)),
     };
     writeln!(out, "{}", wrap(&said, W, "", "  "))?;

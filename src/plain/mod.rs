@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+pub use crate::app::Opening;
 use crate::app::{Changed, Event, Saved, SignOffError, SignOffInput, Work, Workflow};
 use crate::bank::{Bank, Kind, QId, Question};
 use crate::engine::Answer;
@@ -58,12 +59,19 @@ pub fn run(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    run_with(&Workflow::new(bank, None, false), lang, None, input, out)
+    run_with(
+        &Workflow::new(bank, None, false),
+        lang,
+        Opening::Ask,
+        input,
+        out,
+    )
 }
 
-/// The plain mode through the workflow `wf` (on a store, or none). `resume`: the id (or its
-/// start) of a record to continue; a signed-off record is continued as a new revision at its
-/// first change, never changed itself.
+/// The plain mode through the workflow `wf` (on a store, or none), begun as `opening` says:
+/// `Resume` names the id (or its start) of a record to continue (a signed-off record is
+/// continued as a new revision at its first change, never changed itself); `New` skips the
+/// question whether to continue an unfinished record.
 ///
 /// Nothing is called saved ("bewaard", "afgetekend") before the store said it is on disk. A
 /// failed save is said at once and the session goes on (the next save writes the whole record
@@ -72,7 +80,7 @@ pub fn run(
 pub fn run_with(
     wf: &Workflow,
     lang: Lang,
-    resume: Option<&str>,
+    opening: Opening,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
@@ -82,20 +90,22 @@ pub fn run_with(
     let out = &mut TerminalWriter::new(out);
     let words = if lang == Lang::En { &EN } else { &NL };
     writeln!(out, "AVG-wijzer — {}", bank.title.get(lang))?;
-    let opened = match resume {
+    let opened = match opening {
         // A record that cannot be resumed is bad input, as on the command line: one line on
         // standard error, exit code 2.
-        Some(id) if wf.store().is_some() => match resume_record(wf, id, lang, words, out) {
-            Ok(work) => Some(work),
-            Err(e) => {
-                eprintln!(
-                    "avg-wijzer: {}",
-                    crate::text::for_terminal(&crate::locale::store::said(&e, lang))
-                );
-                return Ok(ExitCode::from(2));
+        Opening::Resume(id) if wf.store().is_some() => {
+            match resume_record(wf, id, lang, words, out) {
+                Ok(work) => Some(work),
+                Err(e) => {
+                    eprintln!(
+                        "avg-wijzer: {}",
+                        crate::text::for_terminal(&crate::locale::store::said(&e, lang))
+                    );
+                    return Ok(ExitCode::from(2));
+                }
             }
-        },
-        _ => open(wf, lang, words, input, out)?,
+        }
+        _ => open(wf, lang, opening == Opening::New, words, input, out)?,
     };
     let Some(mut work) = opened else {
         writeln!(out, "\n{}", words.ended)?;
@@ -259,14 +269,11 @@ fn note<'b>(
 ) -> Result<()> {
     warn_personal_data(text, lang, out)?;
     let changed = wf.note(work, question, text);
-    tell(
-        changed,
-        lang,
-        words,
-        words.note_failed,
-        Some(words.note_saved),
-        out,
-    )?;
+    let done = match text.trim().is_empty() {
+        true => words.note_removed,
+        false => words.note_saved,
+    };
+    tell(changed, lang, words, words.note_failed, Some(done), out)?;
     Ok(())
 }
 

@@ -4,11 +4,12 @@ use super::*;
 use crate::locale::record::untitled;
 use crate::locale::store::said;
 
-/// Starts a new assessment or resumes an unfinished one from the store. `None` when the input
-/// ends before the choice is made.
+/// Starts a new assessment or resumes an unfinished one from the store (`new`: starts one
+/// without asking). `None` when the input ends before the choice is made.
 pub(super) fn open<'b>(
     wf: &Workflow<'b>,
     lang: Lang,
+    new: bool,
     words: &Words,
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -16,7 +17,11 @@ pub(super) fn open<'b>(
     if wf.store().is_none() {
         return Ok(Some(wf.start(Campaign::default(), Vec::new(), lang).0));
     }
-    let records = wf.list().map(|l| l.records).unwrap_or_default();
+    // Not asked with `new`, so that a script's lines mean the same whatever the store holds.
+    let records = match new {
+        true => Vec::new(),
+        false => wf.list().map(|l| l.records).unwrap_or_default(),
+    };
     // Something for the processing register: a completed or signed-off record.
     let finished = records.iter().any(|s| s.status != Status::InProgress);
     // Not yet signed off: still open to answers and changes.

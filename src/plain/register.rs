@@ -45,10 +45,12 @@ pub(super) fn write_register(
     let Some(line) = prompt(input, out)? else {
         return Ok(false);
     };
-    let path = match line.trim() {
-        "" => default,
-        given => given.to_string(),
-    };
+    // As every export: `~` expanded, and the path said is where it went.
+    let file = crate::store::export_path(match line.trim() {
+        "" => &default,
+        given => given,
+    });
+    let path = crate::text::for_terminal(&file.display().to_string()).into_owned();
     let how = RegisterAs {
         format,
         lang,
@@ -57,7 +59,7 @@ pub(super) fn write_register(
     let mut force = false;
     loop {
         let target = Target::File {
-            path: std::path::Path::new(&path),
+            path: &file,
             force,
             mode: crate::store::EXPORT_MODE,
         };

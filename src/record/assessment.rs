@@ -176,11 +176,15 @@ impl<'b> Assessment<'b> {
         {
             return Ok(());
         }
-        if text.trim().is_empty() {
+        // A note of white space only is no note: it is removed, and the history records the
+        // removal (empty text), never a note of blanks.
+        let text = if text.trim().is_empty() {
             self.record.notes.remove(&key);
+            ""
         } else {
             self.record.notes.insert(key, text.to_string());
-        }
+            text
+        };
         self.record.history.push(Event::Note {
             at: now.to_string(),
             question: question.map(str::to_string),

@@ -225,6 +225,7 @@ pub enum Event {
         from: Value,
         to: Value,
     },
+    /// A note added or changed, or (with empty text) removed.
     Note {
         at: String,
         question: Option<String>,

@@ -50,7 +50,7 @@ mod listing;
 mod profile;
 mod save;
 pub use error::{During, IoKind, StoreError, What};
-pub use exports::{AlreadyExists, EXPORT_MODE, write_export};
+pub use exports::{AlreadyExists, EXPORT_MODE, expand_home, export_path, write_export};
 use index::{INDEX, OLD_INDEX, Source, Stamp};
 pub use listing::{Dated, Listing, NotARecord, Summary};
 pub use profile::{LoadedProfile, PROFILE_FILE, ProfileSavedElsewhere, Seen};

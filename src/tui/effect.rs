@@ -132,6 +132,8 @@ pub enum Done<'b> {
     },
     Noted {
         work: app::Work<'b>,
+        /// Whether the note was cleared, to be said as removed.
+        removed: bool,
         result: Result<Changed, Refusal>,
     },
     Signed {
@@ -205,7 +207,12 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
         } => {
             let id = question.map(|q| wf.bank.questions[q].id.as_str());
             let result = wf.note(&mut work, id, &text);
-            Done::Noted { work, result }
+            let removed = text.trim().is_empty();
+            Done::Noted {
+                work,
+                removed,
+                result,
+            }
         }
         Effect::SignOff {
             mut work,
@@ -241,14 +248,16 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
             force,
             lang,
         } => {
+            // `~` expanded and made absolute: what is said on success is where it went.
+            let file = crate::store::export_path(&path);
             let target = Target::File {
-                path: std::path::Path::new(&path),
+                path: &file,
                 force,
                 mode: EXPORT_MODE,
             };
             let result = wf.export(&record, format, lang, target).map(|_| ());
             Done::Exported {
-                path,
+                path: file.display().to_string(),
                 format,
                 result,
             }
@@ -263,10 +272,13 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
         }
         Effect::LoadProfile => Done::ProfileLoaded(wf.profile()),
         Effect::Documents { id, lang } => Done::Documents(wf.drafts(&id, lang)),
-        Effect::WriteDocument { path, content } => Done::DocumentWritten {
-            result: app::write_document(std::path::Path::new(&path), &content),
-            path,
-        },
+        Effect::WriteDocument { path, content } => {
+            let file = crate::store::export_path(&path);
+            Done::DocumentWritten {
+                result: app::write_document(&file, &content),
+                path: file.display().to_string(),
+            }
+        }
         Effect::SaveProfile { from, profile } => {
             Done::ProfileSaved(wf.save_profile(&from, profile))
         }
@@ -281,14 +293,16 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
                 lang,
                 separator: ';',
             };
+            // As every export: `~` expanded, and the path said is where it went.
+            let file = crate::store::export_path(&path);
             let target = Target::File {
-                path: std::path::Path::new(&path),
+                path: &file,
                 force,
                 mode: EXPORT_MODE,
             };
             Done::Registered {
                 result: wf.register(how, target),
-                path,
+                path: file.display().to_string(),
                 format,
             }
         }

@@ -14,6 +14,8 @@ pub enum Message<'b> {
     Paste(String),
     /// A click on an item of the list on screen, by its place in the list.
     Click(usize),
+    /// The terminal's size in columns and rows: at the start and after every resize.
+    Resize(u16, u16),
     /// The record list, read in the background after the first frame.
     Listed(Result<Listing<Row>, String>),
     /// What came of an effect `update` asked for (boxed: it holds the open record).

@@ -128,8 +128,8 @@ impl Hangup {
     }
 }
 
-/// Runs the interface on the store in `dir`; `resume` continues a record at once (a
-/// signed-off one as a new revision). The first frame is drawn before anything is loaded:
+/// Runs the interface on the store in `dir`; `opening` may continue a record at once (a
+/// signed-off one as a new revision) or open the form of a new assessment. The first frame is drawn before anything is loaded:
 /// the question bank right after it, the store opened and its records listed in the
 /// background, so neither a large bank nor 10,000 records delay the start. A bank that
 /// does not load comes back as the inner error, with the terminal restored.
@@ -137,7 +137,7 @@ pub fn run<E>(
     load_bank: impl FnOnce() -> Result<Bank, E>,
     lang: Lang,
     dir: PathBuf,
-    resume: Option<&str>,
+    opening: crate::app::Opening,
     accept_altered: bool,
 ) -> Result<Result<ExitCode, E>> {
     let (stop, hangup) = stop_flag()?;
@@ -182,12 +182,14 @@ pub fn run<E>(
     if let Some(w) = warning {
         update::error(&mut driver.model, w);
     }
-    if let Some(id) = resume {
-        driver.perform(Effect::Open {
+    match opening {
+        crate::app::Opening::Resume(id) => driver.perform(Effect::Open {
             id: id.to_string(),
             then: Then::Continue,
             lang,
-        });
+        }),
+        crate::app::Opening::New => update::new_assessment(&mut driver.model),
+        crate::app::Opening::Ask => {}
     }
     let mut listing = Some(listing);
     event_loop(&mut terminal, &mut input, &mut driver, &stop, |driver| {
@@ -216,6 +218,10 @@ pub fn event_loop<'b, B: Backend>(
 ) -> Result<()> {
     let mut dirty = true;
     let mut targets = view::Targets::new();
+    // The model must know whether its screens are in view before the first key.
+    if let Ok(size) = terminal.size() {
+        driver.send(Message::Resize(size.width, size.height));
+    }
     while driver.model.run == Run::Running && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal
@@ -261,7 +267,10 @@ pub fn event_loop<'b, B: Backend>(
                         dirty = true;
                     }
                 }
-                Event::Resize(..) => dirty = true,
+                Event::Resize(cols, rows) => {
+                    driver.send(Message::Resize(cols, rows));
+                    dirty = true;
+                }
                 _ => {}
             }
             if driver.model.run != Run::Running {

@@ -16,8 +16,9 @@ use serde_json::{Value, json};
 
 use super::{NOW, fixed_clock};
 
-/// The sizes every screen is snapshotted at.
-pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+/// The sizes every screen is snapshotted at: the smallest (80×22, an 80×24 terminal inside
+/// tmux with a status line and a little more), the common one and a large one.
+pub const SIZES: [(u16, u16); 3] = [(80, 22), (80, 24), (120, 40)];
 
 /// An assessment with the given answers (question id, answers-file value), in order.
 pub fn assessment<'b>(bank: &'b Bank, answers: &[(&str, Value)]) -> Assessment<'b> {

@@ -31,6 +31,9 @@ pub struct Model<'b> {
     pub overlay: Overlay,
     pub status: Option<Notice>,
     pub run: Run,
+    /// The terminal's size as last reported (columns, rows); `None` until it is, as in tests
+    /// that never draw.
+    pub window: Option<(u16, u16)>,
     /// The clock, as RFC 3339 text, for the date a sign-off form starts with; fixed in tests.
     pub clock: fn() -> String,
     pub theme: super::theme::Theme,
@@ -310,6 +313,7 @@ impl<'b> Model<'b> {
             overlay: Overlay::None,
             status: None,
             run: Run::Running,
+            window: None,
             clock: crate::record::time::now,
             theme: super::theme::Theme::from_env(),
         }
@@ -347,6 +351,12 @@ impl<'b> Model<'b> {
             }
             _ => Ctx::Nav,
         }
+    }
+
+    /// Whether the window is too small for the screens: only the request to enlarge it shows,
+    /// so no key may act on a screen no one sees.
+    pub fn too_small(&self) -> bool {
+        self.window.is_some_and(|(w, h)| !super::view::fits(w, h))
     }
 
     /// The profile's form, when it is in view (also under the question whether to leave it).

@@ -55,7 +55,8 @@ pub(super) fn made(m: &mut Model, result: Result<Drafts, DocumentError>) {
 pub(super) fn written(m: &mut Model, path: String, result: Result<(), DocumentError>) {
     match result {
         Ok(()) => {
-            info(m, format!("{}: {path}", doc_words(m.lang).written));
+            let shown = crate::json::escape_controls(&path);
+            info(m, format!("{}: {shown}", doc_words(m.lang).written));
             if let Screen::Documents(DocumentsView {
                 reading: Some(r), ..
             }) = &mut m.screen

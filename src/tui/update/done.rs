@@ -47,10 +47,20 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
                 Err(refused) => error(m, refused.said(m.lang)),
             }
         }
-        Done::Noted { work, result } => {
+        Done::Noted {
+            work,
+            removed,
+            result,
+        } => {
             m.work = Some(Work::Editing(work));
+            let w = words(m.lang);
+            let said = if removed {
+                w.note_removed
+            } else {
+                w.note_saved
+            };
             match result {
-                Ok(changed) => tell(m, &changed, Some(words(m.lang).note_saved)),
+                Ok(changed) => tell(m, &changed, Some(said)),
                 Err(refused) => error(m, refused.said(m.lang)),
             }
         }
@@ -68,7 +78,8 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             result,
         } => match result {
             Ok(()) => {
-                info(m, format!("{}: {path}", words(m.lang).exported));
+                let shown = crate::json::escape_controls(&path);
+                info(m, format!("{}: {shown}", words(m.lang).exported));
                 to_advice(m);
             }
             // Never replaced unasked: ask.
@@ -164,19 +175,31 @@ fn opened_for<'b>(m: &mut Model<'b>, opened: app::Opened<'b>, then: Then) {
 /// Says what a change did: a new revision, a save that failed, or `saved` once on disk.
 fn tell(m: &mut Model, changed: &Changed, saved: Option<&str>) {
     let w = words(m.lang);
+    let mut revised = None;
     for e in &changed.events {
         if let Event::Revised { from, to, altered } = e {
             let said = match altered {
                 true => w.revised_altered,
                 false => w.revised,
             };
-            info(m, format!("{said} {from} → {to}"));
+            revised = Some(format!("{said} {from} → {to}"));
         }
     }
-    match (&changed.saved, saved) {
-        (Saved::Failed(why), _) => save_failed(m, why),
-        (Saved::Yes, Some(said)) => info(m, said),
-        _ => {}
+    // The new revision's id stays in view beside what the change did ("Notitie bewaard.").
+    let line = |done: Option<&str>| match (&revised, done) {
+        (Some(r), Some(d)) => Some(format!("{d} {r}")),
+        (Some(r), None) => Some(r.clone()),
+        (None, d) => d.map(str::to_string),
+    };
+    let done = match changed.saved {
+        Saved::Yes => saved,
+        _ => None,
+    };
+    if let Some(l) = line(done) {
+        info(m, l);
+    }
+    if let Saved::Failed(why) = &changed.saved {
+        save_failed(m, why);
     }
     if changed.saved == Saved::Yes {
         list_record(m);

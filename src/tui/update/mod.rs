@@ -33,6 +33,7 @@ use question::{open_note, question_key, save_note};
 use register::{register_key, write_register};
 use review::review_key;
 use signoff::sign_off_key;
+pub use start::new_assessment;
 use start::{new_form_key, start_key};
 
 /// What a step asks of the world, if anything.
@@ -45,8 +46,19 @@ pub fn update<'b>(m: &mut Model<'b>, msg: Message<'b>) -> Step<'b> {
             None
         }
         Message::Done(done) => done::done(m, *done),
+        Message::Resize(w, h) => {
+            m.window = Some((w, h));
+            None
+        }
         Message::Key(Action::Exit) => {
             m.run = Run::Done;
+            None
+        }
+        // While the window is too small only the request to enlarge it shows: a key pressed
+        // then would answer a question unseen. Quitting still works.
+        Message::Key(_) | Message::Click(_) | Message::Input(_) | Message::Paste(_)
+            if m.too_small() =>
+        {
             None
         }
         Message::Click(i) => {

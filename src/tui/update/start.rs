@@ -14,9 +14,7 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     }
     let chosen = || cursor.checked_sub(1).and_then(|i| m.listed().get(i));
     match action {
-        Action::Select | Action::Toggle if cursor == 0 => {
-            m.screen = Screen::NewForm(NewForm::new())
-        }
+        Action::Select | Action::Toggle if cursor == 0 => new_assessment(m),
         // A record in progress is continued; one with advice is opened to read.
         Action::Select | Action::Toggle => {
             return chosen().map(|row| match row.status {
@@ -33,6 +31,11 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         _ => {}
     }
     None
+}
+
+/// The form of a new assessment (also at once, with `--new`).
+pub fn new_assessment(m: &mut Model) {
+    m.screen = Screen::NewForm(NewForm::new());
 }
 
 /// Opens the record `id` to work on.

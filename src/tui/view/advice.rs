@@ -237,7 +237,15 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
     let base = scroll_to(from, to, height);
     let max = lines.len().saturating_sub(height);
     let offset = (base + v.scroll as usize).min(max);
+    let total = lines.len();
     render_lines(frame, lines, offset, inner);
+    super::scroll_sign(
+        frame,
+        (offset, total, inner.height),
+        body,
+        (w.more_below, w.end_of_text),
+        t,
+    );
     item_rows(&spans, offset, inner)
 }
 

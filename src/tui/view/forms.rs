@@ -95,7 +95,9 @@ impl FormLines {
             .extend(plain_lines(wrap_lines(text, width, "", ""), t.plain()));
     }
 
-    fn render(self, frame: &mut Frame, inner: Rect) {
+    /// Draws the lines in `inner` from where the cursor is in view; the bottom border of
+    /// `outer` says when fields follow below (Tab goes to them) or that the form ends there.
+    fn render(self, frame: &mut Frame, (inner, outer): (Rect, Rect), m: &Model) {
         let h = inner.height as usize;
         let offset = self
             .cursor
@@ -105,22 +107,27 @@ impl FormLines {
         {
             frame.set_cursor_position((inner.x + x, inner.y + y - offset as u16));
         }
+        let total = self.lines.len();
         render_lines(frame, self.lines, offset, inner);
+        let w = words(m.lang);
+        let sign = (w.more_fields, w.end_of_text);
+        super::scroll_sign(frame, (offset, total, inner.height), outer, sign, m.theme);
     }
 }
 
-fn framed(frame: &mut Frame, title: &str, area: Rect, t: Theme) -> Rect {
+/// The form's panel; the room inside it and the panel itself.
+fn framed(frame: &mut Frame, title: &str, area: Rect, t: Theme) -> (Rect, Rect) {
     let block = panel(title, true, t);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    inner
+    (inner, area)
 }
 
 pub fn new_form(frame: &mut Frame, m: &Model, f: &NewForm, area: Rect) {
     let w = words(m.lang);
     let t = m.theme;
-    let inner = framed(frame, w.new_assessment, area, t);
-    let width = inner.width as usize;
+    let rooms = framed(frame, w.new_assessment, area, t);
+    let width = rooms.0.width as usize;
     let mut form = FormLines::new();
     form.text(w.new_intro, width, t);
     form.lines.push(Line::from(""));
@@ -132,14 +139,14 @@ pub fn new_form(frame: &mut Frame, m: &Model, f: &NewForm, area: Rect) {
         form.field(label, f.field(field), f.focus == field, width, t);
     }
     form.text(w.no_personal_data, width, t);
-    form.render(frame, inner);
+    form.render(frame, rooms, m);
 }
 
 pub fn sign_off(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
     let w = words(m.lang);
     let t = m.theme;
-    let inner = framed(frame, w.screen_sign_off, area, t);
-    let width = inner.width as usize;
+    let rooms = framed(frame, w.screen_sign_off, area, t);
+    let width = rooms.0.width as usize;
     let mut form = FormLines::new();
     form.text(w.sign_intro, width, t);
     form.lines.push(Line::from(""));
@@ -168,14 +175,14 @@ pub fn sign_off(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
         t,
     );
     form.text(w.sign_frozen, width, t);
-    form.render(frame, inner);
+    form.render(frame, rooms, m);
 }
 
 pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
     let w = words(m.lang);
     let t = m.theme;
-    let inner = framed(frame, w.screen_export, area, t);
-    let width = inner.width as usize;
+    let rooms = framed(frame, w.screen_export, area, t);
+    let width = rooms.0.width as usize;
     let mut form = FormLines::new();
     let label = |x: &ExportFormat| match x {
         ExportFormat::Md => w.format_md,
@@ -186,15 +193,15 @@ pub fn export(frame: &mut Frame, m: &Model, f: &ExportForm, area: Rect) {
     };
     let labels = ExportFormat::ALL.iter().map(label);
     form.format_and_path(labels, f.format, &f.path, f.focus, w.export_note, m, width);
-    form.render(frame, inner);
+    form.render(frame, rooms, m);
 }
 
 /// The processing register's form: what it holds, a format and a file, then what the last
 /// write said (the rows, and each record left out with why).
 pub fn register(frame: &mut Frame, m: &Model, f: &RegisterForm, area: Rect) {
     let (r, t) = (crate::locale::register::form_words(m.lang), m.theme);
-    let inner = framed(frame, r.title, area, t);
-    let width = inner.width as usize;
+    let rooms = framed(frame, r.title, area, t);
+    let width = rooms.0.width as usize;
     let mut form = FormLines::new();
     form.text(r.intro, width, t);
     form.lines.push(Line::from(""));
@@ -214,7 +221,7 @@ pub fn register(frame: &mut Frame, m: &Model, f: &RegisterForm, area: Rect) {
                 .extend(plain_lines(wrap_lines(line, width, first, rest), t.plain()));
         }
     }
-    form.render(frame, inner);
+    form.render(frame, rooms, m);
 }
 
 /// The form that writes a document, over the document: a format and a file.
@@ -222,8 +229,8 @@ pub fn document_export(frame: &mut Frame, m: &Model, e: &DocExport, area: Rect) 
     use crate::documents::Format;
     let (d, t) = (doc_words(m.lang), m.theme);
     let rect = super::centered(area, area.width.min(72), area.height.min(14));
-    let inner = super::popup(frame, rect, d.export_title, t);
-    let width = inner.width as usize;
+    let rooms = (super::popup(frame, rect, d.export_title, t), rect);
+    let width = rooms.0.width as usize;
     let mut form = FormLines::new();
     let label = |f: &Format| match f {
         Format::Md => d.format_md,
@@ -232,5 +239,5 @@ pub fn document_export(frame: &mut Frame, m: &Model, e: &DocExport, area: Rect) 
     };
     let labels = Format::ALL.iter().map(label);
     form.format_and_path(labels, e.format, &e.path, e.focus, d.export_note, m, width);
-    form.render(frame, inner);
+    form.render(frame, rooms, m);
 }

@@ -25,9 +25,15 @@ pub use crate::text::wrap_lines;
 pub use legend::legend_actions;
 use legend::{draw_legend, start_legend};
 
-/// The smallest terminal the screens are laid out for.
+/// The smallest terminal the screens are laid out for: 80 × 22, so that an 80 × 24 terminal
+/// still fits inside tmux or screen with a status line (80 × 23) and a tab bar besides.
 pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub const MIN_HEIGHT: u16 = 22;
+
+/// Whether a terminal of `width` × `height` is large enough for the screens.
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
+}
 
 /// Where a click lands: the screen rows of each item of the list on screen, with the item's
 /// place in that list (the place its cursor takes).
@@ -127,7 +133,7 @@ struct Chrome<'a> {
 /// when the terminal is too small, after saying so.
 fn draw_chrome(frame: &mut Frame, c: &Chrome) -> Option<Rect> {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area.width, area.height) {
         too_small(frame, c.lang, c.theme, area);
         return None;
     }
@@ -148,7 +154,8 @@ fn draw_chrome(frame: &mut Frame, c: &Chrome) -> Option<Rect> {
 fn too_small(frame: &mut Frame, lang: Lang, theme: Theme, area: Rect) {
     let w = words(lang);
     let text = format!(
-        "{} {MIN_WIDTH} × {MIN_HEIGHT} {} ({} {} × {}). {}",
+        // "80×22" without spaces: a size is never wrapped apart.
+        "{} {MIN_WIDTH}×{MIN_HEIGHT} {} ({} {}×{}). {}",
         w.too_small, w.characters, w.now, area.width, area.height, w.too_small_keys
     );
     let lines = wrap_lines(&text, area.width.saturating_sub(2) as usize, "", "");
@@ -358,17 +365,40 @@ pub fn scrolled_text(
 ) {
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(max);
+    let total = lines.len();
     render_lines(frame, lines, scroll, inner);
-    if max > 0 {
-        let word = if scroll < max { more } else { end };
-        let at = Rect::new(
-            outer.x + 2,
-            outer.bottom() - 1,
-            outer.width.saturating_sub(4),
-            1,
-        );
-        frame.render_widget(Paragraph::new(format!(" {word} ")).style(theme.bold()), at);
+    scroll_sign(
+        frame,
+        (scroll, total, inner.height),
+        outer,
+        (more, end),
+        theme,
+    );
+}
+
+/// When `total` lines do not all fit in `height` rows, the bottom border of `outer` says in
+/// words whether more follows the lines shown from `offset` on (`words.0`) or the text ends
+/// there (`words.1`): a projector shows no scroll bar well, and an entry below the fold must
+/// not pass for the end.
+pub fn scroll_sign(
+    frame: &mut Frame,
+    (offset, total, height): (usize, usize, u16),
+    outer: Rect,
+    (more, end): (&str, &str),
+    theme: Theme,
+) {
+    let max = total.saturating_sub(height as usize);
+    if max == 0 || outer.height == 0 {
+        return;
     }
+    let word = if offset < max { more } else { end };
+    let at = Rect::new(
+        outer.x + 2,
+        outer.bottom() - 1,
+        outer.width.saturating_sub(4),
+        1,
+    );
+    frame.render_widget(Paragraph::new(format!(" {word} ")).style(theme.bold()), at);
 }
 
 /// The rows of `area` where each item shows, when the lines `spans[i]` (from, to) of item `i`

@@ -276,14 +276,17 @@ fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: R
     for (i, &q) in steps.iter().enumerate() {
         let question = &m.bank.questions[q];
         let answer = a.session.answer(q);
+        // "▶" is the cursor here as in every list; the question on screen has a mark of its
+        // own, so the two are never taken for each other.
         let mark = if q == s.q {
-            "▶"
+            "●"
         } else if answer.is_some() {
             "✓"
         } else {
             "·"
         };
         let selected = s.focus == Pane::Answers && i == s.answers_cursor;
+        let arrow = if selected { "▶" } else { " " };
         let style = if selected {
             t.selected()
         } else if q == s.q {
@@ -296,7 +299,7 @@ fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: R
         }
         lines.push(Line::from(Span::styled(
             truncate(
-                &format!("{mark} {}. {}", i + 1, question.prompt.get(m.lang)),
+                &format!("{arrow}{mark} {}. {}", i + 1, question.prompt.get(m.lang)),
                 width,
             ),
             style,
@@ -312,7 +315,7 @@ fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: R
             })
             .unwrap_or_else(|| w.open.to_string());
         lines.push(Line::from(Span::styled(
-            truncate(&format!("   → {label}"), width),
+            truncate(&format!("    → {label}"), width),
             style,
         )));
     }
@@ -387,6 +390,14 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) -> Targets {
     }
     let (from, to) = spans[r.cursor.min(last)];
     let offset = scroll_to(from, to, inner.height as usize);
+    let total = lines.len();
     render_lines(frame, lines, offset, inner);
+    super::scroll_sign(
+        frame,
+        (offset, total, inner.height),
+        area,
+        (w.more_below, w.end_of_text),
+        t,
+    );
     item_rows(&spans, offset, inner)
 }
