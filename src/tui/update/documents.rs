@@ -1,6 +1,7 @@
 //! The documents the advice calls for: the list, one of them read (scrolled), and written to a
 //! file in the format the person chooses, never over an existing one. Making them and writing
 //! one are effects; choosing, scrolling and rendering the bytes to write happen here.
+use super::export::format_or_field;
 use super::*;
 use crate::app::{DocumentError, Drafts};
 use crate::documents::{Format, format};
@@ -145,18 +146,7 @@ fn export_form_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     let e = v.reading.as_mut().and_then(|r| r.export.as_mut())?;
     let n = Format::ALL.len();
     match action {
-        Action::Up | Action::Left if e.focus == ExportField::Format => {
-            e.format = (e.format + n - 1) % n
-        }
-        Action::Down | Action::Right | Action::Toggle if e.focus == ExportField::Format => {
-            e.format = (e.format + 1) % n
-        }
-        Action::NextPanel | Action::PrevPanel => {
-            e.focus = match e.focus {
-                ExportField::Format => ExportField::Path,
-                ExportField::Path => ExportField::Format,
-            }
-        }
+        _ if format_or_field(&mut e.format, &mut e.focus, n, action) => {}
         Action::Select => {
             let path = e.path.text.trim().to_string();
             if path.is_empty() {

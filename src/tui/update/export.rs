@@ -5,6 +5,32 @@ fn default_export_path(id: &str, format: ExportFormat) -> String {
     format!("{id}.{}", format.ext())
 }
 
+/// The keys every form of a format and a file shares: the arrows choose among the `n`
+/// formats, Tab goes between the two fields. True when `action` was one of them.
+pub(super) fn format_or_field(
+    format: &mut usize,
+    focus: &mut ExportField,
+    n: usize,
+    action: Action,
+) -> bool {
+    match action {
+        Action::Up | Action::Left if *focus == ExportField::Format => {
+            *format = (*format + n - 1) % n
+        }
+        Action::Down | Action::Right | Action::Toggle if *focus == ExportField::Format => {
+            *format = (*format + 1) % n
+        }
+        Action::NextPanel | Action::PrevPanel => {
+            *focus = match *focus {
+                ExportField::Format => ExportField::Path,
+                ExportField::Path => ExportField::Format,
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
 pub(super) fn open_export(m: &mut Model) {
     let id = m.record().map(|r| r.id.clone()).unwrap_or_default();
     m.screen = Screen::Export(ExportForm {
@@ -26,18 +52,7 @@ pub(super) fn export_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     };
     let n = ExportFormat::ALL.len();
     match action {
-        Action::Up | Action::Left if f.focus == ExportField::Format => {
-            f.format = (f.format + n - 1) % n
-        }
-        Action::Down | Action::Right | Action::Toggle if f.focus == ExportField::Format => {
-            f.format = (f.format + 1) % n
-        }
-        Action::NextPanel | Action::PrevPanel => {
-            f.focus = match f.focus {
-                ExportField::Format => ExportField::Path,
-                ExportField::Path => ExportField::Format,
-            }
-        }
+        _ if format_or_field(&mut f.format, &mut f.focus, n, action) => {}
         Action::Select => {
             let format = ExportFormat::ALL[f.format.min(n - 1)];
             let path = f.path.text.trim().to_string();

@@ -2,6 +2,7 @@
 //! the driver to write the register through the workflow (`app::register`); an existing file
 //! is replaced only after the person confirms. What came of it stays on the form: how many
 //! processings went to which file, and each record left out with why.
+use super::export::format_or_field;
 use super::*;
 use crate::app::{ExportError, Registered};
 use crate::locale::register as reg;
@@ -20,18 +21,7 @@ pub(super) fn register_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     };
     let n = RegisterFormat::ALL.len();
     match action {
-        Action::Up | Action::Left if f.focus == ExportField::Format => {
-            f.format = (f.format + n - 1) % n
-        }
-        Action::Down | Action::Right | Action::Toggle if f.focus == ExportField::Format => {
-            f.format = (f.format + 1) % n
-        }
-        Action::NextPanel | Action::PrevPanel => {
-            f.focus = match f.focus {
-                ExportField::Format => ExportField::Path,
-                ExportField::Path => ExportField::Format,
-            }
-        }
+        _ if format_or_field(&mut f.format, &mut f.focus, n, action) => {}
         Action::Select => {
             let (path, format) = (f.path.text.trim().to_string(), f.format());
             return write_register(m, &path, format, false);
