@@ -127,6 +127,12 @@ fn main() {
     }
     let wanted = |g: &str| named.is_empty() || named.iter().any(|a| a == g);
     println!("AVG-wijzer benchmark (release build, whole processes)\n");
+    // The bank and every asset are in the binary; its size has a bar of its own.
+    let size = std::fs::metadata(BIN).map_or(0, |m| m.len());
+    println!(
+        "release binary: {size} bytes ({:.2} MiB; bar: ≤ 8 MiB)\n",
+        size as f64 / (1024.0 * 1024.0)
+    );
     let base = std::env::temp_dir().join(format!("avg-wijzer-bench-{}", std::process::id()));
     if wanted("advise") {
         advise_benches(example, &base);
