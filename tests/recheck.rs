@@ -6,7 +6,7 @@
 //! And the same comparison in words when such a record is opened: the TUI's panel and the plain
 //! mode's lines.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
-use avg_wijzer::bank::{Bank, EMBEDDED};
+use avg_wijzer::bank::Bank;
 use avg_wijzer::recheck::{AskWhy, recheck};
 use avg_wijzer::record::{Assessment, Campaign, Decision};
 use avg_wijzer::store;
@@ -18,7 +18,7 @@ use avg_wijzer::tui::theme::Theme;
 use serde_json::{Value, json};
 
 mod common;
-use common::banks::TempBank;
+use common::banks::{TempBank, bank_without_phone};
 use common::english::english;
 use common::records::{answer_all, example_with, in_progress_record};
 use common::{BANK, EXAMPLE, Scratch, Ui, fixed_clock};
@@ -254,34 +254,6 @@ fn a_record_that_fails_verification_is_named_not_skipped() {
     let json = s.run(&["--questions", &bank.path(), "recheck", "--json"]);
     let v: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["failed"][0]["id"], json!(made.old));
-}
-
-/// The shipped bank without the option "phone" of `channel`, as version 2.0.0.
-fn bank_without_phone() -> Bank {
-    let mut files: Vec<(String, String)> = EMBEDDED
-        .iter()
-        .map(|(n, c)| (n.to_string(), c.to_string()))
-        .collect();
-    for (name, content) in files.iter_mut() {
-        let mut v: Value = serde_json::from_str(content).unwrap();
-        if name == "bank.json" {
-            v["bank"]["version"] = json!("2.0.0");
-        }
-        if name == "questions.json" {
-            for q in v["questions"].as_array_mut().unwrap() {
-                if q["id"] == "channel" {
-                    let options = q["options"].as_array_mut().unwrap();
-                    options.retain(|o| o["id"] != "phone");
-                    let next = q["next"].as_array_mut().unwrap();
-                    next.retain(|b| b["to"] != "external_agency");
-                }
-            }
-        }
-        *content = v
-            .to_string()
-            .replace("\"includes\":\"phone\"", "\"includes\":\"email\"");
-    }
-    Bank::from_files(&files, "bank zonder telefoon").expect("the changed bank loads")
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Resuming a record after the question bank changed: what still fits is kept, only what
 //! changed is asked again, and the history says so. Frozen records change only by revision.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test stops where it fails.
-use avg_wijzer::bank::{Bank, EMBEDDED};
+use avg_wijzer::bank::Bank;
 use avg_wijzer::record::{Assessment, Campaign, Decision, Event, Refusal, Status};
 use avg_wijzer::text::Lang;
-use serde_json::{Value, json};
+use serde_json::json;
 
 mod common;
+use common::banks::bank_without_phone;
 use common::records::answer;
 
 const T0: &str = "2027-01-01T10:00:00Z";
@@ -38,43 +39,6 @@ fn direct_marketing(bank: &Bank) -> Assessment<'_> {
         answer(&mut a, id, v, T0);
     }
     a
-}
-
-/// The shipped bank with the option "phone" removed from `channel` (and what refers to it).
-fn bank_without_phone() -> Bank {
-    let mut files: Vec<(String, String)> = EMBEDDED
-        .iter()
-        .map(|(n, c)| (n.to_string(), c.to_string()))
-        .collect();
-    for (name, content) in files.iter_mut() {
-        let mut v: Value = serde_json::from_str(content).unwrap();
-        if name == "bank.json" {
-            v["bank"]["version"] = json!("2.0.0");
-        }
-        if name == "questions.json" {
-            for q in v["questions"].as_array_mut().unwrap() {
-                if q["id"] == "channel" {
-                    q["options"]
-                        .as_array_mut()
-                        .unwrap()
-                        .retain(|o| o["id"] != "phone");
-                    q["next"]
-                        .as_array_mut()
-                        .unwrap()
-                        .retain(|b| b["to"] != "external_agency");
-                }
-                if q["id"] == "uses_lending_history" {
-                    q["next"] = json!([{ "to": "legal_basis" }]);
-                }
-            }
-        }
-        *content = v.to_string();
-    }
-    // Rules that test for "phone" would no longer load; rewrite them to test e-mail instead.
-    for (_, content) in files.iter_mut() {
-        *content = content.replace("\"includes\":\"phone\"", "\"includes\":\"email\"");
-    }
-    Bank::from_files(&files, "bank zonder telefoon").expect("the changed bank loads")
 }
 
 #[test]

@@ -1,6 +1,19 @@
 //! Work on every core: reading and verifying records is most of the work of a command over
 //! the whole store (the register, the recheck).
 
+use anyhow::Result;
+
+use crate::bank::Bank;
+use crate::record::Record;
+use crate::store::{self, Store};
+
+/// The record `id` of `store`, read and verified as `export` verifies it (against `bank`): what
+/// a pass over the whole store takes from each record, or why it cannot.
+pub(super) fn intact_record(store: &Store, bank: &Bank, id: &str) -> Result<Record> {
+    let loaded = store::read_checked(&store.resolve(id)?)?;
+    Ok(loaded.intact(bank)?)
+}
+
 /// `make` of every item, in order, made on every core: reading and verifying a record is most of
 /// a register's work (10,000 records took 5.5 s on one core of two). A batch at a time, so
 /// that only a batch of rows is ever held, and the rows are written in the list's order.

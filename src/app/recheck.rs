@@ -15,7 +15,7 @@
 use anyhow::Result;
 
 use super::LeftOut;
-use super::parallel::in_parallel;
+use super::parallel::{in_parallel, intact_record};
 use super::register::{WhyLeftOut, chains};
 use crate::advice::BankRef;
 use crate::bank::Bank;
@@ -90,10 +90,7 @@ pub fn recheck_store(store: &Store, bank: &Bank) -> Result<Rechecked> {
     let wanted: Vec<&Summary> = chains.rows;
     let current = bank_ref(bank);
     let check = |summary: &&Summary| -> Result<Found> {
-        let record = store
-            .resolve(&summary.id)
-            .and_then(|path| store::read_checked(&path))
-            .and_then(|loaded| loaded.intact(bank).map_err(anyhow::Error::from))?;
+        let record = intact_record(store, bank, &summary.id)?;
         // The list may be older than the file: what counts is the record as read.
         if record.status == Status::InProgress {
             return Ok(Found::InProgress);

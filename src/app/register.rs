@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 
-use super::parallel::in_parallel;
+use super::parallel::{in_parallel, intact_record};
 use super::{ExportError, Target, Workflow};
 use crate::advice::RegisterLine;
 use crate::bank::Bank;
@@ -106,10 +106,7 @@ pub fn register(
     }
     let wanted: Vec<&Summary> = chains.rows.into_iter().rev().collect();
     let row_of = |summary: &&Summary| -> Result<Option<Vec<Cell>>> {
-        let mut record = store
-            .resolve(&summary.id)
-            .and_then(|path| store::read_checked(&path))
-            .and_then(|loaded| loaded.intact(bank).map_err(anyhow::Error::from))?;
+        let mut record = intact_record(store, bank, &summary.id)?;
         // The list may be older than the file: what counts is the record as read.
         if record.status == Status::InProgress {
             return Ok(None);

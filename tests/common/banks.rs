@@ -168,3 +168,42 @@ pub fn assert_counts_line(line: &str) {
         "not a counts line: {line:?}"
     );
 }
+
+/// The shipped bank with the option "phone" removed from `channel` (and what refers to it), as
+/// version 2.0.0: a bank under which an answer given before no longer fits.
+pub fn bank_without_phone() -> avg_wijzer::bank::Bank {
+    let mut files: Vec<(String, String)> = avg_wijzer::bank::EMBEDDED
+        .iter()
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .collect();
+    for (name, content) in files.iter_mut() {
+        let mut v: Value = serde_json::from_str(content).unwrap();
+        if name == "bank.json" {
+            v["bank"]["version"] = serde_json::json!("2.0.0");
+        }
+        if name == "questions.json" {
+            for q in v["questions"].as_array_mut().unwrap() {
+                if q["id"] == "channel" {
+                    q["options"]
+                        .as_array_mut()
+                        .unwrap()
+                        .retain(|o| o["id"] != "phone");
+                    q["next"]
+                        .as_array_mut()
+                        .unwrap()
+                        .retain(|b| b["to"] != "external_agency");
+                }
+                if q["id"] == "uses_lending_history" {
+                    q["next"] = serde_json::json!([{ "to": "legal_basis" }]);
+                }
+            }
+        }
+        *content = v.to_string();
+    }
+    // Rules that test for "phone" would no longer load; rewrite them to test e-mail instead.
+    for (_, content) in files.iter_mut() {
+        *content = content.replace("\"includes\":\"phone\"", "\"includes\":\"email\"");
+    }
+    avg_wijzer::bank::Bank::from_files(&files, "bank zonder telefoon")
+        .expect("the changed bank loads")
+}
