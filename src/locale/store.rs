@@ -95,6 +95,14 @@ impl StoreError {
                 true => format!("geen verslag met id {} in {dir}", quoted(prefix)),
                 false => format!("no record with id {} in {dir}", quoted(prefix)),
             },
+            StoreError::TooManyFiles { dir } => match nl {
+                true => format!(
+                    "{dir}: te veel bestanden om op te sommen (samen meer dan 4 GiB aan namen)"
+                ),
+                false => {
+                    format!("{dir}: too many files to list (more than 4 GiB of names together)")
+                }
+            },
             StoreError::Ambiguous { prefix, n, some } => match nl {
                 true => format!(
                     "{} past bij {n} verslagen ({}); typ meer tekens van het id",

@@ -36,6 +36,10 @@ pub enum StoreError {
         prefix: String,
         dir: String,
     },
+    /// More record files than a listing can hold the names of (4 GiB of names).
+    TooManyFiles {
+        dir: String,
+    },
     Ambiguous {
         prefix: String,
         n: usize,

@@ -37,7 +37,7 @@ const SIZE_PER_RECORD: u64 = 64 << 10;
 /// change time. The cache is used only while all of them match. The change time is there
 /// because the modification time can be set back by whoever edits a file in place; the change
 /// time cannot.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub(super) struct Stamp {
     modified_ns: u128,
     size: u64,
@@ -48,6 +48,28 @@ pub(super) struct Stamp {
 }
 
 impl Stamp {
+    /// The stamp of a file that could not be looked at: no file has it, so its line is
+    /// read again next time.
+    pub(super) const NONE: Stamp = Stamp {
+        modified_ns: 0,
+        size: 0,
+        inode: 0,
+        changed_ns: 0,
+    };
+
+    /// A fingerprint of the stamp, which is all a listing holds per file (see
+    /// `listing::RecordFiles`). Two stamps with one fingerprint would let a changed file be
+    /// shown as it was cached; by chance that is one in 2^64, and the cache is sealed with
+    /// this user's key, so nobody else can aim for it.
+    pub(super) fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // SipHash with fixed keys: the same stamp gives the same fingerprint in one run,
+        // which is all that is compared.
+        let mut h = std::hash::DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish()
+    }
+
     pub(super) fn of(m: &std::fs::Metadata) -> Stamp {
         let modified_ns = m
             .modified()
@@ -98,13 +120,32 @@ impl Entry {
     }
 }
 
-/// Where a line of the new cache comes from: one per record file, held until the cache is
-/// written, so 16 bytes (a boxed line, not a `String`: 24).
-pub(super) enum Source {
-    /// A line of the old cache, by number, copied as it is.
-    Kept(u32),
+/// Where the lines of the new cache come from, held until the cache is written. A listing of
+/// a store whose cache holds takes its lines in runs of the old cache's, so a run is kept as
+/// one entry: 16 bytes for 10,000 records rather than 160 KB beside the list's peak.
+#[derive(Default)]
+pub(super) struct Plan(Vec<Source>);
+
+enum Source {
+    /// Lines of the old cache, by number, from the first to the last, copied as they are.
+    Kept(u32, u32),
     /// A line for a file read afresh.
     Fresh(Box<str>),
+}
+
+impl Plan {
+    /// The old cache's line `number` comes next.
+    pub(super) fn keep(&mut self, number: u32) {
+        match self.0.last_mut() {
+            Some(Source::Kept(_, last)) if *last + 1 == number => *last = number,
+            _ => self.0.push(Source::Kept(number, number)),
+        }
+    }
+
+    /// A new line comes next.
+    pub(super) fn add(&mut self, line: String) {
+        self.0.push(Source::Fresh(line.into_boxed_str()));
+    }
 }
 
 /// The old cache, read in file-name order. A cache that is missing, of another version, out
@@ -208,7 +249,7 @@ impl<'k> Reader<'k> {
     }
 
     /// Writes the new cache: the header, then each line from where `plan` says.
-    pub(super) fn write(mut self, plan: &[Source], out: &mut impl Write) -> std::io::Result<()> {
+    pub(super) fn write(mut self, plan: &Plan, out: &mut impl Write) -> std::io::Result<()> {
         writeln!(out, "{}", header(self.key))?;
         if let Some(f) = self.file.as_mut() {
             if f.get_ref().metadata().ok().map(|m| Stamp::of(&m)) != self.opened {
@@ -217,17 +258,19 @@ impl<'k> Reader<'k> {
             f.rewind()?;
         }
         let mut at = 0;
-        for source in plan {
+        for source in &plan.0 {
             match source {
                 Source::Fresh(line) => writeln!(out, "{line}")?,
-                Source::Kept(number) => {
-                    while at <= *number {
-                        if self.read_line().is_none() {
-                            return Err(std::io::Error::other("the old cache ended early"));
+                Source::Kept(first, last) => {
+                    for number in *first..=*last {
+                        while at <= number {
+                            if self.read_line().is_none() {
+                                return Err(std::io::Error::other("the old cache ended early"));
+                            }
+                            at += 1;
                         }
-                        at += 1;
+                        writeln!(out, "{}", self.line.trim_end_matches('\n'))?;
                     }
-                    writeln!(out, "{}", self.line.trim_end_matches('\n'))?;
                 }
             }
         }
@@ -285,7 +328,8 @@ mod tests {
         let (b, _) = reader.take("b.json").expect("b is cached");
         assert_eq!((a, b), (1, 2));
         let mut out = Vec::new();
-        let plan = [Source::Kept(2)];
+        let mut plan = Plan::default();
+        plan.keep(2);
         Reader::open(&dir, key, 2).write(&plan, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
@@ -296,6 +340,38 @@ mod tests {
         std::fs::write(dir.join(INDEX), format!("{text}\n")).unwrap();
         let mut out = Vec::new();
         assert!(reader.write(&plan, &mut out).is_err());
+    }
+
+    /// Kept lines are held as runs, and a run broken by a fresh line or a gap copies exactly
+    /// the lines it names, in order.
+    #[test]
+    fn a_plan_copies_its_runs_and_new_lines_in_order() {
+        let (key, tmp) = setup("runs");
+        let (key, dir) = (&key, tmp.path().to_path_buf());
+        let names = ["a.json", "b.json", "c.json", "d.json", "e.json"];
+        let mut text = format!("{}\n", header(key));
+        for n in names {
+            text.push_str(&format!("{}\n", entry(n).line(key)));
+        }
+        std::fs::write(dir.join(INDEX), &text).unwrap();
+        let mut plan = Plan::default();
+        plan.keep(1);
+        plan.keep(2);
+        plan.add("nieuw".into());
+        plan.keep(4);
+        plan.keep(5);
+        assert_eq!(plan.0.len(), 3, "consecutive lines kept as one run");
+        let mut out = Vec::new();
+        Reader::open(&dir, key, 5).write(&plan, &mut out).unwrap();
+        let expected = [
+            header(key),
+            entry("a.json").line(key),
+            entry("b.json").line(key),
+            "nieuw".into(),
+            entry("d.json").line(key),
+            entry("e.json").line(key),
+        ];
+        assert_eq!(String::from_utf8(out).unwrap(), expected.join("\n") + "\n");
     }
 
     /// A line written before the reason was typed held it as Dutch text: it does not read as

@@ -124,13 +124,36 @@ impl<T> Default for Listing<T> {
     }
 }
 
-/// Record files by name, with their stamps. The list is held whole while the records are
-/// summarised, beside the growing list of rows, so it is kept tight: a name boxed (16 bytes,
-/// not a `String`'s 24) and the vector cut to its length. With 10,000 records the vector had
-/// grown to room for 16,384 entries of 80 bytes, 1.3 MiB, the largest block of the
-/// interface's heap at its peak (valgrind's massif on the 10,000-record store); cut and boxed
-/// it is 0.64 MB.
-type RecordFiles = Vec<(Box<str>, Stamp)>;
+/// The record files, sorted by name, with their stamps. The list is held whole while the
+/// records are summarised, beside the growing list of rows, so it is kept tight: the names in
+/// one block of text and, per file, 16 bytes (where its name is, and its stamp's
+/// fingerprint). Boxed names beside whole stamps took 64 bytes a file plus a 48-byte block per
+/// name, 1.1 MB for 10,000 records and the largest part of the interface's heap at its peak
+/// (valgrind's massif on the 10,000-record store), whose blocks, freed one by one while the
+/// rows grew, stayed behind as holes in the heap.
+pub(super) struct RecordFiles {
+    names: String,
+    files: Vec<FileRef>,
+}
+
+struct FileRef {
+    start: u32,
+    end: u32,
+    stamp: u64,
+}
+
+impl RecordFiles {
+    pub(super) fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Each file's name and its stamp's fingerprint, in name order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.files
+            .iter()
+            .map(|f| (&self.names[f.start as usize..f.end as usize], f.stamp))
+    }
+}
 
 /// What a list is ordered by: the newest first, then by id.
 pub trait Dated {
@@ -152,7 +175,7 @@ impl Store {
     /// the `.json` files whose names are not UTF-8 (shown as best it can), which no id names.
     pub(super) fn record_files(&self) -> Result<(RecordFiles, Vec<String>)> {
         let shown = self.dir.display().to_string();
-        let (mut files, mut odd) = (Vec::new(), Vec::new());
+        let (mut names, mut files, mut odd) = (String::new(), Vec::new(), Vec::new());
         for entry in fs::read_dir(&self.dir).map_err(|e| io_error(&shown, &e))? {
             let Ok(entry) = entry else { continue };
             let name = match entry.file_name().into_string() {
@@ -171,12 +194,25 @@ impl Store {
             if let Ok(m) = entry.metadata()
                 && m.is_file()
             {
-                files.push((name.into_boxed_str(), Stamp::of(&m)));
+                let start = names.len();
+                names.push_str(&name);
+                let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(names.len()))
+                else {
+                    return Err(StoreError::TooManyFiles { dir: shown }.into());
+                };
+                files.push(FileRef {
+                    start,
+                    end,
+                    stamp: Stamp::of(&m).fingerprint(),
+                });
             }
         }
+        names.shrink_to_fit();
         files.shrink_to_fit();
-        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Ok((files, odd))
+        files.sort_unstable_by(|a, b| {
+            names[a.start as usize..a.end as usize].cmp(&names[b.start as usize..b.end as usize])
+        });
+        Ok((RecordFiles { names, files }, odd))
     }
 
     /// Every record in the store, newest first, and every file that is not a readable record.
@@ -220,23 +256,27 @@ impl Store {
     ) {
         let Some(key) = key::CacheKey::load() else {
             // Without a private key no cache can be trusted: every file is read.
-            for (name, _) in files {
-                let read = summarise(&self.dir.join(&*name), &name);
+            for (name, _) in files.iter() {
+                let read = summarise(&self.dir.join(name), name);
                 each(name.into(), read);
             }
             return;
         };
         let mut old = index::Reader::open(&self.dir, &key, files.len());
-        let mut plan = Vec::with_capacity(files.len());
+        let mut plan = index::Plan::default();
         let mut fresh = false;
-        for (name, stamp) in files {
-            let entry = match old.take(&name) {
-                Some((line, e)) if e.stamp == stamp => {
-                    plan.push(Source::Kept(line));
+        for (name, stamp) in files.iter() {
+            let entry = match old.take(name) {
+                Some((line, e)) if e.stamp.fingerprint() == stamp => {
+                    plan.keep(line);
                     e
                 }
                 _ => {
-                    let (summary, problem) = match summarise(&self.dir.join(&*name), &name) {
+                    let path = self.dir.join(name);
+                    // The stamp as it is just before the file is read: the cache says what
+                    // the file held in that state. (A file gone meanwhile is read as gone.)
+                    let stamp = fs::symlink_metadata(&path).map_or(Stamp::NONE, |m| Stamp::of(&m));
+                    let (summary, problem) = match summarise(&path, name) {
                         Ok(s) => (Some(s), None),
                         Err(p) => (None, Some(p)),
                     };
@@ -246,7 +286,7 @@ impl Store {
                         summary,
                         problem,
                     };
-                    plan.push(Source::Fresh(e.line(&key).into_boxed_str()));
+                    plan.add(e.line(&key));
                     fresh = true;
                     e
                 }
@@ -264,7 +304,7 @@ impl Store {
         }
     }
 
-    fn write_index(&self, old: index::Reader, plan: &[Source]) -> Result<()> {
+    fn write_index(&self, old: index::Reader, plan: &index::Plan) -> Result<()> {
         let lock = self.lock(INDEX_LOCK)?;
         // No fsync: a torn or lost cache after a crash is simply rebuilt from the files.
         let result = self.write_atomic_with(&self.dir.join(INDEX), true, false, |f| {

@@ -51,7 +51,7 @@ mod profile;
 mod save;
 pub use error::{During, IoKind, StoreError, What};
 pub use exports::{AlreadyExists, EXPORT_MODE, expand_home, export_path, write_export};
-use index::{INDEX, OLD_INDEX, Source, Stamp};
+use index::{INDEX, OLD_INDEX, Stamp};
 pub use listing::{Dated, Listing, NotARecord, Summary};
 pub use profile::{LoadedProfile, PROFILE_FILE, ProfileSavedElsewhere, Seen};
 pub use save::SavedElsewhere;
@@ -180,7 +180,7 @@ impl Store {
         let found: Vec<String> = self
             .record_files()?
             .0
-            .into_iter()
+            .iter()
             .map(|(name, _)| name.trim_end_matches(".json").to_string())
             .filter(|id| id.starts_with(prefix))
             .collect();
