@@ -301,6 +301,28 @@ fn the_list_shows_a_record_as_last_written() {
     assert!(listing.records.iter().any(|s| s.id == second));
 }
 
+/// A new record added to a list read with room for exactly its rows takes a little room, not
+/// twice the rows (with 10,000 records that was the interface's peak memory).
+#[test]
+fn a_new_record_does_not_double_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = embedded();
+    let wf = workflow(&bank, dir.path());
+    let ids: Vec<String> = (0..40).map(|_| complete(&wf)).collect();
+    let mut listing: Listing<Summary> = wf.list().unwrap();
+    listing.records.shrink_to_fit();
+    let work = wf.open(&ids[0]).expect("opens").work;
+    let (new, _) = wf.start(Campaign::default(), Vec::new(), Lang::En);
+    keep_listed(&mut listing, work.record());
+    keep_listed(&mut listing, new.record());
+    assert_eq!(listing.records.len(), 41);
+    assert!(
+        listing.records.capacity() <= 41 + 16,
+        "room for {} rows",
+        listing.records.capacity()
+    );
+}
+
 #[test]
 fn without_a_store_changes_stay_in_memory() {
     let bank = embedded();
