@@ -39,7 +39,7 @@ fn docs(lang: Lang) -> Vec<Rendered> {
 fn model(lang: Lang, view: DocumentsView) -> Model<'static> {
     let mut m = Model::new(&BANK, lang, String::new());
     m.clock = fixed_clock;
-    m.theme = Theme { color: true };
+    m.theme = Theme::with_color(true);
     let a = Assessment::start(
         &BANK,
         "20270115-090000-0000000000".into(),

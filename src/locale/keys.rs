@@ -254,6 +254,13 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
             ["stoppen", "quit"],
             ["Programma direct afsluiten", "Quit at once"],
         ),
+        (Nav | Typing, A::Theme) => (
+            ["contrast", "contrast"],
+            [
+                "Hoog contrast aan of uit: zwart op wit, vet, goed leesbaar op een projector (ook --theme contrast)",
+                "High contrast on or off: black on white, bold, readable on a projector (also --theme contrast)",
+            ],
+        ),
         (Dialog, A::Yes) => (["ja", "yes"], ["Ja", "Yes"]),
         (Dialog, A::No) => (["nee", "no"], ["Nee", "No"]),
         (Dialog, A::Exit) => (

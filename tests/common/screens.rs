@@ -71,7 +71,7 @@ pub fn complete() -> Vec<(&'static str, Value)> {
 pub fn model<'b>(bank: &'b Bank, lang: Lang) -> Model<'b> {
     let mut m = Model::new(bank, lang, String::new());
     m.clock = fixed_clock;
-    m.theme = Theme { color: true };
+    m.theme = Theme::with_color(true);
     m.store_shown = "/home/marketing/.local/share/avg-wijzer/verslagen".into();
     m
 }

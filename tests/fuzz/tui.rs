@@ -320,7 +320,7 @@ fn steps(case: &Case, dir: &Path) -> Result<bool, String> {
     let store = Store::open(dir).map_err(|e| format!("{e:#}"))?;
     let mut model = Model::new(&BANK, case.lang, dir.display().to_string());
     model.clock = fixed_clock;
-    model.theme = Theme { color: case.color };
+    model.theme = Theme::with_color(case.color);
     let wf = Workflow::new(&BANK, Some(store), false).with_clock(fixed_clock);
     let mut d = Driver::new(model, wf);
     let list = || -> Message {

@@ -54,6 +54,11 @@ pub fn update<'b>(m: &mut Model<'b>, msg: Message<'b>) -> Step<'b> {
             m.run = Run::Done;
             None
         }
+        // Only how the screen looks changes: on any screen, under any overlay, at any size.
+        Message::Key(Action::Theme) => {
+            m.theme = m.theme.switched();
+            None
+        }
         // While the window is too small only the request to enlarge it shows: a key pressed
         // then would answer a question unseen. Quitting still works.
         Message::Key(_) | Message::Click(_) | Message::Input(_) | Message::Paste(_)

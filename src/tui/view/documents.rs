@@ -133,7 +133,7 @@ fn gap_lines(doc: &Rendered, lang: Lang, width: usize, t: Theme) -> Vec<Line<'st
 /// The most lines a document takes on screen: at the narrowest width the interface draws it
 /// (a panel's inside on the smallest terminal). Wider, it takes no more.
 pub fn most_lines(doc: &Rendered) -> usize {
-    document_lines(doc, MIN_WIDTH as usize - 2, Theme { color: false }).len()
+    document_lines(doc, MIN_WIDTH as usize - 2, Theme::with_color(false)).len()
 }
 
 /// The document as lines of `width`: the draft's warning and where it comes from, its

@@ -133,6 +133,9 @@ struct Chrome<'a> {
 /// when the terminal is too small, after saying so.
 fn draw_chrome(frame: &mut Frame, c: &Chrome) -> Option<Rect> {
     let area = frame.area();
+    // The theme's own background and foreground under everything (the terminal's own in the
+    // default theme, where this changes nothing).
+    frame.buffer_mut().set_style(area, c.theme.plain());
     if !fits(area.width, area.height) {
         too_small(frame, c.lang, c.theme, area);
         return None;
@@ -335,6 +338,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// Clears `area` and draws a bordered box in it; returns the inside.
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme.plain());
     let block = panel(title, true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
