@@ -41,15 +41,15 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Nav, A::PageUp) => (
             ["omhoog scrollen", "scroll up"],
             [
-                "Uitleg of advies een stuk terug scrollen",
-                "Scroll the explanation or advice up",
+                "Een pagina terug (uitleg, advies, document, hulp)",
+                "A page up (explanation, advice, document, help)",
             ],
         ),
         (Nav, A::PageDown) => (
             ["scrollen", "scroll"],
             [
-                "Uitleg of advies een stuk verder scrollen",
-                "Scroll the explanation or advice down",
+                "Een pagina verder (uitleg, advies, document, hulp)",
+                "A page down (explanation, advice, document, help)",
             ],
         ),
         (Nav, A::Top) => (

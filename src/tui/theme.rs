@@ -88,7 +88,8 @@ impl Theme {
     }
 
     pub fn header(self) -> Style {
-        self.base().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        self.base()
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
     /// The row under the cursor; bold too in the high-contrast theme, where thin reversed
@@ -107,7 +108,8 @@ impl Theme {
     }
 
     pub fn key(self) -> Style {
-        self.base().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        self.base()
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
     pub fn error(self) -> Style {
@@ -117,7 +119,8 @@ impl Theme {
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD)
         } else {
-            self.base().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+            self.base()
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
         }
     }
 

@@ -70,6 +70,18 @@ fn list(frame: &mut Frame, m: &Model, v: &DocumentsView, area: Rect) -> Targets 
     item_rows(&spans, offset, inner)
 }
 
+/// The rows of the panel in view inside `area` (the body of the screen): what a page is.
+pub fn scroll_rows(m: &Model, v: &DocumentsView, area: Rect) -> u16 {
+    let gap_rows = match (&v.reading, v.current()) {
+        (Some(_), Some(doc)) => {
+            let gaps = gap_lines(doc, m.lang, area.width as usize, m.theme).len();
+            (gaps.min(usize::from(u16::MAX)) as u16).min(area.height / 3)
+        }
+        _ => 0,
+    };
+    area.height.saturating_sub(gap_rows + 2)
+}
+
 /// One document: what is still to fill in and how, over the text itself.
 fn read(frame: &mut Frame, m: &Model, doc: &Rendered, r: &Reading, area: Rect) {
     let t = m.theme;
