@@ -134,7 +134,7 @@ fn start_screen(s: &Scratch, lang: Lang, w: u16, h: u16) -> String {
     let store = s.open_store();
     let listing = avg_wijzer::app::list(&store, Row::from).unwrap();
     let mut ui = Ui::new(&BANK, lang, Some(store), false, jan20);
-    ui.0.model.theme = Theme { color: false };
+    ui.0.model.theme = Theme::with_color(false);
     ui.0.model.records = Records::Loaded(listing);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal

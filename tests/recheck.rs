@@ -285,7 +285,7 @@ fn an_answer_no_longer_allowed_is_asked_again_and_the_verdict_waits_for_it() {
 
 fn opened_in_tui(s: &Scratch, id: &str, bank: &Bank, lang: Lang) -> String {
     let mut ui = Ui::new(bank, lang, Some(s.open_store()), false, fixed_clock);
-    ui.theme = Theme { color: false };
+    ui.theme = Theme::with_color(false);
     ui.records = Records::Loaded(Default::default());
     ui.open(id);
     assert!(

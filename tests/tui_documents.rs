@@ -39,7 +39,7 @@ fn docs(lang: Lang) -> Vec<Rendered> {
 fn model(lang: Lang, view: DocumentsView) -> Model<'static> {
     let mut m = Model::new(&BANK, lang, String::new());
     m.clock = fixed_clock;
-    m.theme = Theme { color: true };
+    m.theme = Theme::with_color(true);
     let a = Assessment::start(
         &BANK,
         "20270115-090000-0000000000".into(),
@@ -216,7 +216,8 @@ fn from_the_advice_a_document_is_read_and_written_never_over_a_file() {
     };
     assert_eq!(reading(&m), Some((3, DocScroll::Top(0))));
     keys(&mut m, &[PageDown, Down]);
-    assert_eq!(reading(&m), Some((3, DocScroll::Top(11))));
+    // A page is the panel's rows less one: 12 at 80×22 under three lines of gaps.
+    assert_eq!(reading(&m), Some((3, DocScroll::Top(13))));
     keys(&mut m, &[Bottom, Up]);
     assert_eq!(reading(&m), Some((3, DocScroll::End(1))));
     key(&mut m, Top);

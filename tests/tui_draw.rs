@@ -36,7 +36,7 @@ fn no_color_means_no_colours_anywhere() {
     use ratatui::style::Color;
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
-    m.theme = Theme { color: false };
+    m.theme = Theme::with_color(false);
     m.work = Some(Work::Editing(app::Work::unsaved(assessment(
         &bank,
         &complete(),

@@ -178,7 +178,7 @@ fn on_li_interest(bank: &Bank, lang: Lang) -> Model<'_> {
     let q = a.session.walk(bank).pending.unwrap();
     let mut m = Model::new(bank, lang, String::new());
     m.clock = fixed_clock;
-    m.theme = Theme { color: true };
+    m.theme = Theme::with_color(true);
     let mut s = Asking::new(bank, q, None, Origin::Flow, lang);
     s.focus = Pane::Justification;
     s.justification = TextField::with_text("Meer jeugdleden in wijk X", lang);

@@ -28,7 +28,7 @@ use common::{BANK, EXAMPLE, Scratch, Ui};
 /// its advice in view (the review's last row shows it).
 fn on_advice(s: &Scratch, id: &str, lang: Lang, clock: fn() -> String) -> Ui<'static> {
     let mut ui = Ui::new(&BANK, lang, Some(s.open_store()), false, clock);
-    ui.theme = Theme { color: false };
+    ui.theme = Theme::with_color(false);
     ui.records = Records::Loaded(Default::default());
     ui.open(id);
     key(&mut ui, Action::Bottom);

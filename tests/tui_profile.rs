@@ -24,7 +24,7 @@ use common::{BANK, Scratch, Ui, fixed_clock};
 
 fn ui(s: &Scratch, lang: Lang) -> Ui<'static> {
     let mut ui = Ui::new(&BANK, lang, Some(s.open_store()), false, fixed_clock);
-    ui.theme = Theme { color: false };
+    ui.theme = Theme::with_color(false);
     ui.records = Records::Loaded(Default::default());
     ui
 }

@@ -76,7 +76,7 @@ fn the_record_list_is_kept_in_step_without_reading_the_store() {
 fn the_first_frame_before_loading_is_the_start_screen() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
-    m.theme = Theme { color: false };
+    m.theme = Theme::with_color(false);
     for (w, h) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
         terminal

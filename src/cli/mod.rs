@@ -96,6 +96,11 @@ pub struct Args {
         default_value = "nl"
     )]
     pub lang: Lang,
+    /// Kleuren van het volledige scherm: default (de kleuren van de terminal) of contrast
+    /// (zwart op wit en vet, goed leesbaar op een projector); F2 wisselt tijdens het werk.
+    /// NO_COLOR blijft gelden
+    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Default)]
+    pub theme: ThemeArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -274,6 +279,20 @@ impl From<LangArg> for Lang {
 
 use checks::{parse_mode, parse_months};
 
+/// The themes `--theme` accepts; see [`crate::tui::theme::Theme`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Default,
+    Contrast,
+}
+
+impl ThemeArg {
+    /// The theme, with `NO_COLOR` as the environment says.
+    pub fn theme(self) -> crate::tui::theme::Theme {
+        crate::tui::theme::Theme::chosen(self == ThemeArg::Contrast)
+    }
+}
+
 /// The formats `export --format` accepts; see [`export::Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormatArg {
@@ -430,6 +449,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 dir,
                 app::Opening::of(args.new, args.resume.as_deref()),
                 args.accept_altered,
+                args.theme.theme(),
             ) {
                 Ok(done) => done,
                 Err(e) => Err(Failure::failed(e)),

@@ -41,15 +41,15 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Nav, A::PageUp) => (
             ["omhoog scrollen", "scroll up"],
             [
-                "Uitleg of advies een stuk terug scrollen",
-                "Scroll the explanation or advice up",
+                "Een pagina terug (uitleg, advies, document, hulp)",
+                "A page up (explanation, advice, document, help)",
             ],
         ),
         (Nav, A::PageDown) => (
             ["scrollen", "scroll"],
             [
-                "Uitleg of advies een stuk verder scrollen",
-                "Scroll the explanation or advice down",
+                "Een pagina verder (uitleg, advies, document, hulp)",
+                "A page down (explanation, advice, document, help)",
             ],
         ),
         (Nav, A::Top) => (
@@ -253,6 +253,13 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Typing, A::Exit) => (
             ["stoppen", "quit"],
             ["Programma direct afsluiten", "Quit at once"],
+        ),
+        (Nav | Typing, A::Theme) => (
+            ["contrast", "contrast"],
+            [
+                "Hoog contrast aan of uit: zwart op wit, vet, goed leesbaar op een projector (ook --theme contrast)",
+                "High contrast on or off: black on white, bold, readable on a projector (also --theme contrast)",
+            ],
         ),
         (Dialog, A::Yes) => (["ja", "yes"], ["Ja", "Yes"]),
         (Dialog, A::No) => (["nee", "no"], ["Nee", "No"]),

@@ -43,4 +43,7 @@ pub enum Action {
     NewLine,
     Yes,
     No,
+    /// The other theme: the high-contrast one for a projector, or back (any screen, any
+    /// time; F2, which no text field takes).
+    Theme,
 }

@@ -84,6 +84,7 @@ pub const KEYS: &[Binding] = &[
     b(Nav, &[c('r')], A::Register),
     b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
     b(Nav, &[ctrl('c')], A::Exit),
+    b(Nav, &[k(KeyCode::F(2))], A::Theme),
     b(Typing, &[k(KeyCode::Enter)], A::Select),
     b(Typing, &[k(KeyCode::Tab), k(KeyCode::Down)], A::NextPanel),
     b(Typing, &[k(KeyCode::BackTab), k(KeyCode::Up)], A::PrevPanel),
@@ -99,6 +100,7 @@ pub const KEYS: &[Binding] = &[
     b(Typing, &[ctrl('j')], A::NewLine),
     b(Typing, &[k(KeyCode::Esc)], A::Leave),
     b(Typing, &[ctrl('c')], A::Exit),
+    b(Typing, &[k(KeyCode::F(2))], A::Theme),
     b(Dialog, &[c('j'), c('y')], A::Yes),
     b(Dialog, &[c('n'), k(KeyCode::Esc)], A::No),
     b(Dialog, &[ctrl('c')], A::Exit),
@@ -142,6 +144,7 @@ pub fn key_label(key: Key, lang: Lang) -> String {
         KeyCode::Esc => "Esc".to_string(),
         KeyCode::Char(' ') => crate::locale::keys::space(lang).to_string(),
         KeyCode::Char(ch) => ch.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if key.mods.contains(KeyModifiers::CONTROL) {

@@ -154,6 +154,7 @@ pub fn run<E>(
     dir: PathBuf,
     opening: crate::app::Opening,
     accept_altered: bool,
+    theme: theme::Theme,
 ) -> Result<Result<ExitCode, E>> {
     one_heap();
     let (stop, hangup) = stop_flag()?;
@@ -170,7 +171,7 @@ pub fn run<E>(
     }));
     let shown = dir.display().to_string();
     terminal
-        .draw(|f| view::draw_first(f, lang, theme::Theme::from_env(), &shown))
+        .draw(|f| view::draw_first(f, lang, theme, &shown))
         .map_err(|e| ScreenError::Drawing(e.to_string()))?;
     // Clicks choose options and rows (asked for after the first frame, which nothing delays).
     // A terminal without mouse reporting just sends none.
@@ -194,7 +195,9 @@ pub fn run<E>(
     // its directory.
     let workflow = Workflow::new(&bank, Some(Store { dir }), accept_altered);
     let warning = workflow.exposure_warning(lang);
-    let mut driver = Driver::new(Model::new(&bank, lang, shown), workflow);
+    let mut model = Model::new(&bank, lang, shown);
+    model.theme = theme;
+    let mut driver = Driver::new(model, workflow);
     if let Some(w) = warning {
         update::error(&mut driver.model, w);
     }

@@ -71,7 +71,7 @@ pub fn complete() -> Vec<(&'static str, Value)> {
 pub fn model<'b>(bank: &'b Bank, lang: Lang) -> Model<'b> {
     let mut m = Model::new(bank, lang, String::new());
     m.clock = fixed_clock;
-    m.theme = Theme { color: true };
+    m.theme = Theme::with_color(true);
     m.store_shown = "/home/marketing/.local/share/avg-wijzer/verslagen".into();
     m
 }
@@ -156,4 +156,143 @@ pub fn on_question<'b>(bank: &'b Bank, answers: &[(&str, Value)]) -> (Model<'b>,
     m.screen = Screen::Question(Asking::new(bank, q, None, Origin::Flow, Lang::Nl));
     m.work = Some(Work::Editing(app::Work::unsaved(a)));
     (m, q)
+}
+
+/// The sizes every screen is drawn at for the projector (`tui_projector`): the smallest, the
+/// common one, and a projector's 200×50.
+pub const PROJECTOR_SIZES: [(u16, u16); 3] = [(80, 22), (120, 40), (200, 50)];
+
+/// Every screen of the interface, each by its name, as a model in Dutch on the example
+/// campaign at the fixed clock: start, new form, question, review, advice, plan, documents
+/// (the list and one read), sign-off form, export form and help. A screen added to the
+/// interface gets a line here, and every test that walks the screens (sizes, themes) takes
+/// it in.
+pub fn every_screen() -> Vec<(&'static str, Model<'static>)> {
+    use avg_wijzer::tui::app::*;
+    let bank: &'static Bank = &super::BANK;
+    let answered = |screen: Screen| {
+        let mut m = model(bank, Lang::Nl);
+        m.work = Some(Work::Editing(app::Work::unsaved(assessment(
+            bank,
+            &complete(),
+        ))));
+        m.screen = screen;
+        m
+    };
+    let mut out = Vec::new();
+
+    let mut m = model(bank, Lang::Nl);
+    m.records = avg_wijzer::tui::app::Records::Loaded(listing());
+    m.screen = Screen::Start(Start { cursor: 2 });
+    out.push(("start", m));
+
+    let mut m = model(bank, Lang::Nl);
+    let mut f = NewForm::new();
+    f.name.set("Voorjaarsactie 2027", Lang::Nl);
+    f.focus = NewField::Description;
+    m.screen = Screen::NewForm(f);
+    out.push(("new_form", m));
+
+    // The audience (several answers before it, one with a long prompt).
+    let (mut m, _) = on_question(bank, &complete()[..5]);
+    if let Screen::Question(s) = &mut m.screen {
+        s.cursor = 1;
+    }
+    out.push(("question", m));
+
+    out.push(("review", answered(Screen::Review(Review { cursor: 2 }))));
+
+    let mut v = AdviceView {
+        cursor: 1,
+        ..AdviceView::default()
+    };
+    v.expanded.insert(1);
+    out.push(("advice", answered(Screen::Advice(v))));
+
+    let mut m = answered(Screen::Advice(AdviceView::default()));
+    let view = m.plan_view();
+    let line = view.lines.first().expect("an action in the plan");
+    m.overlay = Overlay::Plan(Box::new(PlanForm::new(
+        line,
+        vec!["Anna".into()],
+        false,
+        Lang::Nl,
+    )));
+    out.push(("plan", m));
+
+    let docs = || {
+        let (_, answers, kinds) = super::documents::cases().remove(4);
+        let p = super::documents::parsed(&answers);
+        let none = |_: &str| None;
+        let c = super::documents::case(&p, &super::documents::no_facts, &none);
+        kinds
+            .iter()
+            .map(|k| {
+                c.render(
+                    bank.documents().iter().find(|d| d.id == *k).unwrap(),
+                    Lang::Nl,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    out.push((
+        "documents",
+        answered(Screen::Documents(DocumentsView {
+            docs: docs(),
+            why_none: None,
+            cursor: 1,
+            reading: None,
+        })),
+    ));
+    out.push((
+        "document",
+        answered(Screen::Documents(DocumentsView {
+            docs: docs(),
+            why_none: None,
+            cursor: 0,
+            reading: Some(Reading {
+                scroll: DocScroll::Top(0),
+                export: None,
+            }),
+        })),
+    ));
+
+    out.push((
+        "sign_off",
+        answered(Screen::SignOff(SignOffForm {
+            name: TextField::with_text("Fatima de Vries", Lang::Nl),
+            date: TextField::with_text("2026-11-23", Lang::Nl),
+            decision: 1,
+            remarks: TextField::default(),
+            key: TextField::default(),
+            passphrase: TextField::default(),
+            focus: SignField::Name,
+        })),
+    ));
+
+    out.push((
+        "export",
+        answered(Screen::Export(ExportForm {
+            format: 1,
+            path: TextField::with_text("20261123-101500-00000000aa.html", Lang::Nl),
+            path_edited: false,
+            focus: ExportField::Format,
+        })),
+    ));
+
+    let (mut m, _) = on_question(bank, &complete()[..5]);
+    m.overlay = Overlay::Help { scroll: 0 };
+    out.push(("help", m));
+    out
+}
+
+/// The model drawn at `w`×`h`, as the backend's buffer: its cells, with their styles.
+pub fn buffer(m: &Model, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal
+        .draw(|f| {
+            view::draw(f, m);
+        })
+        .expect("draw");
+    terminal.backend().buffer().clone()
 }

@@ -28,7 +28,7 @@ use super::common::fixed_clock;
 use super::mutate::{self, Input, ODD_TEXT};
 use super::{BANK, RECORD_SEEDS, json_files};
 
-const ACTIONS: [Action; 28] = [
+const ACTIONS: [Action; 29] = [
     Action::Up,
     Action::Down,
     Action::Left,
@@ -57,6 +57,7 @@ const ACTIONS: [Action; 28] = [
     Action::Clear,
     Action::Yes,
     Action::No,
+    Action::Theme,
 ];
 
 /// The file name of the hostile record: its id sorts among the test records.
@@ -117,7 +118,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
             KeyCode::Enter, KeyCode::Esc, KeyCode::Backspace, KeyCode::Tab, KeyCode::BackTab,
             KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::Home,
             KeyCode::End, KeyCode::PageUp, KeyCode::PageDown, KeyCode::Delete, KeyCode::Insert,
-            KeyCode::Null, KeyCode::F(1), KeyCode::F(12),
+            KeyCode::Null, KeyCode::F(1), KeyCode::F(2), KeyCode::F(12),
         ]),
         2 => proptest::sample::select(vec!['j', 'k', 'h', 'l', 'g', 'G', ' ', 'u', '?', 'b', 'f', 'e', 'n', 'x', 's', 'q', 'c', 'j', 'y'])
             .prop_map(KeyCode::Char),
@@ -320,7 +321,7 @@ fn steps(case: &Case, dir: &Path) -> Result<bool, String> {
     let store = Store::open(dir).map_err(|e| format!("{e:#}"))?;
     let mut model = Model::new(&BANK, case.lang, dir.display().to_string());
     model.clock = fixed_clock;
-    model.theme = Theme { color: case.color };
+    model.theme = Theme::with_color(case.color);
     let wf = Workflow::new(&BANK, Some(store), false).with_clock(fixed_clock);
     let mut d = Driver::new(model, wf);
     let list = || -> Message {

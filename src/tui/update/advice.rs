@@ -11,6 +11,7 @@ pub(super) fn to_advice(m: &mut Model) {
 }
 
 pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
+    let page = crate::tui::view::page(m);
     let work = m.work.as_ref()?;
     let read_only = work.is_read_only();
     let id = work.record().id.clone();
@@ -28,8 +29,8 @@ pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             v.cursor = step(v.cursor, items, action);
             v.scroll = 0;
         }
-        Action::PageUp => v.scroll = v.scroll.saturating_sub(5),
-        Action::PageDown => v.scroll = v.scroll.saturating_add(5),
+        Action::PageUp => v.scroll = v.scroll.saturating_sub(page),
+        Action::PageDown => v.scroll = v.scroll.saturating_add(page),
         Action::Select | Action::Toggle | Action::Right | Action::Left => {
             let i = v.cursor;
             let open = match action {

@@ -8,9 +8,6 @@ use crate::documents::{Format, format};
 use crate::locale::screen::doc_words;
 use crate::tui::view::documents::most_lines;
 
-/// Lines a page key scrolls.
-const PAGE: usize = 10;
-
 /// Asks for the documents of the record in view: they are made from the record as it is
 /// stored, with the library's profile as it is now. They are made anew each time the view
 /// opens, and the view is left for the advice before the profile can be changed (on the start
@@ -73,6 +70,7 @@ pub(super) fn documents_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     if edit_key(m, action) {
         return None;
     }
+    let page = usize::from(crate::tui::view::page(m));
     let Screen::Documents(v) = &mut m.screen else {
         return None;
     };
@@ -97,7 +95,7 @@ pub(super) fn documents_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     // Fields apart, so the document is read while its reading state changes.
     let doc = v.docs.get(v.cursor);
     match action {
-        a if moves_cursor(a) => r.scroll = scrolled(r.scroll, a, doc.map_or(0, most_lines)),
+        a if moves_cursor(a) => r.scroll = scrolled(r.scroll, a, (page, doc.map_or(0, most_lines))),
         Action::Export => {
             let doc = doc?;
             r.export = Some(DocExport {
@@ -116,22 +114,22 @@ pub(super) fn documents_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     None
 }
 
-/// Where the text is after a scrolling key. `bound` is the most lines the text can take on a
-/// screen the interface works on: a scroll from the top stops there, one from the end at the
-/// top; the view holds both within the text at its real width.
-fn scrolled(at: DocScroll, action: Action, bound: usize) -> DocScroll {
+/// Where the text is after a scrolling key, a page being `page` lines. `bound` is the most
+/// lines the text can take on a screen the interface works on: a scroll from the top stops
+/// there, one from the end at the top; the view holds both within the text at its real width.
+fn scrolled(at: DocScroll, action: Action, (page, bound): (usize, usize)) -> DocScroll {
     let down = |n: usize, by: usize| (n + by).min(bound);
     match (action, at) {
         (Action::Top, _) => DocScroll::Top(0),
         (Action::Bottom, _) => DocScroll::End(0),
         (Action::Down, DocScroll::Top(n)) => DocScroll::Top(down(n, 1)),
-        (Action::PageDown, DocScroll::Top(n)) => DocScroll::Top(down(n, PAGE)),
+        (Action::PageDown, DocScroll::Top(n)) => DocScroll::Top(down(n, page)),
         (Action::Up, DocScroll::Top(n)) => DocScroll::Top(n.saturating_sub(1)),
-        (Action::PageUp, DocScroll::Top(n)) => DocScroll::Top(n.saturating_sub(PAGE)),
+        (Action::PageUp, DocScroll::Top(n)) => DocScroll::Top(n.saturating_sub(page)),
         (Action::Down, DocScroll::End(n)) => DocScroll::End(n.saturating_sub(1)),
-        (Action::PageDown, DocScroll::End(n)) => DocScroll::End(n.saturating_sub(PAGE)),
+        (Action::PageDown, DocScroll::End(n)) => DocScroll::End(n.saturating_sub(page)),
         (Action::Up, DocScroll::End(n)) => DocScroll::End(down(n, 1)),
-        (Action::PageUp, DocScroll::End(n)) => DocScroll::End(down(n, PAGE)),
+        (Action::PageUp, DocScroll::End(n)) => DocScroll::End(down(n, page)),
         (_, at) => at,
     }
 }
@@ -179,21 +177,21 @@ mod tests {
     fn scrolling_from_the_top_stops_at_the_bound_and_from_the_end_at_the_top() {
         let mut at = DocScroll::Top(0);
         for _ in 0..5 {
-            at = scrolled(at, Action::PageDown, 25);
+            at = scrolled(at, Action::PageDown, (10, 25));
         }
         assert_eq!(at, DocScroll::Top(25));
-        at = scrolled(at, Action::Up, 25);
+        at = scrolled(at, Action::Up, (10, 25));
         assert_eq!(at, DocScroll::Top(24));
-        at = scrolled(at, Action::Bottom, 25);
+        at = scrolled(at, Action::Bottom, (10, 25));
         assert_eq!(at, DocScroll::End(0));
-        at = scrolled(at, Action::Down, 25);
+        at = scrolled(at, Action::Down, (10, 25));
         assert_eq!(at, DocScroll::End(0));
-        at = scrolled(at, Action::PageUp, 25);
+        at = scrolled(at, Action::PageUp, (10, 25));
         assert_eq!(at, DocScroll::End(10));
         for _ in 0..5 {
-            at = scrolled(at, Action::PageUp, 25);
+            at = scrolled(at, Action::PageUp, (10, 25));
         }
         assert_eq!(at, DocScroll::End(25));
-        assert_eq!(scrolled(at, Action::Top, 25), DocScroll::Top(0));
+        assert_eq!(scrolled(at, Action::Top, (10, 25)), DocScroll::Top(0));
     }
 }

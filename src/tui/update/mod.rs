@@ -54,6 +54,11 @@ pub fn update<'b>(m: &mut Model<'b>, msg: Message<'b>) -> Step<'b> {
             m.run = Run::Done;
             None
         }
+        // Only how the screen looks changes: on any screen, under any overlay, at any size.
+        Message::Key(Action::Theme) => {
+            m.theme = m.theme.switched();
+            None
+        }
         // While the window is too small only the request to enlarge it shows: a key pressed
         // then would answer a question unseen. Quitting still works.
         Message::Key(_) | Message::Click(_) | Message::Input(_) | Message::Paste(_)
@@ -298,30 +303,31 @@ fn step(cursor: usize, len: usize, action: Action) -> usize {
 
 // --- overlays --------------------------------------------------------------------------------
 
-/// Where a scrolled overlay (the help, the recheck) goes on `action`; `None` for a key that
-/// closes it.
-fn overlay_scroll(scroll: u16, action: Action) -> Option<u16> {
+/// Where a scrolled overlay (the help, the recheck) goes on `action`, a page being `page`
+/// lines; `None` for a key that closes it.
+fn overlay_scroll(scroll: u16, action: Action, page: u16) -> Option<u16> {
     Some(match action {
         Action::Up => scroll.saturating_sub(1),
         Action::Down => scroll.saturating_add(1),
-        Action::PageUp => scroll.saturating_sub(10),
-        Action::PageDown => scroll.saturating_add(10),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
         Action::Top => 0,
         _ => return None,
     })
 }
 
 fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
+    let page = crate::tui::view::page(m);
     let overlay = std::mem::replace(&mut m.overlay, Overlay::None);
     match overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => {
-            let scroll = overlay_scroll(scroll, action)?;
+            let scroll = overlay_scroll(scroll, action, page)?;
             m.overlay = Overlay::Help { scroll };
         }
         // Any other key closes it, as the help.
         Overlay::Recheck { recheck, scroll } => {
-            let scroll = overlay_scroll(scroll, action)?;
+            let scroll = overlay_scroll(scroll, action, page)?;
             m.overlay = Overlay::Recheck { recheck, scroll };
         }
         Overlay::Note { question, field } => match action {

@@ -6,6 +6,7 @@ pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         return None;
     }
     let bank = m.bank;
+    let page = crate::tui::view::page(m);
     let a = m.assessment()?;
     let walk = a.session.walk(bank);
     let steps: Vec<QId> = walk.steps().collect();
@@ -25,8 +26,8 @@ pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         (Action::Up | Action::Down | Action::Top | Action::Bottom, Pane::Answers) => {
             s.answers_cursor = step(s.answers_cursor, steps.len(), action)
         }
-        (Action::PageUp, _) => s.explain_scroll = s.explain_scroll.saturating_sub(5),
-        (Action::PageDown, _) => s.explain_scroll = s.explain_scroll.saturating_add(5),
+        (Action::PageUp, _) => s.explain_scroll = s.explain_scroll.saturating_sub(page),
+        (Action::PageDown, _) => s.explain_scroll = s.explain_scroll.saturating_add(page),
         (Action::NextPanel | Action::PrevPanel, _) => {
             let mut panes = vec![Pane::Options];
             if question.justification.is_some() {

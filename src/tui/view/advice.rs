@@ -24,6 +24,43 @@ pub fn severity(m: &Model, advice: &Advice) -> Severity {
     }
 }
 
+/// The verdict's line (more when it does not fit): symbol and words, so it never rests on
+/// colour.
+fn verdict_lines(m: &Model, advice: &Advice, width: u16) -> Vec<String> {
+    let verdict = format!(
+        " {} {}: {} ",
+        severity(m, advice).symbol(),
+        m.lang.ui().verdict.to_uppercase(),
+        advice.verdict.label.to_uppercase()
+    );
+    wrap_lines(&verdict, usize::from(width).saturating_sub(2), "", " ")
+}
+
+/// The advice's room in `area` (the body of the screen) and, on a wide screen (a projector),
+/// a column beside it for the answers: the verdict and the actions keep a readable width, and
+/// the answers need not be scrolled to.
+fn columns(area: Rect) -> (Rect, Option<Rect>) {
+    if area.width < super::PROJECTOR_WIDTH {
+        return (area, None);
+    }
+    let [main, side] = Layout::horizontal([
+        Constraint::Length(super::READABLE.min(area.width * 3 / 5)),
+        Constraint::Min(30),
+    ])
+    .areas(area);
+    (main, Some(side))
+}
+
+/// The rows of the advice's panel inside `area` (the body of the screen): what a page is.
+pub fn scroll_rows(m: &Model, area: Rect) -> u16 {
+    let (area, _) = columns(area);
+    let top = match m.record().and_then(|r| r.outcome.as_ref()) {
+        Some(advice) => verdict_lines(m, advice, area.width).len() as u16 + 1,
+        None => 0,
+    };
+    area.height.saturating_sub(top + 2)
+}
+
 pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets {
     let w = words(m.lang);
     let ui = m.lang.ui();
@@ -36,14 +73,9 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
         frame.render_widget(p, area);
         return Targets::new();
     };
+    let (area, side) = columns(area);
     let sev = severity(m, advice);
-    let verdict = format!(
-        " {} {}: {} ",
-        sev.symbol(),
-        ui.verdict.to_uppercase(),
-        advice.verdict.label.to_uppercase()
-    );
-    let verdict_lines = wrap_lines(&verdict, area.width as usize - 2, "", " ");
+    let verdict_lines = verdict_lines(m, advice, area.width);
     let [top, body] = Layout::vertical([
         Constraint::Length(verdict_lines.len() as u16 + 1),
         Constraint::Min(3),
@@ -203,7 +235,43 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
         None => lines.push(Line::from(format!("  {}", w.not_signed))),
     }
 
-    heading(&mut lines, ui.answers.to_string());
+    let answers = answer_lines(advice, width, t);
+    match side {
+        None => {
+            heading(&mut lines, ui.answers.to_string());
+            lines.extend(answers);
+        }
+        Some(side) => {
+            let block = panel(ui.answers, false, t);
+            let room = block.inner(side);
+            frame.render_widget(block, side);
+            let answers = answer_lines(advice, room.width as usize, t);
+            let sign = (w.more_below, w.end_of_text);
+            super::scrolled_text(frame, answers, 0, (room, side), sign, t);
+        }
+    }
+
+    let height = inner.height as usize;
+    let (from, to) = spans.get(v.cursor).copied().unwrap_or_default();
+    let base = scroll_to(from, to, height);
+    let max = lines.len().saturating_sub(height);
+    let offset = (base + v.scroll as usize).min(max);
+    let total = lines.len();
+    render_lines(frame, lines, offset, inner);
+    super::scroll_sign(
+        frame,
+        (offset, total, inner.height),
+        body,
+        (w.more_below, w.end_of_text),
+        t,
+    );
+    item_rows(&spans, offset, inner)
+}
+
+/// The answers the advice rests on, and the bank it was made with.
+fn answer_lines(advice: &Advice, width: usize, t: crate::tui::theme::Theme) -> Vec<Line<'static>> {
+    let ui = advice.lang.ui();
+    let mut lines = Vec::new();
     for a in &advice.answer_labels {
         let answer = if a.answer.is_empty() {
             format!("({})", ui.none)
@@ -231,22 +299,7 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
         "  {}: {} {}",
         ui.bank, advice.bank.id, advice.bank.version
     )));
-
-    let height = inner.height as usize;
-    let (from, to) = spans.get(v.cursor).copied().unwrap_or_default();
-    let base = scroll_to(from, to, height);
-    let max = lines.len().saturating_sub(height);
-    let offset = (base + v.scroll as usize).min(max);
-    let total = lines.len();
-    render_lines(frame, lines, offset, inner);
-    super::scroll_sign(
-        frame,
-        (offset, total, inner.height),
-        body,
-        (w.more_below, w.end_of_text),
-        t,
-    );
-    item_rows(&spans, offset, inner)
+    lines
 }
 
 /// For a blocked plan without remedies, the remedies' heading and that none was found.

@@ -70,6 +70,18 @@ fn list(frame: &mut Frame, m: &Model, v: &DocumentsView, area: Rect) -> Targets 
     item_rows(&spans, offset, inner)
 }
 
+/// The rows of the panel in view inside `area` (the body of the screen): what a page is.
+pub fn scroll_rows(m: &Model, v: &DocumentsView, area: Rect) -> u16 {
+    let gap_rows = match (&v.reading, v.current()) {
+        (Some(_), Some(doc)) => {
+            let gaps = gap_lines(doc, m.lang, area.width as usize, m.theme).len();
+            (gaps.min(usize::from(u16::MAX)) as u16).min(area.height / 3)
+        }
+        _ => 0,
+    };
+    area.height.saturating_sub(gap_rows + 2)
+}
+
 /// One document: what is still to fill in and how, over the text itself.
 fn read(frame: &mut Frame, m: &Model, doc: &Rendered, r: &Reading, area: Rect) {
     let t = m.theme;
@@ -133,7 +145,7 @@ fn gap_lines(doc: &Rendered, lang: Lang, width: usize, t: Theme) -> Vec<Line<'st
 /// The most lines a document takes on screen: at the narrowest width the interface draws it
 /// (a panel's inside on the smallest terminal). Wider, it takes no more.
 pub fn most_lines(doc: &Rendered) -> usize {
-    document_lines(doc, MIN_WIDTH as usize - 2, Theme { color: false }).len()
+    document_lines(doc, MIN_WIDTH as usize - 2, Theme::with_color(false)).len()
 }
 
 /// The document as lines of `width`: the draft's warning and where it comes from, its

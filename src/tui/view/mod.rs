@@ -4,6 +4,7 @@ pub mod documents;
 mod forms;
 mod legend;
 mod overlay;
+mod page;
 mod plan;
 mod profile;
 mod question;
@@ -24,11 +25,31 @@ use crate::text::Lang;
 pub use crate::text::wrap_lines;
 pub use legend::legend_actions;
 use legend::{draw_legend, start_legend};
+pub use page::page;
 
 /// The smallest terminal the screens are laid out for: 80 × 22, so that an 80 × 24 terminal
 /// still fits inside tmux or screen with a status line (80 × 23) and a tab bar besides.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 22;
+
+/// From this width on (a projector's 200 × 50, a large screen) the screens use the room: wider
+/// side panels, text shown whole, and text kept to a readable width ([`READABLE`]).
+pub const PROJECTOR_WIDTH: u16 = 160;
+/// The widest a panel of running text is drawn: longer lines are hard to follow, the more so
+/// from the back of a room.
+pub const READABLE: u16 = 120;
+
+/// `area` kept to [`READABLE`] columns, centred, from [`PROJECTOR_WIDTH`] on.
+pub fn readable(area: Rect) -> Rect {
+    if area.width < PROJECTOR_WIDTH {
+        return area;
+    }
+    Rect {
+        x: area.x + (area.width - READABLE) / 2,
+        width: READABLE,
+        ..area
+    }
+}
 
 /// Whether a terminal of `width` × `height` is large enough for the screens.
 pub fn fits(width: u16, height: u16) -> bool {
@@ -52,38 +73,42 @@ pub fn draw(frame: &mut Frame, m: &Model) -> Targets {
     let Some(body) = draw_chrome(frame, &chrome) else {
         return Targets::new();
     };
+    // Text and forms are kept to a readable width on a wide screen; the questionnaire and the
+    // record list use all of it.
+    let text = readable(body);
     // The profile's form takes the room of the start screen it covers.
     if let Some(f) = m.profile_form() {
-        profile::draw(frame, m, f, body);
+        profile::draw(frame, m, f, text);
         overlay::draw(frame, m, frame.area());
         return Targets::new();
     }
     // So does the plan's form, the advice's.
     if let Some(f) = m.plan_form() {
-        plan::draw(frame, m, f, body);
+        plan::draw(frame, m, f, text);
         overlay::draw(frame, m, frame.area());
         return Targets::new();
     }
     let targets = match &m.screen {
         Screen::Start(s) => start::draw(frame, &start::StartView::of(m, s), body),
         Screen::NewForm(f) => {
-            forms::new_form(frame, m, f, body);
+            forms::new_form(frame, m, f, text);
             Targets::new()
         }
         Screen::Question(s) => question::draw(frame, m, s, body),
-        Screen::Review(r) => question::review(frame, m, r, body),
+        Screen::Review(r) => question::review(frame, m, r, text),
+        // The advice uses the width in two columns of its own.
         Screen::Advice(v) => advice::draw(frame, m, v, body),
         Screen::SignOff(f) => {
-            forms::sign_off(frame, m, f, body);
+            forms::sign_off(frame, m, f, text);
             Targets::new()
         }
         Screen::Export(f) => {
-            forms::export(frame, m, f, body);
+            forms::export(frame, m, f, text);
             Targets::new()
         }
-        Screen::Documents(v) => documents::draw(frame, m, v, body),
+        Screen::Documents(v) => documents::draw(frame, m, v, text),
         Screen::Register(f) => {
-            forms::register(frame, m, f, body);
+            forms::register(frame, m, f, text);
             Targets::new()
         }
     };
@@ -133,6 +158,9 @@ struct Chrome<'a> {
 /// when the terminal is too small, after saying so.
 fn draw_chrome(frame: &mut Frame, c: &Chrome) -> Option<Rect> {
     let area = frame.area();
+    // The theme's own background and foreground under everything (the terminal's own in the
+    // default theme, where this changes nothing).
+    frame.buffer_mut().set_style(area, c.theme.plain());
     if !fits(area.width, area.height) {
         too_small(frame, c.lang, c.theme, area);
         return None;
@@ -335,6 +363,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// Clears `area` and draws a bordered box in it; returns the inside.
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme.plain());
     let block = panel(title, true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -24,11 +24,19 @@ pub fn draw(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) -> Targets {
     draw_progress(frame, m, s.q, &steps, progress);
 
     let wide = area.width >= 110;
+    // From 160 columns (a projector's 200×50) the answers and the explanation share the width
+    // with the question instead of keeping their narrow columns.
+    let projector = area.width >= super::PROJECTOR_WIDTH;
     let explain = s.explain == Explain::Shown;
     let side_w = if wide { 34 } else { 36 };
+    let (answers_w, explain_w) = if projector {
+        (area.width / 4, area.width * 3 / 8)
+    } else {
+        (30, 42)
+    };
     let mut constraints = Vec::new();
     if wide {
-        constraints.push(Constraint::Length(30));
+        constraints.push(Constraint::Length(answers_w));
     }
     constraints.push(Constraint::Min(30));
     let right = if wide {
@@ -39,18 +47,18 @@ pub fn draw(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) -> Targets {
         explain.then_some(Pane::Explanation)
     };
     if right.is_some() {
-        constraints.push(Constraint::Length(if wide { 42 } else { side_w }));
+        constraints.push(Constraint::Length(if wide { explain_w } else { side_w }));
     }
     let cols = Layout::horizontal(constraints).split(main);
     let mut i = 0;
     if wide {
-        answers_list(frame, m, s, &steps, cols[0]);
+        answers_list(frame, m, s, (&steps, projector), cols[0]);
         i = 1;
     }
     let targets = question_panel(frame, m, s, &steps, cols[i]);
     match right {
         Some(Pane::Explanation) => explanation(frame, m, s, cols[i + 1]),
-        Some(Pane::Answers) => answers_list(frame, m, s, &steps, cols[i + 1]),
+        Some(Pane::Answers) => answers_list(frame, m, s, (&steps, projector), cols[i + 1]),
         _ => {}
     }
     targets
@@ -263,7 +271,15 @@ fn explanation(frame: &mut Frame, m: &Model, s: &Asking, area: Rect) {
     );
 }
 
-fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: Rect) {
+/// The questions on the path and their answers; `whole` shows them wrapped rather than cut
+/// to a line.
+fn answers_list(
+    frame: &mut Frame,
+    m: &Model,
+    s: &Asking,
+    (steps, whole): (&[QId], bool),
+    area: Rect,
+) {
     let w = words(m.lang);
     let t = m.theme;
     let Some(a) = m.assessment() else { return };
@@ -271,6 +287,10 @@ fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: R
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
+    let fit = |text: String, first: &str, rest: &str| match whole {
+        true => wrap_lines(&text, width, first, rest),
+        false => vec![truncate(&format!("{first}{text}"), width)],
+    };
     let mut lines = Vec::new();
     let mut span = (0, 0);
     for (i, &q) in steps.iter().enumerate() {
@@ -294,16 +314,11 @@ fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: R
         } else {
             t.plain()
         };
-        if selected {
-            span = (lines.len(), lines.len() + 2);
-        }
-        lines.push(Line::from(Span::styled(
-            truncate(
-                &format!("{arrow}{mark} {}. {}", i + 1, question.prompt.get(m.lang)),
-                width,
-            ),
-            style,
-        )));
+        let start = lines.len();
+        let number = format!("{arrow}{mark} {}. ", i + 1);
+        let indent = " ".repeat(number.chars().count());
+        let prompt = question.prompt.get(m.lang).to_string();
+        lines.extend(plain_lines(fit(prompt, &number, &indent), style));
         let label = answer
             .map(|x| question.answer_label(x, m.lang))
             .map(|l| {
@@ -314,10 +329,13 @@ fn answers_list(frame: &mut Frame, m: &Model, s: &Asking, steps: &[QId], area: R
                 }
             })
             .unwrap_or_else(|| w.open.to_string());
-        lines.push(Line::from(Span::styled(
-            truncate(&format!("    → {label}"), width),
+        lines.extend(plain_lines(
+            fit(format!("→ {label}"), "    ", "      "),
             style,
-        )));
+        ));
+        if selected {
+            span = (start, lines.len());
+        }
     }
     let offset = scroll_to(span.0, span.1, inner.height as usize);
     render_lines(frame, lines, offset, inner);
