@@ -228,14 +228,18 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     for c in "B. Jansen".chars() {
         m.send(Message::Input(c));
     }
-    // Name → date → decision → remarks.
+    // Name → role → date → decision (chosen) → remarks.
     for _ in 0..3 {
         key(&mut m, Select);
     }
+    key(&mut m, Right);
+    key(&mut m, Select);
     let file = dir.store().join(format!("{id}.json"));
     let original = std::fs::read(&file).expect("read");
     save_elsewhere(&dir.store());
+    // Enter shows what will be signed; yes signs.
     key(&mut m, Select);
+    key(&mut m, Yes);
 
     // Refused: the form stays with the error, and the record in memory is not signed.
     assert!(matches!(m.screen, Screen::SignOff(_)), "the form stays");

@@ -338,7 +338,8 @@ impl<'b> Model<'b> {
                 Ctx::Typing
             }
             Screen::Question(s) if s.focus == Pane::Justification => Ctx::Typing,
-            Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
+            Screen::SignOff(f) if f.confirming => Ctx::Dialog,
+            Screen::SignOff(f) if f.focus.is_text() => Ctx::Typing,
             Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
             Screen::Register(f) if f.focus == ExportField::Path => Ctx::Typing,
             Screen::Documents(v)

@@ -7,6 +7,7 @@ mod overlay;
 mod plan;
 mod profile;
 mod question;
+mod signoff;
 mod start;
 
 use ratatui::Frame;
