@@ -71,6 +71,8 @@ fn every_command_speaks_english() {
         "Jane Smith",
         "--decision",
         "approved-with-conditions",
+        "--conditions",
+        "Update the privacy statement first",
     ]);
     en(&["list"]);
     en(&["show", &id]);
@@ -260,7 +262,9 @@ fn every_screen_speaks_english() {
         f.also.push(Default::default());
         f.also[0].name = avg_wijzer::tui::app::TextField::with_text("John Doe", Lang::En);
         f.also[0].role = avg_wijzer::tui::app::TextField::with_text("director", Lang::En);
-        render(&ui, "the sign-off form with two signers");
+    }
+    render(&ui, "the sign-off form with two signers");
+    if let avg_wijzer::tui::app::Screen::SignOff(f) = &mut ui.screen {
         f.confirming = true;
     }
     render(&ui, "the summary before signing");

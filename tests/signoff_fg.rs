@@ -83,12 +83,19 @@ fn plain_mode_asks_again_for_the_one_field_that_is_wrong_and_offers_today() {
     ] {
         assert!(out.contains(said), "{said}\n{out}");
     }
-    assert!(out.contains("Afgetekend; het verslag staat nu vast."), "{out}");
+    assert!(
+        out.contains("Afgetekend; het verslag staat nu vast."),
+        "{out}"
+    );
     let r = record::from_value(json_of(&s, &id)).unwrap();
     let so = r.signoff.expect("signed");
     assert_eq!(
         (so.name.as_str(), so.role.as_str(), so.date.as_str()),
-        ("B. Jansen", "functionaris gegevensbescherming (FG)", "2027-01-20")
+        (
+            "B. Jansen",
+            "functionaris gegevensbescherming (FG)",
+            "2027-01-20"
+        )
     );
     assert_eq!(so.decision, Decision::ApprovedWithConditions);
     assert_eq!(so.conditions, "Eerst de privacyverklaring aanpassen");
@@ -105,7 +112,17 @@ fn plain_mode_asks_again_for_the_one_field_that_is_wrong_and_offers_today() {
 fn plain_mode_asks_no_conditions_for_a_plain_approval() {
     let s = Scratch::new("plain-signoff-approved");
     let id = started(&workflow(&s, jan20), EXAMPLE).record().id.clone();
-    let lines = ["", "aftekenen", "B. Jansen", "FG", "2027-01-19", "1", "", "", ""];
+    let lines = [
+        "",
+        "aftekenen",
+        "B. Jansen",
+        "FG",
+        "2027-01-19",
+        "1",
+        "",
+        "",
+        "",
+    ];
     let (code, out) = resumed(&s, &id, &lines);
     assert_eq!(code, ExitCode::SUCCESS, "{out}");
     assert!(!out.contains("Voorwaarden waaronder"), "{out}");
@@ -160,16 +177,23 @@ fn a_record_with_two_signers_and_conditions_verifies_and_round_trips() {
     let id = work.record().id.clone();
     let v = json_of(&s, &id);
     assert_eq!(record::verify_value(&v), Verification::Intact);
+    let errors = common::schema_errors(&v);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert_eq!(v["signoff"]["conditions"], conditions);
     assert_eq!(v["signoff"]["also"][0]["role"], "directeur");
     // The history names each signer with their role.
     let r = record::from_value(v.clone()).unwrap();
     let signed = r.history.iter().find_map(|e| match e {
-        Event::SignedOff { name, role, also, .. } => Some((name, role, also)),
+        Event::SignedOff {
+            name, role, also, ..
+        } => Some((name, role, also)),
         _ => None,
     });
     let (name, role, more) = signed.expect("signed off in the history");
-    assert_eq!((name.as_str(), role.as_str()), ("B. Jansen", "functionaris gegevensbescherming (FG)"));
+    assert_eq!(
+        (name.as_str(), role.as_str()),
+        ("B. Jansen", "functionaris gegevensbescherming (FG)")
+    );
     assert_eq!(more, &also);
     // Read and written again, it is the same record, byte for byte.
     let mut again = r.clone();
@@ -181,29 +205,52 @@ fn a_record_with_two_signers_and_conditions_verifies_and_round_trips() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let out = s.run(&["export", &id, "--format", "md"]);
     assert!(
-        out.stdout.contains("B. Jansen, functionaris gegevensbescherming (FG); J. Smit, directeur"),
+        out.stdout
+            .contains("B. Jansen, functionaris gegevensbescherming (FG); J. Smit, directeur"),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains(&format!("- Voorwaarden: {conditions}")), "{}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!("- Voorwaarden: {conditions}")),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
 fn the_command_line_takes_roles_conditions_and_further_signers() {
     let s = Scratch::new("cli-signers");
     let id = started(&workflow(&s, jan20), EXAMPLE).record().id.clone();
-    let base = ["signoff", &id, "--name", "B. Jansen", "--decision", "approved-with-conditions"];
+    let base = [
+        "signoff",
+        &id,
+        "--name",
+        "B. Jansen",
+        "--decision",
+        "approved-with-conditions",
+    ];
     let out = s.run(&base);
     assert_ne!(out.code, 0, "conditions are required");
     assert!(out.stderr.contains("voorwaarden"), "{}", out.stderr);
     let mut args = base.to_vec();
-    args.extend(["--conditions", "Eerst de verklaring", "--also", "J. Smit (directeur)"]);
+    args.extend([
+        "--conditions",
+        "Eerst de verklaring",
+        "--also",
+        "J. Smit (directeur)",
+    ]);
     let out = s.run(&args);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let v = json_of(&s, &id);
-    assert_eq!(v["signoff"]["role"], "functionaris gegevensbescherming (FG)");
+    assert_eq!(
+        v["signoff"]["role"],
+        "functionaris gegevensbescherming (FG)"
+    );
     assert_eq!(v["signoff"]["conditions"], "Eerst de verklaring");
-    assert_eq!(v["signoff"]["also"], serde_json::json!([{"name": "J. Smit", "role": "directeur"}]));
+    assert_eq!(
+        v["signoff"]["also"],
+        serde_json::json!([{"name": "J. Smit", "role": "directeur"}])
+    );
 }
 
 #[test]

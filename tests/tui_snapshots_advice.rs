@@ -131,7 +131,7 @@ fn sign_off_form() {
     f.key = TextField::with_text("/home/fatima/.ssh/id_ed25519", Lang::Nl);
     f.passphrase = TextField::with_text("geheim", Lang::Nl);
     f.focus = SignField::Decision;
-    m.screen = Screen::SignOff(f);
+    m.screen = Screen::SignOff(Box::new(f));
     snap!("sign_off", &m);
 }
 

@@ -86,7 +86,10 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
     assert_eq!(on(&m), "sign-off");
     assert_eq!(m.status.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
     typed(&mut m, "Fatima de Vries");
-    keys(&mut m, &[NextPanel, NextPanel, NextPanel, Right, Right, NextPanel]);
+    keys(
+        &mut m,
+        &[NextPanel, NextPanel, NextPanel, Right, Right, NextPanel],
+    );
     typed(&mut m, "Eerst de privacyverklaring");
     keys(&mut m, &[NextPanel, Select, Yes]);
     assert_eq!(on(&m), "advice");
@@ -183,7 +186,11 @@ fn a_note_after_sign_off_names_the_revision_and_clearing_it_says_removed() {
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select, SignOff]);
     typed(&mut m, "Fatima de Vries");
-    keys(&mut m, &[Select, Select, Select, Select]);
+    // Name → role → date → decision (chosen) → remarks; the summary, and yes.
+    keys(
+        &mut m,
+        &[Select, Select, Select, Right, Select, Select, Yes],
+    );
     let first = m.record().expect("record").id.clone();
     assert_eq!(m.record().unwrap().status, Status::SignedOff);
     keys(&mut m, &[Edit, Note]);

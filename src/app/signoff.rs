@@ -67,9 +67,7 @@ pub fn check_field(
             Err(Refusal::BadDate(text.trim().to_string()))
         }
         SignOffField::Decision if decision.is_none() => Err(Refusal::NoDecision),
-        SignOffField::Conditions
-            if empty && decision == Some(Decision::ApprovedWithConditions) =>
-        {
+        SignOffField::Conditions if empty && decision == Some(Decision::ApprovedWithConditions) => {
             Err(Refusal::NoConditions)
         }
         // Signers are counted from the FG, who is the first.

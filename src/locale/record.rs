@@ -95,9 +95,13 @@ impl Refusal {
             (Refusal::NoConditions, Lang::En) => {
                 "approved with conditions needs the conditions: fill them in".into()
             }
-            (Refusal::NoSignerName(n), Lang::Nl) => format!("de naam van ondertekenaar {n} ontbreekt"),
+            (Refusal::NoSignerName(n), Lang::Nl) => {
+                format!("de naam van ondertekenaar {n} ontbreekt")
+            }
             (Refusal::NoSignerName(n), Lang::En) => format!("the name of signer {n} is missing"),
-            (Refusal::NoSignerRole(n), Lang::Nl) => format!("de rol van ondertekenaar {n} ontbreekt"),
+            (Refusal::NoSignerRole(n), Lang::Nl) => {
+                format!("de rol van ondertekenaar {n} ontbreekt")
+            }
             (Refusal::NoSignerRole(n), Lang::En) => format!("the role of signer {n} is missing"),
         }
     }

@@ -41,9 +41,7 @@ pub(super) fn sign_off<'b>(
     }
     match ask_sign_off(wf.today(), lang, words, input, out)? {
         Some(given) => {
-            let (draft, also) = (given.draft(), &given.also);
-            let draft = app::SignOffDraft { also, ..draft };
-            match draft.check() {
+            match given.draft().check() {
                 Ok(checked) => sign_with_key(wf, work, checked, lang, words, input, out),
                 // Each field was checked as it was typed; this is the workflow's last word.
                 Err((_, e)) => {
@@ -76,7 +74,7 @@ impl Given {
             decision: Some(self.decision),
             conditions: &self.conditions,
             remarks: &self.remarks,
-            also: &[],
+            also: &self.also,
         }
     }
 }
@@ -91,7 +89,15 @@ fn ask_sign_off(
     out: &mut impl Write,
 ) -> Result<Option<Given>> {
     let fg_role = crate::locale::record::fg_role(lang);
-    let Some(name) = ask(words.signoff_name, checked(F::Name, None, ""), words, lang, input, out)? else {
+    let Some(name) = ask(
+        words.signoff_name,
+        checked(F::Name, None, ""),
+        words,
+        lang,
+        input,
+        out,
+    )?
+    else {
         return Ok(None);
     };
     let role_prompt = words.signoff_role.replace("{role}", fg_role);
@@ -132,7 +138,15 @@ fn ask_sign_off(
         }
         let i = also.len();
         let role_prompt = words.signoff_also_role.replace("{name}", name.trim());
-        let Some(role) = ask(&role_prompt, checked(F::SignerRole(i), None, ""), words, lang, input, out)? else {
+        let Some(role) = ask(
+            &role_prompt,
+            checked(F::SignerRole(i), None, ""),
+            words,
+            lang,
+            input,
+            out,
+        )?
+        else {
             return Ok(None);
         };
         also.push(record::Signer {

@@ -248,7 +248,8 @@ pub enum Screen {
     Question(Asking),
     Review(Review),
     Advice(AdviceView),
-    SignOff(SignOffForm),
+    // Boxed: its fields (signers, conditions, a key) make it the largest screen by far.
+    SignOff(Box<SignOffForm>),
     Export(ExportForm),
     /// The documents the advice calls for (from the advice screen).
     Documents(DocumentsView),

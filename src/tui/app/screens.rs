@@ -444,7 +444,10 @@ impl SignOffForm {
             || self.decision.is_some()
             || !self.remarks.text.trim().is_empty()
             || !self.conditions.text.trim().is_empty()
-            || self.signers().iter().any(|s| !s.name.trim().is_empty() || !s.role.trim().is_empty())
+            || self
+                .signers()
+                .iter()
+                .any(|s| !s.name.trim().is_empty() || !s.role.trim().is_empty())
     }
 }
 

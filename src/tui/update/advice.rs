@@ -71,6 +71,6 @@ pub(super) fn open_sign_off<'b>(m: &mut Model<'b>) -> Step<'b> {
     }
     record.outcome.as_ref()?;
     let today = crate::record::time::local_date(&(m.clock)());
-    m.screen = Screen::SignOff(SignOffForm::new(&today, m.lang));
+    m.screen = Screen::SignOff(Box::new(SignOffForm::new(&today, m.lang)));
     None
 }

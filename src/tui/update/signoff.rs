@@ -23,7 +23,9 @@ pub(super) fn sign_off_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     }
     let fields = f.fields();
     let n = Decision::ALL.len();
-    let chosen = f.decision.and_then(|d| Decision::ALL.iter().position(|&x| x == d));
+    let chosen = f
+        .decision
+        .and_then(|d| Decision::ALL.iter().position(|&x| x == d));
     match action {
         Action::NextPanel | Action::Down => f.focus = cycle(&fields, f.focus, 1),
         Action::PrevPanel | Action::Up => f.focus = cycle(&fields, f.focus, -1),

@@ -192,9 +192,10 @@ pub fn sign_off(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
         t,
     );
     if chosen.is_none() {
-        form.lines.pop();
-        form.text(&format!("  {}", s.choose_decision), width, t);
-        form.lines.push(Line::from(""));
+        // Said under the options, before the blank line that ends the choice.
+        let hint = plain_lines(wrap_lines(s.choose_decision, width, "  ", "  "), t.plain());
+        let at = form.lines.len().saturating_sub(1);
+        form.lines.splice(at..at, hint);
     }
     if f.asks_conditions() {
         let field = SignField::Conditions;
