@@ -83,6 +83,15 @@ fn signer_key(r: &Record, w: &Words) -> String {
     }
 }
 
+/// Who signed, and the label to say it with: the name alone under "name" for a sign-off
+/// without roles (as records signed before roles read), else every signer with their role.
+fn signed_by(so: &crate::record::SignOff, w: &Words, lang: Lang) -> (&'static str, String) {
+    match so.role.is_empty() && so.also.is_empty() {
+        true => (w.name, so.name.clone()),
+        false => (crate::locale::signoff::words(lang).signers, so.signed_by()),
+    }
+}
+
 /// The command that checks the record file against the fingerprint in the register.
 fn check_command(r: &Record) -> String {
     format!(
@@ -207,17 +216,26 @@ pub fn text(r: &Record, lang: Lang) -> String {
     match &r.signoff {
         None => s.push_str(&format!("  {}\n", w.not_signed)),
         Some(so) => {
+            let (who, by) = signed_by(so, w, lang);
+            s.push_str(&wrap(&format!("{who}: {by}"), W, "  ", "    "));
             s.push_str(&format!(
-                "  {}: {}\n  {}: {}\n  {}: {}\n  {}: {}\n",
-                w.name,
-                so.name,
+                "\n  {}: {}\n  {}: {}\n",
                 w.date,
                 time::date_in_words(&so.date, lang),
                 w.decision,
                 so.decision.label(lang),
-                w.key,
-                signer_key(r, w)
             ));
+            if !so.conditions.is_empty() {
+                let label = crate::locale::signoff::words(lang).conditions;
+                s.push_str(&wrap(
+                    &format!("{label}: {}", so.conditions),
+                    W,
+                    "  ",
+                    "    ",
+                ));
+                s.push('\n');
+            }
+            s.push_str(&format!("  {}: {}\n", w.key, signer_key(r, w)));
             if !so.remarks.is_empty() {
                 s.push_str(&wrap(
                     &format!("{}: {}", w.remarks, so.remarks),
@@ -288,17 +306,20 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
     match &r.signoff {
         None => s.push_str(&format!("{}\n", w.not_signed)),
         Some(so) => {
+            let (who, by) = signed_by(so, w, lang);
             s.push_str(&format!(
-                "- {}: {}\n- {}: {}\n- {}: **{}**\n- {}: {}\n",
-                w.name,
-                md_escape(&so.name),
+                "- {who}: {}\n- {}: {}\n- {}: **{}**\n",
+                md_escape(&by),
                 w.date,
                 time::date_in_words(&so.date, lang),
                 w.decision,
                 so.decision.label(lang),
-                w.key,
-                md_escape(&signer_key(r, w))
             ));
+            if !so.conditions.is_empty() {
+                let label = crate::locale::signoff::words(lang).conditions;
+                s.push_str(&format!("- {label}: {}\n", md_escape(&so.conditions)));
+            }
+            s.push_str(&format!("- {}: {}\n", w.key, md_escape(&signer_key(r, w))));
             if !so.remarks.is_empty() {
                 s.push_str(&format!("- {}: {}\n", w.remarks, md_escape(&so.remarks)));
             }

@@ -71,6 +71,8 @@ fn every_command_speaks_english() {
         "Jane Smith",
         "--decision",
         "approved-with-conditions",
+        "--conditions",
+        "Update the privacy statement first",
     ]);
     en(&["list"]);
     en(&["show", &id]);
@@ -247,12 +249,26 @@ fn every_screen_speaks_english() {
     ui.send(Message::Key(SignOff));
     render(&ui, "sign-off");
     assert_eq!(on(&ui), "sign-off");
-    ui.send(Message::Key(Select));
-    ui.send(Message::Key(Select));
-    ui.send(Message::Key(Select));
-    ui.send(Message::Key(Select));
+    for _ in 0..5 {
+        ui.send(Message::Key(Select));
+    }
     render(&ui, "a refused sign-off");
     assert!(ui.status.is_some(), "the refusal is said");
+    // Filled in, two signers and conditions: the summary before signing is English too.
+    if let avg_wijzer::tui::app::Screen::SignOff(f) = &mut ui.screen {
+        f.name = avg_wijzer::tui::app::TextField::with_text("Jane Smith", Lang::En);
+        f.decision = Some(avg_wijzer::record::Decision::ApprovedWithConditions);
+        f.conditions = avg_wijzer::tui::app::TextField::with_text("Update the statement", Lang::En);
+        f.also.push(Default::default());
+        f.also[0].name = avg_wijzer::tui::app::TextField::with_text("John Doe", Lang::En);
+        f.also[0].role = avg_wijzer::tui::app::TextField::with_text("director", Lang::En);
+    }
+    render(&ui, "the sign-off form with two signers");
+    if let avg_wijzer::tui::app::Screen::SignOff(f) = &mut ui.screen {
+        f.confirming = true;
+    }
+    render(&ui, "the summary before signing");
+    ui.send(Message::Key(No));
     ui.send(Message::Key(Leave));
     render(&ui, "confirm");
 }
@@ -316,6 +332,9 @@ fn a_key_that_does_not_sign_is_refused_in_english() {
         date: "2026-11-30",
         decision: Decision::Approved,
         remarks: "",
+        role: "data protection officer (FG)",
+        conditions: "",
+        also: &[],
     };
     let Err(SignOffError::Key(e)) = wf.sign_off(&mut work, input, Some(&not_a_key), |_| {
         unreachable!("not asked for a passphrase")

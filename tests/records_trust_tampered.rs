@@ -139,7 +139,7 @@ fn every_check_of_verify_guards_resume_signoff_and_export() {
                 "B. Jansen",
                 "--decision",
                 "approved-with-conditions",
-                "--remarks",
+                "--conditions",
                 "Eerst de DPIA.",
                 "--key",
                 &format!("{keys}/fg_ed25519"),

@@ -104,8 +104,8 @@ fn run(dir: &Path, lines: &[&str], hooks: Vec<(usize, Hook<'_>)>) -> (ExitCode, 
 }
 
 /// Campaign, participants, purpose, the area map (the advice after two answers), the advice,
-/// then the FG's sign-off: name, date, decision, remarks, no SSH key.
-const SIGNED: [&str; 11] = [
+/// then the FG's sign-off: name, role, date, decision, remarks, no further signer, no SSH key.
+const SIGNED: [&str; 13] = [
     "Test",
     "",
     "x",
@@ -114,8 +114,10 @@ const SIGNED: [&str; 11] = [
     "aftekenen",
     "B. Jansen",
     "",
+    "",
     "1",
     "geen",
+    "",
     "",
 ];
 
@@ -125,7 +127,7 @@ fn plain_a_refused_sign_off_is_not_announced_and_fails() {
     let (code, out) = run(
         &dir.store(),
         &SIGNED,
-        vec![(9, Box::new(|| save_elsewhere(&dir.store())))],
+        vec![(10, Box::new(|| save_elsewhere(&dir.store())))],
     );
     assert_eq!(code, ExitCode::FAILURE, "{out}");
     assert!(!out.contains("Afgetekend"), "{out}");
@@ -228,14 +230,18 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
     for c in "B. Jansen".chars() {
         m.send(Message::Input(c));
     }
-    // Name → date → decision → remarks.
+    // Name → role → date → decision (chosen) → remarks.
     for _ in 0..3 {
         key(&mut m, Select);
     }
+    key(&mut m, Right);
+    key(&mut m, Select);
     let file = dir.store().join(format!("{id}.json"));
     let original = std::fs::read(&file).expect("read");
     save_elsewhere(&dir.store());
+    // Enter shows what will be signed; yes signs.
     key(&mut m, Select);
+    key(&mut m, Yes);
 
     // Refused: the form stays with the error, and the record in memory is not signed.
     assert!(matches!(m.screen, Screen::SignOff(_)), "the form stays");
@@ -254,9 +260,10 @@ fn tui_a_refused_sign_off_is_taken_back_and_can_be_tried_again() {
             .is_none()
     );
 
-    // The other window's change undone: Enter again signs off, on disk too.
+    // The other window's change undone: Enter and yes again sign off, on disk too.
     std::fs::write(&file, original).expect("write");
     key(&mut m, Select);
+    key(&mut m, Yes);
     assert!(matches!(m.screen, Screen::Advice(_)));
     assert!(m.record().is_some_and(|r| r.is_frozen()));
     let notice = m.status.as_ref().expect("a notice");

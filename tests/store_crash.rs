@@ -220,8 +220,9 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
         Some("Naam van de FG:".into()),
         Some(state.clone()),
     );
-    let [name, date, decision, remarks, key] = SIGN_OFF;
-    push(name.into(), Some("Datum".into()), Some(state.clone()));
+    let [name, role, date, decision, remarks, also, key] = SIGN_OFF;
+    push(name.into(), Some("Rol".into()), Some(state.clone()));
+    push(role.into(), Some("Datum".into()), Some(state.clone()));
     push(date.into(), Some("Besluit:".into()), Some(state.clone()));
     push(
         decision.into(),
@@ -230,6 +231,11 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
     );
     push(
         remarks.into(),
+        Some("Tekent nog iemand mee".into()),
+        Some(state.clone()),
+    );
+    push(
+        also.into(),
         Some("Onderteken de aftekening".into()),
         Some(state.clone()),
     );

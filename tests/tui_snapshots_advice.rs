@@ -124,15 +124,14 @@ fn sign_off_form() {
         &bank,
         &complete(),
     ))));
-    m.screen = Screen::SignOff(SignOffForm {
-        name: TextField::with_text("Fatima de Vries", Lang::Nl),
-        date: TextField::with_text("2026-11-23", Lang::Nl),
-        decision: 1,
-        remarks: TextField::default(),
-        key: TextField::with_text("/home/fatima/.ssh/id_ed25519", Lang::Nl),
-        passphrase: TextField::with_text("geheim", Lang::Nl),
-        focus: SignField::Decision,
-    });
+    let mut f = SignOffForm::new("2026-11-23", Lang::Nl);
+    f.name = TextField::with_text("Fatima de Vries", Lang::Nl);
+    f.decision = Some(Decision::ApprovedWithConditions);
+    f.conditions = TextField::with_text("Eerst de privacyverklaring aanpassen", Lang::Nl);
+    f.key = TextField::with_text("/home/fatima/.ssh/id_ed25519", Lang::Nl);
+    f.passphrase = TextField::with_text("geheim", Lang::Nl);
+    f.focus = SignField::Decision;
+    m.screen = Screen::SignOff(Box::new(f));
     snap!("sign_off", &m);
 }
 

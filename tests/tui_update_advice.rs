@@ -24,9 +24,10 @@ fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
     typed(&mut m, "Fatima de Vries");
     let keys_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys");
     // A protected key without its passphrase: refused in words, nothing signed or saved.
-    keys(&mut m, &[NextPanel, NextPanel, NextPanel, NextPanel]);
+    keys(&mut m, &[NextPanel, NextPanel, NextPanel, Right]);
+    keys(&mut m, &[NextPanel, NextPanel, NextPanel]);
     typed(&mut m, &format!("{keys_dir}/fg_ed25519_protected"));
-    key(&mut m, Select);
+    keys(&mut m, &[Select, Yes]);
     assert_eq!(on(&m), "sign-off");
     let status = m.status.as_ref().expect("an error");
     assert_eq!(status.kind, NoticeKind::Error);
@@ -49,7 +50,7 @@ fn the_fg_signs_the_sign_off_with_an_ssh_key_from_the_form() {
     // With the passphrase (typed in the masked field) it is signed, saved and said.
     key(&mut m, NextPanel);
     typed(&mut m, "geheime wachtwoordzin");
-    key(&mut m, Select);
+    keys(&mut m, &[Select, Yes]);
     assert_eq!(on(&m), "advice");
     let r = m.record().expect("record").clone();
     let sig = r.signature.as_ref().expect("signed with the key");
@@ -80,22 +81,24 @@ fn sign_off_freezes_and_a_change_makes_a_revision() {
     assert_eq!(on(&m), "advice");
     key(&mut m, SignOff);
     assert_eq!(on(&m), "sign-off");
-    // A sign-off without a name is refused, in words.
-    keys(&mut m, &[Select, Select, Select, Select]);
+    // A sign-off without a name is refused, in words, with the focus on the name.
+    keys(&mut m, &[Select, Select, Select, Select, Select]);
     assert_eq!(on(&m), "sign-off");
     assert_eq!(m.status.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
-    // From the remarks past the key and its passphrase, round to the name.
-    keys(&mut m, &[NextPanel, NextPanel, NextPanel]);
     typed(&mut m, "Fatima de Vries");
-    keys(&mut m, &[NextPanel, NextPanel, Right, NextPanel]);
+    keys(
+        &mut m,
+        &[NextPanel, NextPanel, NextPanel, Right, Right, NextPanel],
+    );
     typed(&mut m, "Eerst de privacyverklaring");
-    key(&mut m, Select);
+    keys(&mut m, &[NextPanel, Select, Yes]);
     assert_eq!(on(&m), "advice");
     let first = m.record().expect("record").clone();
     assert_eq!(first.status, Status::SignedOff);
     let signoff = first.signoff.as_ref().expect("signed");
     assert_eq!(signoff.name, "Fatima de Vries");
     assert_eq!(signoff.decision, record::Decision::ApprovedWithConditions);
+    assert_eq!(signoff.conditions, "Eerst de privacyverklaring");
     assert_eq!(
         store
             .open_store()
@@ -183,7 +186,11 @@ fn a_note_after_sign_off_names_the_revision_and_clearing_it_says_removed() {
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select, SignOff]);
     typed(&mut m, "Fatima de Vries");
-    keys(&mut m, &[Select, Select, Select, Select]);
+    // Name → role → date → decision (chosen) → remarks; the summary, and yes.
+    keys(
+        &mut m,
+        &[Select, Select, Select, Right, Select, Select, Yes],
+    );
     let first = m.record().expect("record").id.clone();
     assert_eq!(m.record().unwrap().status, Status::SignedOff);
     keys(&mut m, &[Edit, Note]);

@@ -222,7 +222,11 @@ fn the_list_follows_sign_off_and_revision_and_opening_adds_nothing() {
     answer_all(&mut m);
     keys(&mut m, &[Bottom, Select, SignOff]);
     typed(&mut m, "Fatima de Vries");
-    keys(&mut m, &[Select, Select, Select, Select]);
+    // Name → role → date → decision (chosen) → remarks; the summary, and yes.
+    keys(
+        &mut m,
+        &[Select, Select, Select, Right, Select, Select, Yes],
+    );
     assert_eq!(on(&m), "advice");
     let signed = m.record().expect("record").id.clone();
     key(&mut m, Leave);

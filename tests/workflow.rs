@@ -93,6 +93,9 @@ fn sign<'b>(
         date: "2026-11-30",
         decision: Decision::Approved,
         remarks: "",
+        role: "FG",
+        conditions: "",
+        also: &[],
     };
     wf.sign_off(work, input, None, |_| unreachable!("no key"))
         .map(|c| c.saved)
@@ -256,6 +259,9 @@ fn a_sign_off_that_cannot_be_signed_is_taken_back() {
         date: "2026-11-30",
         decision: Decision::Rejected,
         remarks: "",
+        role: "FG",
+        conditions: "",
+        also: &[],
     };
     let missing = dir.path().join("geen-sleutel");
     let result = wf.sign_off(&mut work, input, Some(&missing), |_| unreachable!());

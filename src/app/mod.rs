@@ -50,7 +50,7 @@ pub use record::plan::{Change as PlanChange, PlanError};
 pub use register::{
     Chains, LeftOut, RegisterAs, Registered, WhyLeftOut, chains, in_register, register,
 };
-pub use signoff::{SignOffError, SignOffInput};
+pub use signoff::{SignOffDraft, SignOffError, SignOffField, SignOffInput, check_field};
 pub use work::Work;
 
 /// The verbs, over one bank and (when there is one) one store.

@@ -243,9 +243,19 @@ pub enum Command {
         /// Datum van het besluit (JJJJ-MM-DD); standaard vandaag
         #[arg(long)]
         date: Option<String>,
-        /// Opmerkingen of voorwaarden
+        /// Rol van de FG; standaard "functionaris gegevensbescherming (FG)"
+        #[arg(long)]
+        role: Option<String>,
+        /// De voorwaarden; verplicht bij approved-with-conditions
+        #[arg(long, default_value = "")]
+        conditions: String,
+        /// Opmerkingen
         #[arg(long, default_value = "")]
         remarks: String,
+        /// Nog iemand die mee aftekent, als "naam (rol)", bijvoorbeeld "Jan Smit (directeur)";
+        /// mag vaker
+        #[arg(long, value_name = "NAAM (ROL)")]
+        also: Vec<String>,
         /// Onderteken de aftekening met je eigen SSH-sleutel (Ed25519, privésleutel), zodat
         /// iedereen haar met ssh-keygen -Y verify kan controleren; de sleutel blijft waar hij is
         #[arg(long, value_name = "FILE")]
@@ -423,7 +433,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             name,
             decision,
             date,
+            role,
+            conditions,
             remarks,
+            also,
             key,
         }) => {
             let bank = load_bank(&args)?;
@@ -434,7 +447,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                     name,
                     decision: (*decision).into(),
                     date: date.as_deref(),
+                    role: role.as_deref(),
+                    conditions,
                     remarks,
+                    also,
                     key: key.as_deref(),
                 },
                 args.lang,

@@ -92,9 +92,20 @@ fn record(d: &Differing) -> Value {
         "campaign": d.campaign,
         "status": d.status,
         "revision": d.revision,
-        "signoff": d.signoff.as_ref().map(|s| json!({
-            "name": s.name, "date": s.date, "decision": s.decision,
-        })),
+        "signoff": d.signoff.as_ref().map(|s| {
+            let mut o = json!({ "name": s.name, "date": s.date, "decision": s.decision });
+            // What was added to a sign-off later, only where it was given, as in the record.
+            if !s.role.is_empty() {
+                o["role"] = json!(s.role);
+            }
+            if !s.conditions.is_empty() {
+                o["conditions"] = json!(s.conditions);
+            }
+            if !s.also.is_empty() {
+                o["also"] = json!(s.also);
+            }
+            o
+        }),
         "bank": r.from,
         "verdict": { "then": r.verdict.then, "now": r.verdict.now },
         "actions": { "added": r.actions_added, "dropped": r.actions_dropped },

@@ -216,7 +216,12 @@ pub(super) struct SignOffRequest<'a> {
     pub name: &'a str,
     pub decision: Decision,
     pub date: Option<&'a str>,
+    /// `None`: the FG's role in `lang`.
+    pub role: Option<&'a str>,
+    pub conditions: &'a str,
     pub remarks: &'a str,
+    /// Further signers, each as "name (role)".
+    pub also: &'a [String],
     pub key: Option<&'a Path>,
 }
 
@@ -233,7 +238,10 @@ pub(super) fn sign_off(
         name,
         decision,
         date,
+        role,
+        conditions,
         remarks,
+        also,
         key,
     } = *req;
     let mut work = wf.open(id).map_err(bad)?.work;
@@ -246,11 +254,24 @@ pub(super) fn sign_off(
     if let Some(key) = key.filter(|k| wf.key_in_store(k)) {
         warn(&crate::locale::signature::key_in_store(key, lang));
     }
+    let also: Vec<record::Signer> = also
+        .iter()
+        .map(|p| {
+            let (name, role) = p.split_once('(').unwrap_or((p, ""));
+            record::Signer {
+                name: name.trim().to_string(),
+                role: role.trim().trim_end_matches(')').trim().to_string(),
+            }
+        })
+        .collect();
     let input = SignOffInput {
         name,
+        role: role.unwrap_or(crate::locale::record::fg_role(lang)),
         date: &date,
         decision,
+        conditions,
         remarks,
+        also: &also,
     };
     let changed = wf
         .sign_off(&mut work, input, key, crate::keyfile::ask_passphrase(lang))

@@ -41,10 +41,19 @@ pub fn html(r: &Record, lang: Lang) -> String {
     match &r.signoff {
         None => s.push_str(&format!("<p>{}</p>\n", w.not_signed)),
         Some(so) => {
+            let (who, by) = super::signed_by(so, w, lang);
+            let conditions = match so.conditions.is_empty() {
+                true => String::new(),
+                false => format!(
+                    "<tr><th>{}</th><td>{}</td></tr>",
+                    crate::locale::signoff::words(lang).conditions,
+                    h(&so.conditions)
+                ),
+            };
             s.push_str(&format!(
-                "<table><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><strong>{}</strong></td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><code>{}</code></td></tr></table>\n",
-                w.name,
-                h(&so.name),
+                "<table><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><strong>{}</strong></td></tr>{conditions}<tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td><code>{}</code></td></tr></table>\n",
+                who,
+                h(&by),
                 w.date,
                 h(&time::date_in_words(&so.date, lang)),
                 w.decision,

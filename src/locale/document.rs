@@ -171,14 +171,32 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
                 pick("advies gegeven, oordeel", "advice given, verdict")
             ),
         ),
-        Event::SignedOff { at, name, decision } => (
-            at.clone(),
-            format!(
-                "{} {name}: {}",
-                pick("afgetekend door", "signed off by"),
-                decision.label(lang)
-            ),
-        ),
+        Event::SignedOff {
+            at,
+            name,
+            role,
+            decision,
+            also,
+        } => {
+            // Each signer with their role, as the sign-off names them.
+            let first = crate::record::Signer {
+                name: name.clone(),
+                role: role.clone(),
+            };
+            let by = std::iter::once(&first)
+                .chain(also)
+                .map(crate::record::Signer::shown)
+                .collect::<Vec<_>>()
+                .join("; ");
+            (
+                at.clone(),
+                format!(
+                    "{} {by}: {}",
+                    pick("afgetekend door", "signed off by"),
+                    decision.label(lang)
+                ),
+            )
+        }
         Event::Revision {
             at,
             previous,

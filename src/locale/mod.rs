@@ -35,6 +35,7 @@ pub mod record;
 pub mod register;
 pub mod screen;
 pub mod signature;
+pub mod signoff;
 pub mod store;
 pub mod verify;
 pub mod when;

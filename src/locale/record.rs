@@ -85,6 +85,24 @@ impl Refusal {
             (Refusal::BadDate(d), Lang::En) => {
                 format!("{} is not a date like 2026-11-23", quoted(d))
             }
+            (Refusal::NoDecision, Lang::Nl) => "kies een besluit".into(),
+            (Refusal::NoDecision, Lang::En) => "choose a decision".into(),
+            (Refusal::NoRole, Lang::Nl) => "de rol van de FG ontbreekt".into(),
+            (Refusal::NoRole, Lang::En) => "the FG's role is missing".into(),
+            (Refusal::NoConditions, Lang::Nl) => {
+                "bij goedgekeurd met voorwaarden horen de voorwaarden: vul ze in".into()
+            }
+            (Refusal::NoConditions, Lang::En) => {
+                "approved with conditions needs the conditions: fill them in".into()
+            }
+            (Refusal::NoSignerName(n), Lang::Nl) => {
+                format!("de naam van ondertekenaar {n} ontbreekt")
+            }
+            (Refusal::NoSignerName(n), Lang::En) => format!("the name of signer {n} is missing"),
+            (Refusal::NoSignerRole(n), Lang::Nl) => {
+                format!("de rol van ondertekenaar {n} ontbreekt")
+            }
+            (Refusal::NoSignerRole(n), Lang::En) => format!("the role of signer {n} is missing"),
         }
     }
 }
@@ -196,3 +214,11 @@ impl Malformed {
 }
 
 dutch_display!(Unreadable);
+
+/// The FG's role, as a sign-off's first signer has it unless it is changed.
+pub fn fg_role(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "functionaris gegevensbescherming (FG)",
+        Lang::En => "data protection officer (FG)",
+    }
+}

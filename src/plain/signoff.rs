@@ -1,6 +1,7 @@
 //! The FG's sign-off, asked line by line, with an SSH key if the FG has one; before it, the
 //! prompt also takes changes to the plan and the documents' commands.
 use super::*;
+use crate::app::{self, SignOffField as F};
 
 /// Asks for the FG's sign-off and makes it through the workflow, which saves it or takes it
 /// back. `false` only when a sign-off was made and could not be saved: the session then ends
@@ -38,53 +39,177 @@ pub(super) fn sign_off<'b>(
     ) {
         return Ok(true);
     }
-    let today = record::time::local_date(&record::time::now());
-    loop {
-        writeln!(out, "{}", words.signoff_name)?;
-        let Some(name) = prompt(input, out)? else {
-            return Ok(true);
-        };
-        writeln!(out, "{}", words.signoff_date)?;
-        let Some(date) = prompt(input, out)? else {
-            return Ok(true);
-        };
-        let date = match date.trim() {
-            "" => today.clone(),
-            given => given.to_string(),
-        };
-        writeln!(out, "{}", words.signoff_decision)?;
-        let Some(choice) = prompt(input, out)? else {
-            return Ok(true);
-        };
-        let decision = match choice.trim() {
-            "1" => Decision::Approved,
-            "2" => Decision::ApprovedWithConditions,
-            "3" => Decision::Rejected,
-            other => match Decision::parse(other) {
-                Some(d) => d,
-                None => {
-                    writeln!(out, "{}: \"{other}\".", words.not_understood)?;
-                    continue;
+    match ask_sign_off(wf.today(), lang, words, input, out)? {
+        Some(given) => {
+            match given.draft().check() {
+                Ok(checked) => sign_with_key(wf, work, checked, lang, words, input, out),
+                // Each field was checked as it was typed; this is the workflow's last word.
+                Err((_, e)) => {
+                    writeln!(out, "{}: {}", words.not_understood, e.said(lang))?;
+                    Ok(true)
                 }
-            },
-        };
-        writeln!(out, "{}", words.signoff_remarks)?;
-        let Some(remarks) = prompt(input, out)? else {
-            return Ok(true);
-        };
-        warn_personal_data(&remarks, lang, out)?;
-        // Checked before the key is asked for, so the FG corrects a slip at once.
-        if let Err(e) = record::check_sign_off(&name, &date) {
-            writeln!(out, "{}: {}", words.not_understood, e.said(lang))?;
-            continue;
+            }
         }
-        let input_given = SignOffInput {
-            name: &name,
-            date: &date,
-            decision,
-            remarks: remarks.trim(),
+        None => Ok(true),
+    }
+}
+
+/// The sign-off as typed, each field checked as it was.
+struct Given {
+    name: String,
+    role: String,
+    date: String,
+    decision: Decision,
+    conditions: String,
+    remarks: String,
+    also: Vec<record::Signer>,
+}
+
+impl Given {
+    fn draft(&self) -> app::SignOffDraft<'_> {
+        app::SignOffDraft {
+            name: &self.name,
+            role: &self.role,
+            date: &self.date,
+            decision: Some(self.decision),
+            conditions: &self.conditions,
+            remarks: &self.remarks,
+            also: &self.also,
+        }
+    }
+}
+
+/// Asks for the sign-off field by field, each checked as it is typed by the workflow's rules:
+/// a slip is said and that field alone asked again. `None` when the input ends.
+fn ask_sign_off(
+    today: String,
+    lang: Lang,
+    words: &Words,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<Option<Given>> {
+    let fg_role = crate::locale::record::fg_role(lang);
+    let Some(name) = ask(
+        words.signoff_name,
+        checked(F::Name, None, ""),
+        words,
+        lang,
+        input,
+        out,
+    )?
+    else {
+        return Ok(None);
+    };
+    let role_prompt = words.signoff_role.replace("{role}", fg_role);
+    let role_check = checked(F::Role, None, fg_role);
+    let Some(role) = ask(&role_prompt, role_check, words, lang, input, out)? else {
+        return Ok(None);
+    };
+    let date_prompt = words.signoff_date.replace("{today}", &today);
+    let date_check = checked(F::Date, None, &today);
+    let Some(date) = ask(&date_prompt, date_check, words, lang, input, out)? else {
+        return Ok(None);
+    };
+    let Some(decision) = ask(words.signoff_decision, decision_of, words, lang, input, out)? else {
+        return Ok(None);
+    };
+    let mut conditions = String::new();
+    if decision == Decision::ApprovedWithConditions {
+        let check = checked(F::Conditions, Some(decision), "");
+        let Some(given) = ask(words.signoff_conditions, check, words, lang, input, out)? else {
+            return Ok(None);
         };
-        return sign_with_key(wf, work, input_given, lang, words, input, out);
+        warn_personal_data(&given, lang, out)?;
+        conditions = given;
+    }
+    writeln!(out, "{}", words.signoff_remarks)?;
+    let Some(remarks) = prompt(input, out)? else {
+        return Ok(None);
+    };
+    warn_personal_data(&remarks, lang, out)?;
+    let mut also = Vec::new();
+    loop {
+        writeln!(out, "{}", wrap(words.signoff_also, W, "", ""))?;
+        let Some(name) = prompt(input, out)? else {
+            return Ok(None);
+        };
+        if name.trim().is_empty() {
+            break;
+        }
+        let i = also.len();
+        let role_prompt = words.signoff_also_role.replace("{name}", name.trim());
+        let Some(role) = ask(
+            &role_prompt,
+            checked(F::SignerRole(i), None, ""),
+            words,
+            lang,
+            input,
+            out,
+        )?
+        else {
+            return Ok(None);
+        };
+        also.push(record::Signer {
+            name: name.trim().to_string(),
+            role,
+        });
+    }
+    Ok(Some(Given {
+        name,
+        role,
+        date,
+        decision,
+        conditions,
+        remarks: remarks.trim().to_string(),
+        also,
+    }))
+}
+
+/// The check of field `f` as it is typed (`decision` chosen so far), Enter giving `default`
+/// where it is not empty: the value, trimmed.
+fn checked(
+    f: F,
+    decision: Option<Decision>,
+    default: &str,
+) -> impl Fn(&str) -> Result<String, Refusal> + '_ {
+    move |line: &str| {
+        let line = match line.trim() {
+            "" => default,
+            given => given,
+        };
+        app::check_field(f, line, decision).map(|()| line.to_string())
+    }
+}
+
+/// The decision typed: its number or its id.
+fn decision_of(line: &str) -> Result<Decision, Refusal> {
+    match line.trim() {
+        "1" => Ok(Decision::Approved),
+        "2" => Ok(Decision::ApprovedWithConditions),
+        "3" => Ok(Decision::Rejected),
+        other => Decision::parse(other).ok_or(Refusal::NoDecision),
+    }
+}
+
+/// Asks `question` until the line typed passes `check`, saying what is wrong each time.
+/// `None` when the input ends.
+fn ask<T>(
+    question: &str,
+    check: impl Fn(&str) -> Result<T, Refusal>,
+    words: &Words,
+    lang: Lang,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<Option<T>> {
+    loop {
+        writeln!(out, "{}", wrap(question, W, "", ""))?;
+        let Some(line) = prompt(input, out)? else {
+            return Ok(None);
+        };
+        match check(&line) {
+            Ok(v) => return Ok(Some(v)),
+            Err(e) => writeln!(out, "{}: {}", words.not_understood, e.said(lang))?,
+        }
     }
 }
 

@@ -246,7 +246,7 @@ impl<'b> Assessment<'b> {
         Ok(())
     }
 
-    /// The FG's sign-off; from then on the record is frozen.
+    /// The FG's sign-off by name alone; from then on the record is frozen.
     pub fn sign_off(
         &mut self,
         name: &str,
@@ -255,26 +255,40 @@ impl<'b> Assessment<'b> {
         remarks: &str,
         now: &str,
     ) -> Result<(), Refusal> {
+        self.sign_off_as(SignOff {
+            name: name.to_string(),
+            role: String::new(),
+            date: date.to_string(),
+            decision,
+            conditions: String::new(),
+            remarks: remarks.to_string(),
+            also: Vec::new(),
+            at: now.to_string(),
+        })
+    }
+
+    /// The sign-off `s` (made at `s.at`), with every signer and role it names; from then on
+    /// the record is frozen. What a sign-off must hold besides a name and a date (a role,
+    /// conditions) is the workflow's policy: a record signed before it is still a record.
+    pub fn sign_off_as(&mut self, mut s: SignOff) -> Result<(), Refusal> {
         if self.record.is_frozen() {
             return Err(Refusal::Frozen);
         }
         if self.record.outcome.is_none() {
             return Err(Refusal::Incomplete);
         }
-        check_sign_off(name, date)?;
-        self.record.signoff = Some(SignOff {
-            name: name.trim().to_string(),
-            date: date.to_string(),
-            decision,
-            remarks: remarks.to_string(),
-            at: now.to_string(),
-        });
+        check_sign_off(&s.name, &s.date)?;
+        s.name = s.name.trim().to_string();
+        let now = s.at.clone();
         self.record.history.push(Event::SignedOff {
-            at: now.to_string(),
-            name: name.trim().to_string(),
-            decision,
+            at: now.clone(),
+            name: s.name.clone(),
+            role: s.role.clone(),
+            decision: s.decision,
+            also: s.also.clone(),
         });
-        self.refresh(now);
+        self.record.signoff = Some(s);
+        self.refresh(&now);
         Ok(())
     }
 

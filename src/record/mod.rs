@@ -12,6 +12,7 @@ mod integrity;
 mod loaded;
 pub mod plan;
 pub mod signature;
+mod signoff;
 pub mod time;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ pub use check::is_plain_id;
 pub use integrity::{Integrity, Verification, canonical, verify_value};
 pub use loaded::{Altered, Loaded, Unverified};
 pub use plan::{Plan, PlanCheck, verify_plan};
+pub use signoff::{SignOff, Signer};
 
 /// The fingerprint of a record file's content as it is (its integrity hash if intact).
 pub fn fingerprint_of(value: &Value) -> String {
@@ -195,18 +197,6 @@ impl Decision {
     }
 }
 
-/// The privacy officer's (FG's) sign-off. After it the record is frozen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignOff {
-    pub name: String,
-    /// The date the FG gives (YYYY-MM-DD), which may differ from when it was recorded.
-    pub date: String,
-    pub decision: Decision,
-    pub remarks: String,
-    pub at: String,
-}
-
 /// One step in the history of a record, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
@@ -241,10 +231,15 @@ pub enum Event {
         at: String,
         verdict: Value,
     },
+    /// The sign-off: the FG's name and role, and everyone who signed with them.
     SignedOff {
         at: String,
         name: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        role: String,
         decision: Decision,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<Signer>,
     },
     /// This record continues a signed-off one (a change after sign-off is a new revision), or
     /// one that failed verification and was continued knowingly (`--accept-altered`).
@@ -339,6 +334,16 @@ pub enum Refusal {
     NoName,
     /// A sign-off's date is not a date like 2026-11-23.
     BadDate(String),
+    /// A sign-off needs a decision chosen.
+    NoDecision,
+    /// A sign-off needs the FG's role.
+    NoRole,
+    /// "Approved with conditions" needs the conditions.
+    NoConditions,
+    /// A further signer (their number among the signers, the FG being 1) has no name.
+    NoSignerName(usize),
+    /// A further signer (their number) has no role.
+    NoSignerRole(usize),
 }
 
 /// Why a record file cannot be read; said by `locale::record`. Serialisable, so the store's

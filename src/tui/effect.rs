@@ -107,8 +107,11 @@ pub enum Effect<'b> {
 pub struct SignOffFields {
     pub name: String,
     pub date: String,
+    pub role: String,
     pub decision: Decision,
+    pub conditions: String,
     pub remarks: String,
+    pub also: Vec<crate::record::Signer>,
     pub key: String,
     pub passphrase: String,
 }
@@ -221,9 +224,12 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
         } => {
             let input = app::SignOffInput {
                 name: &form.name,
+                role: &form.role,
                 date: &form.date,
                 decision: form.decision,
+                conditions: &form.conditions,
                 remarks: &form.remarks,
+                also: &form.also,
             };
             let key = PathBuf::from(&form.key);
             let key = (!form.key.is_empty()).then_some(key.as_path());

@@ -20,9 +20,9 @@ pub const ANSWERS: [&str; 10] = [
     "2",
 ];
 
-/// The FG's sign-off as typed in plain mode after "aftekenen": name, date (Enter = today),
-/// decision, remarks, no SSH key (Enter).
-pub const SIGN_OFF: [&str; 5] = ["B. Jansen", "", "1", "geen", ""];
+/// The FG's sign-off as typed in plain mode after "aftekenen": name, role (Enter = the FG's),
+/// date (Enter = today), decision, remarks, no further signer (Enter), no SSH key (Enter).
+pub const SIGN_OFF: [&str; 7] = ["B. Jansen", "", "", "1", "geen", "", ""];
 
 #[cfg(unix)]
 fn mode(p: &Path) -> Result<u32, String> {

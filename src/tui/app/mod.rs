@@ -248,7 +248,8 @@ pub enum Screen {
     Question(Asking),
     Review(Review),
     Advice(AdviceView),
-    SignOff(SignOffForm),
+    // Boxed: its fields (signers, conditions, a key) make it the largest screen by far.
+    SignOff(Box<SignOffForm>),
     Export(ExportForm),
     /// The documents the advice calls for (from the advice screen).
     Documents(DocumentsView),
@@ -338,7 +339,8 @@ impl<'b> Model<'b> {
                 Ctx::Typing
             }
             Screen::Question(s) if s.focus == Pane::Justification => Ctx::Typing,
-            Screen::SignOff(f) if f.focus != SignField::Decision => Ctx::Typing,
+            Screen::SignOff(f) if f.confirming => Ctx::Dialog,
+            Screen::SignOff(f) if f.focus.is_text() => Ctx::Typing,
             Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
             Screen::Register(f) if f.focus == ExportField::Path => Ctx::Typing,
             Screen::Documents(v)

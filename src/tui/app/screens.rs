@@ -319,9 +319,18 @@ pub fn advice_items(advice: &crate::advice::Advice) -> Vec<AdviceItem> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignField {
     Name,
+    /// The first signer's role (the FG's, unless changed).
+    Role,
     Date,
     Decision,
+    /// Shown only for "approved with conditions", which needs them.
+    Conditions,
     Remarks,
+    /// The name and the role of further signer `i`.
+    SignerName(usize),
+    SignerRole(usize),
+    /// The line that adds a further signer (Enter).
+    AddSigner,
     /// The path of the FG's own SSH key, to sign the sign-off with (optional).
     Key,
     /// Its passphrase, shown masked, when the key is protected.
@@ -329,26 +338,117 @@ pub enum SignField {
 }
 
 impl SignField {
-    pub const ALL: [SignField; 6] = [
-        SignField::Name,
-        SignField::Date,
-        SignField::Decision,
-        SignField::Remarks,
-        SignField::Key,
-        SignField::Passphrase,
-    ];
+    /// Whether the field takes typing (the decision and the line that adds a signer do not).
+    pub fn is_text(self) -> bool {
+        !matches!(self, SignField::Decision | SignField::AddSigner)
+    }
+}
+
+/// A further signer as typed.
+#[derive(Debug, Default)]
+pub struct SignerFields {
+    pub name: TextField,
+    pub role: TextField,
 }
 
 #[derive(Debug)]
 pub struct SignOffForm {
     pub name: TextField,
+    pub role: TextField,
     pub date: TextField,
-    /// Index into [`crate::record::Decision::ALL`].
-    pub decision: usize,
+    /// Nothing chosen until the FG chooses: no decision is made for them.
+    pub decision: Option<crate::record::Decision>,
+    pub conditions: TextField,
     pub remarks: TextField,
+    pub also: Vec<SignerFields>,
     pub key: TextField,
     pub passphrase: TextField,
     pub focus: SignField,
+    /// The summary of what will be frozen is shown, waiting for the explicit confirmation.
+    pub confirming: bool,
+}
+
+impl SignOffForm {
+    /// An empty form: the FG's role in `lang` and today filled in, nothing chosen.
+    pub fn new(today: &str, lang: Lang) -> SignOffForm {
+        SignOffForm {
+            name: TextField::default(),
+            role: TextField::with_text(crate::locale::record::fg_role(lang), lang),
+            date: TextField::with_text(today, lang),
+            decision: None,
+            conditions: TextField::default(),
+            remarks: TextField::default(),
+            also: Vec::new(),
+            key: TextField::default(),
+            passphrase: TextField::default(),
+            focus: SignField::Name,
+            confirming: false,
+        }
+    }
+
+    /// Whether the conditions are asked for: only with "approved with conditions".
+    pub fn asks_conditions(&self) -> bool {
+        self.decision == Some(crate::record::Decision::ApprovedWithConditions)
+    }
+
+    /// The fields in the order shown (and Tab goes through).
+    pub fn fields(&self) -> Vec<SignField> {
+        use SignField as F;
+        let mut v = vec![F::Name, F::Role, F::Date, F::Decision];
+        if self.asks_conditions() {
+            v.push(F::Conditions);
+        }
+        v.push(F::Remarks);
+        for i in 0..self.also.len() {
+            v.extend([F::SignerName(i), F::SignerRole(i)]);
+        }
+        v.extend([F::AddSigner, F::Key, F::Passphrase]);
+        v
+    }
+
+    pub fn field_mut(&mut self, f: SignField) -> Option<&mut TextField> {
+        match f {
+            SignField::Name => Some(&mut self.name),
+            SignField::Role => Some(&mut self.role),
+            SignField::Date => Some(&mut self.date),
+            SignField::Conditions => Some(&mut self.conditions),
+            SignField::Remarks => Some(&mut self.remarks),
+            SignField::SignerName(i) => self.also.get_mut(i).map(|s| &mut s.name),
+            SignField::SignerRole(i) => self.also.get_mut(i).map(|s| &mut s.role),
+            SignField::Key => Some(&mut self.key),
+            SignField::Passphrase => Some(&mut self.passphrase),
+            SignField::Decision | SignField::AddSigner => None,
+        }
+    }
+
+    /// Drops the further signers left wholly empty: a line added by mistake is no signer.
+    pub fn drop_empty_signers(&mut self) {
+        self.also
+            .retain(|s| !(s.name.text.trim().is_empty() && s.role.text.trim().is_empty()));
+    }
+
+    /// The further signers as typed.
+    pub fn signers(&self) -> Vec<crate::record::Signer> {
+        self.also
+            .iter()
+            .map(|s| crate::record::Signer {
+                name: s.name.text.clone(),
+                role: s.role.text.clone(),
+            })
+            .collect()
+    }
+
+    /// Whether leaving would lose what was typed or chosen.
+    pub fn is_touched(&self) -> bool {
+        !self.name.text.trim().is_empty()
+            || self.decision.is_some()
+            || !self.remarks.text.trim().is_empty()
+            || !self.conditions.text.trim().is_empty()
+            || self
+                .signers()
+                .iter()
+                .any(|s| !s.name.trim().is_empty() || !s.role.trim().is_empty())
+    }
 }
 
 pub use crate::export::Format as ExportFormat;

@@ -72,14 +72,6 @@ pub(super) fn open_sign_off<'b>(m: &mut Model<'b>) -> Step<'b> {
     }
     record.outcome.as_ref()?;
     let today = crate::record::time::local_date(&(m.clock)());
-    m.screen = Screen::SignOff(SignOffForm {
-        name: TextField::default(),
-        date: TextField::with_text(&today, m.lang),
-        decision: 0,
-        remarks: TextField::default(),
-        key: TextField::default(),
-        passphrase: TextField::default(),
-        focus: SignField::Name,
-    });
+    m.screen = Screen::SignOff(Box::new(SignOffForm::new(&today, m.lang)));
     None
 }

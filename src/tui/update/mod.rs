@@ -194,14 +194,9 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
             Pane::Justification => Some(&mut s.justification),
             _ => None,
         },
-        Screen::SignOff(f) => match f.focus {
-            SignField::Name => Some(&mut f.name),
-            SignField::Date => Some(&mut f.date),
-            SignField::Remarks => Some(&mut f.remarks),
-            SignField::Key => Some(&mut f.key),
-            SignField::Passphrase => Some(&mut f.passphrase),
-            SignField::Decision => None,
-        },
+        // The summary before signing takes no typing.
+        Screen::SignOff(f) if f.confirming => None,
+        Screen::SignOff(f) => f.field_mut(f.focus),
         Screen::Export(f) if f.focus == ExportField::Path => {
             f.path_edited = true;
             Some(&mut f.path)

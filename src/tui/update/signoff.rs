@@ -1,5 +1,8 @@
-//! The sign-off form: keys, and submitting it.
+//! The sign-off form: keys, the summary of what will be frozen, and submitting it. What a
+//! sign-off must hold is checked by the workflow's rules (`app::SignOffDraft`), as plain mode
+//! checks it.
 use super::*;
+use crate::app::{SignOffDraft, SignOffField};
 use crate::tui::effect::SignOffFields;
 
 pub(super) fn sign_off_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
@@ -9,29 +12,50 @@ pub(super) fn sign_off_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     let Screen::SignOff(f) = &mut m.screen else {
         return None;
     };
-    let n = Decision::ALL.len();
-    match action {
-        Action::NextPanel | Action::Down => f.focus = cycle(&SignField::ALL, f.focus, 1),
-        Action::PrevPanel | Action::Up => f.focus = cycle(&SignField::ALL, f.focus, -1),
-        Action::Left if f.focus == SignField::Decision => f.decision = (f.decision + n - 1) % n,
-        Action::Right | Action::Toggle if f.focus == SignField::Decision => {
-            f.decision = (f.decision + 1) % n
+    // The summary: only the explicit yes signs; no goes back with everything kept.
+    if f.confirming {
+        match action {
+            Action::Yes => return submit(m),
+            Action::No | Action::Leave | Action::Back => f.confirming = false,
+            _ => {}
         }
-        // Enter signs off from the remarks on (the key is optional).
+        return None;
+    }
+    let fields = f.fields();
+    let n = Decision::ALL.len();
+    let chosen = f
+        .decision
+        .and_then(|d| Decision::ALL.iter().position(|&x| x == d));
+    match action {
+        Action::NextPanel | Action::Down => f.focus = cycle(&fields, f.focus, 1),
+        Action::PrevPanel | Action::Up => f.focus = cycle(&fields, f.focus, -1),
+        // Nothing is chosen until an arrow chooses: → the first, ← the last.
+        Action::Left if f.focus == SignField::Decision => {
+            f.decision = Some(Decision::ALL[chosen.map_or(n - 1, |i| (i + n - 1) % n)])
+        }
+        Action::Right | Action::Toggle if f.focus == SignField::Decision => {
+            f.decision = Some(Decision::ALL[chosen.map_or(0, |i| (i + 1) % n)])
+        }
+        Action::Select if f.focus == SignField::AddSigner => {
+            f.also.push(SignerFields::default());
+            f.focus = SignField::SignerName(f.also.len() - 1);
+        }
+        // Enter goes on to the next field up to the remarks; from there on it shows what will
+        // be signed (the key is optional).
         Action::Select
-            if matches!(
+            if !matches!(
                 f.focus,
-                SignField::Name | SignField::Date | SignField::Decision
+                SignField::Remarks | SignField::Key | SignField::Passphrase
             ) =>
         {
-            f.focus = cycle(&SignField::ALL, f.focus, 1)
+            f.focus = cycle(&fields, f.focus, 1)
         }
-        Action::Select => return submit(m),
+        Action::Select => review(m),
         Action::Leave | Action::Back => {
-            if f.name.text.trim().is_empty() && f.remarks.text.trim().is_empty() {
-                to_advice(m);
-            } else {
+            if f.is_touched() {
                 m.overlay = Overlay::Confirm(Confirm::Discard);
+            } else {
+                to_advice(m);
             }
         }
         _ => {}
@@ -39,15 +63,65 @@ pub(super) fn sign_off_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     None
 }
 
+/// The form's fields as the workflow checks them.
+fn draft<'a>(f: &'a SignOffForm, also: &'a [record::Signer]) -> SignOffDraft<'a> {
+    SignOffDraft {
+        name: &f.name.text,
+        role: &f.role.text,
+        date: &f.date.text,
+        decision: f.decision,
+        conditions: &f.conditions.text,
+        remarks: &f.remarks.text,
+        also,
+    }
+}
+
+/// Shows the summary of what will be frozen, or says what is missing or wrong and puts the
+/// focus on that field.
+fn review(m: &mut Model) {
+    let Screen::SignOff(f) = &mut m.screen else {
+        return;
+    };
+    f.drop_empty_signers();
+    if !f.fields().contains(&f.focus) {
+        f.focus = SignField::AddSigner;
+    }
+    let also = f.signers();
+    let wrong = draft(f, &also).check().err();
+    match wrong {
+        None => f.confirming = true,
+        Some((field, why)) => {
+            f.focus = match field {
+                SignOffField::Name => SignField::Name,
+                SignOffField::Role => SignField::Role,
+                SignOffField::Date => SignField::Date,
+                SignOffField::Decision => SignField::Decision,
+                SignOffField::Conditions => SignField::Conditions,
+                SignOffField::SignerName(i) => SignField::SignerName(i),
+                SignOffField::SignerRole(i) => SignField::SignerRole(i),
+            };
+            let text = why.said(m.lang);
+            error(m, text);
+        }
+    }
+}
+
 fn submit<'b>(m: &mut Model<'b>) -> Step<'b> {
     let Screen::SignOff(f) = &mut m.screen else {
         return None;
     };
+    // Should the sign-off fail (a key, a save), the form is back, filled in.
+    f.confirming = false;
+    let also = f.signers();
+    let input = draft(f, &also).check().ok()?;
     let form = SignOffFields {
-        name: f.name.text.clone(),
-        date: f.date.text.trim().to_string(),
-        decision: Decision::ALL[f.decision.min(Decision::ALL.len() - 1)],
-        remarks: f.remarks.text.trim().to_string(),
+        name: input.name.to_string(),
+        role: input.role.to_string(),
+        date: input.date.to_string(),
+        decision: input.decision,
+        conditions: input.conditions.to_string(),
+        remarks: input.remarks.to_string(),
+        also: also.clone(),
         key: f.key.text.trim().to_string(),
         // The passphrase leaves the form at once: it is used for this one signature only.
         passphrase: std::mem::take(&mut f.passphrase).text,

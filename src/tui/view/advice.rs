@@ -212,11 +212,18 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
             let text = format!(
                 "{} {} ({}): {}",
                 w.signed_by,
-                s.name,
+                s.signed_by(),
                 crate::record::time::date_in_words(&s.date, m.lang),
                 s.decision.label(m.lang).to_uppercase()
             );
             lines.extend(plain_lines(wrap_lines(&text, width, "  ", "  "), t.bold()));
+            if !s.conditions.is_empty() {
+                let label = crate::locale::signoff::words(m.lang).conditions;
+                lines.extend(plain_lines(
+                    wrap_lines(&format!("{label}: {}", s.conditions), width, "  ", "  "),
+                    t.bold(),
+                ));
+            }
             if !s.remarks.is_empty() {
                 lines.extend(plain_lines(
                     wrap_lines(&format!("{}: {}", w.remarks, s.remarks), width, "  ", "  "),

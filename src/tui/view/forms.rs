@@ -16,6 +16,8 @@ use crate::tui::theme::Theme;
 struct FormLines {
     lines: Vec<Line<'static>>,
     cursor: Option<(u16, u16)>,
+    /// The line of a focused choice or button, which has no cursor but must be in view.
+    anchor: Option<u16>,
 }
 
 impl FormLines {
@@ -23,6 +25,7 @@ impl FormLines {
         FormLines {
             lines: Vec::new(),
             cursor: None,
+            anchor: None,
         }
     }
 
@@ -55,7 +58,7 @@ impl FormLines {
         self.choice(
             w.export_format,
             labels,
-            format,
+            Some(format),
             focus == ExportField::Format,
             t,
         );
@@ -69,7 +72,7 @@ impl FormLines {
         &mut self,
         heading: &str,
         labels: impl IntoIterator<Item = impl std::fmt::Display>,
-        chosen: usize,
+        chosen: Option<usize>,
         focused: bool,
         t: Theme,
     ) {
@@ -78,8 +81,8 @@ impl FormLines {
             t.bold(),
         )));
         for (i, label) in labels.into_iter().enumerate() {
-            let mark = if i == chosen { "(•)" } else { "( )" };
-            let style = if focused && i == chosen {
+            let mark = if Some(i) == chosen { "(•)" } else { "( )" };
+            let style = if focused && Some(i) == chosen {
                 t.selected()
             } else {
                 t.plain()
@@ -87,6 +90,21 @@ impl FormLines {
             self.lines
                 .push(Line::from(Span::styled(format!("  {mark} {label}"), style)));
         }
+        self.lines.push(Line::from(""));
+    }
+
+    /// A line that does something on Enter, marked and highlighted while it has the focus; a
+    /// form scrolls to it as to a field.
+    fn button(&mut self, label: &str, focused: bool, t: Theme) {
+        if focused {
+            self.anchor = Some(self.lines.len() as u16);
+        }
+        let (mark, style) = match focused {
+            true => ("▶ ", t.selected()),
+            false => ("  ", t.plain()),
+        };
+        self.lines
+            .push(Line::from(Span::styled(format!("{mark}{label}"), style)));
         self.lines.push(Line::from(""));
     }
 
@@ -101,7 +119,9 @@ impl FormLines {
         let h = inner.height as usize;
         let offset = self
             .cursor
-            .map_or(0, |(_, y)| (y as usize + 3).saturating_sub(h));
+            .map(|(_, y)| y)
+            .or(self.anchor)
+            .map_or(0, |y| (y as usize + 3).saturating_sub(h));
         if let Some((x, y)) = self.cursor
             && (y as usize) >= offset
         {
@@ -143,34 +163,59 @@ pub fn new_form(frame: &mut Frame, m: &Model, f: &NewForm, area: Rect) {
 }
 
 pub fn sign_off(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
-    let w = words(m.lang);
+    if f.confirming {
+        return super::signoff::summary(frame, m, f, area);
+    }
+    let (w, s) = (words(m.lang), crate::locale::signoff::words(m.lang));
     let t = m.theme;
     let rooms = framed(frame, w.screen_sign_off, area, t);
     let width = rooms.0.width as usize;
     let mut form = FormLines::new();
+    let on = |field: SignField| f.focus == field;
     form.text(w.sign_intro, width, t);
     form.lines.push(Line::from(""));
-    form.field(w.sign_name, &f.name, f.focus == SignField::Name, width, t);
-    form.field(w.sign_date, &f.date, f.focus == SignField::Date, width, t);
+    form.field(w.sign_name, &f.name, on(SignField::Name), width, t);
+    form.field(s.role, &f.role, on(SignField::Role), width, t);
+    form.field(w.sign_date, &f.date, on(SignField::Date), width, t);
+    if on(SignField::Decision) {
+        // The whole choice in view: its heading and its three options.
+        form.anchor = Some(form.lines.len() as u16 + 3);
+    }
+    let chosen = f
+        .decision
+        .and_then(|d| Decision::ALL.iter().position(|&x| x == d));
     form.choice(
         w.sign_decision,
         Decision::ALL.iter().map(|d| d.label(m.lang)),
-        f.decision,
-        f.focus == SignField::Decision,
+        chosen,
+        on(SignField::Decision),
         t,
     );
-    form.field(
-        w.sign_remarks,
-        &f.remarks,
-        f.focus == SignField::Remarks,
-        width,
-        t,
-    );
-    form.field(w.sign_key, &f.key, f.focus == SignField::Key, width, t);
+    if chosen.is_none() {
+        // Said under the options, before the blank line that ends the choice.
+        let hint = plain_lines(wrap_lines(s.choose_decision, width, "  ", "  "), t.plain());
+        let at = form.lines.len().saturating_sub(1);
+        form.lines.splice(at..at, hint);
+    }
+    if f.asks_conditions() {
+        let field = SignField::Conditions;
+        form.field(s.conditions_field, &f.conditions, on(field), width, t);
+    }
+    form.field(w.sign_remarks, &f.remarks, on(SignField::Remarks), width, t);
+    for (i, signer) in f.also.iter().enumerate() {
+        let n = (i + 2).to_string();
+        let (name, role) = (SignField::SignerName(i), SignField::SignerRole(i));
+        let name_label = s.signer_name.replace("{n}", &n);
+        form.field(&name_label, &signer.name, on(name), width, t);
+        let role_label = s.signer_role.replace("{n}", &n);
+        form.field(&role_label, &signer.role, on(role), width, t);
+    }
+    form.button(s.add_signer, on(SignField::AddSigner), t);
+    form.field(w.sign_key, &f.key, on(SignField::Key), width, t);
     form.field(
         w.sign_passphrase,
         &f.passphrase.masked(),
-        f.focus == SignField::Passphrase,
+        on(SignField::Passphrase),
         width,
         t,
     );

@@ -99,8 +99,12 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
             v
         }
         (_, Screen::SignOff(f)) => {
-            if f.focus == SignField::Decision {
+            if f.confirming {
+                vec![Yes, No]
+            } else if f.focus == SignField::Decision {
                 vec![Left, Right, Down, Up, Select, Leave]
+            } else if f.focus == SignField::AddSigner {
+                vec![Select, Down, Up, Leave]
             } else {
                 vec![Select, NextPanel, PrevPanel, Leave]
             }

@@ -8,6 +8,7 @@ mod page;
 mod plan;
 mod profile;
 mod question;
+mod signoff;
 mod start;
 
 use ratatui::Frame;
