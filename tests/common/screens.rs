@@ -259,15 +259,11 @@ pub fn every_screen() -> Vec<(&'static str, Model<'static>)> {
 
     out.push((
         "sign_off",
-        answered(Screen::SignOff(SignOffForm {
+        answered(Screen::SignOff(Box::new(SignOffForm {
             name: TextField::with_text("Fatima de Vries", Lang::Nl),
-            date: TextField::with_text("2026-11-23", Lang::Nl),
-            decision: 1,
-            remarks: TextField::default(),
-            key: TextField::default(),
-            passphrase: TextField::default(),
-            focus: SignField::Name,
-        })),
+            decision: Some(avg_wijzer::record::Decision::Approved),
+            ..SignOffForm::new("2026-11-23", Lang::Nl)
+        }))),
     ));
 
     out.push((
