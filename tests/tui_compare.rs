@@ -346,3 +346,25 @@ fn the_export_form_and_the_mark_on_the_start_screen() {
         insta::assert_snapshot!(format!("start_marked_{w}x{h}"), render(&m, w, h));
     }
 }
+
+/// A record's texts (its campaign, a note) hold escape sequences: drawn, they are codes to
+/// read, never characters that steer the terminal, side by side or one above the other.
+#[test]
+fn a_records_control_characters_are_drawn_as_codes() {
+    let (mut a, b) = (address_selection(), enrichment());
+    a.campaign.name = "Actie \x1b]0;titel\x07 \u{202e}x".into();
+    a.notes
+        .insert("channel".into(), "notitie\x1b[31m rood\r\nB: nep".into());
+    let m = screen(&a, &b, Lang::Nl);
+    for (w, h) in [(80, 22), (100, 30), (140, 40)] {
+        let screen = render(&m, w, h);
+        assert!(!screen.chars().any(avg_wijzer::text::steers), "{screen}");
+        assert!(screen.contains("Actie \\u001b]0;titel\\u0007"), "{screen}");
+    }
+    let mut m = m;
+    if let Screen::Compare(v) = &mut m.screen {
+        v.scroll = DocScroll::Top(20);
+    }
+    let screen = render(&m, 140, 40);
+    assert!(screen.contains("notitie\\u001b[31m rood\\r\\nB: nep"), "{screen}");
+}
