@@ -160,6 +160,8 @@ fn v_on_the_advice_compares_and_esc_goes_back_to_it() {
     to_row(&mut ui, R2_ID);
     key(&mut ui, Select);
     assert_eq!(on(&ui), "advice");
+    // The legend offers `v` where there is a previous revision.
+    assert!(render(&ui, 100, 30).contains("v  vorige revisie"));
     key(&mut ui, Previous);
     let c = comparison(&ui);
     assert_eq!((c.a.id.as_str(), c.b.id.as_str()), (A_ID, R2_ID));
@@ -170,6 +172,7 @@ fn v_on_the_advice_compares_and_esc_goes_back_to_it() {
     key(&mut ui, Leave);
     to_row(&mut ui, B_ID);
     key(&mut ui, Select);
+    assert!(!render(&ui, 100, 30).contains("vorige revisie"));
     key(&mut ui, Previous);
     assert_eq!(on(&ui), "advice");
     assert!(status(&ui).contains("geen vorige revisie"));
@@ -366,5 +369,8 @@ fn a_records_control_characters_are_drawn_as_codes() {
         v.scroll = DocScroll::Top(20);
     }
     let screen = render(&m, 140, 40);
-    assert!(screen.contains("notitie\\u001b[31m rood\\r\\nB: nep"), "{screen}");
+    assert!(
+        screen.contains("notitie\\u001b[31m rood\\r\\nB: nep"),
+        "{screen}"
+    );
 }
