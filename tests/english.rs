@@ -107,6 +107,7 @@ fn on(ui: &Ui) -> &'static str {
         Screen::Export(_) => "export",
         Screen::Documents(_) => "documents",
         Screen::Register(_) => "register",
+        Screen::Compare(_) => "compare",
     }
 }
 

@@ -51,14 +51,15 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
     for_terminal(&s).into_owned()
 }
 
-/// One section: its heading, a line said first, and what differs.
-struct Part {
-    title: &'static str,
-    note: Option<&'static str>,
-    body: Body,
+/// One section: its heading, a line said first, and what differs. The interface draws the
+/// same sections (`tui::view::compare`), so the screen and the files never say different things.
+pub(crate) struct Part {
+    pub title: &'static str,
+    pub note: Option<&'static str>,
+    pub body: Body,
 }
 
-enum Body {
+pub(crate) enum Body {
     /// Nothing differs.
     Same,
     /// Rows of a table: what they name (a question, a finding), then A's and B's.
@@ -70,15 +71,15 @@ enum Body {
     Delta(Vec<String>, Vec<String>),
 }
 
-struct Row {
-    label: String,
+pub(crate) struct Row {
+    pub label: String,
     /// A row about the row above it (a justification, a note).
-    sub: bool,
-    a: String,
-    b: String,
+    pub sub: bool,
+    pub a: String,
+    pub b: String,
 }
 
-fn parts(c: &Comparison, lang: Lang) -> Vec<Part> {
+pub(crate) fn parts(c: &Comparison, lang: Lang) -> Vec<Part> {
     let w = words(lang);
     let rows = |column, rows: Vec<Row>| match rows.is_empty() {
         true => Body::Same,
@@ -235,7 +236,7 @@ fn remedy(r: &RemedyLabel, w: &Words) -> String {
 }
 
 /// The head's facts of one side, as (label, value).
-fn facts(s: &Side, lang: Lang) -> [(&'static str, String); 5] {
+pub(crate) fn facts(s: &Side, lang: Lang) -> [(&'static str, String); 5] {
     let w = words(lang);
     let mut bank = format!("{} {}", s.bank.id, s.bank.version);
     match s.texts {

@@ -112,6 +112,91 @@ pub fn words(lang: Lang) -> &'static Words {
     }
 }
 
+/// The comparison in the full-screen interface: the start screen's mark, the screen itself and
+/// its export.
+pub struct ScreenWords {
+    /// The screen's name in the header.
+    pub screen: &'static str,
+    /// "gemarkeerd: <campaign> — <then_compare>".
+    pub marked: &'static str,
+    pub then_compare: &'static str,
+    pub unmarked: &'static str,
+    pub mark_first: &'static str,
+    /// `c`, `m` or `v` on the line of a new assessment.
+    pub choose_record: &'static str,
+    /// `c` on the marked record itself.
+    pub other_record: &'static str,
+    /// `v` on a record that continues none: what to do instead, in this front end's keys.
+    pub no_previous: &'static str,
+    /// The sides' headings: "A (uitgangspunt)".
+    pub side_a: &'static str,
+    pub side_b: &'static str,
+    pub export_title: &'static str,
+    pub format_md: &'static str,
+    pub format_html: &'static str,
+    pub export_note: &'static str,
+    pub written: &'static str,
+    /// The start of the file name an export suggests.
+    pub file_stem: &'static str,
+}
+
+const SCREEN_NL: ScreenWords = ScreenWords {
+    screen: "Vergelijking",
+    marked: "gemarkeerd",
+    then_compare: "kies een tweede verslag en druk c",
+    unmarked: "Markering weggehaald.",
+    mark_first: "Markeer eerst een verslag met m, kies dan een tweede en druk c.",
+    choose_record: "Kies eerst een verslag in de lijst.",
+    other_record: "Kies een ander verslag dan het gemarkeerde en druk c.",
+    no_previous: "Dit verslag heeft geen vorige revisie: het is de eerste. Vergelijk het met een ander verslag: m op het ene, c op het andere.",
+    side_a: "A (uitgangspunt)",
+    side_b: "B",
+    export_title: "Vergelijking exporteren",
+    format_md: "Markdown (.md)",
+    format_html: "HTML (.html), om af te drukken",
+    export_note: "Enter schrijft het bestand. Een bestaand bestand wordt alleen na bevestiging vervangen. Het bestand is alleen voor jou leesbaar.",
+    written: "Vergelijking geschreven naar",
+    file_stem: "vergelijking",
+};
+
+const SCREEN_EN: ScreenWords = ScreenWords {
+    screen: "Comparison",
+    marked: "marked",
+    then_compare: "choose a second record and press c",
+    unmarked: "Mark removed.",
+    mark_first: "First mark a record with m, then choose a second one and press c.",
+    choose_record: "First choose a record in the list.",
+    other_record: "Choose another record than the marked one and press c.",
+    no_previous: "This record has no previous revision: it is the first. Compare it with another record: m on the one, c on the other.",
+    side_a: "A (starting point)",
+    side_b: "B",
+    export_title: "Export the comparison",
+    format_md: "Markdown (.md)",
+    format_html: "HTML (.html), to print",
+    export_note: "Enter writes the file. An existing file is replaced only after you confirm. The file is readable by you only.",
+    written: "Comparison written to",
+    file_stem: "comparison",
+};
+
+pub fn screen_words(lang: Lang) -> &'static ScreenWords {
+    match lang {
+        Lang::Nl => &SCREEN_NL,
+        Lang::En => &SCREEN_EN,
+    }
+}
+
+/// The status line after `m`: which record is A, and what to do next.
+pub fn marked(campaign: &str, lang: Lang) -> String {
+    let w = screen_words(lang);
+    let name = match campaign.trim() {
+        "" => crate::locale::record::untitled(lang),
+        _ => campaign,
+    };
+    // A campaign's name is a record's text: it may hold anything.
+    let name = crate::json::escape_controls(name);
+    format!("{}: {name} — {}", w.marked, w.then_compare)
+}
+
 impl CompareError {
     pub fn said(&self, lang: Lang) -> String {
         match (self, lang) {

@@ -152,6 +152,27 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "Write the processing register over all records: xlsx, csv or Markdown (start screen)",
             ],
         ),
+        (Nav, A::Mark) => (
+            ["markeren", "mark"],
+            [
+                "Het verslag onder de cursor markeren als A van een vergelijking (startscherm)",
+                "Mark the record under the cursor as A of a comparison (start screen)",
+            ],
+        ),
+        (Nav, A::Compare) => (
+            ["vergelijken", "compare"],
+            [
+                "Het gemarkeerde verslag (A) vergelijken met dat onder de cursor (B) (startscherm)",
+                "Compare the marked record (A) with the one under the cursor (B) (start screen)",
+            ],
+        ),
+        (Nav, A::Previous) => (
+            ["vorige revisie", "prev. revision"],
+            [
+                "Het verslag vergelijken met zijn vorige revisie (startscherm, adviesscherm)",
+                "Compare the record with its previous revision (start screen, advice screen)",
+            ],
+        ),
         (Nav, A::Documents) => (
             ["documenten", "documents"],
             [
@@ -162,8 +183,8 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Nav, A::Export) => (
             ["exporteren", "export"],
             [
-                "Exporteren: Markdown, HTML, JSON of CSV (een document: Markdown, HTML of tekst)",
-                "Export: Markdown, HTML, JSON or CSV (a document: Markdown, HTML or text)",
+                "Exporteren: Markdown, HTML, JSON of CSV (een document: Markdown, HTML of tekst; een vergelijking: Markdown of HTML)",
+                "Export: Markdown, HTML, JSON or CSV (a document: Markdown, HTML or text; a comparison: Markdown or HTML)",
             ],
         ),
         (Nav, A::Leave) => (

@@ -34,6 +34,12 @@ pub enum Action {
     Documents,
     /// The processing register over every record (from the start screen).
     Register,
+    /// Mark the record under the cursor as the first of a comparison (start screen).
+    Mark,
+    /// Compare the marked record with the one under the cursor (start screen).
+    Compare,
+    /// Compare a record with its previous revision (start screen, advice).
+    Previous,
     Leave,
     Exit,
     Erase,

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use zeroize::Zeroize;
 
 use crate::app::{
-    self, Changed, DocumentError, Drafts, ExportError, Opened, PlanChange, PlanChanged, PlanError,
-    ProfileError, ProfileSaved, Saved, SignOffError, Target, Viewed,
+    self, Changed, CompareError, DocumentError, Drafts, ExportError, Opened, PlanChange,
+    PlanChanged, PlanError, ProfileError, ProfileSaved, Saved, SignOffError, Target, Viewed,
 };
 use crate::bank::QId;
 use crate::engine::Answer;
@@ -101,6 +101,34 @@ pub enum Effect<'b> {
         force: bool,
         lang: Lang,
     },
+    /// Compare two stored records, in the interface's language.
+    Compare {
+        which: Which,
+        lang: Lang,
+    },
+    /// Write a comparison, rendered already, to a file (over one only when `force`).
+    WriteComparison {
+        path: String,
+        content: Vec<u8>,
+        format: crate::compare::Format,
+        force: bool,
+    },
+}
+
+/// Which two records to compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Which {
+    /// A (the starting point) and B, by id.
+    Two { a: String, b: String },
+    /// The record and the revision it continues (which is A).
+    Previous(String),
+}
+
+/// A comparison made, and the records in it that fail verification (said, not refused: a
+/// comparison changes nothing).
+pub struct Compared {
+    pub comparison: Box<crate::compare::Comparison>,
+    pub altered: Vec<crate::record::Altered>,
 }
 
 /// The sign-off form's fields as submitted. The passphrase is wiped once used.
@@ -164,6 +192,12 @@ pub enum Done<'b> {
         path: String,
         format: RegisterFormat,
         result: Result<app::Registered, ExportError>,
+    },
+    Compared(Result<Compared, CompareError>),
+    ComparisonWritten {
+        path: String,
+        format: crate::compare::Format,
+        result: Result<(), CompareError>,
     },
 }
 
@@ -308,6 +342,35 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
             };
             Done::Registered {
                 result: wf.register(how, target),
+                path: file.display().to_string(),
+                format,
+            }
+        }
+        Effect::Compare { which, lang } => {
+            let read = match &which {
+                Which::Two { a, b } => wf.compare_pair(a, b),
+                Which::Previous(id) => wf.compare_previous(id),
+            };
+            Done::Compared(read.map(|read| {
+                Compared {
+                    comparison: Box::new(wf.comparison(&read, lang)),
+                    altered: [read.a.altered, read.b.altered]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                }
+            }))
+        }
+        Effect::WriteComparison {
+            path,
+            content,
+            format,
+            force,
+        } => {
+            // As every export: `~` expanded, and the path said is where it went.
+            let file = crate::store::export_path(&path);
+            Done::ComparisonWritten {
+                result: app::write_comparison(&file, &content, force, EXPORT_MODE),
                 path: file.display().to_string(),
                 format,
             }

@@ -14,6 +14,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod banks;
+pub mod compare;
 pub mod documents;
 pub mod english;
 pub mod kill;

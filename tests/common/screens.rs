@@ -183,7 +183,10 @@ pub fn every_screen() -> Vec<(&'static str, Model<'static>)> {
 
     let mut m = model(bank, Lang::Nl);
     m.records = avg_wijzer::tui::app::Records::Loaded(listing());
-    m.screen = Screen::Start(Start { cursor: 2 });
+    m.screen = Screen::Start(Start {
+        cursor: 2,
+        marked: None,
+    });
     out.push(("start", m));
 
     let mut m = model(bank, Lang::Nl);

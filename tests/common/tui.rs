@@ -46,6 +46,7 @@ pub fn on<'a>(m: &'a Model) -> &'a str {
         Screen::Export(_) => "export",
         Screen::Documents(_) => "documents",
         Screen::Register(_) => "register",
+        Screen::Compare(_) => "compare",
     }
 }
 

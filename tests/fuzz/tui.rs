@@ -28,7 +28,7 @@ use super::common::fixed_clock;
 use super::mutate::{self, Input, ODD_TEXT};
 use super::{BANK, RECORD_SEEDS, json_files};
 
-const ACTIONS: [Action; 29] = [
+const ACTIONS: [Action; 32] = [
     Action::Up,
     Action::Down,
     Action::Left,
@@ -50,6 +50,9 @@ const ACTIONS: [Action; 29] = [
     Action::Export,
     Action::SignOff,
     Action::Documents,
+    Action::Mark,
+    Action::Compare,
+    Action::Previous,
     Action::Leave,
     Action::Exit,
     Action::Erase,
@@ -263,6 +266,7 @@ fn place(m: &Model) -> &'static str {
         (_, Screen::Export(_)) => "export",
         (_, Screen::Documents(_)) => "documents",
         (_, Screen::Register(_)) => "register",
+        (_, Screen::Compare(_)) => "compare",
     }
 }
 
@@ -271,7 +275,7 @@ fn place(m: &Model) -> &'static str {
 fn confined<'b>(m: &Model, msg: Message<'b>) -> Message<'b> {
     if !matches!(
         m.screen,
-        Screen::Export(_) | Screen::Documents(_) | Screen::Register(_)
+        Screen::Export(_) | Screen::Documents(_) | Screen::Register(_) | Screen::Compare(_)
     ) {
         return msg;
     }

@@ -8,11 +8,13 @@ use crate::store::{Dated, Listing, Summary};
 use super::keymap::Ctx;
 use crate::text::Lang;
 
+mod compare;
 mod documents;
 mod field;
 mod plan;
 mod register;
 mod screens;
+pub use compare::{CompareExport, CompareView, default_compare_path};
 pub use documents::*;
 pub use field::TextField;
 pub use plan::{PlanField, PlanForm};
@@ -255,6 +257,8 @@ pub enum Screen {
     Documents(DocumentsView),
     /// The processing register over the whole store (from the start screen).
     Register(RegisterForm),
+    /// Two records compared (from the start screen or the advice).
+    Compare(Box<CompareView>),
 }
 
 /// What lies over the screen.
@@ -293,6 +297,11 @@ pub enum Confirm {
     OverwriteRegister {
         path: String,
         format: RegisterFormat,
+    },
+    /// Replace an existing file with the comparison in view.
+    OverwriteComparison {
+        path: String,
+        format: crate::compare::Format,
     },
     /// Leave the profile's form with changes that are not saved; "no" goes back to it.
     DiscardProfile(Box<ProfileForm>),
@@ -343,6 +352,13 @@ impl<'b> Model<'b> {
             Screen::SignOff(f) if f.focus.is_text() => Ctx::Typing,
             Screen::Export(f) if f.focus == ExportField::Path => Ctx::Typing,
             Screen::Register(f) if f.focus == ExportField::Path => Ctx::Typing,
+            Screen::Compare(v)
+                if v.export
+                    .as_ref()
+                    .is_some_and(|e| e.focus == ExportField::Path) =>
+            {
+                Ctx::Typing
+            }
             Screen::Documents(v)
                 if v.reading
                     .as_ref()

@@ -14,6 +14,8 @@ use super::TextField;
 #[derive(Debug, Default)]
 pub struct Start {
     pub cursor: usize,
+    /// The id of the record marked (`m`) as A of a comparison: `c` on another compares them.
+    pub marked: Option<String>,
 }
 
 /// The form of the library's profile: one field per item, filled with what was read.

@@ -52,6 +52,7 @@ pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Action::Documents => return open_documents(m),
         Action::SignOff => return open_sign_off(m),
         Action::Plan => return open_plan(m),
+        Action::Previous => return super::compare::previous_of_open(m),
         Action::Note => open_note(m, None),
         Action::Leave => to_start(m),
         _ => {}

@@ -117,7 +117,7 @@ pub(super) fn documents_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
 /// Where the text is after a scrolling key, a page being `page` lines. `bound` is the most
 /// lines the text can take on a screen the interface works on: a scroll from the top stops
 /// there, one from the end at the top; the view holds both within the text at its real width.
-fn scrolled(at: DocScroll, action: Action, (page, bound): (usize, usize)) -> DocScroll {
+pub(super) fn scrolled(at: DocScroll, action: Action, (page, bound): (usize, usize)) -> DocScroll {
     let down = |n: usize, by: usize| (n + by).min(bound);
     match (action, at) {
         (Action::Top, _) => DocScroll::Top(0),

@@ -103,6 +103,12 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             format,
             result,
         } => super::register::registered(m, path, format, result),
+        Done::Compared(result) => super::compare::compared(m, result),
+        Done::ComparisonWritten {
+            path,
+            format,
+            result,
+        } => super::compare::written(m, path, format, result),
     }
     None
 }

@@ -14,6 +14,7 @@ use super::message::Message;
 use crate::locale::screen::words;
 
 mod advice;
+mod compare;
 mod documents;
 mod done;
 mod export;
@@ -107,6 +108,7 @@ fn screen_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Screen::Export(_) => export_key(m, action),
         Screen::Documents(_) => documents_key(m, action),
         Screen::Register(_) => register_key(m, action),
+        Screen::Compare(_) => compare::compare_key(m, action),
     }
 }
 
@@ -204,6 +206,13 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
         Screen::Register(f) if f.focus == ExportField::Path => {
             f.path_edited = true;
             Some(&mut f.path)
+        }
+        Screen::Compare(v) => {
+            let e = v.export.as_mut()?;
+            (e.focus == ExportField::Path).then(|| {
+                e.path_edited = true;
+                &mut e.path
+            })
         }
         Screen::Documents(v) => {
             let e = v.reading.as_mut()?.export.as_mut()?;
@@ -343,6 +352,9 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             (Action::Yes, Confirm::OverwriteRegister { path, format }) => {
                 return write_register(m, &path, format, true);
             }
+            (Action::Yes, Confirm::OverwriteComparison { path, format }) => {
+                return compare::write_comparison(m, &path, format, true);
+            }
             // The form is given up: the start screen it covered is in view again.
             (Action::Yes, Confirm::DiscardProfile(_)) => {}
             (Action::No, Confirm::DiscardProfile(form)) => m.overlay = Overlay::Profile(form),
@@ -378,7 +390,10 @@ fn to_start(m: &mut Model) {
         info(m, words(m.lang).saved_left);
     }
     m.work = None;
-    m.screen = Screen::Start(Start { cursor });
+    m.screen = Screen::Start(Start {
+        cursor,
+        marked: None,
+    });
 }
 
 /// The list's policy (see [`crate::app::keep_listed`]): the record just written is shown as

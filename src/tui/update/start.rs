@@ -27,6 +27,11 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         Action::Edit => return chosen().map(|row| open(row.id(), Then::Continue, m.lang)),
         Action::Profile => return Some(Effect::LoadProfile),
         Action::Register => super::register::open_register(m),
+        Action::Mark => super::compare::mark(m),
+        Action::Compare => return super::compare::compare_marked(m),
+        Action::Previous => return super::compare::previous_of_chosen(m),
+        // Esc takes a mark away before it leaves the program.
+        Action::Leave if super::compare::unmark(m) => {}
         Action::Leave => m.run = Run::Done,
         _ => {}
     }

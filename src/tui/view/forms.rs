@@ -7,8 +7,8 @@ use super::{panel, plain_lines, render_lines, text_field, wrap_lines};
 use crate::locale::screen::{doc_words, words};
 use crate::record::Decision;
 use crate::tui::app::{
-    DocExport, ExportField, ExportForm, ExportFormat, Model, NewField, NewForm, RegisterForm,
-    RegisterFormat, SignField, SignOffForm, TextField,
+    CompareExport, DocExport, ExportField, ExportForm, ExportFormat, Model, NewField, NewForm,
+    RegisterForm, RegisterFormat, SignField, SignOffForm, TextField,
 };
 use crate::tui::theme::Theme;
 
@@ -284,5 +284,22 @@ pub fn document_export(frame: &mut Frame, m: &Model, e: &DocExport, area: Rect) 
     };
     let labels = Format::ALL.iter().map(label);
     form.format_and_path(labels, e.format, &e.path, e.focus, d.export_note, m, width);
+    form.render(frame, rooms, m);
+}
+
+/// The form that writes a comparison, over it: Markdown or HTML, and a file.
+pub fn compare_export(frame: &mut Frame, m: &Model, e: &CompareExport, area: Rect) {
+    use crate::compare::Format;
+    let (s, t) = (crate::locale::compare::screen_words(m.lang), m.theme);
+    let rect = super::centered(area, area.width.min(72), area.height.min(14));
+    let rooms = (super::popup(frame, rect, s.export_title, t), rect);
+    let width = rooms.0.width as usize;
+    let mut form = FormLines::new();
+    let label = |f: &Format| match f {
+        Format::Html => s.format_html,
+        Format::Md | Format::Text => s.format_md,
+    };
+    let labels = CompareExport::FORMATS.iter().map(label);
+    form.format_and_path(labels, e.format, &e.path, e.focus, s.export_note, m, width);
     form.render(frame, rooms, m);
 }

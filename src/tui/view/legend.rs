@@ -92,6 +92,10 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
             if m.record().is_some_and(|r| !r.is_frozen()) {
                 v.push(SignOff);
             }
+            // Only where there is one to compare with.
+            if m.record().is_some_and(|r| r.previous.is_some()) {
+                v.push(Previous);
+            }
             // Back does what Edit does (an assessment open for changes) or what Leave does (a
             // record opened to read), so the legend leaves it out to make room for Documents;
             // scrolling comes last: where the legend has no room for it, the help still has it.
@@ -110,6 +114,11 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
             }
         }
         (_, Screen::Documents(v)) => documents_legend(v),
+        (_, Screen::Compare(v)) => match &v.export {
+            None => vec![Down, Up, PageDown, PageUp, Export, Leave, Help],
+            Some(e) if e.focus == ExportField::Format => vec![Up, Down, NextPanel, Select, Leave],
+            Some(_) => vec![Select, NextPanel, Erase, Clear, Leave],
+        },
         (_, Screen::Export(ExportForm { focus, .. }))
         | (_, Screen::Register(RegisterForm { focus, .. })) => {
             if *focus == ExportField::Format {
@@ -125,10 +134,15 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
 pub(super) fn start_legend(s: &crate::tui::app::Start) -> Vec<Action> {
     use Action::*;
     if s.cursor == 0 {
-        vec![Up, Down, Select, Profile, Register, Help, Leave]
-    } else {
-        vec![Up, Down, Select, Edit, Profile, Register, Help, Leave]
+        return vec![Up, Down, Select, Profile, Register, Help, Leave];
     }
+    let mut v = vec![Up, Down, Select, Edit, Profile, Register, Mark];
+    // `c` only once there is a record marked to compare with.
+    if s.marked.is_some() {
+        v.push(Compare);
+    }
+    v.extend([Previous, Help, Leave]);
+    v
 }
 
 fn documents_legend(v: &crate::tui::app::DocumentsView) -> Vec<Action> {

@@ -1,5 +1,6 @@
 //! Drawing only: every function here reads the model and draws; none changes anything.
 mod advice;
+pub mod compare;
 pub mod documents;
 mod forms;
 mod legend;
@@ -112,6 +113,7 @@ pub fn draw(frame: &mut Frame, m: &Model) -> Targets {
             forms::register(frame, m, f, text);
             Targets::new()
         }
+        Screen::Compare(v) => compare::draw(frame, m, v, body),
     };
     overlay::draw(frame, m, frame.area());
     match m.overlay {
@@ -139,6 +141,7 @@ pub fn draw_first(frame: &mut Frame, lang: Lang, theme: Theme, store_shown: &str
             theme,
             records: &super::app::Records::Loading,
             cursor: start.cursor,
+            marked: None,
             store_shown,
             clock: crate::record::time::now,
         };
@@ -208,6 +211,14 @@ fn header_text(m: &Model) -> (String, String) {
         Screen::Register(_) => crate::locale::register::form_words(m.lang)
             .title
             .to_string(),
+        Screen::Compare(v) => {
+            let c = &v.comparison;
+            let name = |s: &crate::compare::Side| match s.title.trim() {
+                "" => crate::locale::record::untitled(m.lang).to_string(),
+                _ => crate::json::escape_controls(&s.title),
+            };
+            format!("A {} · B {}", name(&c.a), name(&c.b))
+        }
         _ => {
             let name = m
                 .record()
@@ -223,6 +234,7 @@ fn header_text(m: &Model) -> (String, String) {
         Screen::SignOff(_) => w.screen_sign_off,
         Screen::Export(_) => w.screen_export,
         Screen::Documents(_) => crate::locale::screen::doc_words(m.lang).screen,
+        Screen::Compare(_) => crate::locale::compare::screen_words(m.lang).screen,
         _ => "",
     }
     .to_string();

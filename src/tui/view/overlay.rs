@@ -45,7 +45,11 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
                 Confirm::Discard | Confirm::DiscardProfile(_) | Confirm::DiscardPlan(_) => {
                     w.confirm_discard.to_string()
                 }
-                Confirm::Overwrite { path, .. } | Confirm::OverwriteRegister { path, .. } => {
+                Confirm::Overwrite { path, .. }
+                | Confirm::OverwriteRegister { path, .. }
+                | Confirm::OverwriteComparison { path, .. } => {
+                    // Typed or pasted: shown with its control characters escaped.
+                    let path = crate::json::escape_controls(path);
                     format!("{path}: {}", w.confirm_overwrite)
                 }
             };

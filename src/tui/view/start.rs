@@ -20,19 +20,22 @@ pub struct StartView<'a> {
     pub theme: Theme,
     pub records: &'a Records,
     pub cursor: usize,
+    /// The record marked as A of a comparison, by id.
+    pub marked: Option<&'a str>,
     pub store_shown: &'a str,
     /// The clock due dates are measured by (read only once records are listed).
     pub clock: fn() -> String,
 }
 
 impl<'a> StartView<'a> {
-    pub fn of(m: &'a Model, s: &Start) -> StartView<'a> {
+    pub fn of(m: &'a Model, s: &'a Start) -> StartView<'a> {
         StartView {
             bank: Some(m.bank),
             lang: m.lang,
             theme: m.theme,
             records: &m.records,
             cursor: s.cursor,
+            marked: s.marked.as_deref(),
             store_shown: &m.store_shown,
             clock: m.clock,
         }
@@ -176,10 +179,15 @@ pub fn draw(frame: &mut Frame, m: &StartView, area: Rect) -> Targets {
                     &plan(&r.plan),
                     &when(r.updated()),
                 );
+                // The marked record (A of a comparison) has a sign before the cursor's place.
+                let mark = if m.marked == Some(r.id()) { '◆' } else { ' ' };
                 if selected == Some(i) {
-                    lines.push(Line::from(Span::styled(format!(" ▶ {text}"), t.selected())));
+                    lines.push(Line::from(Span::styled(
+                        format!("{mark}▶ {text}"),
+                        t.selected(),
+                    )));
                 } else {
-                    lines.push(Line::from(format!("   {text}")));
+                    lines.push(Line::from(format!("{mark}  {text}")));
                 }
             }
         }
