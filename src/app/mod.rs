@@ -29,6 +29,7 @@ use crate::record::{
 use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
+mod campaign;
 mod compare;
 mod document;
 mod export;

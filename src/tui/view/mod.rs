@@ -1,8 +1,10 @@
 //! Drawing only: every function here reads the model and draws; none changes anything.
 mod advice;
+mod campaign;
 pub mod documents;
 mod forms;
 mod legend;
+mod note;
 mod overlay;
 mod plan;
 mod profile;
