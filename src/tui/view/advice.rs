@@ -226,6 +226,7 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
             ));
         }
     }
+    lines.extend(super::notes::section(record, m, width, t));
     lines.push(Line::from(""));
     lines.push(Line::from(format!(
         "  {}: {} {}",

@@ -5,6 +5,7 @@ pub mod documents;
 mod forms;
 mod legend;
 mod note;
+mod notes;
 mod overlay;
 mod plan;
 mod profile;
