@@ -21,6 +21,13 @@ pub use plan::{PlanField, PlanForm};
 pub use register::{RegisterForm, RegisterFormat, default_register_path};
 pub use screens::*;
 
+/// How wide the note editor's text is in a window `columns` wide: the popup leaves 4 columns
+/// each side and is at most 90 wide; inside its borders the text is indented by 2 with 1
+/// column to spare.
+pub fn note_width(columns: u16) -> usize {
+    usize::from(columns.saturating_sub(8).min(90)).saturating_sub(2 + 3)
+}
+
 /// The whole state of the interface.
 pub struct Model<'b> {
     pub bank: &'b Bank,
@@ -364,10 +371,7 @@ impl<'b> Model<'b> {
     /// How wide the note editor's text is in the window as last reported (80 columns before
     /// one is): the view draws the text so, and Up and Down move by its rows.
     pub fn note_width(&self) -> usize {
-        let columns = self.window.map_or(super::view::MIN_WIDTH, |(w, _)| w);
-        // The popup leaves 4 columns each side and is at most 90 wide; inside its borders the
-        // text is indented by 2 with 1 column to spare.
-        usize::from(columns.saturating_sub(8).min(90)).saturating_sub(2 + 3)
+        note_width(self.window.map_or(super::view::MIN_WIDTH, |(w, _)| w))
     }
 
     /// Whether the window is too small for the screens: only the request to enlarge it shows,

@@ -15,10 +15,11 @@ pub fn draw(frame: &mut Frame, m: &Model, f: &CampaignForm, area: Rect) {
     let w = words(m.lang);
     let cw = campaign_words(m.lang);
     let t = m.theme;
+    // Clear of the header's first line and the key legend's two.
     let rect = centered(
         area,
         area.width.saturating_sub(4).min(96),
-        area.height.saturating_sub(2),
+        area.height.saturating_sub(4),
     );
     let inner = popup(frame, rect, cw.title, t);
     let width = inner.width as usize;

@@ -9,7 +9,7 @@ use super::{centered, plain_lines, popup, scroll_sign, wrap_lines};
 use crate::bank::QId;
 use crate::locale::campaign::words as campaign_words;
 use crate::locale::screen::words;
-use crate::tui::app::{Model, TextField, cursor_row, text_rows};
+use crate::tui::app::{Model, TextField, cursor_row, note_width, text_rows};
 
 pub fn draw(frame: &mut Frame, m: &Model, question: Option<QId>, field: &TextField, area: Rect) {
     let w = words(m.lang);
@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame, m: &Model, question: Option<QId>, field: &TextFie
     );
     let inner = popup(frame, rect, &title, t);
     let width = inner.width as usize;
-    let text_w = m.note_width().min(width.saturating_sub(3)).max(1);
+    // The window's width, as `Model::note_width` reckons from the size last reported.
+    let text_w = note_width(area.width).min(width.saturating_sub(3)).max(1);
     let mut head = plain_lines(wrap_lines(w.note_intro, width, "", ""), t.plain());
     head.push(Line::from(Span::styled(format!("▶ {}", w.note), t.bold())));
     let mut foot = Vec::new();
