@@ -148,8 +148,10 @@ pub fn rows(text: &str, width: usize) -> Vec<Row> {
         let chars: Vec<char> = line.chars().collect();
         let mut start = 0;
         while chars.len() - start > width {
-            // Cut after the last space within the width, keeping the space on this row.
-            let cut = chars[start..start + width]
+            // Cut after the last space that fits, keeping the space on this row (a space just
+            // past the width still goes with it: it shows as nothing, in the column the area
+            // keeps to spare).
+            let cut = chars[start..=start + width]
                 .iter()
                 .rposition(|c| *c == ' ')
                 .filter(|&i| i > 0)
@@ -218,7 +220,8 @@ mod tests {
         let r = rows("een twee drie\nvier", 8);
         let spans: Vec<(usize, usize, bool)> =
             r.iter().map(|r| (r.start, r.end, r.ends_line)).collect();
-        assert_eq!(spans, vec![(0, 8, false), (8, 13, true), (14, 18, true)]);
+        // "een twee" fits the 8 columns; the space after it goes with it.
+        assert_eq!(spans, vec![(0, 9, false), (9, 13, true), (14, 18, true)]);
         // A word longer than the width is cut at the width.
         let r = rows("abcdefghij", 4);
         assert_eq!(r.len(), 3);
