@@ -155,28 +155,50 @@ fn participants(r: &Record) -> String {
         .join(", ")
 }
 
-/// Notes as (where, text): the session note first, then per question in the order asked.
+/// Notes as (where, text): the session note first, then per question in the order asked
+/// (a note on a question no longer on the path after those).
 fn notes(r: &Record, lang: Lang) -> Vec<(String, String)> {
     let w = words(lang);
     let mut out = Vec::new();
     if let Some(n) = r.notes.get(SESSION_NOTE) {
         out.push((w.whole_session.to_string(), n.clone()));
     }
-    let prompt = |id: &str| {
-        r.outcome
-            .as_ref()
-            .and_then(|o| {
-                o.answer_labels
-                    .iter()
-                    .find(|a| a.id == id)
-                    .map(|a| a.question.clone())
-            })
-            .unwrap_or_else(|| id.to_string())
-    };
-    for (q, n) in r.notes.iter().filter(|(q, _)| q.as_str() != SESSION_NOTE) {
-        out.push((format!("{} \"{}\"", w.at_question, prompt(q)), n.clone()));
+    let labels = r.outcome.as_ref().map_or(&[][..], |o| &o.answer_labels[..]);
+    let place = |id: &str| labels.iter().position(|a| a.id == id);
+    let mut on_questions: Vec<(&String, &String)> = r
+        .notes
+        .iter()
+        .filter(|(q, _)| q.as_str() != SESSION_NOTE)
+        .collect();
+    on_questions.sort_by_key(|(q, _)| place(q).unwrap_or(usize::MAX));
+    for (q, n) in on_questions {
+        let prompt = place(q).map_or(q.as_str(), |i| labels[i].question.as_str());
+        out.push((format!("{} \"{}\"", w.at_question, prompt), n.clone()));
     }
     out
+}
+
+/// A text of several lines (a note) in a Markdown list item: each line escaped, a hard line
+/// break (a backslash at the line's end) between them and each next line indented under the
+/// item, so the lines stay lines and stay in the item. A line that would open a list, a
+/// heading or a fence is escaped too; blank lines are left out, as they would end the item.
+fn md_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|l| l.trim_end_matches('\r').trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let e = md_escape(l);
+            let digits = e.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+            if e.starts_with(['-', '+', '=', '~']) {
+                format!("\\{e}")
+            } else if digits > 0 && e[digits..].starts_with(['.', ')']) {
+                format!("{}\\{}", &e[..digits], &e[digits..])
+            } else {
+                e
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\\\n  ")
 }
 
 /// The record's history as (when, in local time in words; what happened): the assessment's
@@ -329,7 +351,7 @@ pub fn markdown(r: &Record, lang: Lang) -> String {
     if !notes.is_empty() {
         s.push_str(&format!("\n## {}\n\n", w.notes));
         for (at, n) in notes {
-            s.push_str(&format!("- {}: {}\n", md_escape(&at), md_escape(&n)));
+            s.push_str(&format!("- {}: {}\n", md_escape(&at), md_lines(&n)));
         }
     }
     s.push('\n');

@@ -206,12 +206,13 @@ fn the_binary_picks_plain_mode_when_its_output_is_not_a_terminal() {
     assert_eq!(saved, 1, "the session was saved as one record");
 }
 
-/// "notitie" without text removes the note: said as removed, and the record's history shows
-/// a removal, not an empty note (blanks typed after "notitie" are no note either).
+/// "notitie" without text begins a note of several lines; ended at once by an empty line it
+/// removes the note: said as removed, and the record's history shows a removal, not an empty
+/// note (blanks typed after "notitie" are no note either).
 #[test]
 fn an_empty_note_removes_the_note_and_says_so() {
     let s = common::Scratch::new("plain-note-removed");
-    let lines = "Test\n\nx\nnotitie bel de POI\nnotitie   \nstop\n";
+    let lines = "Test\n\nx\nnotitie bel de POI\nnotitie   \n\nstop\n";
     let out = s.run_fed(&["--plain"], lines.as_bytes());
     assert!(out.stdout.contains("Notitie bewaard."), "{}", out.stdout);
     assert!(out.stdout.contains("Notitie verwijderd."), "{}", out.stdout);

@@ -495,7 +495,7 @@ fn a_lone_utf8_lead_byte_blocks_neither_resizes_nor_keys() {
     t.wait_for("Naam van de campagne");
     // An arrow key moves to the next field and letters land in it.
     t.send("\x1b[B");
-    t.wait_for("▶ Omschrijving");
+    t.wait_for("▶ Korte omschrijving");
     t.send("Def");
     t.wait_for("[Def ");
     t.send("\r\r");
@@ -522,7 +522,7 @@ fn invalid_utf8_costs_no_following_key() {
     t.send_bytes(b"\xE3A\xC3\xA9");
     t.wait_for("[AbcAé ");
     t.send_bytes(b"\xE3\x1b[B");
-    t.wait_for("▶ Omschrijving");
+    t.wait_for("▶ Korte omschrijving");
     // A cut four-byte character, then an overlong '/'.
     t.send_bytes(b"\xF0\x9F\x98D\xC0\xAFef");
     t.wait_for("[Def ");
@@ -560,7 +560,7 @@ fn a_burst_larger_than_the_input_buffer_is_read_whole() {
     paste.extend_from_slice(&b"\r\n".repeat(3000));
     paste.extend_from_slice(b"Plak\x1b[201~\x1b[BZ");
     let writing = t.send_burst(paste);
-    t.wait_for("▶ Omschrijving");
+    t.wait_for("▶ Korte omschrijving");
     t.wait_for("[Z ");
     t.burst_done(writing);
     assert!(t.screen().contains("[EindPlak "), "{}", t.screen());

@@ -172,7 +172,7 @@ fn notes_are_saved_and_guarded() {
     typed(&mut m, "Doel");
     key(&mut m, Select);
     key(&mut m, Note);
-    assert_eq!(m.context(), Ctx::Typing);
+    assert_eq!(m.context(), Ctx::Lines);
     typed(&mut m, "Bel 06-12345678");
     let Overlay::Note { field, .. } = &m.overlay else {
         panic!()

@@ -10,7 +10,9 @@
 //!   [`Work::may_sign_off`];
 //! - the list shows every record as it was last written: [`keep_listed`];
 //! - a new assessment's organisation is the library's own unless it names one:
-//!   [`Workflow::start`], from the profile ([`profile`]).
+//!   [`Workflow::start`], from the profile ([`profile`]);
+//! - the campaign changes after the start as an answer does, each changed part an event of the
+//!   history (so after the sign-off as a new revision): [`Workflow::campaign`].
 //! - the action plan follows the advice of a record being worked on, and the signed advice of
 //!   a signed-off one: `plan::follow_advice`; a plan change never makes a revision nor changes
 //!   the fingerprint: [`Workflow::plan`].
@@ -29,6 +31,7 @@ use crate::record::{
 use crate::store::{self, Dated, Listing, Store, Summary};
 use crate::text::Lang;
 
+mod campaign;
 mod compare;
 mod document;
 mod export;

@@ -69,7 +69,9 @@ pub fn html(r: &Record, lang: Lang) -> String {
     if !notes.is_empty() {
         s.push_str(&format!("<h2>{}</h2>\n<ul>\n", w.notes));
         for (at, n) in notes {
-            s.push_str(&format!("<li>{}: {}</li>\n", h(&at), h(&n)));
+            // The note's lines stay lines.
+            let lines: Vec<String> = n.lines().map(h).collect();
+            s.push_str(&format!("<li>{}: {}</li>\n", h(&at), lines.join("<br>\n")));
         }
         s.push_str("</ul>\n");
     }

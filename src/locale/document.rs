@@ -149,6 +149,21 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
             };
             (at.clone(), said)
         }
+        Event::CampaignChanged {
+            at,
+            field,
+            from,
+            to,
+        } => (
+            at.clone(),
+            format!(
+                "{} {}: {} → {}",
+                pick("campagne gewijzigd:", "campaign changed:"),
+                campaign_field(*field, lang),
+                campaign_value(from),
+                campaign_value(to)
+            ),
+        ),
         Event::Justified { at, question, text } if text.is_empty() => (
             at.clone(),
             format!(
@@ -256,6 +271,41 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
             }
             (at.clone(), s)
         }
+    }
+}
+
+/// What of the campaign changed, in `lang`.
+pub fn campaign_field(field: crate::record::CampaignField, lang: Lang) -> &'static str {
+    use crate::record::CampaignField as F;
+    match (field, lang) {
+        (F::Name, Lang::Nl) => "naam",
+        (F::Name, Lang::En) => "name",
+        (F::Description, Lang::Nl) => "omschrijving",
+        (F::Description, Lang::En) => "description",
+        (F::Participants, Lang::Nl) => "deelnemers",
+        (F::Participants, Lang::En) => "participants",
+    }
+}
+
+/// A campaign's text quoted (control characters escaped), or its participants as the form
+/// takes them ("Anna (marketing), Piet").
+fn campaign_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => crate::json::quoted(s),
+        serde_json::Value::Array(list) => {
+            let people: Vec<String> = list
+                .iter()
+                .map(|p| {
+                    let part = |k: &str| p.get(k).and_then(|x| x.as_str()).unwrap_or("");
+                    match part("role") {
+                        "" => part("name").to_string(),
+                        role => format!("{} ({role})", part("name")),
+                    }
+                })
+                .collect();
+            crate::json::quoted(&people.join(", "))
+        }
+        other => crate::json::escape_controls(&other.to_string()),
     }
 }
 

@@ -14,7 +14,7 @@ pub struct Said {
 /// holds every binding to having words).
 pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
     use Action as A;
-    use Ctx::{Dialog, Nav, Typing};
+    use Ctx::{Dialog, Lines, Nav, Typing};
     let (short, long) = match (ctx, action) {
         (Nav, A::Up) => (
             ["omhoog", "up"],
@@ -275,12 +275,88 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
             ["stoppen", "quit"],
             ["Programma direct afsluiten", "Quit at once"],
         ),
-        (Nav | Typing, A::Theme) => (
+        (Nav | Typing | Lines, A::Theme) => (
             ["contrast", "contrast"],
             [
                 "Hoog contrast aan of uit: zwart op wit, vet, goed leesbaar op een projector (ook --theme contrast)",
                 "High contrast on or off: black on white, bold, readable on a projector (also --theme contrast)",
             ],
+        ),
+        (Nav, A::EditCampaign) => (
+            ["campagne", "campaign"],
+            [
+                "Naam, omschrijving en deelnemers van de campagne wijzigen",
+                "Change the campaign's name, description and participants",
+            ],
+        ),
+        (Typing, A::AddRow) => (
+            ["deelnemer erbij", "add participant"],
+            [
+                "Een deelnemer toevoegen (in het formulier van de campagne)",
+                "Add a participant (in the campaign's form)",
+            ],
+        ),
+        (Typing, A::RemoveRow) => (
+            ["deelnemer weg", "remove participant"],
+            [
+                "De deelnemer onder de cursor weghalen (in het formulier van de campagne)",
+                "Remove the participant under the cursor (in the campaign's form)",
+            ],
+        ),
+        (Lines, A::Select) => (["bewaren", "save"], ["De tekst bewaren", "Save the text"]),
+        (Lines, A::NewLine) => (
+            ["nieuwe regel", "new line"],
+            ["Een nieuwe regel beginnen", "Start a new line"],
+        ),
+        (Lines, A::Up) => (
+            ["regel omhoog", "line up"],
+            ["Cursor een regel omhoog", "Cursor one line up"],
+        ),
+        (Lines, A::Down) => (
+            ["regel omlaag", "line down"],
+            ["Cursor een regel omlaag", "Cursor one line down"],
+        ),
+        (Lines, A::Left) => (["←", "←"], ["Cursor naar links", "Cursor left"]),
+        (Lines, A::Right) => (["→", "→"], ["Cursor naar rechts", "Cursor right"]),
+        (Lines, A::Top) => (
+            ["begin", "start"],
+            [
+                "Cursor naar het begin van de tekst",
+                "Cursor to the start of the text",
+            ],
+        ),
+        (Lines, A::Bottom) => (
+            ["einde", "end"],
+            [
+                "Cursor naar het einde van de tekst",
+                "Cursor to the end of the text",
+            ],
+        ),
+        (Lines, A::Erase) => (
+            ["wissen", "erase"],
+            [
+                "Teken voor de cursor wissen",
+                "Erase the character before the cursor",
+            ],
+        ),
+        (Lines, A::EraseForward) => (
+            ["Del", "Del"],
+            [
+                "Teken onder de cursor wissen",
+                "Erase the character under the cursor",
+            ],
+        ),
+        (Lines, A::Clear) => (
+            ["alles leeg", "clear"],
+            ["De hele tekst leegmaken", "Clear the whole text"],
+        ),
+        (Lines, A::Leave) => (
+            ["annuleren", "cancel"],
+            ["Annuleren zonder te bewaren", "Cancel without saving"],
+        ),
+        (Lines, A::Exit) => (
+            ["stoppen", "quit"],
+            ["Programma direct afsluiten", "Quit at once"],
         ),
         (Dialog, A::Yes) => (["ja", "yes"], ["Ja", "Yes"]),
         (Dialog, A::No) => (["nee", "no"], ["Nee", "No"]),

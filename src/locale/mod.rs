@@ -18,6 +18,7 @@ pub mod advice;
 pub mod answer;
 pub mod answers;
 pub mod bank;
+pub mod campaign;
 pub mod commands;
 pub mod compare;
 pub mod document;

@@ -14,6 +14,7 @@ use crate::guard;
 use crate::record::{self, Campaign, Decision, Participant, Refusal, Status};
 use crate::text::{Lang, TerminalWriter, wrap};
 
+mod campaign;
 mod documents;
 mod justify;
 mod opening;
@@ -35,6 +36,8 @@ enum Said {
     Stop,
     Keep,
     Note(String),
+    /// Change the campaign (`campagne`).
+    Campaign,
     Answer(Answer),
     Unclear(Unclear),
 }
@@ -141,14 +144,29 @@ pub fn run_with(
                         let line = format!("{}: {j}", words.justification);
                         writeln!(out, "{}", wrap(&line, W, &indent, &indent))?;
                     }
+                    if let Some(n) = work.record().notes.get(&question.id) {
+                        let line = format!("{}: {n}", crate::locale::screen::words(lang).note);
+                        writeln!(out, "{}", wrap(&line, W, &indent, &format!("{indent}  ")))?;
+                    }
                 }
                 writeln!(out, "{}", wrap(words.summary_prompt, W, "", ""))?;
                 let Some(line) = prompt(input, out)? else {
                     break;
                 };
-                // "notitie …" here is a note on the whole session.
+                // "notitie …" here is a note on the whole session; "notitie" alone begins one
+                // of several lines.
                 if let Some(text) = note_text(&line) {
+                    let text = match text.is_empty() {
+                        true => campaign::read_note(lang, input, out)?,
+                        false => text,
+                    };
                     note(wf, &mut work, None, &text, lang, words, out)?;
+                    continue;
+                }
+                if campaign::asks_campaign(&line) {
+                    if !campaign::edit_campaign(wf, &mut work, lang, words, input, out)? {
+                        break;
+                    }
                     continue;
                 }
                 let line = line.trim().to_lowercase();
@@ -213,7 +231,20 @@ pub fn run_with(
                 writeln!(out, "{}", words.stopped)?;
                 return finish(ExitCode::SUCCESS, &work, words, out);
             }
-            Said::Note(text) => note(wf, &mut work, Some(&question.id), &text, lang, words, out)?,
+            Said::Note(text) => {
+                // "notitie" alone begins a note of several lines, ended by an empty line.
+                let text = match text.is_empty() {
+                    true => campaign::read_note(lang, input, out)?,
+                    false => text,
+                };
+                note(wf, &mut work, Some(&question.id), &text, lang, words, out)?
+            }
+            Said::Campaign => {
+                if !campaign::edit_campaign(wf, &mut work, lang, words, input, out)? {
+                    writeln!(out, "\n{}", words.ended)?;
+                    return finish(ExitCode::from(2), &work, words, out);
+                }
+            }
             Said::Unclear(why) => {
                 writeln!(out, "{}: {}", words.not_understood, unclear(&why, lang))?
             }
@@ -437,6 +468,9 @@ fn note_text(line: &str) -> Option<String> {
 fn interpret(question: &Question, line: &str, has_answer: bool) -> Said {
     if let Some(text) = note_text(line) {
         return Said::Note(text);
+    }
+    if campaign::asks_campaign(line) {
+        return Said::Campaign;
     }
     let trimmed = line.trim();
     let lower = trimmed.to_lowercase();

@@ -348,7 +348,7 @@ impl<'b> Assessment<'b> {
     }
 
     /// Brings status, outcome and times in line with the answers.
-    fn refresh(&mut self, now: &str) {
+    pub(super) fn refresh(&mut self, now: &str) {
         let r = &mut self.record;
         r.updated = now.to_string();
         match self.session.outcome(self.bank) {

@@ -6,6 +6,7 @@
 //! passed in), so every rule about records is testable.
 mod assessment;
 pub mod audit;
+mod campaign;
 pub(crate) mod chain;
 mod check;
 mod integrity;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use assessment::{Assessment, bank_ref, check_sign_off, session_of};
+pub use campaign::{CampaignEdit, MAX_PARTICIPANTS};
 pub use check::is_plain_id;
 pub use integrity::{Integrity, Verification, canonical, verify_value};
 pub use loaded::{Altered, Loaded, Unverified};
@@ -133,6 +135,23 @@ pub struct Campaign {
     pub organisation: String,
 }
 
+/// What of the campaign a [`Event::CampaignChanged`] changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CampaignField {
+    Name,
+    Description,
+    Participants,
+}
+
+impl CampaignField {
+    pub const ALL: [CampaignField; 3] = [
+        CampaignField::Name,
+        CampaignField::Description,
+        CampaignField::Participants,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
@@ -220,6 +239,16 @@ pub enum Event {
         at: String,
         question: Option<String>,
         text: String,
+    },
+    /// The campaign's name or description, or the list of participants, changed after the
+    /// start. Only records changed so are written with it: older ones keep their seal.
+    CampaignChanged {
+        at: String,
+        field: CampaignField,
+        /// A text for the name and the description; a list of `{name, role}` for the
+        /// participants.
+        from: Value,
+        to: Value,
     },
     /// A justification given, changed or (with empty text) taken away.
     Justified {

@@ -47,6 +47,12 @@ pub enum Action {
     Clear,
     /// A line break, in a field that holds several lines.
     NewLine,
+    /// The campaign's form: its name, description and participants (question and review).
+    EditCampaign,
+    /// A new row in a form's list (a participant in the campaign's form).
+    AddRow,
+    /// Removes the row under the cursor from a form's list.
+    RemoveRow,
     Yes,
     No,
     /// The other theme: the high-contrast one for a projector, or back (any screen, any

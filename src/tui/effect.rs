@@ -59,6 +59,11 @@ pub enum Effect<'b> {
         question: Option<QId>,
         text: String,
     },
+    /// Change the campaign's name, description and participants.
+    Campaign {
+        work: app::Work<'b>,
+        edit: crate::record::CampaignEdit,
+    },
     SignOff {
         work: app::Work<'b>,
         form: SignOffFields,
@@ -167,6 +172,10 @@ pub enum Done<'b> {
         removed: bool,
         result: Result<Changed, Refusal>,
     },
+    Campaigned {
+        work: app::Work<'b>,
+        result: Result<Changed, Refusal>,
+    },
     Signed {
         work: app::Work<'b>,
         decision: Decision,
@@ -250,6 +259,10 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
                 removed,
                 result,
             }
+        }
+        Effect::Campaign { mut work, edit } => {
+            let result = wf.campaign(&mut work, &edit);
+            Done::Campaigned { work, result }
         }
         Effect::SignOff {
             mut work,

@@ -9,12 +9,13 @@ use crate::text::Lang;
 pub use super::action::Action;
 use super::message::Message;
 
-/// Which keys apply: moving through lists, typing in a text field, or answering a yes/no
-/// question.
+/// Which keys apply: moving through lists, typing in a text field, writing in a text area of
+/// several lines (a note: Enter is a new line there), or answering a yes/no question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
     Nav,
     Typing,
+    Lines,
     Dialog,
 }
 
@@ -53,7 +54,7 @@ const fn b(ctx: Ctx, keys: &'static [Key], action: Action) -> Binding {
 }
 
 use Action as A;
-use Ctx::{Dialog, Nav, Typing};
+use Ctx::{Dialog, Lines, Nav, Typing};
 
 /// The key table: context, keys, action. Their words are in `locale::keys`.
 #[rustfmt::skip]
@@ -85,6 +86,7 @@ pub const KEYS: &[Binding] = &[
     b(Nav, &[c('m')], A::Mark),
     b(Nav, &[c('c')], A::Compare),
     b(Nav, &[c('v')], A::Previous),
+    b(Nav, &[c('o')], A::EditCampaign),
     b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
     b(Nav, &[ctrl('c')], A::Exit),
     b(Nav, &[k(KeyCode::F(2))], A::Theme),
@@ -101,9 +103,26 @@ pub const KEYS: &[Binding] = &[
     b(Typing, &[ctrl('p')], A::Choose),
     // Ctrl-J is a line feed, which terminals send apart from Enter (a carriage return).
     b(Typing, &[ctrl('j')], A::NewLine),
+    b(Typing, &[ctrl('n')], A::AddRow),
+    b(Typing, &[ctrl('d')], A::RemoveRow),
     b(Typing, &[k(KeyCode::Esc)], A::Leave),
     b(Typing, &[ctrl('c')], A::Exit),
     b(Typing, &[k(KeyCode::F(2))], A::Theme),
+    // A text area: Enter is a new line, so saving takes a key of its own, shown in the legend.
+    b(Lines, &[ctrl('s')], A::Select),
+    b(Lines, &[k(KeyCode::F(2))], A::Theme),
+    b(Lines, &[k(KeyCode::Enter), ctrl('j')], A::NewLine),
+    b(Lines, &[k(KeyCode::Up)], A::Up),
+    b(Lines, &[k(KeyCode::Down)], A::Down),
+    b(Lines, &[k(KeyCode::Left)], A::Left),
+    b(Lines, &[k(KeyCode::Right)], A::Right),
+    b(Lines, &[k(KeyCode::Home)], A::Top),
+    b(Lines, &[k(KeyCode::End)], A::Bottom),
+    b(Lines, &[k(KeyCode::Backspace)], A::Erase),
+    b(Lines, &[k(KeyCode::Delete)], A::EraseForward),
+    b(Lines, &[ctrl('u')], A::Clear),
+    b(Lines, &[k(KeyCode::Esc)], A::Leave),
+    b(Lines, &[ctrl('c')], A::Exit),
     b(Dialog, &[c('j'), c('y')], A::Yes),
     b(Dialog, &[c('n'), k(KeyCode::Esc)], A::No),
     b(Dialog, &[ctrl('c')], A::Exit),
@@ -183,7 +202,7 @@ pub fn message<'b>(event: KeyEvent, ctx: Ctx) -> Option<Message<'b>> {
         return Some(Message::Key(b.action));
     }
     match (ctx, event.code) {
-        (Ctx::Typing, KeyCode::Char(ch)) if !mods.contains(KeyModifiers::CONTROL) => {
+        (Ctx::Typing | Ctx::Lines, KeyCode::Char(ch)) if !mods.contains(KeyModifiers::CONTROL) => {
             Some(Message::Input(ch))
         }
         _ => None,
@@ -221,7 +240,7 @@ mod tests {
             m(KeyCode::Backspace, Ctx::Typing),
             Some(Message::Key(Action::Erase))
         ));
-        for ctx in [Ctx::Nav, Ctx::Typing, Ctx::Dialog] {
+        for ctx in [Ctx::Nav, Ctx::Typing, Ctx::Lines, Ctx::Dialog] {
             assert!(matches!(
                 message(press(KeyCode::Char('c'), KeyModifiers::CONTROL), ctx),
                 Some(Message::Key(Action::Exit))
@@ -235,6 +254,28 @@ mod tests {
             message(press(KeyCode::Char('?'), KeyModifiers::SHIFT), Ctx::Nav),
             Some(Message::Key(Action::Help))
         ));
+    }
+
+    #[test]
+    fn in_a_text_area_enter_is_a_new_line_and_ctrl_s_saves() {
+        let m = |code, mods| message(press(code, mods), Ctx::Lines);
+        assert!(matches!(
+            m(KeyCode::Enter, KeyModifiers::NONE),
+            Some(Message::Key(Action::NewLine))
+        ));
+        assert!(matches!(
+            m(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            Some(Message::Key(Action::Select))
+        ));
+        assert!(matches!(
+            m(KeyCode::F(2), KeyModifiers::NONE),
+            Some(Message::Key(Action::Select))
+        ));
+        assert!(matches!(
+            m(KeyCode::Char('j'), KeyModifiers::NONE),
+            Some(Message::Input('j'))
+        ));
+        assert_eq!(key_label(k(KeyCode::F(2)), Lang::Nl), "F2");
     }
 
     #[test]

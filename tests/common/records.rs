@@ -153,6 +153,7 @@ pub fn event_kinds(r: &Record) -> Vec<&'static str> {
             Event::Changed { .. } => "changed",
             Event::Note { .. } => "note",
             Event::Justified { .. } => "justified",
+            Event::CampaignChanged { .. } => "campaign_changed",
             Event::Completed { .. } => "completed",
             Event::SignedOff { .. } => "signed_off",
             Event::Revision { .. } => "revision",

@@ -8,18 +8,27 @@ use crate::store::{Dated, Listing, Summary};
 use super::keymap::Ctx;
 use crate::text::Lang;
 
+mod campaign;
 mod compare;
 mod documents;
 mod field;
 mod plan;
 mod register;
 mod screens;
+pub use campaign::{CampaignFocus, CampaignForm};
 pub use compare::{CompareExport, CompareView, default_compare_path};
 pub use documents::*;
-pub use field::TextField;
+pub use field::{Row as TextRow, TextField, cursor_row, rows as text_rows};
 pub use plan::{PlanField, PlanForm};
 pub use register::{RegisterForm, RegisterFormat, default_register_path};
 pub use screens::*;
+
+/// How wide the note editor's text is in a window `columns` wide: the popup leaves 4 columns
+/// each side and is at most 90 wide; inside its borders the text is indented by 2 with 1
+/// column to spare.
+pub fn note_width(columns: u16) -> usize {
+    usize::from(columns.saturating_sub(8).min(90)).saturating_sub(2 + 3)
+}
 
 /// The whole state of the interface.
 pub struct Model<'b> {
@@ -278,6 +287,9 @@ pub enum Overlay {
     Profile(Box<ProfileForm>),
     /// One item of the action plan: it covers the advice it is opened from.
     Plan(Box<PlanForm>),
+    /// The campaign's name, description and participants: it covers the question or review
+    /// it is opened from.
+    Campaign(Box<CampaignForm>),
     /// What the advice of a record just opened would be under the current rules, when it was
     /// made with another bank: over the screen opening led to, until it is closed.
     Recheck {
@@ -307,6 +319,8 @@ pub enum Confirm {
     DiscardProfile(Box<ProfileForm>),
     /// Leave the plan's form with changes that are not saved; "no" goes back to it.
     DiscardPlan(Box<PlanForm>),
+    /// Leave the campaign's form with changes that are not saved; "no" goes back to it.
+    DiscardCampaign(Box<CampaignForm>),
 }
 
 impl<'b> Model<'b> {
@@ -333,7 +347,8 @@ impl<'b> Model<'b> {
     pub fn context(&self) -> Ctx {
         match &self.overlay {
             Overlay::Confirm(_) => return Ctx::Dialog,
-            Overlay::Note { .. } | Overlay::Profile(_) => return Ctx::Typing,
+            Overlay::Note { .. } => return Ctx::Lines,
+            Overlay::Profile(_) | Overlay::Campaign(_) => return Ctx::Typing,
             // The status is chosen with the arrows, as a sign-off's decision is.
             Overlay::Plan(f) if f.focus == PlanField::Status => return Ctx::Nav,
             Overlay::Plan(_) => return Ctx::Typing,
@@ -371,6 +386,12 @@ impl<'b> Model<'b> {
         }
     }
 
+    /// How wide the note editor's text is in the window as last reported (80 columns before
+    /// one is): the view draws the text so, and Up and Down move by its rows.
+    pub fn note_width(&self) -> usize {
+        note_width(self.window.map_or(super::view::MIN_WIDTH, |(w, _)| w))
+    }
+
     /// Whether the window is too small for the screens: only the request to enlarge it shows,
     /// so no key may act on a screen no one sees.
     pub fn too_small(&self) -> bool {
@@ -389,6 +410,14 @@ impl<'b> Model<'b> {
     pub fn plan_form(&self) -> Option<&PlanForm> {
         match &self.overlay {
             Overlay::Plan(f) | Overlay::Confirm(Confirm::DiscardPlan(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The campaign's form, when it is in view (also under the question whether to leave it).
+    pub fn campaign_form(&self) -> Option<&CampaignForm> {
+        match &self.overlay {
+            Overlay::Campaign(f) | Overlay::Confirm(Confirm::DiscardCampaign(f)) => Some(f),
             _ => None,
         }
     }

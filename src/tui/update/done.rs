@@ -64,6 +64,11 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
                 Err(refused) => error(m, refused.said(m.lang)),
             }
         }
+        Done::Campaigned { work, result } => {
+            m.work = Some(Work::Editing(work));
+            let said = crate::locale::campaign::words(m.lang).saved;
+            super::campaign::campaigned(m, result, |m, changed| tell(m, changed, Some(said)));
+        }
         Done::Signed {
             work,
             decision,

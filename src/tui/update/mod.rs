@@ -14,6 +14,7 @@ use super::message::Message;
 use crate::locale::screen::words;
 
 mod advice;
+mod campaign;
 mod compare;
 mod documents;
 mod done;
@@ -26,6 +27,7 @@ mod review;
 mod signoff;
 mod start;
 use advice::{advice_key, to_advice};
+use campaign::{campaign_key, open_campaign};
 use documents::{documents_key, open_documents};
 use export::{export_key, open_export, write_export};
 use plan::{open_plan, plan_key};
@@ -183,6 +185,10 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
             return Some(form.field_mut(focus));
         }
         Overlay::Plan(form) => return form.field_mut(),
+        Overlay::Campaign(form) => {
+            let focus = form.focus;
+            return form.field_mut(focus);
+        }
         Overlay::None => {}
         _ => return None,
     }
@@ -225,8 +231,13 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
     }
 }
 
+/// Whether keys type into a field: a one-line field or a text area.
+fn typing(m: &Model) -> bool {
+    matches!(m.context(), Ctx::Typing | Ctx::Lines)
+}
+
 fn type_char(m: &mut Model, c: char) {
-    if m.context() != Ctx::Typing {
+    if !typing(m) {
         return;
     }
     let lang = m.lang;
@@ -237,12 +248,13 @@ fn type_char(m: &mut Model, c: char) {
 
 /// Pasted text goes into the field as if typed, in one go.
 fn paste(m: &mut Model, text: &str) {
-    if m.context() != Ctx::Typing || !text.chars().any(|c| !c.is_control()) {
+    if !typing(m) || !text.chars().any(|c| !c.is_control()) {
         return;
     }
     let lang = m.lang;
-    // The profile's longer items keep the lines of what is pasted.
-    let lines = matches!(&m.overlay, Overlay::Profile(f) if f.focus.multi_line());
+    // The profile's longer items and a note keep the lines of what is pasted.
+    let lines = matches!(&m.overlay, Overlay::Profile(f) if f.focus.multi_line())
+        || m.context() == Ctx::Lines;
     if let Some(f) = focused_field(m) {
         match lines {
             true => f.insert_lines(text, lang),
@@ -253,10 +265,13 @@ fn paste(m: &mut Model, text: &str) {
 
 /// Cursor keys and Backspace inside a text field; `true` if the key was used.
 fn edit_key(m: &mut Model, action: Action) -> bool {
-    if m.context() != Ctx::Typing {
+    if !typing(m) {
         return false;
     }
     let lang = m.lang;
+    // Up and Down move by the rows of a text area as it is drawn.
+    let width = m.note_width();
+    let area = m.context() == Ctx::Lines;
     let Some(f) = focused_field(m) else {
         return false;
     };
@@ -268,6 +283,9 @@ fn edit_key(m: &mut Model, action: Action) -> bool {
         Action::Right => f.right(),
         Action::Top => f.home(),
         Action::Bottom => f.end(),
+        Action::Up if area => f.up(width),
+        Action::Down if area => f.down(width),
+        Action::NewLine if area => f.insert_break(lang),
         _ => return false,
     }
     true
@@ -343,6 +361,7 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             }
         },
         Overlay::Profile(form) => return profile_key(m, form, action),
+        Overlay::Campaign(form) => return campaign_key(m, form, action),
         Overlay::Plan(form) => return plan_key(m, form, action),
         Overlay::Confirm(confirm) => match (action, confirm) {
             (Action::Yes, Confirm::Discard) => discard(m),
@@ -361,6 +380,9 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             // The plan's form is given up: the advice it covered is in view again.
             (Action::Yes, Confirm::DiscardPlan(_)) => {}
             (Action::No, Confirm::DiscardPlan(form)) => m.overlay = Overlay::Plan(form),
+            // The campaign's form is given up: the screen it covered is in view again.
+            (Action::Yes, Confirm::DiscardCampaign(_)) => {}
+            (Action::No, Confirm::DiscardCampaign(form)) => m.overlay = Overlay::Campaign(form),
             (Action::No, _) => {}
             (_, confirm) => m.overlay = Overlay::Confirm(confirm),
         },

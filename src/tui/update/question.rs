@@ -101,6 +101,7 @@ pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             let q = s.q;
             open_note(m, Some(q));
         }
+        (Action::EditCampaign, _) => super::open_campaign(m),
         (Action::Leave, _) => {
             let (q, unconfirmed_marks, typed) = (s.q, s.marks, s.text.text.clone());
             let justification = s.justification.text.clone();

@@ -23,6 +23,7 @@ pub(super) fn review_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             None => to_start(m),
         },
         Action::Note => open_note(m, None),
+        Action::EditCampaign => super::open_campaign(m),
         Action::Leave => to_start(m),
         _ => {}
     }

@@ -257,6 +257,7 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
             super::scrolled_text(frame, answers, 0, (room, side), sign, t);
         }
     }
+    lines.extend(super::notes::section(record, m, width, t));
 
     let height = inner.height as usize;
     let (from, to) = spans.get(v.cursor).copied().unwrap_or_default();

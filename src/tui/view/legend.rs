@@ -51,7 +51,8 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
     let ctx = m.context();
     let actions = match (&m.overlay, &m.screen) {
         (Overlay::Help { .. } | Overlay::Recheck { .. }, _) => vec![Up, Down, PageDown, Leave],
-        (Overlay::Note { .. }, _) => vec![Select, Leave],
+        (Overlay::Note { .. }, _) => vec![Select, NewLine, Up, Down, Leave],
+        (Overlay::Campaign(_), _) => vec![Select, NextPanel, AddRow, RemoveRow, Leave],
         (Overlay::Confirm(_), _) => vec![Yes, No],
         (Overlay::Profile(f), _) => {
             let mut v = vec![Select, NextPanel, PrevPanel];
@@ -81,12 +82,23 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
                     if kind == crate::bank::Kind::Multiple {
                         v.push(Toggle);
                     }
-                    v.extend([Back, Forward, NextPanel, Explain, Edit, Note, Help, Leave]);
+                    // The campaign last: where the legend has no room for it, the help has it.
+                    v.extend([
+                        Back,
+                        Forward,
+                        NextPanel,
+                        Explain,
+                        Edit,
+                        Note,
+                        Help,
+                        Leave,
+                        EditCampaign,
+                    ]);
                     v
                 }
             }
         }
-        (_, Screen::Review(_)) => vec![Up, Down, Select, Back, Note, Help, Leave],
+        (_, Screen::Review(_)) => vec![Up, Down, Select, Back, Note, Help, Leave, EditCampaign],
         (_, Screen::Advice(_)) => {
             let mut v = vec![Up, Down, Toggle, Plan, Export, Documents];
             if m.record().is_some_and(|r| !r.is_frozen()) {

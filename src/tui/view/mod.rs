@@ -1,9 +1,12 @@
 //! Drawing only: every function here reads the model and draws; none changes anything.
 mod advice;
+mod campaign;
 pub mod compare;
 pub mod documents;
 mod forms;
 mod legend;
+mod note;
+mod notes;
 mod overlay;
 mod page;
 mod plan;

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{centered, plain_lines, popup, scrolled_text, text_field, wrap_lines};
+use super::{centered, plain_lines, popup, scrolled_text, wrap_lines};
 use crate::locale::recheck as said;
 use crate::locale::screen::words;
 use crate::recheck::Recheck;
@@ -17,34 +17,19 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
         Overlay::None | Overlay::Profile(_) | Overlay::Plan(_) => {}
         Overlay::Help { scroll } => help(frame, m, *scroll, area),
         Overlay::Recheck { recheck, scroll } => rechecked(frame, m, recheck, *scroll, area),
-        Overlay::Note { question, field } => {
-            let w = words(m.lang);
-            let title = match question {
-                Some(q) => super::truncate(
-                    &format!("{}: {}", w.note_on, m.bank.questions[*q].prompt.get(m.lang)),
-                    area.width.saturating_sub(20) as usize,
-                ),
-                None => w.session_note.to_string(),
-            };
-            let rect = centered(area, area.width.saturating_sub(8).min(90), 12);
-            let inner = popup(frame, rect, &title, m.theme);
-            let width = inner.width as usize;
-            let mut lines = plain_lines(wrap_lines(w.note_intro, width, "", ""), m.theme.plain());
-            lines.push(Line::from(""));
-            let top = lines.len() as u16;
-            let (field_lines, cursor) = text_field(w.note, field, true, width, m.theme);
-            lines.extend(field_lines);
-            if let Some((x, y)) = cursor {
-                frame.set_cursor_position((inner.x + x, inner.y + top + y));
-            }
-            super::render_lines(frame, lines, 0, inner);
-        }
+        Overlay::Note { question, field } => super::note::draw(frame, m, *question, field, area),
+        Overlay::Campaign(f) => super::campaign::draw(frame, m, f, area),
         Overlay::Confirm(c) => {
+            // The campaign's form stays in view under the question whether to leave it.
+            if let Confirm::DiscardCampaign(f) = c {
+                super::campaign::draw(frame, m, f, area);
+            }
             let w = words(m.lang);
             let text = match c {
-                Confirm::Discard | Confirm::DiscardProfile(_) | Confirm::DiscardPlan(_) => {
-                    w.confirm_discard.to_string()
-                }
+                Confirm::Discard
+                | Confirm::DiscardProfile(_)
+                | Confirm::DiscardPlan(_)
+                | Confirm::DiscardCampaign(_) => w.confirm_discard.to_string(),
                 Confirm::Overwrite { path, .. }
                 | Confirm::OverwriteRegister { path, .. }
                 | Confirm::OverwriteComparison { path, .. } => {
@@ -115,6 +100,7 @@ fn help(frame: &mut Frame, m: &Model, scroll: u16, area: Rect) {
     for (ctx, heading) in [
         (Ctx::Nav, w.help_nav),
         (Ctx::Typing, w.help_typing),
+        (Ctx::Lines, w.help_lines),
         (Ctx::Dialog, w.help_dialog),
     ] {
         lines.push(Line::from(""));

@@ -354,6 +354,11 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) -> Targets {
     let width = inner.width as usize;
     let mut lines: Vec<Line> = plain_lines(wrap_lines(w.review_intro, width, "", ""), t.plain());
     lines.push(Line::from(""));
+    let campaign = super::notes::campaign(&a.record, m, width, t);
+    if !campaign.is_empty() {
+        lines.extend(campaign);
+        lines.push(Line::from(""));
+    }
     let mut spans = Vec::new();
     for (i, &q) in walk.path.iter().enumerate() {
         let question = &m.bank.questions[q];
@@ -382,6 +387,13 @@ pub fn review(frame: &mut Frame, m: &Model, r: &Review, area: Rect) -> Targets {
                 &format!("{indent}  "),
             ));
         }
+        item.extend(super::notes::under_question(
+            &a.record,
+            &question.id,
+            &indent,
+            width,
+            m,
+        ));
         spans.push((lines.len(), lines.len() + item.len()));
         let style = if selected { t.selected() } else { t.plain() };
         lines.extend(plain_lines(item, style));
