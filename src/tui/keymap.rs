@@ -267,9 +267,10 @@ mod tests {
             m(KeyCode::Char('s'), KeyModifiers::CONTROL),
             Some(Message::Key(Action::Select))
         ));
+        // F2 switches the theme everywhere, in a text area too.
         assert!(matches!(
             m(KeyCode::F(2), KeyModifiers::NONE),
-            Some(Message::Key(Action::Select))
+            Some(Message::Key(Action::Theme))
         ));
         assert!(matches!(
             m(KeyCode::Char('j'), KeyModifiers::NONE),
