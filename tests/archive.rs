@@ -34,7 +34,7 @@ fn a_draft_is_archived_listed_there_and_restored() {
     let moved = s.store().join("archive").join(format!("{id}.json"));
     assert_eq!(std::fs::read(&moved).unwrap(), bytes, "moved as it was");
     assert!(listed_ids(&s, &[]).is_empty());
-    assert_eq!(listed_ids(&s, &["--archived"]), [id.clone()]);
+    assert_eq!(listed_ids(&s, &["--archived"]), std::slice::from_ref(&id));
     let table = s.run(&["list", "--archived"]);
     table.assert_ok();
     assert!(table.stdout.contains(&id), "{}", table.stdout);

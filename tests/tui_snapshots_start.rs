@@ -28,7 +28,10 @@ fn start_screen_with_records() {
     let bank = bank();
     let mut m = model(&bank, Lang::Nl);
     m.records = Records::Loaded(listing());
-    m.screen = Screen::Start(Start { cursor: 1 });
+    m.screen = Screen::Start(Start {
+        cursor: 1,
+        ..Start::default()
+    });
     snap!("start_records", &m);
 }
 

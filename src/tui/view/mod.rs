@@ -115,6 +115,9 @@ pub fn draw_first(frame: &mut Frame, lang: Lang, theme: Theme, store_shown: &str
             cursor: start.cursor,
             store_shown,
             clock: crate::record::time::now,
+            archive: None,
+            filter: None,
+            typing: false,
         };
         start::draw(frame, &view, body);
     }
