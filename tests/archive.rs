@@ -139,3 +139,35 @@ fn a_cache_of_an_earlier_version_is_rebuilt_with_the_signers() {
     let text = std::fs::read_to_string(&cache).unwrap();
     assert!(text.starts_with(r#"{"avg_wijzer_index":4,"#), "{text}");
 }
+
+/// The plain mode's start menu names each unfinished record with its revision, its local time
+/// and its full id; an archived record is not offered.
+#[test]
+fn the_plain_menu_lists_revision_time_and_id_and_not_the_archive() {
+    let s = Scratch::new("archive-plain");
+    let store = s.open_store();
+    let bank = avg_wijzer::bank::Bank::embedded().unwrap();
+    let wf = avg_wijzer::app::Workflow::new(&bank, Some(store), false);
+    let (work, _) = wf.start(
+        avg_wijzer::record::Campaign {
+            name: "Werkgebied 2027".into(),
+            ..Default::default()
+        },
+        vec![],
+        avg_wijzer::text::Lang::Nl,
+    );
+    let id = work.record().id.clone();
+    let local =
+        avg_wijzer::record::time::in_words(&work.record().updated, avg_wijzer::text::Lang::Nl);
+    let out = s.run_fed(&["--plain"], b"");
+    assert!(
+        out.stdout.contains(&format!(
+            "1. Werkgebied 2027 — revisie 1, {local}, 0 antwoorden (id {id})"
+        )),
+        "{}",
+        out.stdout
+    );
+    s.run(&["archive", &id]).assert_ok();
+    let out = s.run_fed(&["--plain"], b"");
+    assert!(!out.stdout.contains(&id), "{}", out.stdout);
+}

@@ -14,6 +14,7 @@ pub struct ListWords {
     pub archive_empty: &'static str,
     pub archive_loading: &'static str,
     pub signed_never: &'static str,
+    pub revision: &'static str,
     pub signed_by: &'static str,
     pub older_revisions: &'static str,
 }
@@ -29,6 +30,7 @@ const NL: ListWords = ListWords {
     archive_empty: "Het archief is leeg.",
     archive_loading: "Archief lezen…",
     signed_never: "Een afgetekend verslag wordt nooit gearchiveerd of verwijderd.",
+    revision: "revisie",
     signed_by: "afgetekend door",
     older_revisions: "oudere revisies",
 };
@@ -44,6 +46,7 @@ const EN: ListWords = ListWords {
     archive_empty: "The archive is empty.",
     archive_loading: "Reading the archive…",
     signed_never: "A signed-off record is never archived or deleted.",
+    revision: "revision",
     signed_by: "signed off by",
     older_revisions: "older revisions",
 };
