@@ -303,6 +303,30 @@ pub fn tui_benches(dir: &Path, example: &str) {
             run.send(keys);
             run.until(&[shows]);
         }
+        // A filter typed over the list: each key matches every record again, the worst case
+        // one that none fits, taking turns with Backspace, which lets all through (the 10,000
+        // and the session's own record).
+        if listed.contains("10000") {
+            run.send("/");
+            run.until(&["Filter:"]);
+            let mut typed = Vec::new();
+            for i in 0..200 {
+                typed.extend(key_latencies(
+                    &mut run,
+                    [("z", "(0 van 10001)"), ("\x7f", "(10001 van 10001)")],
+                    i,
+                ));
+            }
+            let (f50, f99) = (percentile(&mut typed, 50), percentile(&mut typed, 99));
+            println!(
+                "  key to redrawn frame (filter typed over {label}): p50 {}  p99 {}   ({:.2}× the minimal app's p99; bar ≤ 1.5×)",
+                ms(f50),
+                ms(f99),
+                f99.as_secs_f64() / b99.as_secs_f64()
+            );
+            run.send("\x1b");
+            run.until(&["Verslagen (10001)"]);
+        }
         if let (Some(kib), Some(base_kib)) = (run.peak_kib(), base_peak) {
             println!(
                 "  peak memory, whole session ({label}): {:.1} MiB (VmHWM; bar ≤ 10 MiB); minimal app {:.1} MiB",

@@ -21,6 +21,7 @@ fn summary(id: &str, status: Status, previous: Option<&str>) -> Summary {
         bank_version: String::new(),
         answers: 0,
         plan: None,
+        signers: Vec::new(),
     }
 }
 

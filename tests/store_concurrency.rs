@@ -244,7 +244,7 @@ fn concurrent_writers_lose_nothing() {
     assert!(
         lines
             .next()
-            .is_some_and(|h| h.starts_with(r#"{"avg_wijzer_index":3,"key":""#)),
+            .is_some_and(|h| h.starts_with(r#"{"avg_wijzer_index":4,"key":""#)),
         "the header"
     );
     // Each line: the entry's JSON, a tab, and its seal.

@@ -16,7 +16,7 @@ mod common;
 use common::temp_dir;
 
 /// The start of the header; the rest names the key the lines are sealed with.
-const HEADER: &str = r#"{"avg_wijzer_index":3,"key":""#;
+const HEADER: &str = r#"{"avg_wijzer_index":4,"key":""#;
 
 /// A new store holding a record for each (id, campaign name), listed once so that its cache
 /// is written; the temporary directory it is in, and its own.

@@ -340,6 +340,7 @@ fn the_export_form_and_the_mark_on_the_start_screen() {
     m.screen = Screen::Start(Start {
         cursor: 3,
         marked: Some("20261120-090000-00000000bb".into()),
+        ..Start::default()
     });
     m.status = Some(Notice {
         kind: NoticeKind::Info,

@@ -467,6 +467,23 @@ pub fn list<T: Dated>(store: &Store, row: impl FnMut(Summary) -> T) -> Result<Li
     store.list_as(row)
 }
 
+/// The archived records of `store`, newest first (never in [`list`], the register or the
+/// recheck).
+pub fn list_archived(store: &Store) -> Result<Listing> {
+    store.list_archived()
+}
+
+/// Puts the draft `id` (or the start of one) in the archive; returns its full id. A signed-off
+/// record is never archived: refused with [`store::StoreError::Signed`].
+pub fn archive(store: &Store, id: &str) -> Result<String> {
+    store.archive(id)
+}
+
+/// Puts the archived record `id` (or the start of one) back in the store; returns its full id.
+pub fn restore(store: &Store, id: &str) -> Result<String> {
+    store.restore(id)
+}
+
 /// Opens the record `id` (or the start of one) in `store` to read, as it was saved. Needs no
 /// bank.
 pub fn read(store: &Store, id: &str) -> Result<Viewed> {

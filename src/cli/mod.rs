@@ -143,6 +143,20 @@ pub enum Command {
         /// Als JSON, voor scripts
         #[arg(long)]
         json: bool,
+        /// De gearchiveerde verslagen (in de map archive/ van de opslag)
+        #[arg(long)]
+        archived: bool,
+    },
+    /// Zet een concept (een verslag dat niet is afgetekend) in het archief: het verdwijnt uit
+    /// de lijst, het register en de herbeoordeling; een afgetekend verslag weigert het (1)
+    Archive {
+        /// Het id van het verslag (of een uniek begin ervan)
+        id: String,
+    },
+    /// Zet een gearchiveerd verslag terug in de opslag
+    Restore {
+        /// Het id van het verslag (of een uniek begin ervan)
+        id: String,
     },
     /// Eén verslag als tekst
     Show {
@@ -369,10 +383,21 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         // JSON gives each record's verdict as it was shown; only the table needs the bank,
         // for the verdict's label in this run's language.
-        Some(Command::List { json: true }) => records::list_json(&open_store(&args)?, args.lang),
-        Some(Command::List { json: false }) => {
-            records::list(&open_store(&args)?, &load_bank(&args)?, args.lang)
-        }
+        Some(Command::List {
+            json: true,
+            archived,
+        }) => records::list_json(&open_store(&args)?, *archived, args.lang),
+        Some(Command::List {
+            json: false,
+            archived,
+        }) => records::list(
+            &open_store(&args)?,
+            &load_bank(&args)?,
+            *archived,
+            args.lang,
+        ),
+        Some(Command::Archive { id }) => records::archive(&open_store(&args)?, id, args.lang),
+        Some(Command::Restore { id }) => records::restore(&open_store(&args)?, id, args.lang),
         Some(Command::Show { id }) => {
             let viewed = app::read(&open_store(&args)?, id).map_err(bad)?;
             warn_unverified(&viewed, args.lang);

@@ -60,8 +60,8 @@ pub(super) fn new_record(wf: &Workflow, path: &str, lang: Lang) -> Result<ExitCo
 }
 
 /// `list --json`: every record's summary as it was saved; why a file is unreadable in `lang`.
-pub(super) fn list_json(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
-    let listing = crate::app::list(store, |s| s).map_err(bad)?;
+pub(super) fn list_json(store: &Store, archived: bool, lang: Lang) -> Result<ExitCode, Failure> {
+    let listing = listed(store, archived)?;
     // Whether a plan is past due is a matter of the day it is asked: added here, not kept.
     let today = record::time::today();
     let records: Vec<serde_json::Value> = listing
@@ -87,9 +87,19 @@ pub(super) fn list_json(store: &Store, lang: Lang) -> Result<ExitCode, Failure> 
 
 /// `list`; the verdicts in `lang` as `bank` labels them, whatever language each record was
 /// made in.
-pub(super) fn list(store: &Store, bank: &Bank, lang: Lang) -> Result<ExitCode, Failure> {
-    let listing = crate::app::list(store, |s| s).map_err(bad)?;
-    let store = store.dir.display().to_string();
+pub(super) fn list(
+    store: &Store,
+    bank: &Bank,
+    archived: bool,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
+    let listing = listed(store, archived)?;
+    let store = if archived {
+        store.archive_dir()
+    } else {
+        store.dir.clone()
+    };
+    let store = store.display().to_string();
     let today = record::time::today();
     let w = words(lang);
     let mut out = String::new();
@@ -160,6 +170,33 @@ pub(super) fn list(store: &Store, bank: &Bank, lang: Lang) -> Result<ExitCode, F
         ));
     }
     print_out(&out)
+}
+
+/// The records of the store, or (`archived`) those of its archive.
+fn listed(store: &Store, archived: bool) -> Result<store::Listing, Failure> {
+    if archived {
+        crate::app::list_archived(store).map_err(bad)
+    } else {
+        crate::app::list(store, |s| s).map_err(bad)
+    }
+}
+
+/// `archive ID`: a draft put aside. A signed-off record is refused with exit 1: the tool
+/// never archives or deletes one.
+pub(super) fn archive(store: &Store, id: &str, lang: Lang) -> Result<ExitCode, Failure> {
+    match crate::app::archive(store, id) {
+        Ok(id) => print_out(&format!("{}\n", commands::archived(&id, lang))),
+        Err(e) if matches!(e.downcast_ref(), Some(store::StoreError::Signed { .. })) => {
+            Err(Failure::failed(e))
+        }
+        Err(e) => Err(bad(e)),
+    }
+}
+
+/// `restore ID`: an archived record back in the store.
+pub(super) fn restore(store: &Store, id: &str, lang: Lang) -> Result<ExitCode, Failure> {
+    let id = crate::app::restore(store, id).map_err(bad)?;
+    print_out(&format!("{}\n", commands::restored(&id, lang)))
 }
 
 /// What `export` is asked for.

@@ -184,3 +184,19 @@ pub fn not_months(given: &str, lang: Lang) -> String {
         Lang::En => format!("\"{given}\" is not a number of months; give a whole number, like 12"),
     }
 }
+
+/// `archive`: the record put in the archive.
+pub fn archived(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{id} staat nu in het archief (terugzetten: avg-wijzer restore {id})"),
+        Lang::En => format!("{id} is now in the archive (to restore: avg-wijzer restore {id})"),
+    }
+}
+
+/// `restore`: the record back in the store.
+pub fn restored(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{id} staat weer in de opslag"),
+        Lang::En => format!("{id} is back in the store"),
+    }
+}

@@ -74,8 +74,8 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Nav, A::NextPanel) => (
             ["paneel", "panel"],
             [
-                "Naar het volgende paneel of veld",
-                "To the next panel or field",
+                "Naar het volgende paneel of veld; op het startscherm: het archief tonen of verbergen",
+                "To the next panel or field; on the start screen: show or hide the archive",
             ],
         ),
         (Nav, A::PrevPanel) => (
@@ -134,8 +134,8 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
         (Nav, A::Plan) => (
             ["actieplan", "action plan"],
             [
-                "De gekozen actie in het actieplan bijwerken: eigenaar, datum, status, notitie",
-                "Update the chosen action in the action plan: owner, due date, status, note",
+                "De gekozen actie in het actieplan bijwerken: eigenaar, datum, status, notitie; op het startscherm: een concept archiveren, of uit het archief terugzetten",
+                "Update the chosen action in the action plan: owner, due date, status, note; on the start screen: archive a draft, or restore one from the archive",
             ],
         ),
         (Nav, A::Profile) => (
@@ -143,6 +143,41 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
             [
                 "Het bibliotheekprofiel bekijken of wijzigen (startscherm)",
                 "View or change the library profile (start screen)",
+            ],
+        ),
+        (Nav, A::Filter) => (
+            ["zoeken", "filter"],
+            [
+                "De verslagen filteren op campagne, id, oordeel of wie aftekende; Enter houdt het filter, Esc wist het (startscherm)",
+                "Filter the records by campaign, id, verdict or who signed; Enter keeps the filter, Esc clears it (start screen)",
+            ],
+        ),
+        (Nav, A::Unfold) => (
+            ["revisies", "revisions"],
+            [
+                "De oudere revisies van een campagne tonen (ook →) (startscherm)",
+                "Show a campaign's older revisions (also →) (start screen)",
+            ],
+        ),
+        (Nav, A::Fold) => (
+            ["inklappen", "fold"],
+            [
+                "De oudere revisies weer verbergen (ook ←) (startscherm)",
+                "Hide the older revisions again (also ←) (start screen)",
+            ],
+        ),
+        (Nav, A::Archive) => (
+            ["archiveren", "archive"],
+            [
+                "Een concept archiveren of terugzetten; een afgetekend verslag nooit",
+                "Archive or restore a draft; never a signed-off record",
+            ],
+        ),
+        (Nav, A::ShowArchive) => (
+            ["archief", "archive"],
+            [
+                "Het archief tonen, of terug naar de verslagen",
+                "Show the archive, or back to the records",
             ],
         ),
         (Nav, A::Register) => (

@@ -28,6 +28,7 @@ pub mod json;
 pub mod keys;
 pub mod lines;
 pub mod lint;
+pub mod listing;
 pub mod plain_documents;
 pub mod plan;
 pub mod profile;

@@ -115,6 +115,16 @@ impl StoreError {
                     some.join(", ")
                 ),
             },
+            StoreError::Signed { id } => match nl {
+                true => format!(
+                    "{}: dit verslag is afgetekend; een afgetekend verslag wordt nooit gearchiveerd of verwijderd",
+                    quoted(id)
+                ),
+                false => format!(
+                    "{}: this record is signed off; a signed-off record is never archived or deleted",
+                    quoted(id)
+                ),
+            },
             StoreError::RecordExists { path } => match nl {
                 true => format!("{path}: bestaat al; een verslag wordt nooit overschreven"),
                 false => format!("{path}: exists already; a record is never overwritten"),

@@ -39,12 +39,15 @@ pub(super) fn open<'b>(
                         true => untitled(lang),
                         false => &s.campaign,
                     };
+                    let lw = crate::locale::listing::list_words(lang);
                     writeln!(
                         out,
-                        "{}. {name} — {}, {} {} ({})",
+                        "{}. {name} — {} {}, {}, {} {} (id {})",
                         i + 1,
-                        // The local date in words; text that is not a time is shown as it is.
-                        record::time::day_in_words(&s.updated, lang),
+                        lw.revision,
+                        s.revision,
+                        // The local time in words; text that is not a time is shown as it is.
+                        record::time::in_words(&s.updated, lang),
                         s.answers,
                         words.answers_given,
                         s.id

@@ -45,6 +45,10 @@ pub enum StoreError {
         n: usize,
         some: Vec<String>,
     },
+    /// A signed-off record is never archived (nor deleted) by the tool.
+    Signed {
+        id: String,
+    },
     /// A new record's file exists already; a record is never overwritten.
     RecordExists {
         path: String,

@@ -18,10 +18,17 @@ pub(super) const INDEX: &str = ".index.jsonl";
 pub(super) const OLD_INDEX: &str = ".index.json";
 
 /// The first line: the cache's version and the key its lines are sealed with. Version 3: a
-/// summary holds the action plan's tally; a cache of before is rebuilt from the files.
-fn header(key: &CacheKey) -> String {
-    format!(r#"{{"avg_wijzer_index":3,"key":"{}"}}"#, key.id)
+/// summary holds the action plan's tally; version 4: who signed; a cache of before is
+/// rebuilt from the files.
+pub(super) fn header(key: &CacheKey) -> String {
+    format!(
+        r#"{{"avg_wijzer_index":{INDEX_VERSION},"key":"{}"}}"#,
+        key.id
+    )
 }
+
+/// The cache's version (see [`header`]).
+pub const INDEX_VERSION: u32 = 4;
 
 /// The longest line read from the cache. A line is a summary of a few hundred bytes; even a
 /// campaign name of `engine::MAX_TEXT` characters, every one escaped, stays below 64 KiB. A

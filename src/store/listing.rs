@@ -23,6 +23,9 @@ pub struct Summary {
     /// is decided when the list is shown (see [`record::plan::Tally`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<record::plan::Tally>,
+    /// Who signed the record off (by name); empty before the sign-off.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signers: Vec<String>,
 }
 
 impl Summary {
@@ -46,6 +49,7 @@ impl Summary {
             bank_version: r.bank.version.clone(),
             answers: r.answers.len(),
             plan: r.outcome.as_ref().map(|_| r.plan_view().tally()),
+            signers: r.signoff.iter().map(|s| s.name.clone()).collect(),
         }
     }
 }
@@ -81,7 +85,7 @@ impl From<&str> for NotARecord {
 impl NotARecord {
     /// What reading the record file at `path` found wrong, without the path (the list names
     /// the file).
-    fn of(e: &anyhow::Error, path: &Path) -> NotARecord {
+    pub(super) fn of(e: &anyhow::Error, path: &Path) -> NotARecord {
         match e.downcast_ref::<StoreError>() {
             Some(StoreError::Io { kind, .. }) => NotARecord::Io(kind.clone()),
             Some(StoreError::TooBig { size, most, .. }) => NotARecord::TooBig {

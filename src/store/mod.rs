@@ -42,6 +42,7 @@ use crate::record::{self, Record};
 /// The environment variable that points at another store (e.g. a shared network drive).
 pub const STORE_ENV: &str = "AVG_WIJZER_STORE";
 
+mod archive;
 mod error;
 mod exports;
 mod index;
@@ -49,6 +50,7 @@ mod key;
 mod listing;
 mod profile;
 mod save;
+pub use archive::ARCHIVE_DIR;
 pub use error::{During, IoKind, StoreError, What};
 pub use exports::{AlreadyExists, EXPORT_MODE, expand_home, export_path, write_export};
 use index::{INDEX, OLD_INDEX, Stamp};

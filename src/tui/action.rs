@@ -40,6 +40,18 @@ pub enum Action {
     Compare,
     /// Compare a record with its previous revision (start screen, advice).
     Previous,
+    /// Type a filter over the record list (start screen).
+    Filter,
+    /// Show the older revisions under a campaign's newest (start screen).
+    Unfold,
+    /// Hide them again (start screen).
+    Fold,
+    /// Put a draft in the archive, or one in the archive back (start screen): the key of
+    /// [`Action::Plan`], which means nothing there (see `keymap::SHARED`).
+    Archive,
+    /// Between the record list and the archive (start screen): the key of
+    /// [`Action::NextPanel`].
+    ShowArchive,
     Leave,
     Exit,
     Erase,

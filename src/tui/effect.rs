@@ -106,6 +106,13 @@ pub enum Effect<'b> {
         force: bool,
         lang: Lang,
     },
+    /// Put the draft `id` in the archive, or (`restore`) the archived `id` back.
+    Archive {
+        id: String,
+        restore: bool,
+    },
+    /// Read the archive's list.
+    ListArchive,
     /// Compare two stored records, in the interface's language.
     Compare {
         which: Which,
@@ -208,6 +215,12 @@ pub enum Done<'b> {
         format: crate::compare::Format,
         result: Result<(), CompareError>,
     },
+    /// The record's full id, moved into the archive or (`restore`) out of it.
+    Archived {
+        restore: bool,
+        result: anyhow::Result<String>,
+    },
+    ArchiveListed(anyhow::Result<Vec<super::app::Row>>),
 }
 
 /// Carries out `effect` through the workflow.
@@ -388,5 +401,26 @@ pub fn perform<'b>(wf: &app::Workflow<'b>, effect: Effect<'b>) -> Done<'b> {
                 format,
             }
         }
+        Effect::Archive { id, restore } => {
+            let result = in_store(wf).and_then(|store| match restore {
+                true => app::restore(store, &id),
+                false => app::archive(store, &id),
+            });
+            Done::Archived { restore, result }
+        }
+        Effect::ListArchive => Done::ArchiveListed(in_store(wf).and_then(|store| {
+            let listing = app::list_archived(store)?;
+            Ok(listing
+                .records
+                .into_iter()
+                .map(super::app::Row::from)
+                .collect())
+        })),
     }
+}
+
+/// The workflow's store; none when trying the questions out.
+fn in_store<'w>(wf: &'w app::Workflow) -> anyhow::Result<&'w crate::store::Store> {
+    wf.store()
+        .ok_or_else(|| crate::store::StoreError::NoStore.into())
 }

@@ -87,6 +87,9 @@ pub const KEYS: &[Binding] = &[
     b(Nav, &[c('c')], A::Compare),
     b(Nav, &[c('v')], A::Previous),
     b(Nav, &[c('o')], A::EditCampaign),
+    b(Nav, &[c('/')], A::Filter),
+    b(Nav, &[c('+')], A::Unfold),
+    b(Nav, &[c('-')], A::Fold),
     b(Nav, &[c('q'), k(KeyCode::Esc)], A::Leave),
     b(Nav, &[ctrl('c')], A::Exit),
     b(Nav, &[k(KeyCode::F(2))], A::Theme),
@@ -176,8 +179,19 @@ pub fn key_label(key: Key, lang: Lang) -> String {
     }
 }
 
-/// The binding of an action in a context, for the legend.
+/// Actions with no key of their own: each uses the key of another action that means nothing
+/// on the screen where it applies (the start screen's `a` archives, its Tab shows the
+/// archive). `update` turns the one into the other there; the legend shows the key with the
+/// shared action's word.
+pub const SHARED: &[(Action, Action)] = &[(A::Archive, A::Plan), (A::ShowArchive, A::NextPanel)];
+
+/// The binding of an action in a context, for the legend (of the action whose key it shares,
+/// for one of [`SHARED`]).
 pub fn binding(ctx: Ctx, action: Action) -> Option<&'static Binding> {
+    let action = SHARED
+        .iter()
+        .find(|(a, _)| *a == action)
+        .map_or(action, |(_, key)| *key);
     KEYS.iter().find(|b| b.ctx == ctx && b.action == action)
 }
 

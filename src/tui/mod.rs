@@ -182,7 +182,7 @@ pub fn run<E>(
         let (tx, rx) = mpsc::channel();
         let dir = dir.clone();
         std::thread::spawn(move || {
-            let listed = Store::open(&dir).and_then(|s| crate::app::list(&s, app::Row::from));
+            let listed = Store::open(&dir).and_then(|s| app::list_rows(&s));
             let _ = tx.send(listed.map_err(|e| crate::locale::store::said(&e, lang)));
         });
         rx

@@ -185,7 +185,7 @@ pub fn every_screen() -> Vec<(&'static str, Model<'static>)> {
     m.records = avg_wijzer::tui::app::Records::Loaded(listing());
     m.screen = Screen::Start(Start {
         cursor: 2,
-        marked: None,
+        ..Start::default()
     });
     out.push(("start", m));
 

@@ -14,6 +14,7 @@ mod documents;
 mod field;
 mod plan;
 mod register;
+mod rows;
 mod screens;
 pub use campaign::{CampaignFocus, CampaignForm};
 pub use compare::{CompareExport, CompareView, default_compare_path};
@@ -21,6 +22,7 @@ pub use documents::*;
 pub use field::{Row as TextRow, TextField, cursor_row, rows as text_rows};
 pub use plan::{PlanField, PlanForm};
 pub use register::{RegisterForm, RegisterFormat, default_register_path};
+pub use rows::{chain_new_revision, chain_rows, list_rows, matches};
 pub use screens::*;
 
 /// How wide the note editor's text is in a window `columns` wide: the popup leaves 4 columns
@@ -65,19 +67,41 @@ pub enum Records {
 /// bookkeeping and rounding per block, four blocks took about 216 bytes a row (massif: 0.72 MB
 /// of rows and 0.79 MB of their strings, plus the blocks' overhead, for 10,000 records), one
 /// block and a 40-byte row 136. With the tighter list of record files (`store::listing`) the
-/// session's peak went from 11.4 to 10.6 MiB.
+/// session's peak went from 11.4 to 10.6 MiB. Who signed went into the same block, and the
+/// revision and the place in its chain into the bytes the row had spare: still 40 bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// The id, the campaign, the update time and the verdict, one after the other.
+    /// The id, the campaign, the update time, the verdict and who signed, one after the other.
     text: Box<str>,
-    /// Where the campaign, the update time and the verdict start in `text`.
+    /// Where the update time, the verdict and the signers start in `text`.
     cuts: [u32; 3],
+    /// Where the campaign starts: the id's length (an id is at most 64 bytes).
+    id_len: u8,
     /// Whether the record has a verdict (an empty one is still one).
     has_verdict: bool,
     pub status: Status,
     /// The action plan's required actions, done and in all, and its earliest open due date:
     /// a few bytes, in the room the status leaves before the row's end.
     pub plan: PlanRow,
+    /// The revision: 1 for a record without a previous one, n for the n-th of its chain.
+    pub revision: u16,
+    /// Where the row stands in its chain (see [`Chain`]).
+    pub chain: Chain,
+    /// For the newest revision of a chain: whether its older revisions are shown under it.
+    pub unfolded: bool,
+}
+
+/// A row's place among the revisions of one campaign. The list keeps a chain together, newest
+/// first, so an older revision's head is the nearest [`Chain::Head`] above it: no id is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Chain {
+    /// A record with no other revision in the list.
+    #[default]
+    Alone,
+    /// The newest revision of a chain; older ones follow it.
+    Head,
+    /// An older revision, folded under the head above it.
+    Older,
 }
 
 impl Row {
@@ -91,29 +115,70 @@ impl Row {
         updated: &str,
         plan: PlanRow,
     ) -> Row {
-        let parts = [id, campaign, updated, verdict.unwrap_or("")];
+        Row::with(id, campaign, status, verdict, updated, plan, "")
+    }
+
+    /// [`Row::new`] with who signed, their names joined.
+    fn with(
+        id: &str,
+        campaign: &str,
+        status: Status,
+        verdict: Option<&str>,
+        updated: &str,
+        plan: PlanRow,
+        signers: &str,
+    ) -> Row {
+        // An id is a plain id of at most 64 bytes; a longer one (no record has one) is cut.
+        let mut end = id.len().min(usize::from(u8::MAX));
+        while !id.is_char_boundary(end) {
+            end -= 1;
+        }
+        let id = &id[..end];
+        let parts = [id, campaign, updated, verdict.unwrap_or(""), signers];
         let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
         let mut cuts = [0u32; 3];
         for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                cuts[i - 1] = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            if i >= 2 {
+                cuts[i - 2] = u32::try_from(text.len()).unwrap_or(u32::MAX);
             }
             text.push_str(part);
         }
         Row {
             text: text.into_boxed_str(),
             cuts,
+            id_len: u8::try_from(id.len()).unwrap_or(u8::MAX),
             has_verdict: verdict.is_some(),
             status,
             plan,
+            revision: 1,
+            chain: Chain::Alone,
+            unfolded: false,
         }
     }
 
-    /// The part of `text` from cut `from` (0 for the start) to cut `to` (the end for 3).
+    /// The same row with who signed (their names, joined), for a row made by hand.
+    pub fn signed_by(self, signers: &str) -> Row {
+        let mut row = Row::with(
+            self.id(),
+            self.campaign(),
+            self.status,
+            self.verdict(),
+            self.updated(),
+            self.plan,
+            signers,
+        );
+        row.revision = self.revision;
+        row.chain = self.chain;
+        row.unfolded = self.unfolded;
+        row
+    }
+
+    /// The part of `text` from cut `from` (0 for the start) to cut `to` (the end for 5).
     fn part(&self, from: usize, to: usize) -> &str {
         let at = |i: usize| match i {
             0 => 0,
-            1..=3 => self.cuts[i - 1] as usize,
+            1 => usize::from(self.id_len),
+            2..=4 => self.cuts[i - 2] as usize,
             _ => self.text.len(),
         };
         self.text.get(at(from)..at(to)).unwrap_or("")
@@ -136,6 +201,11 @@ impl Row {
     /// language.
     pub fn verdict(&self) -> Option<&str> {
         self.has_verdict.then(|| self.part(3, 4))
+    }
+
+    /// Who signed the record off, their names joined ("" before the sign-off).
+    pub fn signers(&self) -> &str {
+        self.part(4, 5)
     }
 }
 
@@ -188,14 +258,17 @@ pub fn packed_date(date: &str) -> u16 {
 
 impl From<Summary> for Row {
     fn from(s: Summary) -> Row {
-        Row::new(
+        let mut row = Row::with(
             &s.id,
             &s.campaign,
             s.status,
             s.verdict.as_deref(),
             &s.updated,
             PlanRow::of(s.plan.as_ref()),
-        )
+            &s.signers.join(", "),
+        );
+        row.revision = u16::try_from(s.revision).unwrap_or(u16::MAX);
+        row
     }
 }
 
@@ -321,6 +394,12 @@ pub enum Confirm {
     DiscardPlan(Box<PlanForm>),
     /// Leave the campaign's form with changes that are not saved; "no" goes back to it.
     DiscardCampaign(Box<CampaignForm>),
+    /// Put the draft `id` in the archive, or (`restore`) the archived one back.
+    Archive {
+        id: String,
+        title: String,
+        restore: bool,
+    },
 }
 
 impl<'b> Model<'b> {
@@ -357,6 +436,7 @@ impl<'b> Model<'b> {
         }
         match &self.screen {
             Screen::NewForm(_) => Ctx::Typing,
+            Screen::Start(s) if s.typing => Ctx::Typing,
             Screen::Question(s)
                 if s.focus == Pane::Options && self.bank.questions[s.q].kind == Kind::Text =>
             {
@@ -446,6 +526,18 @@ impl<'b> Model<'b> {
 
     pub fn record(&self) -> Option<&Record> {
         self.work.as_ref().map(Work::record)
+    }
+
+    /// The rows the start screen lists now: the archive's when it is shown, else the
+    /// records'.
+    pub fn start_rows(&self) -> &[Row] {
+        match &self.screen {
+            Screen::Start(Start {
+                archive: Some(rows),
+                ..
+            }) => rows,
+            _ => self.listed(),
+        }
     }
 
     /// The records listed on the start screen (empty while loading).

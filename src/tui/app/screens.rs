@@ -13,9 +13,16 @@ use super::TextField;
 /// The start screen: row 0 is "new assessment", the rows after it the records.
 #[derive(Debug, Default)]
 pub struct Start {
+    /// 0 for "new assessment", n for the n-th row in view.
     pub cursor: usize,
     /// The id of the record marked (`m`) as A of a comparison: `c` on another compares them.
     pub marked: Option<String>,
+    /// The filter (`/`): `None` when there is none.
+    pub filter: Option<TextField>,
+    /// Whether the filter is being typed (Enter keeps it, Esc clears it).
+    pub typing: bool,
+    /// The archive, when it is shown instead of the records (Tab); empty while it is read.
+    pub archive: Option<Vec<super::Row>>,
 }
 
 /// The form of the library's profile: one field per item, filled with what was read.

@@ -114,6 +114,8 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             format,
             result,
         } => super::compare::written(m, path, format, result),
+        Done::Archived { restore, result } => super::start::archived(m, restore, result),
+        Done::ArchiveListed(result) => super::start::archive_listed(m, result),
     }
     None
 }

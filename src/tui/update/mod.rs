@@ -193,6 +193,7 @@ fn focused_field<'a>(m: &'a mut Model) -> Option<&'a mut TextField> {
         _ => return None,
     }
     match &mut m.screen {
+        Screen::Start(s) if s.typing => s.filter.as_mut(),
         Screen::NewForm(f) => {
             let focus = f.focus;
             Some(f.field_mut(focus))
@@ -244,6 +245,7 @@ fn type_char(m: &mut Model, c: char) {
     if let Some(f) = focused_field(m) {
         f.insert(c, lang);
     }
+    start::filtered(m);
 }
 
 /// Pasted text goes into the field as if typed, in one go.
@@ -261,6 +263,7 @@ fn paste(m: &mut Model, text: &str) {
             false => f.insert_str(text, lang),
         }
     }
+    start::filtered(m);
 }
 
 /// Cursor keys and Backspace inside a text field; `true` if the key was used.
@@ -374,6 +377,9 @@ fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
             (Action::Yes, Confirm::OverwriteComparison { path, format }) => {
                 return compare::write_comparison(m, &path, format, true);
             }
+            (Action::Yes, Confirm::Archive { id, restore, .. }) => {
+                return Some(Effect::Archive { id, restore });
+            }
             // The form is given up: the start screen it covered is in view again.
             (Action::Yes, Confirm::DiscardProfile(_)) => {}
             (Action::No, Confirm::DiscardProfile(form)) => m.overlay = Overlay::Profile(form),
@@ -400,9 +406,8 @@ fn discard(m: &mut Model) {
 
 fn to_start(m: &mut Model) {
     let cursor = match (&m.work, m.listed()) {
-        (Some(w), list) => list
-            .iter()
-            .position(|s| s.id() == w.record().id)
+        (Some(w), list) => Start::shown(None, list, None, m.lang)
+            .position(|i| list[i].id() == w.record().id)
             .map_or(0, |i| i + 1),
         _ => 0,
     };
@@ -414,7 +419,7 @@ fn to_start(m: &mut Model) {
     m.work = None;
     m.screen = Screen::Start(Start {
         cursor,
-        marked: None,
+        ..Start::default()
     });
 }
 
@@ -426,6 +431,12 @@ fn list_record(m: &mut Model) {
     };
     if let Records::Loaded(l) = &mut m.records {
         crate::app::keep_listed(l, w.record());
+        // A new revision heads its chain, the older ones under it.
+        if let Some(previous) = &w.record().previous
+            && l.records.first().is_some_and(|r| r.id() == w.record().id)
+        {
+            chain_new_revision(&mut l.records, &previous.id);
+        }
     }
 }
 

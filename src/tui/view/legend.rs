@@ -28,7 +28,9 @@ pub(super) fn draw_legend(frame: &mut Frame, c: &Chrome, area: Rect) {
                 .unwrap_or_default()
         };
         let key = format!(" {key} ");
-        let word = format!(" {}  ", b.short(lang));
+        // A shared key says what it does here (see `keymap::SHARED`).
+        let short = crate::locale::keys::said(ctx, a, lang).map_or(b.short(lang), |s| s.short);
+        let word = format!(" {short}  ");
         let len = key.chars().count() + word.chars().count();
         if used > 0 && used + len > width {
             lines.push(Line::default());
@@ -145,16 +147,23 @@ pub fn legend_actions(m: &Model) -> (crate::tui::keymap::Ctx, Vec<Action>) {
 
 pub(super) fn start_legend(s: &crate::tui::app::Start) -> Vec<Action> {
     use Action::*;
-    if s.cursor == 0 {
-        return vec![Up, Down, Select, Profile, Register, Help, Leave];
+    // The arrows are left out here: the list's own keys need the room at 80 columns.
+    match (s.typing, s.archive.is_some(), s.cursor) {
+        (true, _, _) => vec![Select, Erase, Leave],
+        (_, true, 0) => vec![ShowArchive, Filter, Help, Leave],
+        (_, true, _) => vec![Archive, ShowArchive, Filter, Help, Leave],
+        (_, _, 0) => vec![Select, Filter, ShowArchive, Profile, Register, Help, Leave],
+        _ => {
+            let mut v = vec![Select, Edit, Filter, Unfold, Archive, Mark];
+            // `c` only once there is a record marked to compare with.
+            if s.marked.is_some() {
+                v.push(Compare);
+            }
+            // The profile's and the register's keys are named above the list.
+            v.extend([Previous, ShowArchive, Help, Leave]);
+            v
+        }
     }
-    let mut v = vec![Up, Down, Select, Edit, Profile, Register, Mark];
-    // `c` only once there is a record marked to compare with.
-    if s.marked.is_some() {
-        v.push(Compare);
-    }
-    v.extend([Previous, Help, Leave]);
-    v
 }
 
 fn documents_legend(v: &crate::tui::app::DocumentsView) -> Vec<Action> {

@@ -147,6 +147,9 @@ pub fn draw_first(frame: &mut Frame, lang: Lang, theme: Theme, store_shown: &str
             marked: None,
             store_shown,
             clock: crate::record::time::now,
+            archive: None,
+            filter: None,
+            typing: false,
         };
         start::draw(frame, &view, body);
     }

@@ -37,6 +37,14 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
                     let path = crate::json::escape_controls(path);
                     format!("{path}: {}", w.confirm_overwrite)
                 }
+                Confirm::Archive {
+                    id,
+                    title,
+                    restore: false,
+                } => crate::locale::listing::confirm_archive(title, id, m.lang),
+                Confirm::Archive { id, title, .. } => {
+                    crate::locale::listing::confirm_restore(title, id, m.lang)
+                }
             };
             let rect = centered(area, 60, 8);
             let inner = popup(frame, rect, w.confirm_title, m.theme);
