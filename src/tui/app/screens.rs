@@ -23,6 +23,8 @@ pub struct Start {
     pub typing: bool,
     /// The archive, when it is shown instead of the records (Tab); empty while it is read.
     pub archive: Option<Vec<super::Row>>,
+    /// The rows the filter lets through, worked out when the filter or the rows change.
+    pub hits: Option<super::Hits>,
 }
 
 /// The form of the library's profile: one field per item, filled with what was read.

@@ -174,6 +174,8 @@ fn listed(m: &mut Model, result: Result<store::Listing<Row>, String>) {
     {
         list_record(m);
     }
+    // A filter typed while the list was read lets through rows of the list now.
+    start::refilter(m, true);
 }
 
 /// The field under the cursor, if the screen is typing into one.

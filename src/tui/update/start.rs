@@ -94,7 +94,8 @@ fn in_view(m: &Model, cursor: usize) -> (usize, Option<usize>) {
     let rows = m.start_rows();
     let mut chosen = None;
     let mut count = 0;
-    for (k, i) in Start::shown(needle.as_deref(), rows, Some(m.bank), m.lang).enumerate() {
+    let hits = s.hits.as_ref();
+    for (k, i) in Start::filtered(needle.as_deref(), hits, rows, Some(m.bank), m.lang).enumerate() {
         if k + 1 == cursor {
             chosen = Some(i);
         }
@@ -135,11 +136,30 @@ fn filter_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
 
 /// After the filter changed: the cursor on the first record it lets through.
 pub(super) fn filtered(m: &mut Model) {
+    refilter(m, false);
     if let Screen::Start(s) = &mut m.screen
         && s.typing
     {
         s.cursor = 1;
     }
+}
+
+/// Works out again which rows the filter lets through: after the filter changed, or (`fresh`)
+/// the rows in view.
+pub(super) fn refilter(m: &mut Model, fresh: bool) {
+    let (bank, lang) = (m.bank, m.lang);
+    let Screen::Start(s) = &mut m.screen else {
+        return;
+    };
+    let before = if fresh { None } else { s.hits.take() };
+    let rows: &[Row] = match (&s.archive, &m.records) {
+        (Some(archive), _) => archive,
+        (None, Records::Loaded(l)) => &l.records,
+        _ => &[],
+    };
+    s.hits = s
+        .needle()
+        .map(|needle| Hits::of(needle, before, rows, Some(bank), lang));
 }
 
 /// Shows (`open`) or hides the older revisions of the chain of row `chosen`; the cursor stays
@@ -217,6 +237,7 @@ pub(super) fn archived(m: &mut Model, restore: bool, result: anyhow::Result<Stri
         moved(&mut l.records);
     }
     s.cursor = s.cursor.saturating_sub(1).max(usize::from(s.cursor > 0));
+    refilter(m, true);
     let said = crate::locale::listing::moved(&id, restore, m.lang);
     super::info(m, said);
 }
@@ -232,6 +253,7 @@ pub(super) fn archive_listed(m: &mut Model, result: anyhow::Result<Vec<Row>>) {
             {
                 *shown = rows;
             }
+            refilter(m, true);
         }
         Err(e) => super::error(m, crate::locale::store::said(&e, m.lang)),
     }

@@ -150,6 +150,7 @@ pub fn draw_first(frame: &mut Frame, lang: Lang, theme: Theme, store_shown: &str
             archive: None,
             filter: None,
             typing: false,
+            hits: None,
         };
         start::draw(frame, &view, body);
     }

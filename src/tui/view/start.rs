@@ -8,7 +8,7 @@ use super::{Targets, item_rows, scroll_to, truncate, wrap_lines};
 use crate::locale::screen::words;
 use crate::record::time;
 use crate::text::Lang;
-use crate::tui::app::{Chain, Model, Records, Row, Start, TextField};
+use crate::tui::app::{Chain, Hits, Model, Records, Row, Start, TextField};
 use crate::tui::theme::Theme;
 
 /// What the start screen shows; drawn from the model, or before there is one (the first
@@ -30,6 +30,8 @@ pub struct StartView<'a> {
     /// The filter typed, and whether it is being typed.
     pub filter: Option<&'a TextField>,
     pub typing: bool,
+    /// The rows the filter lets through, when worked out.
+    pub hits: Option<&'a Hits>,
 }
 
 impl<'a> StartView<'a> {
@@ -46,6 +48,7 @@ impl<'a> StartView<'a> {
             archive: s.archive.as_deref(),
             filter: s.filter.as_ref(),
             typing: s.typing,
+            hits: s.hits.as_ref(),
         }
     }
 }
@@ -158,7 +161,7 @@ fn heading<'l>(m: &StartView, name: &str, rows: &[Row], width: usize) -> Line<'l
         Some(f) => {
             let needle = f.text.trim().to_lowercase();
             let needle = (!needle.is_empty()).then_some(needle.as_str());
-            let n = Start::shown(needle, rows, m.bank, m.lang).count();
+            let n = Start::filtered(needle, m.hits, rows, m.bank, m.lang).count();
             let bar = if m.typing { "" } else { " (Esc)" };
             format!(
                 "   {name} ({n} {} {}) · {}: {}{bar}",
@@ -276,7 +279,7 @@ fn table(
         .filter
         .map(|f| f.text.trim().to_lowercase())
         .filter(|n| !n.is_empty());
-    let shown = || Start::shown(needle.as_deref(), rows, m.bank, m.lang);
+    let shown = || Start::filtered(needle.as_deref(), m.hits, rows, m.bank, m.lang);
     // Only the rows that fit are built, so 10,000 records draw as fast as ten.
     let room = (list.height as usize).saturating_sub(2).max(1);
     let selected = m.cursor.checked_sub(1);
