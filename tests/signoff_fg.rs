@@ -215,6 +215,10 @@ fn a_record_with_two_signers_and_conditions_verifies_and_round_trips() {
         "{}",
         out.stdout
     );
+    // The list names everyone who signed.
+    let listed = wf.list().unwrap();
+    let summary = listed.records.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(summary.signers, ["B. Jansen", "J. Smit"]);
 }
 
 #[test]

@@ -49,7 +49,13 @@ impl Summary {
             bank_version: r.bank.version.clone(),
             answers: r.answers.len(),
             plan: r.outcome.as_ref().map(|_| r.plan_view().tally()),
-            signers: r.signoff.iter().map(|s| s.name.clone()).collect(),
+            // The FG and whoever signed with them.
+            signers: r
+                .signoff
+                .iter()
+                .flat_map(|s| std::iter::once(&s.name).chain(s.also.iter().map(|a| &a.name)))
+                .cloned()
+                .collect(),
         }
     }
 }
