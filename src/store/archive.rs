@@ -143,17 +143,7 @@ fn record_names(dir: &Path) -> Result<Vec<String>> {
 
 /// The file in `dir` of the one record whose id is `prefix` or starts with it.
 fn resolve_in(dir: &Path, prefix: &str) -> Result<PathBuf> {
-    let prefix = prefix.trim().trim_end_matches(".json");
-    if prefix.is_empty() {
-        return Err(StoreError::NoId.into());
-    }
-    if !record::is_plain_id(prefix) {
-        return Err(StoreError::NotAnId {
-            id: prefix.to_string(),
-            saving: false,
-        }
-        .into());
-    }
+    let prefix = super::id_prefix(prefix)?;
     let none = || -> anyhow::Error {
         StoreError::NoRecord {
             prefix: prefix.to_string(),

@@ -160,18 +160,7 @@ impl Store {
 
     /// The file of the one record whose id starts with `prefix`.
     pub fn resolve(&self, prefix: &str) -> Result<PathBuf> {
-        let prefix = prefix.trim().trim_end_matches(".json");
-        if prefix.is_empty() {
-            return Err(StoreError::NoId.into());
-        }
-        // An id names a file in the store, never a path elsewhere.
-        if !record::is_plain_id(prefix) {
-            return Err(StoreError::NotAnId {
-                id: prefix.to_string(),
-                saving: false,
-            }
-            .into());
-        }
+        let prefix = id_prefix(prefix)?;
         let exact = self.dir.join(format!("{prefix}.json"));
         // A link in the store is not followed: a record is a file of the store's own. Nor is
         // the profile's file a record.
@@ -232,4 +221,21 @@ pub(super) fn remove_stale(dir: &Path, prefix: &str) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// `prefix` as an id or the start of one: trimmed, without `.json`, and nothing but an id's
+/// characters, so that it names a file in the store, never a path elsewhere.
+pub(super) fn id_prefix(prefix: &str) -> Result<&str> {
+    let prefix = prefix.trim().trim_end_matches(".json");
+    if prefix.is_empty() {
+        return Err(StoreError::NoId.into());
+    }
+    if !record::is_plain_id(prefix) {
+        return Err(StoreError::NotAnId {
+            id: prefix.to_string(),
+            saving: false,
+        }
+        .into());
+    }
+    Ok(prefix)
 }

@@ -178,6 +178,13 @@ pub fn run<E>(
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     hangup.watch();
     let mut input = Input::new().map_err(|e| ScreenError::Keys(e.to_string()))?;
+    let bank = match load_bank() {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(e)),
+    };
+    // The records are listed after the bank is compiled, not beside it: the list then takes
+    // the heap's room the compiling freed, rather than its own beside it. The bank takes a few
+    // milliseconds, and the first frame is drawn already.
     let listing = {
         let (tx, rx) = mpsc::channel();
         let dir = dir.clone();
@@ -186,10 +193,6 @@ pub fn run<E>(
             let _ = tx.send(listed.map_err(|e| crate::locale::store::said(&e, lang)));
         });
         rx
-    };
-    let bank = match load_bank() {
-        Ok(b) => b,
-        Err(e) => return Ok(Err(e)),
     };
     // The store is opened (created, checked, tidied) on the thread above; saving needs only
     // its directory.

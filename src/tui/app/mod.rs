@@ -22,7 +22,7 @@ pub use documents::*;
 pub use field::{Row as TextRow, TextField, cursor_row, rows as text_rows};
 pub use plan::{PlanField, PlanForm};
 pub use register::{RegisterForm, RegisterFormat, default_register_path};
-pub use rows::{Hits, chain_new_revision, chain_rows, list_rows, matches};
+pub use rows::{Hits, chain_new_revision, chain_rows, letters, list_rows, matches};
 pub use screens::*;
 
 /// How wide the note editor's text is in a window `columns` wide: the popup leaves 4 columns

@@ -25,6 +25,8 @@ pub struct Start {
     pub archive: Option<Vec<super::Row>>,
     /// The rows the filter lets through, worked out when the filter or the rows change.
     pub hits: Option<super::Hits>,
+    /// The letters of the rows in view, made when a filter is first typed over them.
+    pub letters: Option<Vec<u64>>,
 }
 
 /// The form of the library's profile: one field per item, filled with what was read.

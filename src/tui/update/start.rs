@@ -57,6 +57,8 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, mut action: Action) -> Step<'b> {
             };
             s.cursor = 0;
             s.filter = None;
+            // Other rows come into view.
+            (s.hits, s.letters) = (None, None);
             if s.archive.take().is_none() {
                 s.archive = Some(Vec::new());
                 return Some(Effect::ListArchive);
@@ -152,14 +154,22 @@ pub(super) fn refilter(m: &mut Model, fresh: bool) {
         return;
     };
     let before = if fresh { None } else { s.hits.take() };
+    if fresh {
+        s.letters = None;
+    }
     let rows: &[Row] = match (&s.archive, &m.records) {
         (Some(archive), _) => archive,
         (None, Records::Loaded(l)) => &l.records,
         _ => &[],
     };
-    s.hits = s
-        .needle()
-        .map(|needle| Hits::of(needle, before, rows, Some(bank), lang));
+    let Some(needle) = s.needle() else {
+        s.hits = None;
+        return;
+    };
+    let letters = s
+        .letters
+        .get_or_insert_with(|| crate::tui::app::letters(rows));
+    s.hits = Some(Hits::of(needle, before, rows, letters, (Some(bank), lang)));
 }
 
 /// Shows (`open`) or hides the older revisions of the chain of row `chosen`; the cursor stays
