@@ -218,15 +218,16 @@ impl Hits {
             let Some(r) = rows.get(i as usize) else {
                 return false;
             };
-            let may = match (need, letters.get(i as usize)) {
-                (Some(need), Some(has)) => has & need == need,
-                _ => true,
-            };
-            // The row's block of text holds its parts one after the other: most rows a filter
-            // passes over are passed over by two searches (not of the update time between).
+            // The letters hold the label's too: a row without the filter's is passed over.
+            if let (Some(need), Some(has)) = (need, letters.get(i as usize))
+                && has & need != need
+            {
+                return false;
+            }
+            // The row's block of text holds its parts one after the other: two searches (not
+            // of the update time between) before the parts one by one.
             let [before_time, after_time] = searched(r);
-            if may
-                && (contains_folded(before_time, &needle) || contains_folded(after_time, &needle))
+            if (contains_folded(before_time, &needle) || contains_folded(after_time, &needle))
                 && matches_own(r, &needle)
             {
                 return true;
@@ -274,10 +275,17 @@ pub fn letters_of(text: &str) -> u64 {
     })
 }
 
-/// The [`letters_of`] each row's text that a filter searches.
-pub fn letters(rows: &[Row]) -> Vec<u64> {
+/// The [`letters_of`] each row's text that a filter searches, its verdict's label in `lang`
+/// included.
+pub fn letters(rows: &[Row], bank: Option<&Bank>, lang: Lang) -> Vec<u64> {
     rows.iter()
-        .map(|r| searched(r).iter().fold(0, |m, part| m | letters_of(part)))
+        .map(|r| {
+            let label = r
+                .verdict()
+                .and_then(|v| bank.and_then(|b| b.verdict_label(v, lang)));
+            let own = searched(r).iter().fold(0, |m, part| m | letters_of(part));
+            own | label.map_or(0, letters_of)
+        })
         .collect()
 }
 
@@ -451,7 +459,7 @@ mod tests {
             "zomer j".into(),
             Some(zo),
             &rows,
-            &letters(&rows),
+            &letters(&rows, None, Lang::Nl),
             (None, Lang::Nl),
         );
         assert_eq!(of(&zomer_j, "zomer j"), every("zomer j"));
@@ -461,7 +469,7 @@ mod tests {
             "en".into(),
             Some(zomer_j),
             &rows,
-            &letters(&rows),
+            &letters(&rows, None, Lang::Nl),
             (None, Lang::Nl),
         );
         assert_eq!(of(&en, "en"), every("en"));
@@ -469,7 +477,13 @@ mod tests {
         // A row's letters pass over a row only when the filter cannot be in its text.
         for n in ["d-3", "ZOMER", "er j", "2026", "q", "zomeractie"] {
             let n = n.to_lowercase();
-            let h = Hits::of(n.clone(), None, &rows, &letters(&rows), (None, Lang::Nl));
+            let h = Hits::of(
+                n.clone(),
+                None,
+                &rows,
+                &letters(&rows, None, Lang::Nl),
+                (None, Lang::Nl),
+            );
             assert_eq!(of(&h, &n), every(&n), "{n}");
         }
         // The update time is not searched: every row's has a "T" and a "Z".
@@ -481,7 +495,13 @@ mod tests {
             "2026-11-30T05:48:58Z",
             Default::default(),
         )];
-        let z = Hits::of("z".into(), None, &timed, &letters(&timed), (None, Lang::Nl));
+        let z = Hits::of(
+            "z".into(),
+            None,
+            &timed,
+            &letters(&timed, None, Lang::Nl),
+            (None, Lang::Nl),
+        );
         assert_eq!(
             Start::filtered(Some("z"), Some(&z), &timed, None, Lang::Nl).count(),
             0

@@ -168,7 +168,7 @@ pub(super) fn refilter(m: &mut Model, fresh: bool) {
     };
     let letters = s
         .letters
-        .get_or_insert_with(|| crate::tui::app::letters(rows));
+        .get_or_insert_with(|| crate::tui::app::letters(rows, Some(bank), lang));
     s.hits = Some(Hits::of(needle, before, rows, letters, (Some(bank), lang)));
 }
 
