@@ -8,7 +8,7 @@ use std::fs;
 use serde_json::json;
 
 use avg_wijzer::compare::{Comparison, Format, TextSource, render};
-use avg_wijzer::record::{Assessment, Campaign, Record};
+use avg_wijzer::record::{Assessment, Campaign, Participant, Record};
 use avg_wijzer::text::{Lang, steers};
 
 mod common;
@@ -47,6 +47,27 @@ fn a_revision_against_the_one_it_continues() {
     let (a, b) = revision_pair();
     assert_eq!(b.previous.as_ref().map(|p| p.id.as_str()), Some(A_ID));
     pin("revision", &a, &b);
+}
+
+/// A revision that changed only the campaign says so: the parts that differ, by name, with A's
+/// and B's, and not "no differences".
+#[test]
+fn a_change_of_the_campaign_alone_is_a_difference() {
+    let (a, _) = revision_pair();
+    let mut b = a.clone();
+    b.campaign.description = "Brief aan oud-leden in april".into();
+    b.participants = Participant::parse_list("Anna (marketing), Bert (FG)");
+    let c = compared(&a, &b, Lang::Nl);
+    assert!(!c.is_same());
+    let parts: Vec<usize> = c.campaign.iter().map(|d| d.part).collect();
+    assert_eq!(parts, [1, 2], "{:?}", c.campaign);
+    let md = render(&c, Format::Md, Lang::Nl);
+    assert!(md.contains("Korte omschrijving"), "{md}");
+    assert!(md.contains("Brief aan oud-leden in april"), "{md}");
+    assert!(md.contains("Anna (marketing), Bert (FG)"), "{md}");
+    assert!(!md.contains("Geen verschillen"), "{md}");
+    // The same campaign: no campaign section.
+    assert!(compared(&a, &a, Lang::Nl).campaign.is_empty());
 }
 
 #[test]

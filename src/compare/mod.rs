@@ -131,11 +131,22 @@ pub struct ChangeLabel {
     pub to: Shown,
 }
 
+/// A part of the campaign that differs: its name, its short description or its participants
+/// (`[0, 1, 2]`), with A's and B's, the participants as "name (role)" joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignDiff {
+    pub part: usize,
+    pub a: String,
+    pub b: String,
+}
+
 /// Two records compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub a: Side,
     pub b: Side,
+    /// The parts of the campaign that differ (a revision may change only those).
+    pub campaign: Vec<CampaignDiff>,
     /// The records were made with different banks (by content, not only by version).
     pub bank_differs: bool,
     /// The verdicts; `None` on a side without advice.
@@ -202,6 +213,7 @@ impl Comparison {
         Comparison {
             a: side(a, &ta),
             b: side(b, &tb),
+            campaign: campaign(a, b),
             bank_differs: a.bank != b.bank,
             verdicts: [verdict(oa, &ta), verdict(ob, &tb)],
             answers,
@@ -217,6 +229,7 @@ impl Comparison {
     /// Whether nothing differs that the comparison shows.
     pub fn is_same(&self) -> bool {
         self.a.advised == self.b.advised
+            && self.campaign.is_empty()
             && self.verdicts[0].as_ref().map(|s| &s.value)
                 == self.verdicts[1].as_ref().map(|s| &s.value)
             && !self.answers.iter().any(AnswerDiff::differs)
@@ -231,6 +244,32 @@ impl Comparison {
 /// A note or justification given (one of only spaces counts as none).
 fn given(map: &BTreeMap<String, String>, key: &str) -> Option<String> {
     map.get(key).filter(|t| !t.trim().is_empty()).cloned()
+}
+
+/// The parts of the campaign that differ between `a` and `b`.
+fn campaign(a: &Record, b: &Record) -> Vec<CampaignDiff> {
+    let parts = |r: &Record| {
+        let people: Vec<String> = r
+            .participants
+            .iter()
+            .map(|p| match p.role.trim() {
+                "" => p.name.clone(),
+                role => format!("{} ({role})", p.name),
+            })
+            .collect();
+        [
+            r.campaign.name.clone(),
+            r.campaign.description.clone(),
+            people.join(", "),
+        ]
+    };
+    parts(a)
+        .into_iter()
+        .zip(parts(b))
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(part, (a, b))| CampaignDiff { part, a, b })
+        .collect()
 }
 
 fn side(r: &Record, texts: &Texts) -> Side {

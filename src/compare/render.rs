@@ -86,7 +86,37 @@ pub(crate) fn parts(c: &Comparison, lang: Lang) -> Vec<Part> {
         false => Body::Rows { column, rows },
     };
     let verdict = |v: &Option<Shown>| v.as_ref().map_or(w.no_advice.to_string(), shown);
-    let mut out = vec![Part {
+    let mut out = Vec::new();
+    // Only when it differs: most comparisons are of one campaign's revisions.
+    if !c.campaign.is_empty() {
+        let said = |s: &str| match s.trim() {
+            "" => w.none.to_string(),
+            s => s.to_string(),
+        };
+        out.push(Part {
+            title: w.campaign,
+            note: None,
+            body: Body::Rows {
+                column: w.campaign_part,
+                rows: c
+                    .campaign
+                    .iter()
+                    .map(|d| Row {
+                        label: w
+                            .campaign_parts
+                            .get(d.part)
+                            .copied()
+                            .unwrap_or("")
+                            .to_string(),
+                        sub: false,
+                        a: said(&d.a),
+                        b: said(&d.b),
+                    })
+                    .collect(),
+            },
+        });
+    }
+    out.push(Part {
         title: w.verdict,
         note: None,
         body: Body::Rows {
@@ -98,7 +128,7 @@ pub(crate) fn parts(c: &Comparison, lang: Lang) -> Vec<Part> {
                 b: verdict(&c.verdicts[1]),
             }],
         },
-    }];
+    });
     let mut answers: Vec<Row> = c
         .answers
         .iter()
