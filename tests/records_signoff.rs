@@ -211,7 +211,7 @@ fn compare_lists_the_differing_answers_findings_and_actions() {
     out.assert_ok();
     assert!(
         out.stdout
-            .ends_with("\nGeen verschillen in antwoorden, bevindingen of acties.\n"),
+            .ends_with("\nGeen verschillen in campagne, antwoorden, bevindingen of acties.\n"),
         "{}",
         out.stdout
     );
