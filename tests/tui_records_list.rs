@@ -104,6 +104,24 @@ fn in_view(m: &Model) -> Vec<String> {
         .collect()
 }
 
+/// `m` marks the record under the cursor among the rows in view: with a chain folded, the
+/// second row in view is the one after the chain, not the chain's older revision.
+#[test]
+fn a_mark_is_put_on_the_row_in_view() {
+    let bank = bank();
+    let mut m = model(&bank, Lang::Nl);
+    m.records = Records::Loaded(chain_listing());
+    send(&mut m, Action::Down);
+    send(&mut m, Action::Down);
+    let second = in_view(&m)[1].clone();
+    assert_eq!(second, "20261124-100000-00000000aa");
+    send(&mut m, Action::Mark);
+    let Screen::Start(s) = &m.screen else {
+        panic!("not on the start screen")
+    };
+    assert_eq!(s.marked.as_deref(), Some(second.as_str()));
+}
+
 const SIZES: [(u16, u16); 3] = [(80, 22), (100, 30), (120, 40)];
 
 #[test]

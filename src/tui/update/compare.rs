@@ -10,12 +10,14 @@ use crate::locale::compare::{marked, screen_words};
 use crate::tui::effect::{Compared, Which};
 use crate::tui::view::compare::most_lines;
 
-/// The record under the start screen's cursor, if the cursor is on one.
+/// The record under the start screen's cursor, if the cursor is on one: among the rows in
+/// view (the folds and the filter), as every start-screen key finds it.
 fn chosen<'a>(m: &'a Model) -> Option<&'a Row> {
     let Screen::Start(s) = &m.screen else {
         return None;
     };
-    s.cursor.checked_sub(1).and_then(|i| m.listed().get(i))
+    let (_, row) = super::start::in_view(m, s.cursor);
+    row.and_then(|i| m.start_rows().get(i))
 }
 
 fn marked_id<'a>(m: &'a Model) -> Option<&'a str> {

@@ -88,7 +88,7 @@ pub(super) fn start_key<'b>(m: &mut Model<'b>, mut action: Action) -> Step<'b> {
 }
 
 /// How many rows are in view, and the index (in the rows) of the one at `cursor`.
-fn in_view(m: &Model, cursor: usize) -> (usize, Option<usize>) {
+pub(super) fn in_view(m: &Model, cursor: usize) -> (usize, Option<usize>) {
     let Screen::Start(s) = &m.screen else {
         return (0, None);
     };
