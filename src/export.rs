@@ -117,7 +117,10 @@ fn facts(r: &Record, lang: Lang) -> Vec<(&'static str, String)> {
                 .map(|at| time::in_words(at, lang))
                 .unwrap_or_default(),
         ),
-        (w.participants, participants(r)),
+        (
+            w.participants,
+            crate::record::Participant::list_line(&r.participants),
+        ),
         (
             w.bank,
             format!(
@@ -139,20 +142,6 @@ fn facts(r: &Record, lang: Lang) -> Vec<(&'static str, String)> {
     ];
     v.retain(|(_, value)| !value.trim().is_empty());
     v
-}
-
-fn participants(r: &Record) -> String {
-    r.participants
-        .iter()
-        .map(|p| {
-            if p.role.is_empty() {
-                p.name.clone()
-            } else {
-                format!("{} ({})", p.name, p.role)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Notes as (where, text): the session note first, then per question in the order asked

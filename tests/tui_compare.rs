@@ -284,12 +284,11 @@ fn the_comparison_is_written_as_markdown_or_html_and_replaced_only_when_confirme
 /// The comparison screen over the start screen, in `lang`.
 fn screen(a: &Record, b: &Record, lang: Lang) -> Model<'static> {
     let mut m = screen_model(&BANK, lang);
-    m.screen = Screen::Compare(Box::new(CompareView {
-        comparison: Box::new(Comparison::new(a, b, Some(&BANK), lang)),
-        scroll: DocScroll::Top(0),
-        export: None,
-        from: Box::new(Screen::Start(Start::default())),
-    }));
+    m.screen = Screen::Compare(Box::new(CompareView::new(
+        Box::new(Comparison::new(a, b, Some(&BANK), lang)),
+        Screen::Start(Start::default()),
+        lang,
+    )));
     m
 }
 

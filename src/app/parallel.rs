@@ -5,13 +5,12 @@ use anyhow::Result;
 
 use crate::bank::Bank;
 use crate::record::Record;
-use crate::store::{self, Store};
+use crate::store::Store;
 
 /// The record `id` of `store`, read and verified as `export` verifies it (against `bank`): what
 /// a pass over the whole store takes from each record, or why it cannot.
 pub(super) fn intact_record(store: &Store, bank: &Bank, id: &str) -> Result<Record> {
-    let loaded = store::read_checked(&store.resolve(id)?)?;
-    Ok(loaded.intact(bank)?)
+    Ok(store.load(id)?.intact(bank)?)
 }
 
 /// `make` of every item, in order, made on every core: reading and verifying a record is most of

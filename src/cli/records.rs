@@ -294,11 +294,8 @@ pub(super) fn sign_off(
     let also: Vec<record::Signer> = also
         .iter()
         .map(|p| {
-            let (name, role) = p.split_once('(').unwrap_or((p, ""));
-            record::Signer {
-                name: name.trim().to_string(),
-                role: role.trim().trim_end_matches(')').trim().to_string(),
-            }
+            let record::Participant { name, role } = record::Participant::parse_one(p);
+            record::Signer { name, role }
         })
         .collect();
     let input = SignOffInput {

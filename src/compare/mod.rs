@@ -249,18 +249,10 @@ fn given(map: &BTreeMap<String, String>, key: &str) -> Option<String> {
 /// The parts of the campaign that differ between `a` and `b`.
 fn campaign(a: &Record, b: &Record) -> Vec<CampaignDiff> {
     let parts = |r: &Record| {
-        let people: Vec<String> = r
-            .participants
-            .iter()
-            .map(|p| match p.role.trim() {
-                "" => p.name.clone(),
-                role => format!("{} ({role})", p.name),
-            })
-            .collect();
         [
             r.campaign.name.clone(),
             r.campaign.description.clone(),
-            people.join(", "),
+            crate::record::Participant::list_line(&r.participants),
         ]
     };
     parts(a)

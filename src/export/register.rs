@@ -208,13 +208,7 @@ fn cell(c: Column, r: &Record, profile: &Profile, today: &str, lang: Lang) -> Ce
         Column::SignedBy => text(&signoff.map(|s| s.signed_by()).unwrap_or_default()),
         Column::SignedOn => signoff.map_or(text(""), |s| Cell::Day(s.date.clone())),
         // The conditions with the decision they belong to.
-        Column::Decision => text(&signoff.map_or(
-            String::new(),
-            |s| match s.conditions.is_empty() {
-                true => s.decision.label(lang).to_string(),
-                false => format!("{}: {}", s.decision.label(lang), s.conditions),
-            },
-        )),
+        Column::Decision => text(&signoff.map_or(String::new(), |s| s.decision_said(lang))),
         Column::Plan => text(&plan(r, today, lang)),
         Column::Revision => Cell::Number(r.revision),
         Column::Id => text(&r.id),

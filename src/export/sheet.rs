@@ -70,11 +70,7 @@ pub fn csv_with(r: &Record, lang: Lang, separator: char) -> String {
             .as_ref()
             .map(|s| {
                 let date = time::date_in_digits(&s.date, lang);
-                let decision = match s.conditions.is_empty() {
-                    true => s.decision.label(lang).to_string(),
-                    false => format!("{}: {}", s.decision.label(lang), s.conditions),
-                };
-                format!("{decision} ({}, {date})", s.signed_by())
+                format!("{} ({}, {date})", s.decision_said(lang), s.signed_by())
             })
             .unwrap_or_default(),
         r.signoff

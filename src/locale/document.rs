@@ -198,11 +198,8 @@ pub fn event_text(e: &Event, lang: Lang) -> (String, String) {
                 name: name.clone(),
                 role: role.clone(),
             };
-            let by = std::iter::once(&first)
-                .chain(also)
-                .map(crate::record::Signer::shown)
-                .collect::<Vec<_>>()
-                .join("; ");
+            let by =
+                crate::record::Signer::line(std::iter::once(first).chain(also.iter().cloned()));
             (
                 at.clone(),
                 format!(

@@ -257,8 +257,8 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "To the previous field or panel",
             ],
         ),
-        (Typing, A::Left) => (["←", "←"], ["Cursor naar links", "Cursor left"]),
-        (Typing, A::Right) => (["→", "→"], ["Cursor naar rechts", "Cursor right"]),
+        (Typing | Lines, A::Left) => (["←", "←"], ["Cursor naar links", "Cursor left"]),
+        (Typing | Lines, A::Right) => (["→", "→"], ["Cursor naar rechts", "Cursor right"]),
         (Typing, A::Top) => (
             ["begin", "start"],
             ["Cursor naar het begin", "Cursor to the start"],
@@ -267,14 +267,14 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
             ["einde", "end"],
             ["Cursor naar het einde", "Cursor to the end"],
         ),
-        (Typing, A::Erase) => (
+        (Typing | Lines, A::Erase) => (
             ["wissen", "erase"],
             [
                 "Teken voor de cursor wissen",
                 "Erase the character before the cursor",
             ],
         ),
-        (Typing, A::EraseForward) => (
+        (Typing | Lines, A::EraseForward) => (
             ["Del", "Del"],
             [
                 "Teken onder de cursor wissen",
@@ -306,7 +306,7 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "Cancel or leave this screen",
             ],
         ),
-        (Typing, A::Exit) => (
+        (Typing | Lines | Dialog, A::Exit) => (
             ["stoppen", "quit"],
             ["Programma direct afsluiten", "Quit at once"],
         ),
@@ -351,8 +351,6 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
             ["regel omlaag", "line down"],
             ["Cursor een regel omlaag", "Cursor one line down"],
         ),
-        (Lines, A::Left) => (["←", "←"], ["Cursor naar links", "Cursor left"]),
-        (Lines, A::Right) => (["→", "→"], ["Cursor naar rechts", "Cursor right"]),
         (Lines, A::Top) => (
             ["begin", "start"],
             [
@@ -367,20 +365,6 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
                 "Cursor to the end of the text",
             ],
         ),
-        (Lines, A::Erase) => (
-            ["wissen", "erase"],
-            [
-                "Teken voor de cursor wissen",
-                "Erase the character before the cursor",
-            ],
-        ),
-        (Lines, A::EraseForward) => (
-            ["Del", "Del"],
-            [
-                "Teken onder de cursor wissen",
-                "Erase the character under the cursor",
-            ],
-        ),
         (Lines, A::Clear) => (
             ["alles leeg", "clear"],
             ["De hele tekst leegmaken", "Clear the whole text"],
@@ -389,16 +373,8 @@ pub fn said(ctx: Ctx, action: Action, lang: Lang) -> Option<Said> {
             ["annuleren", "cancel"],
             ["Annuleren zonder te bewaren", "Cancel without saving"],
         ),
-        (Lines, A::Exit) => (
-            ["stoppen", "quit"],
-            ["Programma direct afsluiten", "Quit at once"],
-        ),
         (Dialog, A::Yes) => (["ja", "yes"], ["Ja", "Yes"]),
         (Dialog, A::No) => (["nee", "no"], ["Nee", "No"]),
-        (Dialog, A::Exit) => (
-            ["stoppen", "quit"],
-            ["Programma direct afsluiten", "Quit at once"],
-        ),
         _ => return None,
     };
     let i = usize::from(lang == Lang::En);

@@ -30,15 +30,7 @@ pub(super) fn edit_campaign<'b>(
     let cw = campaign_words(lang);
     let r = work.record();
     let mut edit = CampaignEdit::of(&r.campaign, &r.participants);
-    let people = r
-        .participants
-        .iter()
-        .map(|p| match p.role.as_str() {
-            "" => p.name.clone(),
-            role => format!("{} ({role})", p.name),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let people = Participant::list_line(&r.participants);
     writeln!(out, "\n{}", wrap(cw.plain_intro, W, "", ""))?;
     let mut asked = Vec::new();
     for (label, now) in [

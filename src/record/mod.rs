@@ -160,23 +160,42 @@ pub struct Participant {
 }
 
 impl Participant {
+    /// The participants as one line, "Anna (marketing), Piet (FG)": what [`Participant::parse_list`]
+    /// reads back.
+    pub fn list_line(participants: &[Participant]) -> String {
+        let shown: Vec<String> = participants
+            .iter()
+            .map(|p| match p.role.as_str() {
+                "" => p.name.clone(),
+                role => format!("{} ({role})", p.name),
+            })
+            .collect();
+        shown.join(", ")
+    }
+
     /// "Anna (marketing), Piet (FG)" → participants with names and roles, as both the
     /// interface's form and the plain mode ask for them.
     pub fn parse_list(line: &str) -> Vec<Participant> {
         line.split(',')
             .map(str::trim)
             .filter(|p| !p.is_empty())
-            .map(|p| match p.split_once('(') {
-                Some((name, role)) => Participant {
-                    name: name.trim().to_string(),
-                    role: role.trim_end_matches(')').trim().to_string(),
-                },
-                None => Participant {
-                    name: p.to_string(),
-                    role: String::new(),
-                },
-            })
+            .map(Participant::parse_one)
             .collect()
+    }
+
+    /// "Anna (marketing)" → one participant; "Anna" has no role.
+    pub fn parse_one(p: &str) -> Participant {
+        let p = p.trim();
+        match p.split_once('(') {
+            Some((name, role)) => Participant {
+                name: name.trim().to_string(),
+                role: role.trim_end_matches(')').trim().to_string(),
+            },
+            None => Participant {
+                name: p.to_string(),
+                role: String::new(),
+            },
+        }
     }
 }
 

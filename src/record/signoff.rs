@@ -38,6 +38,11 @@ pub struct Signer {
 }
 
 impl Signer {
+    /// Signers as one line: each [`Signer::shown`], separated by "; ".
+    pub fn line(signers: impl Iterator<Item = Signer>) -> String {
+        signers.map(|s| s.shown()).collect::<Vec<_>>().join("; ")
+    }
+
     /// "Fatima de Vries, functionaris gegevensbescherming (FG)", or the name alone without a
     /// role (a role may hold brackets of its own).
     pub fn shown(&self) -> String {
@@ -60,9 +65,15 @@ impl SignOff {
 
     /// Every signer with their role, as one line: "Fatima de Vries, FG; Jan Smit, directeur".
     pub fn signed_by(&self) -> String {
-        self.signers()
-            .map(|s| s.shown())
-            .collect::<Vec<_>>()
-            .join("; ")
+        Signer::line(self.signers())
+    }
+
+    /// The decision in `lang`, with the conditions it carries: "goedgekeurd met voorwaarden:
+    /// …".
+    pub fn decision_said(&self, lang: crate::text::Lang) -> String {
+        match self.conditions.is_empty() {
+            true => self.decision.label(lang).to_string(),
+            false => format!("{}: {}", self.decision.label(lang), self.conditions),
+        }
     }
 }

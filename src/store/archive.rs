@@ -5,7 +5,7 @@
 use super::*;
 
 /// The folder in the store that holds archived records.
-pub const ARCHIVE_DIR: &str = "archive";
+const ARCHIVE_DIR: &str = "archive";
 
 impl Store {
     /// The archive's folder.
@@ -62,17 +62,12 @@ impl Store {
             return Ok(listing);
         }
         for name in record_names(&dir)? {
-            match read_record(&dir.join(&name)) {
-                Ok(r) => listing.records.push(Summary::of(&r, &name)),
-                Err(e) => {
-                    let why = NotARecord::of(&e, &dir.join(&name));
-                    listing.unreadable.push((name, why));
-                }
+            match super::listing::summarise(&dir.join(&name), &name) {
+                Ok(summary) => listing.records.push(summary),
+                Err(why) => listing.unreadable.push((name, why)),
             }
         }
-        listing
-            .records
-            .sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+        super::listing::newest_first(&mut listing.records);
         Ok(listing)
     }
 

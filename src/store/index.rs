@@ -20,7 +20,7 @@ pub(super) const OLD_INDEX: &str = ".index.json";
 /// The first line: the cache's version and the key its lines are sealed with. Version 3: a
 /// summary holds the action plan's tally; version 4: who signed; a cache of before is
 /// rebuilt from the files.
-pub(super) fn header(key: &CacheKey) -> String {
+fn header(key: &CacheKey) -> String {
     format!(
         r#"{{"avg_wijzer_index":{INDEX_VERSION},"key":"{}"}}"#,
         key.id
@@ -28,7 +28,7 @@ pub(super) fn header(key: &CacheKey) -> String {
 }
 
 /// The cache's version (see [`header`]).
-pub const INDEX_VERSION: u32 = 4;
+const INDEX_VERSION: u32 = 4;
 
 /// The longest line read from the cache. A line is a summary of a few hundred bytes; even a
 /// campaign name of `engine::MAX_TEXT` characters, every one escaped, stays below 64 KiB. A

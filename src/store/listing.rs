@@ -91,7 +91,7 @@ impl From<&str> for NotARecord {
 impl NotARecord {
     /// What reading the record file at `path` found wrong, without the path (the list names
     /// the file).
-    pub(super) fn of(e: &anyhow::Error, path: &Path) -> NotARecord {
+    fn of(e: &anyhow::Error, path: &Path) -> NotARecord {
         match e.downcast_ref::<StoreError>() {
             Some(StoreError::Io { kind, .. }) => NotARecord::Io(kind.clone()),
             Some(StoreError::TooBig { size, most, .. }) => NotARecord::TooBig {
@@ -247,12 +247,7 @@ impl Store {
         });
         // Stable: two names that are not UTF-8 may be shown alike, and keep their order.
         listing.unreadable.sort_by(|a, b| a.0.cmp(&b.0));
-        // Newest first, then by id. A record is read only from the file named after its id, so
-        // no two listed records have the same id: the order is total, and a sort in place (no
-        // stable sort's scratch copy of the rows) gives the one order there is.
-        listing
-            .records
-            .sort_unstable_by(|a, b| b.updated().cmp(a.updated()).then(b.id().cmp(a.id())));
+        newest_first(&mut listing.records);
         Ok(listing)
     }
 
@@ -328,7 +323,14 @@ impl Store {
     }
 }
 
-fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, NotARecord> {
+/// Sorts records newest first, then by id. A record is read only from the file named after
+/// its id, so no two listed records have the same id: the order is total, and a sort in place
+/// (no stable sort's scratch copy of the rows) gives the one order there is.
+pub(super) fn newest_first<T: Dated>(records: &mut [T]) {
+    records.sort_unstable_by(|a, b| b.updated().cmp(a.updated()).then(b.id().cmp(a.id())));
+}
+
+pub(super) fn summarise(path: &Path, name: &str) -> std::result::Result<Summary, NotARecord> {
     let r = read_record(path).map_err(|e| NotARecord::of(&e, path))?;
     Ok(Summary::of(&r, name))
 }

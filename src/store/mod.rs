@@ -50,7 +50,6 @@ mod key;
 mod listing;
 mod profile;
 mod save;
-pub use archive::ARCHIVE_DIR;
 pub use error::{During, IoKind, StoreError, What};
 pub use exports::{AlreadyExists, EXPORT_MODE, expand_home, export_path, write_export};
 use index::{INDEX, OLD_INDEX, Stamp};

@@ -12,6 +12,22 @@ pub struct CompareView {
     pub export: Option<CompareExport>,
     /// The screen the comparison was opened from (the start screen or the advice).
     pub from: Box<Screen>,
+    /// The most lines the comparison takes on a screen the interface works on, where a
+    /// scroll stops: laid out once, not at every key.
+    pub most: usize,
+}
+
+impl CompareView {
+    /// The comparison `c` in `lang`, at its top, opened from `from`.
+    pub fn new(c: Box<Comparison>, from: Screen, lang: crate::text::Lang) -> CompareView {
+        CompareView {
+            most: crate::tui::view::compare::most_lines(&c, lang),
+            comparison: c,
+            scroll: DocScroll::Top(0),
+            export: None,
+            from: Box::new(from),
+        }
+    }
 }
 
 /// Writing the comparison to a file: Markdown or HTML, a path; an existing file is replaced

@@ -19,10 +19,10 @@ mod screens;
 pub use campaign::{CampaignFocus, CampaignForm};
 pub use compare::{CompareExport, CompareView, default_compare_path};
 pub use documents::*;
-pub use field::{Row as TextRow, TextField, cursor_row, rows as text_rows};
+pub use field::{TextField, cursor_row, rows as text_rows};
 pub use plan::{PlanField, PlanForm};
 pub use register::{RegisterForm, RegisterFormat, default_register_path};
-pub use rows::{Hits, chain_new_revision, chain_rows, letters, list_rows, matches};
+pub use rows::{Hits, chain_new_revision, chain_rows, letters, list_rows};
 pub use screens::*;
 
 /// How wide the note editor's text is in a window `columns` wide: the popup leaves 4 columns
@@ -490,14 +490,6 @@ impl<'b> Model<'b> {
     pub fn plan_form(&self) -> Option<&PlanForm> {
         match &self.overlay {
             Overlay::Plan(f) | Overlay::Confirm(Confirm::DiscardPlan(f)) => Some(f),
-            _ => None,
-        }
-    }
-
-    /// The campaign's form, when it is in view (also under the question whether to leave it).
-    pub fn campaign_form(&self) -> Option<&CampaignForm> {
-        match &self.overlay {
-            Overlay::Campaign(f) | Overlay::Confirm(Confirm::DiscardCampaign(f)) => Some(f),
             _ => None,
         }
     }

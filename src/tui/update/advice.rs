@@ -11,7 +11,7 @@ pub(super) fn to_advice(m: &mut Model) {
 }
 
 pub(super) fn advice_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
-    let page = crate::tui::view::page(m);
+    let page = crate::tui::view::page_for(m, action);
     let work = m.work.as_ref()?;
     let read_only = work.is_read_only();
     let id = work.record().id.clone();

@@ -8,7 +8,6 @@ use super::*;
 use crate::app::CompareError;
 use crate::locale::compare::{marked, screen_words};
 use crate::tui::effect::{Compared, Which};
-use crate::tui::view::compare::most_lines;
 
 /// The record under the start screen's cursor, if the cursor is on one: among the rows in
 /// view (the folds and the filter), as every start-screen key finds it.
@@ -115,12 +114,7 @@ pub(super) fn compared(m: &mut Model, result: Result<Compared, CompareError>) {
     match result {
         Ok(c) => {
             let from = std::mem::replace(&mut m.screen, Screen::Start(Start::default()));
-            m.screen = Screen::Compare(Box::new(CompareView {
-                comparison: c.comparison,
-                scroll: DocScroll::Top(0),
-                export: None,
-                from: Box::new(from),
-            }));
+            m.screen = Screen::Compare(Box::new(CompareView::new(c.comparison, from, lang)));
             if !c.altered.is_empty() {
                 let said: Vec<String> = c.altered.iter().map(|a| a.said(lang)).collect();
                 error(m, said.join(" "));
@@ -136,7 +130,7 @@ pub(super) fn compare_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         return None;
     }
     let lang = m.lang;
-    let page = usize::from(crate::tui::view::page(m));
+    let page = usize::from(crate::tui::view::page_for(m, action));
     let Screen::Compare(v) = &mut m.screen else {
         return None;
     };
@@ -145,7 +139,7 @@ pub(super) fn compare_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     }
     match action {
         a if moves_cursor(a) => {
-            v.scroll = scrolled(v.scroll, a, (page, most_lines(&v.comparison, lang)));
+            v.scroll = scrolled(v.scroll, a, (page, v.most));
         }
         Action::Export => {
             let path = default_compare_path(&v.comparison, CompareExport::FORMATS[0], lang);

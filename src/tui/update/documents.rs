@@ -70,7 +70,7 @@ pub(super) fn documents_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     if edit_key(m, action) {
         return None;
     }
-    let page = usize::from(crate::tui::view::page(m));
+    let page = usize::from(crate::tui::view::page_for(m, action));
     let Screen::Documents(v) = &mut m.screen else {
         return None;
     };

@@ -344,7 +344,7 @@ fn overlay_scroll(scroll: u16, action: Action, page: u16) -> Option<u16> {
 }
 
 fn overlay_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
-    let page = crate::tui::view::page(m);
+    let page = crate::tui::view::page_for(m, action);
     let overlay = std::mem::replace(&mut m.overlay, Overlay::None);
     match overlay {
         Overlay::None => {}

@@ -6,7 +6,7 @@ pub(super) fn question_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
         return None;
     }
     let bank = m.bank;
-    let page = crate::tui::view::page(m);
+    let page = crate::tui::view::page_for(m, action);
     let a = m.assessment()?;
     let walk = a.session.walk(bank);
     let steps: Vec<QId> = walk.steps().collect();

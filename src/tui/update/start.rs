@@ -138,10 +138,13 @@ fn filter_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
 
 /// After the filter changed: the cursor on the first record it lets through.
 pub(super) fn filtered(m: &mut Model) {
+    // Text typed elsewhere (a form over the start screen) leaves the filter as it is.
+    let typing = matches!(&m.screen, Screen::Start(s) if s.typing);
+    if !typing || !matches!(m.overlay, Overlay::None) {
+        return;
+    }
     refilter(m, false);
-    if let Screen::Start(s) = &mut m.screen
-        && s.typing
-    {
+    if let Screen::Start(s) = &mut m.screen {
         s.cursor = 1;
     }
 }

@@ -15,8 +15,13 @@ use crate::tui::theme::Severity;
 
 /// How serious the verdict is: its value's place among the bank's verdict values.
 pub fn severity(m: &Model, advice: &Advice) -> Severity {
-    let values = &m.bank.findings[m.bank.verdict.finding].values;
-    match values.iter().position(|v| v.value == advice.verdict.value) {
+    verdict_severity(m.bank, &advice.verdict.value)
+}
+
+/// How serious the verdict `value` is in `bank`: first of its values good, last bad.
+pub fn verdict_severity(bank: &crate::bank::Bank, value: &serde_json::Value) -> Severity {
+    let values = &bank.findings[bank.verdict.finding].values;
+    match values.iter().position(|v| &v.value == value) {
         Some(0) => Severity::Good,
         Some(i) if i + 1 == values.len() => Severity::Bad,
         Some(_) => Severity::Caution,
@@ -242,11 +247,10 @@ pub fn draw(frame: &mut Frame, m: &Model, v: &AdviceView, area: Rect) -> Targets
         None => lines.push(Line::from(format!("  {}", w.not_signed))),
     }
 
-    let answers = answer_lines(advice, width, t);
     match side {
         None => {
             heading(&mut lines, ui.answers.to_string());
-            lines.extend(answers);
+            lines.extend(answer_lines(advice, width, t));
         }
         Some(side) => {
             let block = panel(ui.answers, false, t);

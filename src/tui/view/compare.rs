@@ -18,7 +18,7 @@ use crate::locale::compare::{screen_words, words as compare_words};
 use crate::locale::screen::words;
 use crate::text::Lang;
 use crate::tui::app::{CompareView, DocScroll, Model};
-use crate::tui::theme::{Severity, Theme};
+use crate::tui::theme::Theme;
 
 /// The width from which A and B stand side by side.
 pub const SIDE_BY_SIDE: u16 = 120;
@@ -304,14 +304,8 @@ fn verdict_style(v: Option<&Shown>, l: &Look) -> Style {
     let (Some(v), Some(bank)) = (v, l.bank) else {
         return l.theme.plain();
     };
-    let values = &bank.findings[bank.verdict.finding].values;
-    let severity = match values.iter().position(|x| x.value == v.value) {
-        Some(0) => Severity::Good,
-        Some(i) if i + 1 == values.len() => Severity::Bad,
-        Some(_) => Severity::Caution,
-        None => Severity::Unknown,
-    };
-    l.theme.verdict(severity)
+    l.theme
+        .verdict(super::advice::verdict_severity(bank, &v.value))
 }
 
 /// "revisie" → "Revisie", for a label at the start of a line.

@@ -30,7 +30,7 @@ use crate::text::Lang;
 pub use crate::text::wrap_lines;
 pub use legend::legend_actions;
 use legend::{draw_legend, start_legend};
-pub use page::page;
+pub use page::{page, page_for};
 
 /// The smallest terminal the screens are laid out for: 80 × 22, so that an 80 × 24 terminal
 /// still fits inside tmux or screen with a status line (80 × 23) and a tab bar besides.

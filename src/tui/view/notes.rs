@@ -69,19 +69,14 @@ pub fn section(r: &Record, m: &Model, width: usize, t: Theme) -> Vec<Line<'stati
 /// The campaign in a few lines: its name, short description and participants.
 pub fn campaign(r: &Record, m: &Model, width: usize, t: Theme) -> Vec<Line<'static>> {
     let dw = crate::locale::document::words(m.lang);
-    let people: Vec<String> = r
-        .participants
-        .iter()
-        .map(|p| match p.role.as_str() {
-            "" => p.name.clone(),
-            role => format!("{} ({role})", p.name),
-        })
-        .collect();
     let mut lines = Vec::new();
     for (label, value) in [
         (dw.campaign, r.title(m.lang).to_string()),
         (dw.description, r.campaign.description.clone()),
-        (dw.participants, people.join(", ")),
+        (
+            dw.participants,
+            crate::record::Participant::list_line(&r.participants),
+        ),
     ] {
         if value.trim().is_empty() {
             continue;

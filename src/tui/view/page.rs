@@ -5,6 +5,16 @@ use ratatui::layout::Rect;
 
 use super::{MIN_HEIGHT, MIN_WIDTH, advice, documents};
 use crate::tui::app::{Model, Overlay, Screen};
+use crate::tui::keymap::Action;
+
+/// [`page`] for `action`: worked out only for PgUp and PgDn, the keys that use it (laying out
+/// the panel in view is not work for every key); 1 for any other.
+pub fn page_for(m: &Model, action: Action) -> u16 {
+    match action {
+        Action::PageUp | Action::PageDown => page(m),
+        _ => 1,
+    }
+}
 
 /// The lines PgDn scrolls on what is in view now (at least one).
 pub fn page(m: &Model) -> u16 {

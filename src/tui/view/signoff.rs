@@ -31,14 +31,13 @@ pub fn summary(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
         let required = a.actions.iter().filter(|x| x.level == Level::Required);
         part(s.required, &required.count().to_string(), false);
     }
-    let signers = std::iter::once(crate::record::Signer {
-        name: f.name.text.trim().to_string(),
-        role: f.role.text.trim().to_string(),
-    })
-    .chain(f.signers())
-    .map(|x| x.shown())
-    .collect::<Vec<_>>()
-    .join("; ");
+    let signers = crate::record::Signer::line(
+        std::iter::once(crate::record::Signer {
+            name: f.name.text.trim().to_string(),
+            role: f.role.text.trim().to_string(),
+        })
+        .chain(f.signers()),
+    );
     part(s.signers, &signers, true);
     let date = crate::record::time::date_in_words(f.date.text.trim(), lang);
     part(s.date, &date, false);
