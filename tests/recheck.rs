@@ -303,6 +303,47 @@ fn opened_in_tui(s: &Scratch, id: &str, bank: &Bank, lang: Lang) -> String {
 }
 
 #[test]
+fn reading_a_record_shows_the_advice_under_the_current_rules_over_its_own() {
+    let s = Scratch::new("recheck-read");
+    let made = store(&s);
+    let dir = changed_bank(true);
+    let files = store::read_bank_dir(std::path::Path::new(&dir.path())).unwrap();
+    let bank = Bank::from_bytes(&files, &dir.path()).unwrap();
+    let before = s.store_files();
+
+    let mut ui = Ui::new(&bank, Lang::Nl, Some(s.open_store()), false, fixed_clock);
+    ui.theme = Theme::with_color(false);
+    ui.records = Records::Loaded(Default::default());
+    ui.read(&made.signed);
+    assert!(
+        matches!(ui.overlay, Overlay::Recheck { .. }),
+        "the panel is open"
+    );
+    let screen = common::screens::render(&ui, 100, 30);
+    assert!(
+        screen.contains("Advies onder de huidige regels"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Aanbevolen in plaats van verplicht"),
+        "{screen}"
+    );
+    // Closed, the advice as it was shown is read, and nothing is written.
+    ui.send(Message::Key(Action::Leave));
+    assert!(matches!(ui.overlay, Overlay::None));
+    assert!(matches!(ui.screen, Screen::Advice(_)));
+    assert_eq!(s.store_files(), before, "reading wrote to the store");
+
+    // The same advice under the new bank: said on the status line, no panel.
+    let mut ui = Ui::new(&bank, Lang::En, Some(s.open_store()), false, fixed_clock);
+    ui.records = Records::Loaded(Default::default());
+    ui.read(&made.same);
+    assert!(matches!(ui.overlay, Overlay::None));
+    let status = format!("{:?}", ui.status);
+    assert!(status.contains("the advice stays the same"), "{status}");
+}
+
+#[test]
 fn opening_a_record_shows_the_advice_under_the_current_rules() {
     let s = Scratch::new("recheck-open");
     let made = store(&s);

@@ -14,7 +14,13 @@ fn names() -> Vec<&'static str> {
 fn every_line_is_one_link_name_in_order() {
     let names = names();
     assert!(names.len() > 500, "only {} names", names.len());
-    assert!(names.iter().filter(|n| n.starts_with("_ZN") || n.starts_with("_R")).count() > 500);
+    assert!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("_ZN") || n.starts_with("_R"))
+            .count()
+            > 500
+    );
     for name in &names {
         // Rust's link names, and a few C ones (`main`, `round`): never a readable name.
         assert!(

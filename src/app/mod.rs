@@ -172,6 +172,8 @@ pub struct Opened<'b> {
 pub struct Viewed {
     pub record: Record,
     pub altered: Option<record::Altered>,
+    /// The advice under the current rules, when the record was given it under other ones.
+    pub recheck: Option<Box<crate::recheck::Recheck>>,
 }
 
 impl<'b> Workflow<'b> {
@@ -303,9 +305,7 @@ impl<'b> Workflow<'b> {
         let (record, unverified) = loaded.admit(self.accept_altered, self.bank)?;
         let before = record.history.len();
         // Compared before resuming replaces the advice with the current bank's.
-        let recheck = (record.bank != record::bank_ref(self.bank))
-            .then(|| crate::recheck::recheck(&record, self.bank).map(Box::new))
-            .flatten();
+        let recheck = self.recheck(&record);
         let signed = record
             .actions()
             .filter(|_| record.is_frozen())
@@ -349,9 +349,19 @@ impl<'b> Workflow<'b> {
         Ok(opened)
     }
 
-    /// Opens a saved record to read: its advice exactly as it was shown.
+    /// Opens a saved record to read: its advice exactly as it was shown, and what it would be
+    /// under the current rules if they are not the record's.
     pub fn read(&self, id: &str) -> Result<Viewed> {
-        read(self.store_or_fail()?, id)
+        let mut viewed = read(self.store_or_fail()?, id)?;
+        viewed.recheck = self.recheck(&viewed.record);
+        Ok(viewed)
+    }
+
+    /// The record's advice under the current bank, when it was given under another one.
+    fn recheck(&self, record: &Record) -> Option<Box<crate::recheck::Recheck>> {
+        (record.bank != record::bank_ref(self.bank))
+            .then(|| crate::recheck::recheck(record, self.bank).map(Box::new))
+            .flatten()
     }
 
     /// Gives or changes the answer to question `q`.
@@ -495,6 +505,7 @@ pub fn read(store: &Store, id: &str) -> Result<Viewed> {
     Ok(Viewed {
         record: loaded.record,
         altered,
+        recheck: None,
     })
 }
 

@@ -401,6 +401,12 @@ impl<'b> Ui<'b> {
             lang: self.0.model.lang,
         });
     }
+
+    /// Opens the record `id` to read, as Enter on its row does.
+    pub fn read(&mut self, id: &str) {
+        self.0
+            .perform(avg_wijzer::tui::effect::Effect::Read { id: id.to_string() });
+    }
 }
 
 impl<'b> std::ops::Deref for Ui<'b> {

@@ -27,9 +27,17 @@ pub(super) fn done<'b>(m: &mut Model<'b>, done: Done<'b>) -> Step<'b> {
             }
             m.work = Some(Work::Viewing(viewed.record));
             m.screen = Screen::Advice(AdviceView::default());
+            let same = match &viewed.recheck {
+                Some(r) if !r.differs() => format!(" {}", crate::locale::recheck::same(m.lang)),
+                _ => String::new(),
+            };
             match viewed.altered {
                 Some(altered) => error(m, altered.said(m.lang)),
-                None => info(m, words(m.lang).read_only),
+                None => info(m, format!("{}{same}", words(m.lang).read_only)),
+            }
+            // Rules changed since: the advice under the current ones, over the advice as it was.
+            if let Some(recheck) = viewed.recheck.filter(|r| r.differs()) {
+                m.overlay = Overlay::Recheck { recheck, scroll: 0 };
             }
         }
         Done::Answered {
