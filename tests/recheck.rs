@@ -97,6 +97,14 @@ fn store(s: &Scratch) -> Made {
 
 /// The shipped bank as version 9.9.0; `change` says whether the rule on former customers
 /// recommends the retention policy instead of requiring it.
+/// The changed bank, and it loaded.
+fn changed_bank_loaded() -> (TempBank, Bank) {
+    let dir = changed_bank(true);
+    let files = store::read_bank_dir(std::path::Path::new(&dir.path())).unwrap();
+    let bank = Bank::from_bytes(&files, &dir.path()).unwrap();
+    (dir, bank)
+}
+
 fn changed_bank(change: bool) -> TempBank {
     let bank = TempBank::shipped("recheck");
     bank.edit("bank.json", |v| v["bank"]["version"] = json!("9.9.0"));
@@ -306,9 +314,7 @@ fn opened_in_tui(s: &Scratch, id: &str, bank: &Bank, lang: Lang) -> String {
 fn reading_a_record_shows_the_advice_under_the_current_rules_over_its_own() {
     let s = Scratch::new("recheck-read");
     let made = store(&s);
-    let dir = changed_bank(true);
-    let files = store::read_bank_dir(std::path::Path::new(&dir.path())).unwrap();
-    let bank = Bank::from_bytes(&files, &dir.path()).unwrap();
+    let (_dir, bank) = changed_bank_loaded();
     let before = s.store_files();
 
     let mut ui = Ui::new(&bank, Lang::Nl, Some(s.open_store()), false, fixed_clock);
@@ -347,9 +353,7 @@ fn reading_a_record_shows_the_advice_under_the_current_rules_over_its_own() {
 fn opening_a_record_shows_the_advice_under_the_current_rules() {
     let s = Scratch::new("recheck-open");
     let made = store(&s);
-    let dir = changed_bank(true);
-    let files = store::read_bank_dir(std::path::Path::new(&dir.path())).unwrap();
-    let bank = Bank::from_bytes(&files, &dir.path()).unwrap();
+    let (dir, bank) = changed_bank_loaded();
     let before = s.store_files();
 
     let nl = opened_in_tui(&s, &made.signed, &bank, Lang::Nl);
