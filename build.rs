@@ -60,6 +60,10 @@ fn main() {
 /// and the interface's peak with 10,000 records went from 10.4–10.7 to 8.2 MiB
 /// (`cargo bench --bench perf -- tui`). A name the build no longer has is passed over.
 ///
+/// And packs the binary's relocations (DT_RELR): 11,879 of them took 282 KiB of the file, read
+/// at every start; packed, the binary is 280 KB smaller and `--version` takes 1.05 ms instead
+/// of 1.10 (`perf stat -r 300`). The C library must read them: glibc 2.36 or later.
+///
 /// Only where the linker is known to be LLD, which reads such a list: Rust's own for
 /// x86-64 Linux since Rust 1.90, when no other linker is chosen.
 fn order_startup_functions() {
@@ -77,6 +81,42 @@ fn order_startup_functions() {
         "cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={},--no-warn-symbol-ordering",
         path.display()
     );
+    if glibc_reads_packed_relocations() {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// Whether this machine's C library is glibc 2.36 or later (`getconf GNU_LIBC_VERSION`).
+fn glibc_reads_packed_relocations() -> bool {
+    let Ok(out) = std::process::Command::new("getconf")
+        .arg("GNU_LIBC_VERSION")
+        .output()
+    else {
+        return false;
+    };
+    // "glibc 2.36"
+    let said = String::from_utf8_lossy(&out.stdout);
+    at_least(said.split_whitespace().nth(1), (2, 36))
+}
+
+/// Whether the compiler is Rust 1.90 or later (read from `rustc --version`).
+fn rust_lld_by_default() -> bool {
+    let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let Ok(out) = std::process::Command::new(rustc).arg("--version").output() else {
+        return false;
+    };
+    // "rustc 1.95.0 (59807616e 2026-04-14)"
+    let said = String::from_utf8_lossy(&out.stdout);
+    at_least(said.split_whitespace().nth(1), (1, 90))
+}
+
+/// Whether a version "major.minor[.patch]" is at least `least`.
+fn at_least(version: Option<&str>, least: (u32, u32)) -> bool {
+    let mut parts = version
+        .unwrap_or("")
+        .split('.')
+        .map(|n| n.parse::<u32>().unwrap_or(0));
+    matches!((parts.next(), parts.next()), (Some(major), Some(minor)) if (major, minor) >= least)
 }
 
 /// Leaves the symbol table out of the release binary (see Cargo.toml's release profile),
@@ -88,20 +128,4 @@ fn strip_symbols() {
     if release && !keep && env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
         println!("cargo:rustc-link-arg-bins=-Wl,--strip-all");
     }
-}
-
-/// Whether the compiler is Rust 1.90 or later (read from `rustc --version`).
-fn rust_lld_by_default() -> bool {
-    let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-    let Ok(out) = std::process::Command::new(rustc).arg("--version").output() else {
-        return false;
-    };
-    let version = String::from_utf8_lossy(&out.stdout);
-    let mut parts = version
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("")
-        .split('.')
-        .map(|n| n.parse::<u32>().unwrap_or(0));
-    matches!((parts.next(), parts.next()), (Some(major), Some(minor)) if (major, minor) >= (1, 90))
 }

@@ -309,8 +309,9 @@ pub fn tui_benches(dir: &Path, example: &str) {
         if listed.contains("10000") {
             run.send("/");
             run.until(&["Filter:"]);
+            // As many keys as above, so that the 99th percentile is not one pause either.
             let mut typed = Vec::new();
-            for i in 0..200 {
+            for i in 0..keys {
                 typed.extend(key_latencies(
                     &mut run,
                     [("z", "(0 van 10001)"), ("\x7f", "(10001 van 10001)")],

@@ -62,6 +62,16 @@ fn checked(lang: Lang) -> clap::Command {
 /// for none or for one there is not, or when a mistake clap says itself (in its own English)
 /// comes first and stops the reading.
 fn lang_of(argv: &[OsString]) -> Lang {
+    // `--lang` has no short form, no variable and no abbreviation: without the word itself
+    // nothing asks for a language, and the pass (a second build of the whole command line:
+    // 0.14 of the 1.24 ms `avg-wijzer --version` took, `perf stat -r 300`) is not needed.
+    let asks = |a: &OsString| {
+        let a = a.as_encoded_bytes();
+        a == b"--lang" || a.starts_with(b"--lang=")
+    };
+    if !argv.iter().skip(1).any(asks) {
+        return Lang::default();
+    }
     unchecked()
         .ignore_errors(true)
         .try_get_matches_from(argv)
