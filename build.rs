@@ -9,7 +9,7 @@ use std::{env, fs, path::Path};
 use sha2::{Digest, Sha256};
 
 fn main() {
-    order_startup_functions();
+    lay_out_release_code();
     strip_symbols();
     let dir = Path::new("questions");
     println!("cargo:rerun-if-changed=questions");
@@ -66,7 +66,7 @@ fn main() {
 ///
 /// Only where the linker is known to be LLD, which reads such a list: Rust's own for
 /// x86-64 Linux since Rust 1.90, when no other linker is chosen.
-fn order_startup_functions() {
+fn lay_out_release_code() {
     let list = "assets/startup-functions.txt";
     println!("cargo:rerun-if-changed={list}");
     let release = env::var("PROFILE").is_ok_and(|p| p == "release");
