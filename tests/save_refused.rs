@@ -104,8 +104,9 @@ fn run(dir: &Path, lines: &[&str], hooks: Vec<(usize, Hook<'_>)>) -> (ExitCode, 
 }
 
 /// Campaign, participants, purpose, the area map (the advice after two answers), the advice,
-/// then the FG's sign-off: name, role, date, decision, remarks, no further signer, no SSH key.
-const SIGNED: [&str; 13] = [
+/// then the FG's sign-off: name, role, date, decision, remarks, no further signer, yes to the
+/// summary, no SSH key.
+const SIGNED: [&str; 14] = [
     "Test",
     "",
     "x",
@@ -118,6 +119,7 @@ const SIGNED: [&str; 13] = [
     "1",
     "geen",
     "",
+    "j",
     "",
 ];
 

@@ -58,6 +58,7 @@ fn plain_mode_asks_again_for_the_one_field_that_is_wrong_and_offers_today() {
             "",
             "directeur",
             "",
+            "j",
             "",
         ],
     );
@@ -109,6 +110,49 @@ fn plain_mode_asks_again_for_the_one_field_that_is_wrong_and_offers_today() {
 }
 
 #[test]
+fn plain_mode_shows_what_will_be_frozen_and_signs_only_on_yes() {
+    let s = Scratch::new("plain-signoff-confirm");
+    let id = started(&workflow(&s, jan20), EXAMPLE).record().id.clone();
+    let first = ["B. Jansen", "", "", "2", "Eerst de verklaring", "", ""];
+    // A slip, then n: the fields again, now approved; then y; no key.
+    let again = ["C. de Wit", "", "", "1", "", ""];
+    let mut lines = vec!["", "aftekenen"];
+    lines.extend(first);
+    lines.extend(["misschien", "n"]);
+    lines.extend(again);
+    lines.extend(["j", ""]);
+    let (code, out) = resumed(&s, &id, &lines);
+    assert_eq!(code, ExitCode::SUCCESS, "{out}");
+    for said in [
+        "Dit wordt vastgelegd.",
+        "  Oordeel: ",
+        "  Verplichte acties: ",
+        "  Ondertekend door: B. Jansen, functionaris gegevensbescherming (FG)",
+        "  Datum: 20 januari 2027",
+        "  Besluit: goedgekeurd met voorwaarden",
+        "  Voorwaarden: Eerst de verklaring",
+        "  Opmerkingen: geen",
+        "  Ondertekend door: C. de Wit",
+    ] {
+        assert!(out.contains(said), "{said}\n{out}");
+    }
+    assert_eq!(out.matches("Aftekenen? j = ja").count(), 3, "{out}");
+    assert_eq!(out.matches("Naam van de FG:").count(), 2, "{out}");
+    let so = record::from_value(json_of(&s, &id)).unwrap().signoff;
+    assert_eq!(so.expect("signed").name, "C. de Wit");
+
+    // The input ends at the summary: nothing is signed.
+    let s = Scratch::new("plain-signoff-unconfirmed");
+    let id = started(&workflow(&s, jan20), EXAMPLE).record().id.clone();
+    let mut lines = vec!["", "aftekenen"];
+    lines.extend(first);
+    let (_, out) = resumed(&s, &id, &lines);
+    assert!(out.contains("Aftekenen? j = ja"), "{out}");
+    assert!(!out.contains("Afgetekend;"), "{out}");
+    assert!(json_of(&s, &id)["signoff"].is_null());
+}
+
+#[test]
 fn plain_mode_asks_no_conditions_for_a_plain_approval() {
     let s = Scratch::new("plain-signoff-approved");
     let id = started(&workflow(&s, jan20), EXAMPLE).record().id.clone();
@@ -121,6 +165,7 @@ fn plain_mode_asks_no_conditions_for_a_plain_approval() {
         "1",
         "",
         "",
+        "j",
         "",
     ];
     let (code, out) = resumed(&s, &id, &lines);

@@ -220,7 +220,7 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
         Some("Naam van de FG:".into()),
         Some(state.clone()),
     );
-    let [name, role, date, decision, remarks, also, key] = SIGN_OFF;
+    let [name, role, date, decision, remarks, also, yes, key] = SIGN_OFF;
     push(name.into(), Some("Rol".into()), Some(state.clone()));
     push(role.into(), Some("Datum".into()), Some(state.clone()));
     push(date.into(), Some("Besluit:".into()), Some(state.clone()));
@@ -236,6 +236,11 @@ fn script(run: usize, rng: &mut Rng) -> Vec<Step> {
     );
     push(
         also.into(),
+        Some("Aftekenen? j = ja".into()),
+        Some(state.clone()),
+    );
+    push(
+        yes.into(),
         Some("Onderteken de aftekening".into()),
         Some(state.clone()),
     );

@@ -39,18 +39,64 @@ pub(super) fn sign_off<'b>(
     ) {
         return Ok(true);
     }
-    match ask_sign_off(wf.today(), lang, words, input, out)? {
-        Some(given) => {
-            match given.draft().check() {
-                Ok(checked) => sign_with_key(wf, work, checked, lang, words, input, out),
-                // Each field was checked as it was typed; this is the workflow's last word.
-                Err((_, e)) => {
-                    writeln!(out, "{}: {}", words.not_understood, e.said(lang))?;
-                    Ok(true)
-                }
-            }
+    // The fields, until the FG confirms what they are about to freeze.
+    let given = loop {
+        let Some(given) = ask_sign_off(wf.today(), lang, words, input, out)? else {
+            return Ok(true);
+        };
+        match confirmed(
+            &given,
+            work.record().outcome.as_ref(),
+            lang,
+            words,
+            input,
+            out,
+        )? {
+            Some(true) => break given,
+            Some(false) => {}
+            None => return Ok(true),
         }
-        None => Ok(true),
+    };
+    match given.draft().check() {
+        Ok(checked) => sign_with_key(wf, work, checked, lang, words, input, out),
+        // Each field was checked as it was typed; this is the workflow's last word.
+        Err((_, e)) => {
+            writeln!(out, "{}: {}", words.not_understood, e.said(lang))?;
+            Ok(true)
+        }
+    }
+}
+
+/// Shows what the sign-off will freeze and asks for an explicit yes, as the interface's
+/// summary does: `Some(true)` to sign, `Some(false)` to fill in the fields again, `None` when
+/// the input ends.
+fn confirmed(
+    given: &Given,
+    advice: Option<&crate::advice::Advice>,
+    lang: Lang,
+    words: &Words,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<Option<bool>> {
+    let s = crate::locale::signoff::words(lang);
+    writeln!(out, "\n{}", wrap(s.confirm_intro, W, "", ""))?;
+    for (label, value, _) in crate::locale::signoff::summary(&given.draft(), advice, lang) {
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("{label}: {value}"), W, "  ", "    ")
+        )?;
+    }
+    loop {
+        writeln!(out, "{}", wrap(s.confirm_line, W, "", ""))?;
+        let Some(line) = prompt(input, out)? else {
+            return Ok(None);
+        };
+        match line.trim().to_lowercase().as_str() {
+            "j" | "ja" | "y" | "yes" => return Ok(Some(true)),
+            "n" | "nee" | "no" => return Ok(Some(false)),
+            _ => writeln!(out, "{}", words.not_understood)?,
+        }
     }
 }
 

@@ -21,8 +21,9 @@ pub const ANSWERS: [&str; 10] = [
 ];
 
 /// The FG's sign-off as typed in plain mode after "aftekenen": name, role (Enter = the FG's),
-/// date (Enter = today), decision, remarks, no further signer (Enter), no SSH key (Enter).
-pub const SIGN_OFF: [&str; 7] = ["B. Jansen", "", "", "1", "geen", "", ""];
+/// date (Enter = today), decision, remarks, no further signer (Enter), yes to the summary, no
+/// SSH key (Enter).
+pub const SIGN_OFF: [&str; 8] = ["B. Jansen", "", "", "1", "geen", "", "j", ""];
 
 #[cfg(unix)]
 fn mode(p: &Path) -> Result<u32, String> {

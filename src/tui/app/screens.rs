@@ -400,6 +400,19 @@ impl SignOffForm {
     }
 
     /// Whether the conditions are asked for: only with "approved with conditions".
+    /// The form's fields as the workflow checks them, with the further signers `also`.
+    pub fn draft<'a>(&'a self, also: &'a [crate::record::Signer]) -> crate::app::SignOffDraft<'a> {
+        crate::app::SignOffDraft {
+            name: &self.name.text,
+            role: &self.role.text,
+            date: &self.date.text,
+            decision: self.decision,
+            conditions: &self.conditions.text,
+            remarks: &self.remarks.text,
+            also,
+        }
+    }
+
     pub fn asks_conditions(&self) -> bool {
         self.decision == Some(crate::record::Decision::ApprovedWithConditions)
     }

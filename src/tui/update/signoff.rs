@@ -2,7 +2,7 @@
 //! sign-off must hold is checked by the workflow's rules (`app::SignOffDraft`), as plain mode
 //! checks it.
 use super::*;
-use crate::app::{SignOffDraft, SignOffField};
+use crate::app::SignOffField;
 use crate::tui::effect::SignOffFields;
 
 pub(super) fn sign_off_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
@@ -63,19 +63,6 @@ pub(super) fn sign_off_key<'b>(m: &mut Model<'b>, action: Action) -> Step<'b> {
     None
 }
 
-/// The form's fields as the workflow checks them.
-fn draft<'a>(f: &'a SignOffForm, also: &'a [record::Signer]) -> SignOffDraft<'a> {
-    SignOffDraft {
-        name: &f.name.text,
-        role: &f.role.text,
-        date: &f.date.text,
-        decision: f.decision,
-        conditions: &f.conditions.text,
-        remarks: &f.remarks.text,
-        also,
-    }
-}
-
 /// Shows the summary of what will be frozen, or says what is missing or wrong and puts the
 /// focus on that field.
 fn review(m: &mut Model) {
@@ -87,7 +74,7 @@ fn review(m: &mut Model) {
         f.focus = SignField::AddSigner;
     }
     let also = f.signers();
-    let wrong = draft(f, &also).check().err();
+    let wrong = f.draft(&also).check().err();
     match wrong {
         None => f.confirming = true,
         Some((field, why)) => {
@@ -113,7 +100,7 @@ fn submit<'b>(m: &mut Model<'b>) -> Step<'b> {
     // Should the sign-off fail (a key, a save), the form is back, filled in.
     f.confirming = false;
     let also = f.signers();
-    let input = draft(f, &also).check().ok()?;
+    let input = f.draft(&also).check().ok()?;
     let form = SignOffFields {
         name: input.name.to_string(),
         role: input.role.to_string(),

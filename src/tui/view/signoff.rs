@@ -4,7 +4,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::{panel, plain_lines, render_lines, wrap_lines};
-use crate::engine::Level;
 use crate::tui::app::{Model, SignOffForm};
 
 /// What the FG is about to sign, each part on its own line, and below it, always in view, how
@@ -25,32 +24,11 @@ pub fn summary(frame: &mut Frame, m: &Model, f: &SignOffForm, area: Rect) {
         let style = if bold { t.bold() } else { t.plain() };
         lines.extend(plain_lines(wrap_lines(&text, width, "", "  "), style));
     };
+    let also = f.signers();
     let advice = m.record().and_then(|r| r.outcome.as_ref());
-    if let Some(a) = advice {
-        part(s.verdict, &a.verdict.label, true);
-        let required = a.actions.iter().filter(|x| x.level == Level::Required);
-        part(s.required, &required.count().to_string(), false);
+    for (label, value, bold) in crate::locale::signoff::summary(&f.draft(&also), advice, lang) {
+        part(label, &value, bold);
     }
-    let signers = crate::record::Signer::line(
-        std::iter::once(crate::record::Signer {
-            name: f.name.text.trim().to_string(),
-            role: f.role.text.trim().to_string(),
-        })
-        .chain(f.signers()),
-    );
-    part(s.signers, &signers, true);
-    let date = crate::record::time::date_in_words(f.date.text.trim(), lang);
-    part(s.date, &date, false);
-    let decision = f.decision.map_or("", |d| d.label(lang));
-    part(s.decision, decision, true);
-    if f.asks_conditions() {
-        part(s.conditions, f.conditions.text.trim(), false);
-    }
-    let or_none = |x: &str| match x.trim() {
-        "" => s.none.to_string(),
-        x => x.to_string(),
-    };
-    part(s.remarks, &or_none(&f.remarks.text), false);
     let key = match f.key.text.trim() {
         "" => s.no_key.to_string(),
         k => k.to_string(),
