@@ -63,13 +63,9 @@ pub fn draw(frame: &mut Frame, m: &Model, area: Rect) {
 fn rechecked(frame: &mut Frame, m: &Model, r: &Recheck, scroll: u16, area: Rect) {
     let w = words(m.lang);
     let t = m.theme;
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4).min(90),
-        area.height.saturating_sub(2).min(22),
-    );
-    let inner = popup(frame, rect, said::panel_title(m.lang), t);
-    let width = inner.width as usize;
+    let outer_width = area.width.saturating_sub(4).min(90);
+    // Inside the panel's borders.
+    let width = usize::from(outer_width.saturating_sub(2));
     let mut lines: Vec<Line> = plain_lines(
         wrap_lines(&said::differs_heading(r, m.lang), width, "", ""),
         t.bold(),
@@ -83,6 +79,14 @@ fn rechecked(frame: &mut Frame, m: &Model, r: &Recheck, scroll: u16, area: Rect)
         said::panel_leave(m.lang),
         t.bold(),
     )));
+    // As high as its lines and borders, at most 22 rows (`page` scrolls by that).
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(
+        area,
+        outer_width,
+        height.min(area.height.saturating_sub(2)).min(22),
+    );
+    let inner = popup(frame, rect, said::panel_title(m.lang), t);
     scrolled_text(
         frame,
         lines,
