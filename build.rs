@@ -9,8 +9,10 @@ use std::{env, fs, path::Path};
 use sha2::{Digest, Sha256};
 
 fn main() {
-    lay_out_release_code();
-    strip_symbols();
+    if env::var("PROFILE").is_ok_and(|p| p == "release") {
+        lay_out_release_code();
+        strip_symbols();
+    }
     let dir = Path::new("questions");
     println!("cargo:rerun-if-changed=questions");
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -69,11 +71,10 @@ fn main() {
 fn lay_out_release_code() {
     let list = "assets/startup-functions.txt";
     println!("cargo:rerun-if-changed={list}");
-    let release = env::var("PROFILE").is_ok_and(|p| p == "release");
     let target = env::var("TARGET").is_ok_and(|t| t == "x86_64-unknown-linux-gnu");
     let own_linker = env::var_os("RUSTC_LINKER").is_some()
         || env::var("CARGO_ENCODED_RUSTFLAGS").is_ok_and(|f| f.contains("link"));
-    if !release || !target || own_linker || !rust_lld_by_default() {
+    if !target || own_linker || !rust_lld_by_default() {
         return;
     }
     let path = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR")).join(list);
@@ -123,9 +124,8 @@ fn at_least(version: Option<&str>, least: (u32, u32)) -> bool {
 /// unless `AVG_WIJZER_SYMBOLS=keep`, as `scripts/startup-functions` builds it.
 fn strip_symbols() {
     println!("cargo:rerun-if-env-changed=AVG_WIJZER_SYMBOLS");
-    let release = env::var("PROFILE").is_ok_and(|p| p == "release");
     let keep = env::var("AVG_WIJZER_SYMBOLS").is_ok_and(|k| k == "keep");
-    if release && !keep && env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
+    if !keep && env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
         println!("cargo:rustc-link-arg-bins=-Wl,--strip-all");
     }
 }

@@ -291,10 +291,16 @@ fn an_answer_no_longer_allowed_is_asked_again_and_the_verdict_waits_for_it() {
     assert!(!recheck(&a.record, &BANK).unwrap().differs());
 }
 
-fn opened_in_tui(s: &Scratch, id: &str, bank: &Bank, lang: Lang) -> String {
+/// The interface on the store of `s` under `bank`, without colour, its list read (empty).
+fn ui_on<'b>(s: &Scratch, bank: &'b Bank, lang: Lang) -> Ui<'b> {
     let mut ui = Ui::new(bank, lang, Some(s.open_store()), false, fixed_clock);
     ui.theme = Theme::with_color(false);
     ui.records = Records::Loaded(Default::default());
+    ui
+}
+
+fn opened_in_tui(s: &Scratch, id: &str, bank: &Bank, lang: Lang) -> String {
+    let mut ui = ui_on(s, bank, lang);
     ui.open(id);
     assert!(
         matches!(ui.overlay, Overlay::Recheck { .. }),
@@ -317,9 +323,7 @@ fn reading_a_record_shows_the_advice_under_the_current_rules_over_its_own() {
     let (_dir, bank) = changed_bank_loaded();
     let before = s.store_files();
 
-    let mut ui = Ui::new(&bank, Lang::Nl, Some(s.open_store()), false, fixed_clock);
-    ui.theme = Theme::with_color(false);
-    ui.records = Records::Loaded(Default::default());
+    let mut ui = ui_on(&s, &bank, Lang::Nl);
     ui.read(&made.signed);
     assert!(
         matches!(ui.overlay, Overlay::Recheck { .. }),
@@ -341,8 +345,7 @@ fn reading_a_record_shows_the_advice_under_the_current_rules_over_its_own() {
     assert_eq!(s.store_files(), before, "reading wrote to the store");
 
     // The same advice under the new bank: said on the status line, no panel.
-    let mut ui = Ui::new(&bank, Lang::En, Some(s.open_store()), false, fixed_clock);
-    ui.records = Records::Loaded(Default::default());
+    let mut ui = ui_on(&s, &bank, Lang::En);
     ui.read(&made.same);
     assert!(matches!(ui.overlay, Overlay::None));
     let status = format!("{:?}", ui.status);
@@ -364,8 +367,7 @@ fn opening_a_record_shows_the_advice_under_the_current_rules() {
     assert!(en.contains("Recommended instead of required"), "{en}");
 
     // The same advice under the new bank: one word on the status line, no panel.
-    let mut ui = Ui::new(&bank, Lang::En, Some(s.open_store()), false, fixed_clock);
-    ui.records = Records::Loaded(Default::default());
+    let mut ui = ui_on(&s, &bank, Lang::En);
     ui.open(&made.same);
     assert!(matches!(ui.overlay, Overlay::None));
     let status = format!("{:?}", ui.status);

@@ -427,6 +427,15 @@ fn show(
     Ok(())
 }
 
+/// A yes (`Some(true)`) or a no (`Some(false)`) typed in either language, or neither.
+fn yes_or_no(line: &str) -> Option<bool> {
+    match line.trim().to_lowercase().as_str() {
+        "j" | "ja" | "y" | "yes" => Some(true),
+        "n" | "nee" | "no" => Some(false),
+        _ => None,
+    }
+}
+
 /// Reads one line after a "> " prompt; `None` at the end of the input.
 fn prompt(input: &mut impl BufRead, out: &mut impl Write) -> Result<Option<String>> {
     write!(out, "> ")?;

@@ -77,10 +77,7 @@ pub(super) fn write_register(
                 let Some(line) = prompt(input, out)? else {
                     return Ok(false);
                 };
-                if matches!(
-                    line.trim().to_lowercase().as_str(),
-                    "j" | "ja" | "y" | "yes"
-                ) {
+                if yes_or_no(&line) == Some(true) {
                     force = true;
                     continue;
                 }

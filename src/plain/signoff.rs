@@ -92,10 +92,9 @@ fn confirmed(
         let Some(line) = prompt(input, out)? else {
             return Ok(None);
         };
-        match line.trim().to_lowercase().as_str() {
-            "j" | "ja" | "y" | "yes" => return Ok(Some(true)),
-            "n" | "nee" | "no" => return Ok(Some(false)),
-            _ => writeln!(out, "{}", words.not_understood)?,
+        match yes_or_no(&line) {
+            Some(yes) => return Ok(Some(yes)),
+            None => writeln!(out, "{}", words.not_understood)?,
         }
     }
 }

@@ -399,7 +399,6 @@ impl SignOffForm {
         }
     }
 
-    /// Whether the conditions are asked for: only with "approved with conditions".
     /// The form's fields as the workflow checks them, with the further signers `also`.
     pub fn draft<'a>(&'a self, also: &'a [crate::record::Signer]) -> crate::app::SignOffDraft<'a> {
         crate::app::SignOffDraft {
@@ -413,6 +412,7 @@ impl SignOffForm {
         }
     }
 
+    /// Whether the conditions are asked for: only with "approved with conditions".
     pub fn asks_conditions(&self) -> bool {
         self.decision == Some(crate::record::Decision::ApprovedWithConditions)
     }
